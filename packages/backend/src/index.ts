@@ -1,0 +1,27 @@
+/*
+ * The Lookout demo backend: catalog, guest auth, permissions, the Kubernetes plugin and Lookout's
+ * observability plugin, on the new backend system.
+ */
+
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// The allow-all policy is a module: replace this line with your own policy module to swap it.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+backend.add(import('@lookout/plugin-observability-backend'));
+backend.start();

@@ -1,0 +1,1 @@
+export { observabilityPlugin as default } from './plugin';
