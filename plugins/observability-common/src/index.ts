@@ -1,19 +1,11 @@
-/***/
 /**
- * Common functionalities for the observability plugin.
+ * Annotation contract, parser/validator and API types shared by the Lookout observability
+ * plugins. Isomorphic: no backend or frontend APIs.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './annotations/annotations';
+export * from './spec/types';
+export * from './slo/burnRateTiers';
+export * from './api/types';

@@ -1,18 +1,9 @@
-/***/
 /**
- * Node.js library for the observability plugin.
+ * Node library of the Lookout observability plugins: the render engine (spec to scrape configs,
+ * SLO rules, dashboards and manifests), the provisioning sink extension point and the `lookout`
+ * CLI.
  *
  * @packageDocumentation
  */
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './render/types';

@@ -1,0 +1,170 @@
+/*
+ * The parsed form of an entity's Lookout annotations: what the render engine, the signals API and
+ * the frontend work from. Produced by `parseObservabilitySpec`.
+ */
+
+/** Where a problem was found: `annotation` plus an optional path inside its value. @public */
+export interface ObservabilityProblem {
+  severity: 'error' | 'warning';
+  /** The annotation key, e.g. `lookout.dev/slos`. */
+  annotation: string;
+  /** Path inside the annotation's value, e.g. `[1].ratio.errors`; empty for the whole value. */
+  path: string;
+  /** What is wrong and what is expected instead. */
+  message: string;
+}
+
+/** One label matcher of a bare PromQL vector selector. @public */
+export interface LabelMatcher {
+  name: string;
+  op: '=' | '!=' | '=~' | '!~';
+  value: string;
+}
+
+/**
+ * A bare PromQL vector selector (`metric{label="value"}`), parsed with lezer-promql.
+ * @public
+ */
+export interface VectorSelector {
+  /** The metric name; empty when the selector only has matchers (`{__name__=~"..."}`). */
+  metric: string;
+  /** The matchers as written, in order (the `__name__` matcher excluded when `metric` is set). */
+  matchers: LabelMatcher[];
+}
+
+/** Error ratio SLI from two counters. @public */
+export interface RatioIndicator {
+  type: 'ratio';
+  /** Counter of bad events; absent when `good` is given. */
+  errors?: VectorSelector;
+  /** Counter of good events; absent when `errors` is given. */
+  good?: VectorSelector;
+  /** Counter of all events. */
+  total: VectorSelector;
+}
+
+/** Latency SLI: the share of requests slower than a threshold, from a histogram. @public */
+export interface LatencyIndicator {
+  type: 'latency';
+  /** Histogram base name (without `_bucket`/`_count`). */
+  histogram: string;
+  /** `classic` (le buckets) or `native` Prometheus histogram. */
+  histogramType: 'classic' | 'native';
+  /** Threshold in seconds (`300ms` → 0.3). */
+  thresholdSeconds: number;
+  /** Matchers applied to the histogram's series. */
+  matchers: LabelMatcher[];
+}
+
+/** Alerting options of one SLO. @public */
+export interface SloAlerting {
+  /** Fast-burn tiers (1h/5m and 6h/30m). */
+  page: boolean;
+  /** Slow-burn tiers (1d/2h and 3d/6h). */
+  ticket: boolean;
+  /** No burn-rate alert when the long window saw fewer events than this. */
+  minEvents: number;
+  runbook?: string;
+}
+
+/** One service level objective of an entity. @public */
+export interface SloSpec {
+  /** `^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`, unique in the entity. */
+  name: string;
+  description?: string;
+  /** Objective in percent, 0 < x < 100 (e.g. 99.9). */
+  objective: number;
+  /** Window as a Prometheus duration, 7d to 90d (e.g. `30d`, `4w`). */
+  window: string;
+  indicator: RatioIndicator | LatencyIndicator;
+  alerting: SloAlerting;
+  /** Extra labels on the alerts and on `slo_info`. */
+  labels: Record<string, string>;
+  /** Where the definition came from. */
+  source: 'preset' | 'slos' | 'openslo';
+}
+
+/** Scrape settings of an entity. @public */
+export interface MetricsSpec {
+  /** Service port name or number; absent when only static targets are scraped. */
+  port?: string | number;
+  path: string;
+  /** Scrape interval as a Prometheus duration, 5s to 5m. */
+  interval: string;
+  /** Static `host:port` targets outside Kubernetes. */
+  targets: string[];
+}
+
+/** Kubernetes workload identity (the Kubernetes plugin's annotations). @public */
+export interface KubernetesWorkload {
+  id?: string;
+  namespace?: string;
+  labelSelector?: string;
+}
+
+/** Everything Lookout understood from an entity's annotations. @public */
+export interface ObservabilitySpec {
+  /** `kind:namespace/name`, kind in lowercase. */
+  entityRef: string;
+  metrics?: MetricsSpec;
+  slos: SloSpec[];
+  /** Location of OpenSLO documents still to be resolved (`lookout.dev/openslo`). */
+  openslo?: string;
+  logs: { selector: string; tenant?: string };
+  traces: { serviceName: string };
+  /** Whether a Grafana dashboard is generated. */
+  dashboard: boolean;
+  runbookUrl?: string;
+  kubernetes: KubernetesWorkload;
+}
+
+/** Result of parsing: the spec (without the invalid parts) and every problem found. @public */
+export interface ParseResult {
+  spec: ObservabilitySpec;
+  problems: ObservabilityProblem[];
+}
+
+/**
+ * Metric and label names behind the SLO presets (`observability.presets`).
+ * @public
+ */
+export interface SloPresetConfig {
+  /** Counter of all requests, e.g. `http_server_request_duration_seconds_count`. */
+  requestsMetric: string;
+  /** Label holding the HTTP status code, e.g. `http_response_status_code`. */
+  statusCodeLabel: string;
+  /** Regular expression of the status codes that count as errors. */
+  errorStatusRegex: string;
+  /** Histogram of request durations in seconds, e.g. `http_server_request_duration_seconds`. */
+  durationHistogram: string;
+  histogramType: 'classic' | 'native';
+}
+
+/** OpenTelemetry HTTP server conventions (the default). @public */
+export const OPENTELEMETRY_PRESETS: SloPresetConfig = {
+  requestsMetric: 'http_server_request_duration_seconds_count',
+  statusCodeLabel: 'http_response_status_code',
+  errorStatusRegex: '5..',
+  durationHistogram: 'http_server_request_duration_seconds',
+  histogramType: 'classic',
+};
+
+/** The common prom-client names. @public */
+export const PROM_CLIENT_PRESETS: SloPresetConfig = {
+  requestsMetric: 'http_requests_total',
+  statusCodeLabel: 'code',
+  errorStatusRegex: '5..',
+  durationHistogram: 'http_request_duration_seconds',
+  histogramType: 'classic',
+};
+
+/** Options of the parser, from the `observability` configuration. @public */
+export interface ParseOptions {
+  presets?: SloPresetConfig;
+  /**
+   * Default LogQL stream selector; `{{name}}`, `{{namespace}}` and `{{kind}}` are replaced by the
+   * entity's. Default `{service_name="{{name}}"}`.
+   */
+  defaultLogsSelector?: string;
+  defaultLogsTenant?: string;
+}
