@@ -23,5 +23,12 @@ backend.add(
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// Lookout: the observability plugin and the catalog module validating its annotations.
 backend.add(import('@lookout/plugin-observability-backend'));
+backend.add(
+  import('@lookout/plugin-observability-backend').then(m => ({
+    default: m.catalogModuleObservability,
+  })),
+);
+
 backend.start();

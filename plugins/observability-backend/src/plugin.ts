@@ -2,11 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readObservabilityConfig } from '@lookout/plugin-observability-node';
+import { EntityLookup } from './entities/EntityLookup';
+import { createRouter } from './router/createRouter';
 
 /**
- * observabilityPlugin backend plugin
+ * The Lookout observability backend plugin: serves `/api/observability`.
  *
  * @public
  */
@@ -15,15 +17,18 @@ export const observabilityPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        catalog: catalogServiceRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
+      async init({ config, httpAuth, httpRouter, catalog }) {
+        const settings = readObservabilityConfig(config);
         httpRouter.use(
           await createRouter({
             httpAuth,
-            todoList,
+            entities: new EntityLookup(catalog),
+            parseOptions: settings.parseOptions,
           }),
         );
       },

@@ -7,3 +7,4 @@
  */
 
 export * from './render/types';
+export * from './config/readObservabilityConfig';

@@ -31,6 +31,8 @@ export interface RenderOptions {
   resourceLabels: Record<string, string>;
   /** Namespace of the generated custom resources when the entity names none. */
   defaultNamespace: string;
+  /** Kind of the scrape object for workloads in Kubernetes (`lookout.dev/metrics-port`). */
+  scrapeKind: 'ServiceMonitor' | 'PodMonitor';
 }
 
 /** A Prometheus rule, as in a rule file. @public */

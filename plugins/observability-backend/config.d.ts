@@ -1,0 +1,145 @@
+/*
+ * Configuration of the Lookout observability plugins. The root key is the plugin id.
+ */
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Lookout: annotation-driven observability provisioning and signals. */
+  observability?: {
+    /** How annotation problems found at catalog ingestion are reported. */
+    validation?: {
+      /**
+       * `lenient` (default): problems are logged and shown on the entity page.
+       * `strict`: errors also become catalog processing errors of the entity.
+       */
+      mode?: 'lenient' | 'strict';
+    };
+
+    /** Metric and label names behind the SLO presets (`lookout.dev/slo-availability`, `-latency`). */
+    presets?: {
+      /**
+       * Naming convention: `opentelemetry` (default; `http_server_request_duration_seconds`,
+       * `http_response_status_code`) or `prom-client` (`http_requests_total`,
+       * `http_request_duration_seconds`, `code`). The keys below override single names.
+       */
+      convention?: 'opentelemetry' | 'prom-client';
+      /** Counter of all requests. */
+      requestsMetric?: string;
+      /** Label holding the HTTP status code. */
+      statusCodeLabel?: string;
+      /** Regular expression of the status codes counted as errors. Default `5..`. */
+      errorStatusRegex?: string;
+      /** Histogram of request durations in seconds (base name). */
+      durationHistogram?: string;
+      /** `classic` (le buckets, default) or `native`. */
+      histogramType?: 'classic' | 'native';
+    };
+
+    /** How the generated objects look. */
+    render?: {
+      /** Kind of scrape object for workloads in Kubernetes. Default `ServiceMonitor`. */
+      scrapeKind?: 'ServiceMonitor' | 'PodMonitor';
+      /** Namespace of generated custom resources when the entity names none. Default `observability`. */
+      defaultNamespace?: string;
+      /**
+       * Labels on every generated custom resource, to match the operator's selectors, e.g.
+       * `release: kube-prometheus-stack`.
+       */
+      resourceLabels?: { [name: string]: string };
+      /** Runbook of alerts whose SLO and entity name none. Default: the entity page. */
+      defaultRunbookUrl?: string;
+    };
+
+    /** Provisioning of the rendered objects into the stack. */
+    provisioning?: {
+      /** Turn the reconciler off (validation and signals stay on). Default true. */
+      enabled?: boolean;
+      /** Schedule of the reconciler (a global task: one replica runs it at a time). */
+      schedule?: {
+        /** Default every 30 seconds. */
+        frequency?: HumanDuration;
+        /** Default 5 minutes. */
+        timeout?: HumanDuration;
+        /** Delay before the first run. Default 5 seconds. */
+        initialDelay?: HumanDuration;
+      };
+      /** Where the rendered objects go; default a single `kustomize` sink. */
+      sinks?: Array<{
+        /** `kustomize`, `prometheus-files`, `kubernetes`, `grafana`, or a type added through the `observability.sinks` extension point. */
+        type: string;
+        /** Name of the sink in status reports; default its type. */
+        name?: string;
+        /** kustomize: folder of the operator format, relative to the backend's working directory. Default `deploy/observability/entities`. */
+        directory?: string;
+        /** prometheus-files: folder of the rule files. */
+        rulesDirectory?: string;
+        /** prometheus-files: folder of the file_sd target files. */
+        targetsDirectory?: string;
+        /** prometheus-files: Prometheus lifecycle reload URL (`--web.enable-lifecycle`). */
+        reloadUrl?: string;
+        /** kubernetes: name of a cluster of the Kubernetes plugin's config (`kubernetes.clusterLocatorMethods`). */
+        cluster?: string;
+        /** grafana: folder title of the dashboards; `{{owner}}` is replaced. Default `{{owner}}`. */
+        folder?: string;
+      }>;
+    };
+
+    /** Prometheus or Thanos Query serving the SLO series. */
+    prometheus?: {
+      url: string;
+      /**
+       * Headers sent with every request (e.g. Authorization).
+       * @visibility secret
+       */
+      headers?: { [name: string]: string };
+      /** Default 10 seconds. */
+      timeout?: HumanDuration;
+    };
+
+    /** Alertmanager (API v2). */
+    alertmanager?: {
+      url: string;
+      /** Link target of alerts in the UI; default `url`. */
+      externalUrl?: string;
+      /** @visibility secret */
+      headers?: { [name: string]: string };
+      timeout?: HumanDuration;
+    };
+
+    /** Loki. */
+    loki?: {
+      url: string;
+      /** Default tenant (`X-Scope-OrgID`) of entities without `lookout.dev/logs-tenant`. */
+      tenant?: string;
+      /**
+       * Default stream selector of entities without `lookout.dev/logs-selector`; `{{name}}`,
+       * `{{namespace}}` and `{{kind}}` are replaced. Default `{service_name="{{name}}"}`.
+       */
+      selectorTemplate?: string;
+      /** @visibility secret */
+      headers?: { [name: string]: string };
+      timeout?: HumanDuration;
+    };
+
+    /** Tempo. */
+    tempo?: {
+      url: string;
+      /** @visibility secret */
+      headers?: { [name: string]: string };
+      timeout?: HumanDuration;
+    };
+
+    /** Grafana, for dashboard links and the `grafana` sink. */
+    grafana?: {
+      /** URL the backend talks to. */
+      url: string;
+      /** URL the browser opens; default `url`. */
+      externalUrl?: string;
+      /**
+       * Service account token of the `grafana` sink.
+       * @visibility secret
+       */
+      token?: string;
+    };
+  };
+}

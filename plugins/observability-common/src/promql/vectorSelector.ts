@@ -1,0 +1,313 @@
+/*
+ * Bare PromQL vector selectors (`metric{label="value"}`), parsed with @prometheus-io/lezer-promql.
+ * Anything else – operators, functions, range selectors, offsets, `@` – is rejected with a
+ * message naming what was found.
+ */
+import { parser } from '@prometheus-io/lezer-promql';
+import type { SyntaxNode, Tree } from '@lezer/common';
+import { LabelMatcher, VectorSelector } from '../spec/types';
+import { Parsed, invalid, valid } from '../validation/result';
+import { describeValue } from '../validation/describeValue';
+import { unquotePromqlString } from './stringLiteral';
+import { matchesEmpty } from './matchers';
+
+/** Example shown in messages about selectors. @internal */
+export const SELECTOR_EXAMPLE = 'http_requests_total{job="checkout", code=~"5.."}';
+
+/** A PromQL expression parsed with lezer-promql: its top expression node, or why it failed. @internal */
+export type PromqlParse =
+  | { ok: true; tree: Tree; expression: SyntaxNode }
+  | { ok: false; message: string };
+
+/**
+ * Parses `text` as a PromQL expression. Fails with a message (position included) on any syntax
+ * error, including unbalanced braces.
+ * @internal
+ */
+export function parsePromqlExpression(text: string): PromqlParse {
+  if (text.trim() === '') {
+    return { ok: false, message: 'is empty' };
+  }
+  const tree = parser.parse(text);
+  let errorNode: SyntaxNode | undefined;
+  tree.iterate({
+    enter: ref => {
+      if (errorNode) {
+        return false;
+      }
+      if (ref.type.isError) {
+        errorNode = ref.node;
+        return false;
+      }
+      return undefined;
+    },
+  });
+  if (errorNode) {
+    return { ok: false, message: describeSyntaxError(errorNode, text) };
+  }
+  const expression = childNodes(tree.topNode).find(
+    node => node.name !== 'LineComment',
+  );
+  if (!expression) {
+    return { ok: false, message: 'is empty' };
+  }
+  return { ok: true, tree, expression };
+}
+
+/**
+ * Parses a bare vector selector such as `http_requests_total{code=~"5.."}` or `{job="api"}`.
+ * Matcher values are unescaped; a `__name__="x"` matcher becomes the metric name.
+ * @public
+ */
+export function parseVectorSelector(text: string): Parsed<VectorSelector> {
+  const parsed = parsePromqlExpression(text);
+  if (!parsed.ok) {
+    return invalid(
+      `${describeValue(text)} ${parsed.message}; expected a metric selector, e.g. ${SELECTOR_EXAMPLE}`,
+    );
+  }
+  if (parsed.expression.name !== 'VectorSelector') {
+    return invalid(
+      `${describeValue(text)} is not a bare metric selector: found ${describeExpression(
+        parsed.expression,
+        text,
+      )}. Expected only a metric name and label matchers, e.g. ${SELECTOR_EXAMPLE}`,
+    );
+  }
+  const selector = vectorSelectorFromNode(parsed.expression, text);
+  if (!selector.ok) {
+    return invalid(`${describeValue(text)}: ${selector.message}`);
+  }
+  return selector;
+}
+
+/**
+ * Reads a `VectorSelector` node of a lezer-promql tree over `text`.
+ * @internal
+ */
+export function vectorSelectorFromNode(
+  node: SyntaxNode,
+  text: string,
+): Parsed<VectorSelector> {
+  let metric = '';
+  const matchers: LabelMatcher[] = [];
+  for (const child of childNodes(node)) {
+    if (child.name === 'Identifier') {
+      metric = slice(text, child);
+    } else if (child.name === 'LabelMatchers') {
+      for (const item of childNodes(child)) {
+        if (item.name === 'QuotedLabelName') {
+          // `{"metric.name", ...}`: the metric name in quotes.
+          const name = unquoteChild(item, text);
+          if (!name.ok) {
+            return name;
+          }
+          if (metric) {
+            return invalid(`the metric name is given twice (${metric} and ${name.value})`);
+          }
+          metric = name.value;
+        } else if (
+          item.name === 'UnquotedLabelMatcher' ||
+          item.name === 'QuotedLabelMatcher'
+        ) {
+          const matcher = matcherFromNode(item, text);
+          if (!matcher.ok) {
+            return matcher;
+          }
+          matchers.push(matcher.value);
+        }
+      }
+    }
+  }
+
+  const nameMatchers = matchers.filter(m => m.name === '__name__');
+  const equalName = nameMatchers.find(m => m.op === '=');
+  if (equalName && (metric || nameMatchers.length > 1)) {
+    return invalid('the metric name is given twice (as a name and as a __name__ matcher)');
+  }
+  if (equalName) {
+    metric = equalName.value;
+    matchers.splice(matchers.indexOf(equalName), 1);
+  }
+  if (!metric && matchers.length === 0) {
+    return invalid(
+      `the empty selector {} selects nothing; name a metric or give at least one matcher, e.g. ${SELECTOR_EXAMPLE}`,
+    );
+  }
+  if (!metric && matchers.every(matchesEmpty)) {
+    return invalid(
+      'every matcher also matches an empty value, so the selector would select every series; give a metric name or a matcher such as job="checkout"',
+    );
+  }
+  return valid({ metric, matchers });
+}
+
+function matcherFromNode(node: SyntaxNode, text: string): Parsed<LabelMatcher> {
+  let name: string | undefined;
+  let op: LabelMatcher['op'] | undefined;
+  let value: string | undefined;
+  for (const child of childNodes(node)) {
+    if (child.name === 'LabelName') {
+      name = slice(text, child);
+    } else if (child.name === 'QuotedLabelName') {
+      const unquoted = unquoteChild(child, text);
+      if (!unquoted.ok) {
+        return unquoted;
+      }
+      name = unquoted.value;
+    } else if (child.name === 'MatchOp') {
+      op = slice(text, child) as LabelMatcher['op'];
+    } else if (child.name === 'StringLiteral') {
+      const unquoted = unquotePromqlString(slice(text, child));
+      if (!unquoted.ok) {
+        return invalid(`in the value of ${name ?? 'a matcher'}: ${unquoted.message}`);
+      }
+      value = unquoted.value;
+    }
+  }
+  if (name === undefined || op === undefined || value === undefined) {
+    return invalid(`incomplete label matcher ${slice(text, node)}`);
+  }
+  if (!['=', '!=', '=~', '!~'].includes(op)) {
+    return invalid(`unknown match operator ${op}`);
+  }
+  if (op === '=~' || op === '!~') {
+    // Prometheus regular expressions are RE2; JavaScript understands nearly all of them. Only
+    // syntax JavaScript rejects outright and RE2 would too (unbalanced parentheses) is reported.
+    const unbalanced = unbalancedParentheses(value);
+    if (unbalanced) {
+      return invalid(`the regular expression of ${name} ${unbalanced}: ${JSON.stringify(value)}`);
+    }
+  }
+  return valid({ name, op, value });
+}
+
+function unbalancedParentheses(pattern: string): string | undefined {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === '\\') {
+      i++;
+    } else if (inClass) {
+      inClass = char !== ']';
+    } else if (char === '[') {
+      inClass = true;
+    } else if (char === '(') {
+      depth++;
+    } else if (char === ')') {
+      depth--;
+      if (depth < 0) {
+        return 'has an unmatched )';
+      }
+    }
+  }
+  return depth > 0 ? 'has an unclosed (' : undefined;
+}
+
+function unquoteChild(node: SyntaxNode, text: string): Parsed<string> {
+  const literal = node.getChild('StringLiteral');
+  return unquotePromqlString(slice(text, literal ?? node));
+}
+
+/** What a non-selector expression is, for messages: `a function call rate(…)`. @internal */
+export function describeExpression(node: SyntaxNode, text: string): string {
+  const children = childNodes(node);
+  const childText = (name: string) => {
+    const child = children.find(c => c.name === name);
+    return child ? slice(text, child) : '';
+  };
+  switch (node.name) {
+    case 'BinaryExpr': {
+      const operator = children.find(
+        (c, i) => i > 0 && !isExpression(c) && c.name !== 'BoolModifier',
+      );
+      return `a binary operation (${operator ? slice(text, operator) : 'operator'})`;
+    }
+    case 'FunctionCall':
+      return `a function call ${childText('FunctionIdentifier')}(…)`;
+    case 'AggregateExpr':
+      return `an aggregation ${childText('AggregateOp')}(…)`;
+    case 'MatrixSelector':
+      return `a range selector [${childText('DurationExpr')}]`;
+    case 'SubqueryExpr':
+      return 'a subquery [range:resolution]';
+    case 'OffsetExpr':
+      return `an offset modifier (offset ${childText('OffsetDurationExpr')})`;
+    case 'StepInvariantExpr':
+      return 'an @ modifier';
+    case 'ParenExpr':
+      return 'an expression in parentheses';
+    case 'UnaryExpr':
+      return 'a unary sign (-/+)';
+    case 'NumberDurationLiteral':
+      return `the number ${slice(text, node)}`;
+    case 'StringLiteral':
+      return `the string ${slice(text, node)}`;
+    default:
+      return `a ${node.name} expression`;
+  }
+}
+
+const EXPRESSION_NODES = new Set([
+  'AggregateExpr',
+  'BinaryExpr',
+  'FunctionCall',
+  'MatrixSelector',
+  'NumberDurationLiteral',
+  'OffsetExpr',
+  'ParenExpr',
+  'StepInvariantExpr',
+  'StringLiteral',
+  'SubqueryExpr',
+  'UnaryExpr',
+  'VectorSelector',
+  'AnchoredExpr',
+  'SmoothedExpr',
+]);
+
+function isExpression(node: SyntaxNode): boolean {
+  return EXPRESSION_NODES.has(node.name);
+}
+
+function describeSyntaxError(errorNode: SyntaxNode, text: string): string {
+  const column = errorNode.from + 1;
+  const found = text.slice(errorNode.from, errorNode.to).trim();
+  const openBrace = findAncestor(errorNode, 'LabelMatchers');
+  if (found.startsWith('}')) {
+    return `has unbalanced braces: unexpected } at column ${column}`;
+  }
+  if (errorNode.from >= text.trimEnd().length) {
+    if (openBrace && !slice(text, openBrace).trimEnd().endsWith('}')) {
+      return `has unbalanced braces: the { at column ${openBrace.from + 1} is never closed`;
+    }
+    return 'ends unexpectedly';
+  }
+  if (openBrace && found === '') {
+    return `has an invalid label matcher at column ${column}`;
+  }
+  const shown = found.length > 20 ? `${found.slice(0, 20)}…` : found;
+  return `is not valid PromQL: unexpected ${JSON.stringify(shown || text[errorNode.from])} at column ${column}`;
+}
+
+function findAncestor(node: SyntaxNode, name: string): SyntaxNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.name === name) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+/** The child nodes of `node`, in order. @internal */
+export function childNodes(node: SyntaxNode): SyntaxNode[] {
+  const children: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    children.push(child);
+  }
+  return children;
+}
+
+function slice(text: string, node: SyntaxNode): string {
+  return text.slice(node.from, node.to);
+}

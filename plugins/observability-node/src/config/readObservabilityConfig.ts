@@ -1,0 +1,105 @@
+/*
+ * Reads the `observability` configuration keys that the parser and the render engine need, so the
+ * backend and the `lookout` CLI interpret one app-config the same way.
+ */
+import { Config } from '@backstage/config';
+import {
+  OPENTELEMETRY_PRESETS,
+  ParseOptions,
+  PROM_CLIENT_PRESETS,
+  SloPresetConfig,
+} from '@lookout/plugin-observability-common';
+import { RenderOptions } from '../render/types';
+
+/** How annotation problems are reported at catalog ingestion. @public */
+export type ValidationMode = 'lenient' | 'strict';
+
+/** The parser's and the renderer's settings from one configuration. @public */
+export interface ObservabilitySettings {
+  validationMode: ValidationMode;
+  parseOptions: ParseOptions;
+  renderOptions: RenderOptions;
+}
+
+function readPresets(config: Config | undefined): SloPresetConfig {
+  const convention =
+    config?.getOptionalString('convention') ?? 'opentelemetry';
+  if (convention !== 'opentelemetry' && convention !== 'prom-client') {
+    throw new Error(
+      `observability.presets.convention must be "opentelemetry" or "prom-client", got "${convention}"`,
+    );
+  }
+  const base =
+    convention === 'prom-client' ? PROM_CLIENT_PRESETS : OPENTELEMETRY_PRESETS;
+  const histogramType =
+    config?.getOptionalString('histogramType') ?? base.histogramType;
+  if (histogramType !== 'classic' && histogramType !== 'native') {
+    throw new Error(
+      `observability.presets.histogramType must be "classic" or "native", got "${histogramType}"`,
+    );
+  }
+  return {
+    requestsMetric:
+      config?.getOptionalString('requestsMetric') ?? base.requestsMetric,
+    statusCodeLabel:
+      config?.getOptionalString('statusCodeLabel') ?? base.statusCodeLabel,
+    errorStatusRegex:
+      config?.getOptionalString('errorStatusRegex') ?? base.errorStatusRegex,
+    durationHistogram:
+      config?.getOptionalString('durationHistogram') ?? base.durationHistogram,
+    histogramType,
+  };
+}
+
+/**
+ * Reads `observability.*` from a Backstage config (the whole app-config, root level).
+ * Throws an error naming the key when a value is invalid.
+ * @public
+ */
+export function readObservabilityConfig(root: Config): ObservabilitySettings {
+  const config = root.getOptionalConfig('observability');
+  const validationMode =
+    config?.getOptionalString('validation.mode') ?? 'lenient';
+  if (validationMode !== 'lenient' && validationMode !== 'strict') {
+    throw new Error(
+      `observability.validation.mode must be "lenient" or "strict", got "${validationMode}"`,
+    );
+  }
+  const presets = readPresets(config?.getOptionalConfig('presets'));
+  const render = config?.getOptionalConfig('render');
+  const scrapeKind = render?.getOptionalString('scrapeKind') ?? 'ServiceMonitor';
+  if (scrapeKind !== 'ServiceMonitor' && scrapeKind !== 'PodMonitor') {
+    throw new Error(
+      `observability.render.scrapeKind must be "ServiceMonitor" or "PodMonitor", got "${scrapeKind}"`,
+    );
+  }
+  const resourceLabels: Record<string, string> = {};
+  const labelsConfig = render?.getOptionalConfig('resourceLabels');
+  for (const key of labelsConfig?.keys() ?? []) {
+    resourceLabels[key] = labelsConfig!.getString(key);
+  }
+  const grafana = config?.getOptionalConfig('grafana');
+  return {
+    validationMode,
+    parseOptions: {
+      presets,
+      defaultLogsSelector: config?.getOptionalString('loki.selectorTemplate'),
+      defaultLogsTenant: config?.getOptionalString('loki.tenant'),
+    },
+    renderOptions: {
+      backstageBaseUrl: (
+        root.getOptionalString('app.baseUrl') ?? 'http://localhost:3000'
+      ).replace(/\/+$/, ''),
+      grafanaBaseUrl: (
+        grafana?.getOptionalString('externalUrl') ??
+        grafana?.getOptionalString('url')
+      )?.replace(/\/+$/, ''),
+      defaultRunbookUrl: render?.getOptionalString('defaultRunbookUrl'),
+      presets,
+      resourceLabels,
+      defaultNamespace:
+        render?.getOptionalString('defaultNamespace') ?? 'observability',
+      scrapeKind,
+    },
+  };
+}
