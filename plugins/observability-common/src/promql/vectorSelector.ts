@@ -3,56 +3,16 @@
  * Anything else – operators, functions, range selectors, offsets, `@` – is rejected with a
  * message naming what was found.
  */
-import { parser } from '@prometheus-io/lezer-promql';
-import type { SyntaxNode, Tree } from '@lezer/common';
+import type { SyntaxNode } from '@lezer/common';
 import { LabelMatcher, VectorSelector } from '../spec/types';
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
 import { unquotePromqlString } from './stringLiteral';
 import { matchesEmpty } from './matchers';
+import { childNodes, parsePromqlExpression } from './promqlTree';
 
 /** Example shown in messages about selectors. @internal */
 export const SELECTOR_EXAMPLE = 'http_requests_total{job="checkout", code=~"5.."}';
-
-/** A PromQL expression parsed with lezer-promql: its top expression node, or why it failed. @internal */
-export type PromqlParse =
-  | { ok: true; tree: Tree; expression: SyntaxNode }
-  | { ok: false; message: string };
-
-/**
- * Parses `text` as a PromQL expression. Fails with a message (position included) on any syntax
- * error, including unbalanced braces.
- * @internal
- */
-export function parsePromqlExpression(text: string): PromqlParse {
-  if (text.trim() === '') {
-    return { ok: false, message: 'is empty' };
-  }
-  const tree = parser.parse(text);
-  let errorNode: SyntaxNode | undefined;
-  tree.iterate({
-    enter: ref => {
-      if (errorNode) {
-        return false;
-      }
-      if (ref.type.isError) {
-        errorNode = ref.node;
-        return false;
-      }
-      return undefined;
-    },
-  });
-  if (errorNode) {
-    return { ok: false, message: describeSyntaxError(errorNode, text) };
-  }
-  const expression = childNodes(tree.topNode).find(
-    node => node.name !== 'LineComment',
-  );
-  if (!expression) {
-    return { ok: false, message: 'is empty' };
-  }
-  return { ok: true, tree, expression };
-}
 
 /**
  * Parses a bare vector selector such as `http_requests_total{code=~"5.."}` or `{job="api"}`.
@@ -268,44 +228,6 @@ const EXPRESSION_NODES = new Set([
 
 function isExpression(node: SyntaxNode): boolean {
   return EXPRESSION_NODES.has(node.name);
-}
-
-function describeSyntaxError(errorNode: SyntaxNode, text: string): string {
-  const column = errorNode.from + 1;
-  const found = text.slice(errorNode.from, errorNode.to).trim();
-  const openBrace = findAncestor(errorNode, 'LabelMatchers');
-  if (found.startsWith('}')) {
-    return `has unbalanced braces: unexpected } at column ${column}`;
-  }
-  if (errorNode.from >= text.trimEnd().length) {
-    if (openBrace && !slice(text, openBrace).trimEnd().endsWith('}')) {
-      return `has unbalanced braces: the { at column ${openBrace.from + 1} is never closed`;
-    }
-    return 'ends unexpectedly';
-  }
-  if (openBrace && found === '') {
-    return `has an invalid label matcher at column ${column}`;
-  }
-  const shown = found.length > 20 ? `${found.slice(0, 20)}…` : found;
-  return `is not valid PromQL: unexpected ${JSON.stringify(shown || text[errorNode.from])} at column ${column}`;
-}
-
-function findAncestor(node: SyntaxNode, name: string): SyntaxNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.name === name) {
-      return current;
-    }
-  }
-  return undefined;
-}
-
-/** The child nodes of `node`, in order. @internal */
-export function childNodes(node: SyntaxNode): SyntaxNode[] {
-  const children: SyntaxNode[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    children.push(child);
-  }
-  return children;
 }
 
 function slice(text: string, node: SyntaxNode): string {

@@ -1,0 +1,133 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import {
+  CatalogProcessorCache,
+  CatalogProcessorResult,
+  LocationSpec,
+} from '@backstage/plugin-catalog-node';
+import { OPENTELEMETRY_PRESETS } from '@lookout/plugin-observability-common';
+import {
+  ObservabilityAnnotationProcessor,
+  formatProblem,
+} from './ObservabilityAnnotationProcessor';
+
+const location: LocationSpec = { type: 'file', target: '/catalog/search.yaml' };
+
+function entity(annotations: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'search', namespace: 'default', annotations },
+    spec: { type: 'service', owner: 'team-discovery', lifecycle: 'production' },
+  };
+}
+
+/** The catalog's per-processor cache, kept in memory for one entity. */
+class MemoryCache implements CatalogProcessorCache {
+  private readonly values = new Map<string, unknown>();
+  async get<T>(key: string): Promise<T | undefined> {
+    return this.values.get(key) as T | undefined;
+  }
+  async set(key: string, value: unknown): Promise<void> {
+    this.values.set(key, value);
+  }
+}
+
+async function process(
+  mode: 'lenient' | 'strict',
+  target: Entity,
+  cache: CatalogProcessorCache = new MemoryCache(),
+  logger = mockServices.logger.mock(),
+) {
+  const processor = new ObservabilityAnnotationProcessor({
+    logger,
+    mode,
+    parseOptions: { presets: OPENTELEMETRY_PRESETS },
+  });
+  const emitted: CatalogProcessorResult[] = [];
+  const result = await processor.postProcessEntity(
+    target,
+    location,
+    r => emitted.push(r),
+    cache,
+  );
+  return { result, emitted, logger };
+}
+
+const broken = entity({
+  'lookout.dev/slo-availability': '100',
+  'lookout.dev/metrics-port': '70000',
+  'lookout.dev/dashbaord': 'false',
+});
+
+describe('ObservabilityAnnotationProcessor', () => {
+  it('leaves the entity unchanged and emits nothing in lenient mode', async () => {
+    const { result, emitted } = await process('lenient', broken);
+    expect(result).toBe(broken);
+    expect(emitted).toEqual([]);
+  });
+
+  it('turns every error into a processing error naming the annotation in strict mode', async () => {
+    const { emitted } = await process('strict', broken);
+    const messages = emitted.map(r =>
+      r.type === 'error' ? r.error.message : r.type,
+    );
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^lookout\.dev\/slo-availability: /),
+        expect.stringMatching(/^lookout\.dev\/metrics-port: /),
+      ]),
+    );
+    // The unknown key is a warning: it never fails processing.
+    expect(messages.some(m => m.includes('dashbaord'))).toBe(false);
+    expect(emitted.every(r => r.type === 'error' && r.error.name === 'InputError')).toBe(true);
+  });
+
+  it('emits nothing for valid annotations, even in strict mode', async () => {
+    const { emitted } = await process(
+      'strict',
+      entity({
+        'lookout.dev/metrics-port': 'http-metrics',
+        'lookout.dev/slo-availability': '99.9',
+      }),
+    );
+    expect(emitted).toEqual([]);
+  });
+
+  it('ignores entities without Lookout annotations', async () => {
+    const { emitted, logger } = await process(
+      'strict',
+      entity({ 'backstage.io/kubernetes-id': 'search' }),
+    );
+    expect(emitted).toEqual([]);
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('logs the problems once, not on every processing round', async () => {
+    const cache = new MemoryCache();
+    const logger = mockServices.logger.mock();
+    await process('lenient', broken, cache, logger);
+    await process('lenient', broken, cache, logger);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0][0]).toContain('component:default/search');
+  });
+
+  it('formats problems like the CLI', () => {
+    expect(
+      formatProblem({
+        severity: 'error',
+        annotation: 'lookout.dev/slos',
+        path: '[1].ratio.errors',
+        message: 'not a bare selector',
+      }),
+    ).toBe('lookout.dev/slos[1].ratio.errors: not a bare selector');
+    expect(
+      formatProblem({
+        severity: 'error',
+        annotation: 'lookout.dev/slo-window',
+        path: '',
+        message: 'too short',
+      }),
+    ).toBe('lookout.dev/slo-window: too short');
+  });
+});

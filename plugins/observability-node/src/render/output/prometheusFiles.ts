@@ -1,0 +1,76 @@
+/*
+ * The plain Prometheus layout (DESIGN §4): rule files, file_sd target files, dashboard JSON,
+ * `promtool test rules` files and the Alertmanager inhibition snippet, for a Prometheus without
+ * the operator.
+ */
+import { EntityRender, RenderedFile } from '../types';
+import { yamlHeader } from './generatedNotice';
+import { sortFiles } from './operatorFiles';
+import { toStableJson, toYaml } from './serialize';
+
+/** Path of an entity's rule file in the prometheus layout. @public */
+export function ruleFilePath(slug: string): string {
+  return `rules/${slug}.yaml`;
+}
+
+/**
+ * Path of an SLO's `promtool test rules` file. Slugs and SLO names never contain a `.`, so
+ * `<slug>.<slo>` cannot collide the way `<slug>-<slo>` could (`a` + `b-c` vs `a-b` + `c`).
+ * @public
+ */
+export function ruleTestFilePath(slug: string, sloName: string): string {
+  return `tests/${slug}.${sloName}.yaml`;
+}
+
+/** Where a rule test file refers to the entity's rule file, relative to the test file. @public */
+export function ruleFileFromTests(slug: string): string {
+  return `../${ruleFilePath(slug)}`;
+}
+
+/** Path of the Alertmanager snippet in the prometheus layout. @public */
+export const ALERTMANAGER_FILE = 'alertmanager/lookout.yaml';
+
+/**
+ * Lays renders out in the prometheus format: `rules/<slug>.yaml`, `targets/<slug>.json` (file_sd),
+ * `dashboards/<uid>.json`, `tests/<slug>.<slo>.yaml` and, when given, `alertmanager/lookout.yaml`
+ * (already serialised, e.g. from `renderAlertmanagerConfig`). Sorted by path.
+ *
+ * @public
+ */
+export function toPrometheusFiles(
+  renders: EntityRender[],
+  alertmanagerConfig?: string,
+): RenderedFile[] {
+  const files: RenderedFile[] = [];
+  for (const render of renders) {
+    const header = yamlHeader(render.entityRef);
+    if (render.ruleGroups.length > 0) {
+      files.push({
+        path: ruleFilePath(render.slug),
+        content: header + toYaml({ groups: render.ruleGroups }),
+      });
+    }
+    if (render.fileSdTargets.length > 0) {
+      files.push({
+        path: `targets/${render.slug}.json`,
+        content: toStableJson(render.fileSdTargets),
+      });
+    }
+    if (render.dashboard) {
+      files.push({
+        path: `dashboards/${render.dashboard.uid}.json`,
+        content: toStableJson(render.dashboard.model),
+      });
+    }
+    for (const test of render.ruleTests) {
+      files.push({
+        path: ruleTestFilePath(render.slug, test.sloName),
+        content: header + toYaml(test.content),
+      });
+    }
+  }
+  if (alertmanagerConfig !== undefined) {
+    files.push({ path: ALERTMANAGER_FILE, content: alertmanagerConfig });
+  }
+  return sortFiles(files);
+}

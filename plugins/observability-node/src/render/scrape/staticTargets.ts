@@ -1,0 +1,90 @@
+/*
+ * Scraping of targets outside Kubernetes (`lookout.dev/metrics-targets`): a prometheus-operator
+ * ScrapeConfig for the operator format, and file_sd target groups for plain Prometheus.
+ */
+import { ENTITY_LABEL, MetricsSpec } from '@lookout/plugin-observability-common';
+import { GeneratedObject, GeneratedObjectMeta } from './kubernetesObject';
+
+/** A static target group, as in `static_configs` and file_sd files. @public */
+export interface TargetGroup {
+  targets: string[];
+  labels: Record<string, string>;
+}
+
+/** `spec` of a ScrapeConfig (monitoring.coreos.com/v1alpha1). @public */
+export interface ScrapeConfigSpec {
+  staticConfigs: TargetGroup[];
+  metricsPath: string;
+  scrapeInterval: string;
+}
+
+/** Prometheus' default `scrape_timeout`. */
+const DEFAULT_SCRAPE_TIMEOUT_SECONDS = 10;
+
+const UNIT_SECONDS: Record<string, number> = {
+  ms: 0.001,
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86400,
+  w: 604800,
+  y: 31536000,
+};
+
+/** Seconds of a Prometheus duration, also compound ones (`1m30s`). */
+function seconds(duration: string): number {
+  let total = 0;
+  for (const [, amount, unit] of duration.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) {
+    total += Number(amount) * UNIT_SECONDS[unit];
+  }
+  return total;
+}
+
+/**
+ * A ScrapeConfig scraping the static targets, each labelled `backstage_entity="<ref>"`.
+ * @public
+ */
+export function scrapeConfig(
+  entityRef: string,
+  metadata: GeneratedObjectMeta,
+  metrics: MetricsSpec,
+): GeneratedObject<ScrapeConfigSpec> {
+  return {
+    apiVersion: 'monitoring.coreos.com/v1alpha1',
+    kind: 'ScrapeConfig',
+    metadata,
+    spec: {
+      staticConfigs: [
+        { targets: metrics.targets, labels: { [ENTITY_LABEL]: entityRef } },
+      ],
+      metricsPath: metrics.path,
+      scrapeInterval: metrics.interval,
+    },
+  };
+}
+
+/**
+ * file_sd target groups of the static targets. Path and interval travel as the
+ * `__metrics_path__` and `__scrape_interval__` target labels (which take precedence over the
+ * job's settings); below the default 10s timeout, `__scrape_timeout__` is lowered to the
+ * interval, as Prometheus requires.
+ *
+ * @public
+ */
+export function fileSdTargetGroups(
+  entityRef: string,
+  metrics: MetricsSpec,
+): TargetGroup[] {
+  if (metrics.targets.length === 0) {
+    return [];
+  }
+  const labels: Record<string, string> = {
+    __metrics_path__: metrics.path,
+    __scrape_interval__: metrics.interval,
+  };
+  if (seconds(metrics.interval) < DEFAULT_SCRAPE_TIMEOUT_SECONDS) {
+    labels.__scrape_timeout__ = metrics.interval;
+  }
+  labels[ENTITY_LABEL] = entityRef;
+  return [{ targets: metrics.targets, labels }];
+}
