@@ -1,0 +1,108 @@
+/*
+ * Starts Lookout as a user does (`yarn start` at the repository root: the app dev server on :3000
+ * and the backend on :7007), waits until both answer, and stops the whole process group.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+/** Where the repository is. */
+export const REPO_ROOT = resolve(__dirname, '../../..');
+
+/** How to start. */
+export interface StartLookoutOptions {
+  /** Extra config files (absolute paths), loaded after app-config.yaml. */
+  configs?: string[];
+  /** Give up after this long. Default 6 minutes (a cold dev-server build on 2 cores). */
+  timeoutMs?: number;
+}
+
+/** A running Lookout. */
+export interface RunningLookout {
+  appUrl: string;
+  backendUrl: string;
+  /** Everything the processes printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function waitFor(
+  url: string,
+  deadline: number,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`yarn start exited with ${child.exitCode}:\n${output().slice(-4000)}`);
+    }
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${url} did not answer in time:\n${output().slice(-4000)}`);
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
+/** Starts `yarn start` and resolves once the app and the backend answer. */
+export async function startLookout(
+  options: StartLookoutOptions = {},
+): Promise<RunningLookout> {
+  const configArgs = ['--config', resolve(REPO_ROOT, 'app-config.yaml')];
+  for (const config of options.configs ?? []) {
+    configArgs.push('--config', config);
+  }
+  const child = spawn('yarn', ['start', ...configArgs], {
+    cwd: REPO_ROOT,
+    detached: true,
+    env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', d => (log += d));
+  child.stderr!.on('data', d => (log += d));
+  const output = () => log;
+
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise(r => child.once('exit', r));
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 6 * 60_000);
+  try {
+    await waitFor(
+      'http://localhost:7007/.backstage/health/v1/readiness',
+      deadline,
+      child,
+      output,
+    );
+    await waitFor('http://localhost:3000', deadline, child, output);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return {
+    appUrl: 'http://localhost:3000',
+    backendUrl: 'http://localhost:7007',
+    output,
+    stop,
+  };
+}
