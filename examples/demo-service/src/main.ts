@@ -24,7 +24,10 @@ server.listen(port, '127.0.0.1', () => {
 
 const stop = () => {
   server.close();
-  shutdown().finally(() => process.exit(0));
+  server.closeAllConnections();
+  // Flush telemetry, but never hang on an unreachable collector.
+  const deadline = new Promise(r => setTimeout(r, 2000).unref());
+  Promise.race([shutdown(), deadline]).finally(() => process.exit(0));
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
