@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readObservabilityConfig } from '@lookout/plugin-observability-node';
 import { EntityLookup } from './entities/EntityLookup';
 import { createRouter } from './router/createRouter';
+import { createSignalServices } from './signals/createSignalServices';
 
 /**
  * The Lookout observability backend plugin: serves `/api/observability`.
@@ -29,6 +30,11 @@ export const observabilityPlugin = createBackendPlugin({
             httpAuth,
             entities: new EntityLookup(catalog),
             parseOptions: settings.parseOptions,
+            signals: createSignalServices({
+              config,
+              catalog,
+              parseOptions: settings.parseOptions,
+            }),
           }),
         );
       },

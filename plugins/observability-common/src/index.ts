@@ -9,3 +9,31 @@ export * from './annotations/annotations';
 export * from './spec/types';
 export * from './slo/burnRateTiers';
 export * from './api/types';
+
+export * from './spec/parseObservabilitySpec';
+export * from './annotations/predicates';
+export * from './openslo/parseOpenSloDocuments';
+export { parseCounterQuery } from './openslo/counterQuery';
+export type { Parsed } from './validation/result';
+export { parseHttpUrl } from './validation/httpUrl';
+export { formatProblemPath } from './validation/zodFields';
+export { parseVectorSelector } from './promql/vectorSelector';
+export {
+  formatVectorSelector,
+  formatLabelMatcher,
+} from './promql/formatVectorSelector';
+export { quotePromqlString, unquotePromqlString } from './promql/stringLiteral';
+export * from './promql/names';
+export { parseLogStreamSelector } from './logql/streamSelector';
+export { parseLokiTenant } from './logql/lokiTenant';
+export * from './duration/duration';
+export * from './metrics/scrapeSettings';
+export * from './slo/window';
+export { parseObjective } from './slo/objective';
+export * from './slo/threshold';
+export * from './slo/sloName';
+export * from './slo/sloLabels';
+export * from './slo/presets';
+export * from './slo/sloDefinitions';
+export { findUnreachableTiers } from './slo/unreachableTiers';
+export type { UnreachableTier } from './slo/unreachableTiers';

@@ -7,4 +7,6 @@
  */
 
 export * from './render/types';
+export * from './render';
 export * from './config/readObservabilityConfig';
+export * from './sinks';

@@ -2,10 +2,12 @@
  * Reads an entity from the catalog on behalf of a caller, so that the catalog's own permission
  * rules decide what the caller may see: a hidden entity is indistinguishable from a missing one.
  */
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  BackstageCredentials,
-} from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, Entity, stringifyEntityRef } from '@backstage/catalog-model';
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 

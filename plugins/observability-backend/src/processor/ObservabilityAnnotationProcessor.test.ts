@@ -80,7 +80,9 @@ describe('ObservabilityAnnotationProcessor', () => {
     );
     // The unknown key is a warning: it never fails processing.
     expect(messages.some(m => m.includes('dashbaord'))).toBe(false);
-    expect(emitted.every(r => r.type === 'error' && r.error.name === 'InputError')).toBe(true);
+    expect(
+      emitted.every(r => r.type === 'error' && r.error.name === 'InputError'),
+    ).toBe(true);
   });
 
   it('emits nothing for valid annotations, even in strict mode', async () => {

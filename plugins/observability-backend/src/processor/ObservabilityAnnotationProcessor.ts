@@ -23,7 +23,9 @@ import { ValidationMode } from '@lookout/plugin-observability-node';
 /** Formats a problem as the CLI prints it: `<annotation>[.<path>]: <message>`. */
 export function formatProblem(problem: ObservabilityProblem): string {
   const where = problem.path
-    ? `${problem.annotation}${problem.path.startsWith('[') ? '' : '.'}${problem.path}`
+    ? `${problem.annotation}${problem.path.startsWith('[') ? '' : '.'}${
+        problem.path
+      }`
     : problem.annotation;
   return `${where}: ${problem.message}`;
 }
@@ -51,17 +53,20 @@ export class ObservabilityAnnotationProcessor implements CatalogProcessor {
     if (!isObservabilityAvailable(entity)) {
       return entity;
     }
-    const { problems } = parseObservabilitySpec(entity, this.options.parseOptions);
-    const lines = problems.map(
-      p => `${p.severity}: ${formatProblem(p)}`,
+    const { problems } = parseObservabilitySpec(
+      entity,
+      this.options.parseOptions,
     );
+    const lines = problems.map(p => `${p.severity}: ${formatProblem(p)}`);
 
     const previous = await cache.get<string[]>('problems');
     if (JSON.stringify(previous ?? []) !== JSON.stringify(lines)) {
       await cache.set('problems', lines);
       if (lines.length > 0) {
         this.options.logger.warn(
-          `Lookout annotations of ${stringifyEntityRef(entity)} have ${problems.length} problem(s)`,
+          `Lookout annotations of ${stringifyEntityRef(entity)} have ${
+            problems.length
+          } problem(s)`,
           { entity: stringifyEntityRef(entity), problems: lines.join('; ') },
         );
       }

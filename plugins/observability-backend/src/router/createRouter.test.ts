@@ -29,7 +29,14 @@ describe('GET /entities/by-name/:kind/:namespace/:name/config', () => {
         observabilityPlugin,
         catalogServiceMock.factory({ entities: [checkout] }),
         mockServices.rootConfig.factory({
-          data: { observability: { loki: { url: 'http://loki', selectorTemplate: '{app="{{name}}"}' } } },
+          data: {
+            observability: {
+              loki: {
+                url: 'http://loki',
+                selectorTemplate: '{app="{{name}}"}',
+              },
+            },
+          },
         }),
       ],
     });
@@ -39,7 +46,9 @@ describe('GET /entities/by-name/:kind/:namespace/:name/config', () => {
   it('answers the parsed annotations and every problem', async () => {
     const server = await start();
     const res = await request(server)
-      .get('/api/observability/entities/by-name/component/default/checkout/config')
+      .get(
+        '/api/observability/entities/by-name/component/default/checkout/config',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(200);
     expect(res.body.entityRef).toBe('component:default/checkout');

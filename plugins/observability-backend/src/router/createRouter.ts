@@ -1,55 +1,32 @@
 /*
- * The plugin's HTTP API (DESIGN §6): translates requests into service calls, nothing more.
- * Errors are thrown as @backstage/errors types; the framework's error handler answers them.
+ * The plugin's HTTP API (DESIGN §6), one file per area: translates requests into service calls,
+ * nothing more. Errors are thrown as @backstage/errors types or as the signals' typed upstream
+ * errors (which carry their 502/504 `statusCode`); the framework's error handler answers them.
  */
-import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef } from '@backstage/catalog-model';
-import {
-  EntityConfigResponse,
-  ParseOptions,
-  parseObservabilitySpec,
-} from '@lookout/plugin-observability-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { EntityLookup } from '../entities/EntityLookup';
+import { alertRoutes } from './alertRoutes';
+import { catalogSloRoutes } from './catalogSloRoutes';
+import { configRoutes } from './configRoutes';
+import { logRoutes } from './logRoutes';
+import { RouteDependencies } from './routeSupport';
+import { sloRoutes } from './sloRoutes';
+import { traceRoutes } from './traceRoutes';
 
 /** What the router needs. */
-export interface RouterOptions {
-  httpAuth: HttpAuthService;
-  entities: EntityLookup;
-  parseOptions: ParseOptions;
-}
-
-function entityRefOf(req: express.Request): CompoundEntityRef {
-  return {
-    kind: req.params.kind,
-    namespace: req.params.namespace,
-    name: req.params.name,
-  };
-}
+export type RouterOptions = RouteDependencies;
 
 /** Creates the router of `/api/observability`. */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, entities, parseOptions } = options;
   const router = Router();
   router.use(express.json());
-
-  const entityRoutes = Router({ mergeParams: true });
-  router.use('/entities/by-name/:kind/:namespace/:name', entityRoutes);
-
-  entityRoutes.get('/config', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const entity = await entities.get(entityRefOf(req), credentials);
-    const { spec, problems } = parseObservabilitySpec(entity, parseOptions);
-    const body: EntityConfigResponse = {
-      entityRef: spec.entityRef,
-      spec,
-      problems,
-    };
-    res.json(body);
-  });
-
+  router.use(configRoutes(options));
+  router.use(sloRoutes(options));
+  router.use(alertRoutes(options));
+  router.use(logRoutes(options));
+  router.use(traceRoutes(options));
+  router.use(catalogSloRoutes(options));
   return router;
 }

@@ -9,6 +9,17 @@ import { AlertSeverity } from '../slo/burnRateTiers';
 /** `[epoch ms, value]`; value is null where the series has no sample. @public */
 export type SeriesPoint = [number, number | null];
 
+/**
+ * Something an upstream reported while still answering (a Thanos partial response, a PromQL
+ * info), or a secondary upstream that failed without failing the request (alerts on the SLO tab).
+ * @public
+ */
+export interface UpstreamWarning {
+  /** `prometheus`, `alertmanager`, `loki` or `tempo`. */
+  upstream: string;
+  message: string;
+}
+
 /** `GET .../config`. @public */
 export interface EntityConfigResponse {
   entityRef: string;
@@ -50,6 +61,8 @@ export interface SloStatus {
   series: {
     errorBudgetRemaining: SeriesPoint[];
     errorRatio: SeriesPoint[];
+    /** Window of the error ratio in `errorRatio` (the shortest recorded one at least one step long). */
+    errorRatioWindow?: string;
   };
   /** Burn-rate alert tiers in force for this SLO (thresholds as burn-rate multiples). */
   tiers?: Array<{
@@ -66,6 +79,9 @@ export interface SloStatus {
 export interface EntitySlosResponse {
   entityRef: string;
   items: SloStatus[];
+  /** The grid of the series: first and last point (epoch ms) and the step (ms). */
+  range?: { start: number; end: number; step: number };
+  warnings?: UpstreamWarning[];
 }
 
 /** One log line. @public */
@@ -79,6 +95,10 @@ export interface LogEntry {
   traceId?: string;
   /** Detected level, when a `level`/`severity` label or field says so. */
   level?: string;
+  /** Loki structured metadata of the line (not stream labels). */
+  metadata?: Record<string, string>;
+  /** Labels extracted by parser stages of the query (`| json`, `| logfmt`). */
+  parsed?: Record<string, string>;
 }
 
 /** `GET .../logs`. @public */
@@ -135,6 +155,8 @@ export interface TraceResponse {
   spans: TraceSpan[];
   /** True when Tempo returned a truncated trace (`PARTIAL`). */
   partial?: boolean;
+  /** Tempo's explanation of a partial trace. */
+  message?: string;
 }
 
 /** `GET .../alerts`. @public */
@@ -185,6 +207,7 @@ export interface SloSummaryResponse {
   totalItems: number;
   offset: number;
   limit: number;
+  warnings?: UpstreamWarning[];
 }
 
 /** The error body the backend answers with (Backstage's error handler shape). @public */

@@ -60,7 +60,9 @@ function describeSyntaxError(errorNode: SyntaxNode, text: string): string {
   }
   if (errorNode.from >= text.trimEnd().length) {
     if (openBrace && !slice(text, openBrace).trimEnd().endsWith('}')) {
-      return `has unbalanced braces: the { at column ${openBrace.from + 1} is never closed`;
+      return `has unbalanced braces: the { at column ${
+        openBrace.from + 1
+      } is never closed`;
     }
     return 'ends unexpectedly';
   }
@@ -68,7 +70,9 @@ function describeSyntaxError(errorNode: SyntaxNode, text: string): string {
     return `has an invalid label matcher at column ${column}`;
   }
   const shown = found.length > 20 ? `${found.slice(0, 20)}…` : found;
-  return `is not valid PromQL: unexpected ${JSON.stringify(shown || text[errorNode.from])} at column ${column}`;
+  return `is not valid PromQL: unexpected ${JSON.stringify(
+    shown || text[errorNode.from],
+  )} at column ${column}`;
 }
 
 function findAncestor(node: SyntaxNode, name: string): SyntaxNode | undefined {

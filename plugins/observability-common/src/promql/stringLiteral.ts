@@ -81,7 +81,9 @@ export function unquotePromqlString(literal: string): Parsed<string> {
     } else if (escape >= '0' && escape <= '7') {
       const octal = body.slice(i + 1, i + 4);
       if (!/^[0-7]{3}$/.test(octal) || parseInt(octal, 8) > 0xff) {
-        return invalid(`invalid escape \\${octal}: expected three octal digits up to \\377`);
+        return invalid(
+          `invalid escape \\${octal}: expected three octal digits up to \\377`,
+        );
       }
       bytes.push(parseInt(octal, 8));
       i += 3;
@@ -94,7 +96,9 @@ export function unquotePromqlString(literal: string): Parsed<string> {
         codePoint > 0x10ffff ||
         (codePoint >= 0xd800 && codePoint <= 0xdfff)
       ) {
-        return invalid(`invalid escape \\${escape}${hex}: expected a Unicode code point`);
+        return invalid(
+          `invalid escape \\${escape}${hex}: expected a Unicode code point`,
+        );
       }
       pushText(String.fromCodePoint(codePoint));
       i += 1 + length;

@@ -12,7 +12,8 @@ import { matchesEmpty } from './matchers';
 import { childNodes, parsePromqlExpression } from './promqlTree';
 
 /** Example shown in messages about selectors. @internal */
-export const SELECTOR_EXAMPLE = 'http_requests_total{job="checkout", code=~"5.."}';
+export const SELECTOR_EXAMPLE =
+  'http_requests_total{job="checkout", code=~"5.."}';
 
 /**
  * Parses a bare vector selector such as `http_requests_total{code=~"5.."}` or `{job="api"}`.
@@ -23,12 +24,16 @@ export function parseVectorSelector(text: string): Parsed<VectorSelector> {
   const parsed = parsePromqlExpression(text);
   if (!parsed.ok) {
     return invalid(
-      `${describeValue(text)} ${parsed.message}; expected a metric selector, e.g. ${SELECTOR_EXAMPLE}`,
+      `${describeValue(text)} ${
+        parsed.message
+      }; expected a metric selector, e.g. ${SELECTOR_EXAMPLE}`,
     );
   }
   if (parsed.expression.name !== 'VectorSelector') {
     return invalid(
-      `${describeValue(text)} is not a bare metric selector: found ${describeExpression(
+      `${describeValue(
+        text,
+      )} is not a bare metric selector: found ${describeExpression(
         parsed.expression,
         text,
       )}. Expected only a metric name and label matchers, e.g. ${SELECTOR_EXAMPLE}`,
@@ -63,7 +68,9 @@ export function vectorSelectorFromNode(
             return name;
           }
           if (metric) {
-            return invalid(`the metric name is given twice (${metric} and ${name.value})`);
+            return invalid(
+              `the metric name is given twice (${metric} and ${name.value})`,
+            );
           }
           metric = name.value;
         } else if (
@@ -83,7 +90,9 @@ export function vectorSelectorFromNode(
   const nameMatchers = matchers.filter(m => m.name === '__name__');
   const equalName = nameMatchers.find(m => m.op === '=');
   if (equalName && (metric || nameMatchers.length > 1)) {
-    return invalid('the metric name is given twice (as a name and as a __name__ matcher)');
+    return invalid(
+      'the metric name is given twice (as a name and as a __name__ matcher)',
+    );
   }
   if (equalName) {
     metric = equalName.value;
@@ -120,7 +129,9 @@ function matcherFromNode(node: SyntaxNode, text: string): Parsed<LabelMatcher> {
     } else if (child.name === 'StringLiteral') {
       const unquoted = unquotePromqlString(slice(text, child));
       if (!unquoted.ok) {
-        return invalid(`in the value of ${name ?? 'a matcher'}: ${unquoted.message}`);
+        return invalid(
+          `in the value of ${name ?? 'a matcher'}: ${unquoted.message}`,
+        );
       }
       value = unquoted.value;
     }
@@ -136,7 +147,11 @@ function matcherFromNode(node: SyntaxNode, text: string): Parsed<LabelMatcher> {
     // syntax JavaScript rejects outright and RE2 would too (unbalanced parentheses) is reported.
     const unbalanced = unbalancedParentheses(value);
     if (unbalanced) {
-      return invalid(`the regular expression of ${name} ${unbalanced}: ${JSON.stringify(value)}`);
+      return invalid(
+        `the regular expression of ${name} ${unbalanced}: ${JSON.stringify(
+          value,
+        )}`,
+      );
     }
   }
   return valid({ name, op, value });
@@ -182,7 +197,9 @@ export function describeExpression(node: SyntaxNode, text: string): string {
       const operator = children.find(
         (c, i) => i > 0 && !isExpression(c) && c.name !== 'BoolModifier',
       );
-      return `a binary operation (${operator ? slice(text, operator) : 'operator'})`;
+      return `a binary operation (${
+        operator ? slice(text, operator) : 'operator'
+      })`;
     }
     case 'FunctionCall':
       return `a function call ${childText('FunctionIdentifier')}(…)`;

@@ -51,7 +51,9 @@ export const RECORDED_WINDOWS: readonly string[] = [
 export function durationSeconds(duration: string): number {
   const match = /^(\d+)(ms|s|m|h|d|w|y)$/.exec(duration);
   if (!match) {
-    throw new TypeError(`not a single-unit duration: ${JSON.stringify(duration)}`);
+    throw new TypeError(
+      `not a single-unit duration: ${JSON.stringify(duration)}`,
+    );
   }
   const units: Record<string, number> = {
     ms: 0.001,

@@ -10,8 +10,12 @@
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
+  // d[i][j]: distance between the first i characters of a and the first j of b.
   const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (__, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    Array.from(
+      { length: cols },
+      (__, j) => Math.max(i, j) * Number(i === 0 || j === 0),
+    ),
   );
   for (let i = 1; i < rows; i++) {
     for (let j = 1; j < cols; j++) {
@@ -30,15 +34,20 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `word`, if it is close enough to be a typo: at most 2 edits, or 3 for
- * words longer than 10 characters, and fewer edits than the word is long.
+ * The candidate closest to `word` (ignoring case), if it is close enough to be a typo: 1 edit for
+ * words of up to 4 characters, 2 up to 10 characters, 3 beyond.
  * @internal
  */
 export function closestMatch(
   word: string,
   candidates: readonly string[],
 ): string | undefined {
-  const limit = Math.min(word.length > 10 ? 3 : 2, Math.max(word.length - 1, 0));
+  let limit = 3;
+  if (word.length <= 4) {
+    limit = 1;
+  } else if (word.length <= 10) {
+    limit = 2;
+  }
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

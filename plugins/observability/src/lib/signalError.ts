@@ -3,7 +3,7 @@
  * Alertmanager...) failed and why. The backend answers upstream failures with
  * `{ error: { name, message, upstream } }` (DESIGN §6); ResponseError keeps that body.
  */
-import { ResponseError } from '@backstage/errors';
+import { isError, ResponseError } from '@backstage/errors';
 
 /** The user-facing parts of an API error. */
 export interface SignalErrorInfo {
@@ -50,7 +50,7 @@ export function describeSignalError(error: unknown): SignalErrorInfo {
       statusCode: error.statusCode,
     };
   }
-  if (error instanceof Error) {
+  if (isError(error)) {
     return {
       upstream: stringField(error, 'upstream'),
       name: error.name,

@@ -3,7 +3,7 @@
  * absolute window (opened from a link, e.g. the logs around one trace).
  */
 
-/** The relative ranges the picker offers. */
+/** The relative ranges the picker offers. @public */
 export const TIME_RANGE_PRESETS = [
   { value: '1h', label: 'Last hour', ms: 3_600_000 },
   { value: '6h', label: 'Last 6 hours', ms: 6 * 3_600_000 },
@@ -12,10 +12,10 @@ export const TIME_RANGE_PRESETS = [
   { value: '30d', label: 'Last 30 days', ms: 30 * 86_400_000 },
 ] as const;
 
-/** One of {@link TIME_RANGE_PRESETS}. */
+/** One of {@link TIME_RANGE_PRESETS}. @public */
 export type TimeRangePreset = (typeof TIME_RANGE_PRESETS)[number]['value'];
 
-/** A relative preset or an absolute window in epoch ms. */
+/** A relative preset or an absolute window in epoch ms. @public */
 export type TimeRange =
   | { preset: TimeRangePreset }
   | { from: number; to: number };

@@ -13,9 +13,9 @@ import {
   DatasourceVariableBuilder,
 } from '@grafana/grafana-foundation-sdk/dashboard';
 import { generatedNotice } from '../output/generatedNotice';
-import { dashboardUid } from '../rules/dashboardUid';
+import { dashboardUid } from '../rules';
 import { EntityRender, RenderInput, RenderOptions } from '../types';
-import { entityPageUrl, ownerName } from './entityLinks';
+import { entityPageUrl, teamOf } from '../rules/entityLinks';
 import {
   DashboardSection,
   DATASOURCE_VARIABLE,
@@ -44,7 +44,7 @@ export function renderDashboard(
   }
   const uid = dashboardUid(spec.entityRef);
   const title = `${entity.metadata.title ?? entity.metadata.name} (${spec.entityRef})`;
-  const owner = ownerName(entity);
+  const owner = teamOf(entity);
   const runbook = spec.runbookUrl ?? options.defaultRunbookUrl;
 
   const ids = new PanelIds();

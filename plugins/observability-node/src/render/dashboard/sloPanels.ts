@@ -34,7 +34,8 @@ export function sloSection(
   slo: SloSpec,
 ): DashboardSection {
   const q = sloQueries(entityRef, slo.name, slo.window);
-  const objective = slo.objective / 100;
+  // Shifting the decimal point in the text gives 0.999 for 99.9, where 99.9 / 100 would not.
+  const objective = Number(`${slo.objective}e-2`);
   const decimals = decimalsOf(slo.objective);
   // The smallest page factor: at or above it, the budget burns fast enough to page.
   const pageFactor = Math.min(

@@ -43,15 +43,23 @@ function objectFileName(object: GeneratedObject): string {
   return `${object.kind.toLowerCase()}.yaml`;
 }
 
-/** Whether an entity produced anything to write. */
+/** Whether an entity produced anything to write. @public */
 export function hasOutput(render: EntityRender): boolean {
   return render.objects.length > 0 || render.dashboard !== undefined;
 }
 
-function entityFiles(
+/**
+ * The files of one entity's folder in the operator format (none when the entity has nothing to
+ * write), in no particular order.
+ * @public
+ */
+export function operatorEntityFiles(
   render: EntityRender,
-  options: OperatorLayoutOptions,
+  options: OperatorLayoutOptions = {},
 ): RenderedFile[] {
+  if (!hasOutput(render)) {
+    return [];
+  }
   const header = yamlHeader(render.entityRef);
   const objects = render.objects as GeneratedObject[];
   const files: RenderedFile[] = [];
@@ -126,24 +134,29 @@ export function toOperatorFiles(
   options: OperatorLayoutOptions = {},
 ): RenderedFile[] {
   const files: RenderedFile[] = [];
-  const folders = new Set(options.keptFolders ?? []);
+  const folders = [...(options.keptFolders ?? [])];
   for (const render of renders) {
     if (hasOutput(render)) {
-      folders.add(render.slug);
-      files.push(...entityFiles(render, options));
+      folders.push(render.slug);
+      files.push(...operatorEntityFiles(render, options));
     }
   }
-  files.push({
+  files.push(operatorRootKustomization(folders));
+  return sortFiles(files);
+}
+
+/** The parent `kustomization.yaml` listing entity folders (sorted, without duplicates). @public */
+export function operatorRootKustomization(folders: string[]): RenderedFile {
+  return {
     path: KUSTOMIZATION,
     content:
       YAML_HEADER_ALL +
       toYaml({
         apiVersion: 'kustomize.config.k8s.io/v1beta1',
         kind: 'Kustomization',
-        resources: [...folders].sort(),
+        resources: [...new Set(folders)].sort(),
       }),
-  });
-  return sortFiles(files);
+  };
 }
 
 /** Files sorted by path (code unit order, as `LC_ALL=C ls`). @public */

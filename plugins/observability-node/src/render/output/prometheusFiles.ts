@@ -3,8 +3,9 @@
  * `promtool test rules` files and the Alertmanager inhibition snippet, for a Prometheus without
  * the operator.
  */
+import { AlertmanagerFragment } from '../alertmanager';
 import { EntityRender, RenderedFile } from '../types';
-import { yamlHeader } from './generatedNotice';
+import { YAML_HEADER_ALL, yamlHeader } from './generatedNotice';
 import { sortFiles } from './operatorFiles';
 import { toStableJson, toYaml } from './serialize';
 
@@ -33,44 +34,56 @@ export const ALERTMANAGER_FILE = 'alertmanager/lookout.yaml';
 /**
  * Lays renders out in the prometheus format: `rules/<slug>.yaml`, `targets/<slug>.json` (file_sd),
  * `dashboards/<uid>.json`, `tests/<slug>.<slo>.yaml` and, when given, `alertmanager/lookout.yaml`
- * (already serialised, e.g. from `renderAlertmanagerConfig`). Sorted by path.
+ * (the fragment of `renderAlertmanagerConfig`). Sorted by path.
  *
  * @public
  */
 export function toPrometheusFiles(
   renders: EntityRender[],
-  alertmanagerConfig?: string,
+  alertmanager?: AlertmanagerFragment,
 ): RenderedFile[] {
+  const files = renders.flatMap(render => prometheusEntityFiles(render));
+  const alertmanagerFile = alertmanager && alertmanagerConfigFile(alertmanager);
+  return sortFiles(alertmanagerFile ? [...files, alertmanagerFile] : files);
+}
+
+/** `alertmanager/lookout.yaml` with the fragment of `renderAlertmanagerConfig`. @public */
+export function alertmanagerConfigFile(
+  alertmanager: AlertmanagerFragment,
+): RenderedFile {
+  return {
+    path: ALERTMANAGER_FILE,
+    content: YAML_HEADER_ALL + toYaml(alertmanager),
+  };
+}
+
+/** The files of one entity in the prometheus format, in no particular order. @public */
+export function prometheusEntityFiles(render: EntityRender): RenderedFile[] {
   const files: RenderedFile[] = [];
-  for (const render of renders) {
-    const header = yamlHeader(render.entityRef);
-    if (render.ruleGroups.length > 0) {
-      files.push({
-        path: ruleFilePath(render.slug),
-        content: header + toYaml({ groups: render.ruleGroups }),
-      });
-    }
-    if (render.fileSdTargets.length > 0) {
-      files.push({
-        path: `targets/${render.slug}.json`,
-        content: toStableJson(render.fileSdTargets),
-      });
-    }
-    if (render.dashboard) {
-      files.push({
-        path: `dashboards/${render.dashboard.uid}.json`,
-        content: toStableJson(render.dashboard.model),
-      });
-    }
-    for (const test of render.ruleTests) {
-      files.push({
-        path: ruleTestFilePath(render.slug, test.sloName),
-        content: header + toYaml(test.content),
-      });
-    }
+  const header = yamlHeader(render.entityRef);
+  if (render.ruleGroups.length > 0) {
+    files.push({
+      path: ruleFilePath(render.slug),
+      content: header + toYaml({ groups: render.ruleGroups }),
+    });
   }
-  if (alertmanagerConfig !== undefined) {
-    files.push({ path: ALERTMANAGER_FILE, content: alertmanagerConfig });
+  if (render.fileSdTargets.length > 0) {
+    files.push({
+      path: `targets/${render.slug}.json`,
+      content: toStableJson(render.fileSdTargets),
+    });
   }
-  return sortFiles(files);
+  if (render.dashboard) {
+    files.push({
+      path: `dashboards/${render.dashboard.uid}.json`,
+      content: toStableJson(render.dashboard.model),
+    });
+  }
+  for (const test of render.ruleTests) {
+    files.push({
+      path: ruleTestFilePath(render.slug, test.sloName),
+      content: header + toYaml(test.content),
+    });
+  }
+  return files;
 }

@@ -1,0 +1,101 @@
+/*
+ * A real HTTP server on 127.0.0.1 that misbehaves on demand, standing in for a broken upstream
+ * in the fault tests: slow beyond any timeout, 5xx, malformed JSON, huge bodies. `downUrl` is
+ * a port nothing listens on.
+ */
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** How the server answers every request. */
+export type Fault =
+  | { kind: 'slow'; ms: number }
+  | { kind: 'status'; status: number; body: string; contentType?: string }
+  | { kind: 'malformed' }
+  | { kind: 'huge'; bytes: number; declareLength: boolean };
+
+export interface FaultServer {
+  url: string;
+  /** A URL of a port nothing listens on. */
+  downUrl: string;
+  fault: Fault;
+  /** Requests received so far. */
+  requests: Array<{ url: string; headers: http.IncomingHttpHeaders }>;
+  close(): Promise<void>;
+}
+
+async function freePortUrl(): Promise<string> {
+  const probe = http.createServer();
+  await new Promise<void>(resolve => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>(resolve => probe.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+export async function startFaultServer(): Promise<FaultServer> {
+  const timers = new Set<NodeJS.Timeout>();
+  const state: FaultServer = {
+    url: '',
+    downUrl: await freePortUrl(),
+    fault: { kind: 'malformed' },
+    requests: [],
+    close: async () => {
+      timers.forEach(clearTimeout);
+      server.closeAllConnections();
+      await new Promise<void>(resolve => server.close(() => resolve()));
+    },
+  };
+  const server = http.createServer((req, res) => {
+    state.requests.push({ url: req.url ?? '', headers: req.headers });
+    const fault = state.fault;
+    switch (fault.kind) {
+      case 'slow': {
+        const timer = setTimeout(() => {
+          timers.delete(timer);
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end('{}');
+        }, fault.ms);
+        timers.add(timer);
+        return;
+      }
+      case 'status':
+        res.writeHead(fault.status, {
+          'Content-Type': fault.contentType ?? 'text/plain',
+        });
+        res.end(fault.body);
+        return;
+      case 'malformed':
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"status":"success","data":{"resultType":"vect');
+        return;
+      case 'huge': {
+        const chunk = Buffer.alloc(64 * 1024, 'x');
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          ...(fault.declareLength && { 'Content-Length': String(fault.bytes) }),
+        });
+        let sent = 0;
+        const write = () => {
+          while (sent < fault.bytes) {
+            const size = Math.min(chunk.length, fault.bytes - sent);
+            sent += size;
+            if (!res.write(chunk.subarray(0, size))) {
+              res.once('drain', write);
+              return;
+            }
+          }
+          res.end();
+        };
+        res.on('error', () => undefined);
+        write();
+        return;
+      }
+      default:
+        res.writeHead(500);
+        res.end();
+    }
+  });
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  state.url = `http://127.0.0.1:${port}`;
+  return state;
+}

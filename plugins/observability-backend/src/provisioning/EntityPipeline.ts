@@ -1,0 +1,157 @@
+/*
+ * From a catalog entity to what the sinks get: its input hash (to skip unchanged entities before
+ * any work), then its parsed annotations, OpenSLO documents and render, with the render's hash.
+ * An entity with an annotation error is not rendered: its last good objects stay in place.
+ */
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_OPENSLO,
+  ObservabilityProblem,
+  parseObservabilitySpec,
+} from '@lookout/plugin-observability-common';
+import {
+  entitySlug,
+  EntityRender,
+  ObservabilitySettings,
+  renderEntity,
+} from '@lookout/plugin-observability-node';
+import { inputHash, renderHash, valueHash } from './hashing';
+import { OpenSloReader } from './OpenSloReader';
+
+/** An entity read from the catalog, hashed, with its OpenSLO documents read. */
+export interface PreparedEntity {
+  entity: Entity;
+  entityRef: string;
+  slug: string;
+  inputHash: string;
+  /** The OpenSLO documents' text, or why they could not be read. */
+  openSlo?: { text: string } | { error: string };
+}
+
+/** The result of rendering a prepared entity. */
+export type RenderOutcome =
+  | { ok: true; render: EntityRender; hash: string }
+  | {
+      ok: false;
+      error: string;
+      /** Whether retrying may help (an unreadable document) rather than an edit of the entity. */
+      transient: boolean;
+    };
+
+function describe(problem: ObservabilityProblem): string {
+  const at = !problem.path
+    ? problem.annotation
+    : `${problem.annotation}${problem.path.startsWith('[') ? '' : '.'}${
+        problem.path
+      }`;
+  return `${at}: ${problem.message}`;
+}
+
+function errorsOf(problems: ObservabilityProblem[]): string | undefined {
+  const errors = problems.filter(p => p.severity === 'error');
+  return errors.length > 0 ? errors.map(describe).join('; ') : undefined;
+}
+
+/** Hashes, parses and renders entities with one set of settings. */
+export class EntityPipeline {
+  private readonly settingsHash: string;
+
+  constructor(
+    private readonly settings: ObservabilitySettings,
+    private readonly openSlo?: OpenSloReader,
+  ) {
+    this.settingsHash = valueHash(settings);
+  }
+
+  async prepare(entity: Entity): Promise<PreparedEntity> {
+    const entityRef = stringifyEntityRef(entity);
+    const location = entity.metadata.annotations?.[ANNOTATION_OPENSLO]?.trim();
+    let openSlo: PreparedEntity['openSlo'];
+    if (location) {
+      if (!this.openSlo) {
+        openSlo = {
+          error: 'OpenSLO documents cannot be read here (no URL reader)',
+        };
+      } else {
+        try {
+          openSlo = { text: await this.openSlo.readText(entity, location) };
+        } catch (error) {
+          openSlo = { error: (error as Error).message };
+        }
+      }
+    }
+    return {
+      entity,
+      entityRef,
+      slug: entitySlug(entityRef),
+      inputHash: inputHash(
+        entity,
+        this.settingsHash,
+        openSlo === undefined ? '' : JSON.stringify(openSlo),
+      ),
+      openSlo,
+    };
+  }
+
+  render(prepared: PreparedEntity): RenderOutcome {
+    const { entity, openSlo } = prepared;
+    try {
+      const { spec, problems } = parseObservabilitySpec(
+        entity,
+        this.settings.parseOptions,
+      );
+      const annotationErrors = errorsOf(problems);
+      if (annotationErrors) {
+        return {
+          ok: false,
+          error: `annotation errors: ${annotationErrors}`,
+          transient: false,
+        };
+      }
+      let slos = spec.slos;
+      if (openSlo && 'error' in openSlo) {
+        return {
+          ok: false,
+          error: `${ANNOTATION_OPENSLO}: ${openSlo.error}`,
+          transient: true,
+        };
+      }
+      if (openSlo && this.openSlo) {
+        const parsed = this.openSlo.parse(
+          entity,
+          spec.entityRef,
+          openSlo.text,
+          spec.slos.map(s => s.name),
+        );
+        const openSloErrors = errorsOf(parsed.problems);
+        if (openSloErrors) {
+          return {
+            ok: false,
+            error: `annotation errors: ${openSloErrors}`,
+            transient: false,
+          };
+        }
+        slos = [...slos, ...parsed.slos];
+      }
+      const render = renderEntity(
+        { entity, spec: { ...spec, slos } },
+        this.settings.renderOptions,
+      );
+      const renderErrors = errorsOf(render.problems);
+      if (renderErrors) {
+        return {
+          ok: false,
+          error: `render errors: ${renderErrors}`,
+          transient: false,
+        };
+      }
+      return { ok: true, render, hash: renderHash(render) };
+    } catch (error) {
+      return {
+        ok: false,
+        error: `render failed: ${(error as Error).message}`,
+        transient: false,
+      };
+    }
+  }
+}

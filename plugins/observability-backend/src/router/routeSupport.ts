@@ -1,0 +1,70 @@
+/*
+ * What every route file shares: its dependencies, the entity path, reading the entity (with the
+ * caller's credentials) and its parsed annotations, and query-string parsing with zod.
+ */
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import {
+  ObservabilitySpec,
+  ParseOptions,
+  parseObservabilitySpec,
+} from '@lookout/plugin-observability-common';
+import express from 'express';
+import { z } from 'zod';
+import { EntityLookup } from '../entities/EntityLookup';
+import { SignalServices } from '../signals/types';
+
+/** What the route files need. */
+export interface RouteDependencies {
+  httpAuth: HttpAuthService;
+  entities: EntityLookup;
+  parseOptions: ParseOptions;
+  signals: SignalServices;
+}
+
+/** Prefix of the entity routes. */
+export const ENTITY_PATH = '/entities/by-name/:kind/:namespace/:name';
+
+function entityRefOf(req: express.Request): CompoundEntityRef {
+  return {
+    kind: req.params.kind,
+    namespace: req.params.namespace,
+    name: req.params.name,
+  };
+}
+
+/**
+ * The entity of the request's path and its parsed annotations, read with the caller's
+ * credentials: a NotFoundError when the caller may not see it.
+ */
+export async function entityOfRequest(
+  req: express.Request,
+  deps: Pick<RouteDependencies, 'httpAuth' | 'entities' | 'parseOptions'>,
+) {
+  const credentials = await deps.httpAuth.credentials(req);
+  const entity = await deps.entities.get(entityRefOf(req), credentials);
+  return { entity, ...parseObservabilitySpec(entity, deps.parseOptions) };
+}
+
+/** Just the spec of the request's entity; see {@link entityOfRequest}. */
+export async function specOfRequest(
+  req: express.Request,
+  deps: Pick<RouteDependencies, 'httpAuth' | 'entities' | 'parseOptions'>,
+): Promise<ObservabilitySpec> {
+  return (await entityOfRequest(req, deps)).spec;
+}
+
+/** `req.query` parsed with `schema`, or an InputError naming the first offending parameter. */
+export function parseQuery<S extends z.ZodType>(
+  schema: S,
+  query: unknown,
+): z.output<S> {
+  const result = schema.safeParse(query);
+  if (result.success) {
+    return result.data;
+  }
+  const issue = result.error.issues[0];
+  const name = issue.path.length ? issue.path.join('.') : 'query';
+  throw new InputError(`${name}: ${issue.message}`);
+}

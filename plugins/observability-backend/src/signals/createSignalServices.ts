@@ -1,0 +1,80 @@
+/*
+ * Builds the signal services from the `observability` configuration: one client per configured
+ * upstream (each with its own timeout, concurrency limit and cache), and the services over them.
+ * A signal whose upstream is not configured answers 501 naming the key to set.
+ */
+import { Config } from '@backstage/config';
+import { ParseOptions } from '@lookout/plugin-observability-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { AlertmanagerClient } from './alertmanager/AlertmanagerClient';
+import { AlertmanagerAlertSource } from './alerts/AlertmanagerAlertSource';
+import { EntityAlertService } from './alerts/EntityAlertService';
+import { PrometheusAlertSource } from './alerts/PrometheusAlertSource';
+import { CatalogSloSummaryService } from './catalog/CatalogSloSummaryService';
+import { LokiClient } from './loki/LokiClient';
+import { LokiLogService } from './logs/LokiLogService';
+import { PrometheusClient } from './prometheus/PrometheusClient';
+import { PrometheusSloService } from './slos/PrometheusSloService';
+import { TempoClient } from './tempo/TempoClient';
+import { TempoTraceService } from './traces/TempoTraceService';
+import { AlertSource, SignalServices } from './types';
+import { readUpstreamOptions } from './upstream/readUpstreamOptions';
+import { UpstreamHttp } from './upstream/UpstreamHttp';
+import { NotImplementedError } from '@backstage/errors';
+
+/** The signal services of a configuration. @public */
+export function createSignalServices(options: {
+  config: Config;
+  catalog: CatalogService;
+  parseOptions: ParseOptions;
+}): SignalServices {
+  const { config } = options;
+  const http = (name: 'prometheus' | 'alertmanager' | 'loki' | 'tempo') => {
+    const upstream = readUpstreamOptions(config, name);
+    return upstream && new UpstreamHttp(upstream);
+  };
+  const prometheusHttp = http('prometheus');
+  const prometheus =
+    prometheusHttp &&
+    new PrometheusClient(prometheusHttp, {
+      partialResponse: config.getOptionalBoolean(
+        'observability.prometheus.thanos.partialResponse',
+      ),
+      dedup: config.getOptionalBoolean('observability.prometheus.thanos.dedup'),
+    });
+  const alertmanagerHttp = http('alertmanager');
+  const lokiHttp = http('loki');
+  const tempoHttp = http('tempo');
+
+  let alertSource: AlertSource | undefined;
+  if (alertmanagerHttp) {
+    alertSource = new AlertmanagerAlertSource(
+      new AlertmanagerClient(alertmanagerHttp),
+      config.getOptionalString('observability.alertmanager.externalUrl') ??
+        config.getString('observability.alertmanager.url'),
+    );
+  } else if (prometheus) {
+    alertSource = new PrometheusAlertSource(prometheus);
+  }
+
+  return {
+    slos: new PrometheusSloService(prometheus, alertSource),
+    alerts: new EntityAlertService(
+      alertSource ?? {
+        upstream: 'alertmanager',
+        alertsOf: async () => {
+          throw new NotImplementedError(
+            'alerts are not configured: set observability.alertmanager.url or observability.prometheus.url',
+          );
+        },
+      },
+    ),
+    logs: new LokiLogService(lokiHttp && new LokiClient(lokiHttp)),
+    traces: new TempoTraceService(tempoHttp && new TempoClient(tempoHttp)),
+    sloSummary: new CatalogSloSummaryService({
+      catalog: options.catalog,
+      prometheus,
+      parseOptions: options.parseOptions,
+    }),
+  };
+}

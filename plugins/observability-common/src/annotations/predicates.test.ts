@@ -1,0 +1,60 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  hasLogs,
+  hasMetrics,
+  hasSlos,
+  hasTraces,
+  isObservabilityAvailable,
+} from './predicates';
+
+function entity(annotations?: Record<string, string>): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'checkout', ...(annotations && { annotations }) },
+  };
+}
+
+describe('annotation predicates', () => {
+  it('finds no observability on an entity without Lookout annotations', () => {
+    for (const e of [
+      entity(),
+      entity({ 'backstage.io/kubernetes-id': 'checkout' }),
+    ]) {
+      expect(isObservabilityAvailable(e)).toBe(false);
+      expect(hasSlos(e)).toBe(false);
+      expect(hasMetrics(e)).toBe(false);
+      expect(hasLogs(e)).toBe(false);
+      expect(hasTraces(e)).toBe(false);
+    }
+  });
+
+  it('finds observability with any lookout.dev annotation', () => {
+    const e = entity({ 'lookout.dev/traces-service': 'checkout' });
+    expect(isObservabilityAvailable(e)).toBe(true);
+    expect(hasLogs(e)).toBe(true);
+    expect(hasTraces(e)).toBe(true);
+    expect(hasSlos(e)).toBe(false);
+    expect(hasMetrics(e)).toBe(false);
+  });
+
+  it.each([
+    'lookout.dev/slo-availability',
+    'lookout.dev/slo-latency',
+    'lookout.dev/slos',
+    'lookout.dev/openslo',
+  ])('finds SLOs with %s', key => {
+    expect(hasSlos(entity({ [key]: 'x' }))).toBe(true);
+  });
+
+  it.each(['lookout.dev/metrics-port', 'lookout.dev/metrics-targets'])(
+    'finds metrics with %s',
+    key => {
+      expect(hasMetrics(entity({ [key]: 'x' }))).toBe(true);
+    },
+  );
+
+  it('does not throw on an entity without metadata', () => {
+    expect(isObservabilityAvailable({} as Entity)).toBe(false);
+  });
+});

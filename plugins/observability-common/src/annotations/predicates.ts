@@ -1,0 +1,66 @@
+/*
+ * Cheap predicates on an entity's annotations, for gating entity cards and tabs
+ * (`isObservabilityAvailable` and friends). They only look at which annotations are present;
+ * `parseObservabilitySpec` says whether their values are valid.
+ */
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_METRICS_PORT,
+  ANNOTATION_METRICS_TARGETS,
+  ANNOTATION_OPENSLO,
+  ANNOTATION_SLO_AVAILABILITY,
+  ANNOTATION_SLO_LATENCY,
+  ANNOTATION_SLOS,
+  LOOKOUT_ANNOTATION_PREFIX,
+} from './annotations';
+
+function annotationKeys(entity: Entity): string[] {
+  const annotations: unknown = entity?.metadata?.annotations;
+  return typeof annotations === 'object' && annotations !== null
+    ? Object.keys(annotations)
+    : [];
+}
+
+function hasAny(entity: Entity, keys: readonly string[]): boolean {
+  return annotationKeys(entity).some(key => keys.includes(key));
+}
+
+/** Whether the entity has any `lookout.dev/` annotation. @public */
+export function isObservabilityAvailable(entity: Entity): boolean {
+  return annotationKeys(entity).some(key =>
+    key.startsWith(LOOKOUT_ANNOTATION_PREFIX),
+  );
+}
+
+/** Whether the entity declares SLOs (presets, `slos` or `openslo`). @public */
+export function hasSlos(entity: Entity): boolean {
+  return hasAny(entity, [
+    ANNOTATION_SLO_AVAILABILITY,
+    ANNOTATION_SLO_LATENCY,
+    ANNOTATION_SLOS,
+    ANNOTATION_OPENSLO,
+  ]);
+}
+
+/** Whether the entity's metrics are scraped (`metrics-port` or `metrics-targets`). @public */
+export function hasMetrics(entity: Entity): boolean {
+  return hasAny(entity, [ANNOTATION_METRICS_PORT, ANNOTATION_METRICS_TARGETS]);
+}
+
+/**
+ * Whether the Logs tab applies: any Lookout annotation, since the logs selector has a default
+ * (`{service_name="<name>"}`) when `logs-selector` is absent.
+ * @public
+ */
+export function hasLogs(entity: Entity): boolean {
+  return isObservabilityAvailable(entity);
+}
+
+/**
+ * Whether the Traces tab applies: any Lookout annotation, since the traced service name defaults
+ * to the entity name when `traces-service` is absent.
+ * @public
+ */
+export function hasTraces(entity: Entity): boolean {
+  return isObservabilityAvailable(entity);
+}

@@ -1,0 +1,364 @@
+/*
+ * The annotation parser/validator: an entity's Lookout annotations in, the `ObservabilitySpec`
+ * (without the invalid parts) and every problem out. Pure, and never throws.
+ */
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_DASHBOARD,
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+  ANNOTATION_KUBERNETES_NAMESPACE,
+  ANNOTATION_LOGS_SELECTOR,
+  ANNOTATION_LOGS_TENANT,
+  ANNOTATION_METRICS_INTERVAL,
+  ANNOTATION_METRICS_PATH,
+  ANNOTATION_METRICS_PORT,
+  ANNOTATION_METRICS_TARGETS,
+  ANNOTATION_OPENSLO,
+  ANNOTATION_RUNBOOK_URL,
+  ANNOTATION_SLO_AVAILABILITY,
+  ANNOTATION_SLO_LATENCY,
+  ANNOTATION_SLO_WINDOW,
+  ANNOTATION_SLOS,
+  ANNOTATION_TRACES_SERVICE,
+  LOOKOUT_ANNOTATIONS,
+  LOOKOUT_ANNOTATION_PREFIX,
+} from '../annotations/annotations';
+import {
+  KubernetesWorkload,
+  MetricsSpec,
+  OPENTELEMETRY_PRESETS,
+  ObservabilityProblem,
+  ObservabilitySpec,
+  ParseOptions,
+  ParseResult,
+  SloSpec,
+} from './types';
+import { Parsed, invalid, valid } from '../validation/result';
+import { describeValue } from '../validation/describeValue';
+import { closestMatch } from '../validation/editDistance';
+import { parseHttpUrl } from '../validation/httpUrl';
+import {
+  DEFAULT_METRICS_INTERVAL,
+  DEFAULT_METRICS_PATH,
+  parseMetricsInterval,
+  parseMetricsPath,
+  parseMetricsPort,
+  parseMetricsTargets,
+} from '../metrics/scrapeSettings';
+import { parseLogStreamSelector } from '../logql/streamSelector';
+import { parseLokiTenant } from '../logql/lokiTenant';
+import { quotePromqlString } from '../promql/stringLiteral';
+import { DEFAULT_SLO_WINDOW, parseSloWindow } from '../slo/window';
+import { parseObjective } from '../slo/objective';
+import {
+  AVAILABILITY_PRESET_NAME,
+  LATENCY_PRESET_NAME,
+  availabilityPresetSlo,
+  latencyPresetSlo,
+  parseLatencyPreset,
+} from '../slo/presets';
+import { parseSloDefinitions } from '../slo/sloDefinitions';
+import {
+  describeUnreachableTier,
+  findUnreachableTiers,
+} from '../slo/unreachableTiers';
+import {
+  entityAnnotations,
+  entityIdentity,
+  EntityIdentity,
+} from './entityIdentity';
+
+/** Default of `ParseOptions.defaultLogsSelector`. @public */
+export const DEFAULT_LOGS_SELECTOR = '{service_name="{{name}}"}';
+
+const KNOWN_LOOKOUT_KEYS = LOOKOUT_ANNOTATIONS.map(doc => doc.annotation);
+const KUBERNETES_KEYS = [
+  ANNOTATION_KUBERNETES_ID,
+  ANNOTATION_KUBERNETES_NAMESPACE,
+  ANNOTATION_KUBERNETES_LABEL_SELECTOR,
+];
+
+/** Collects problems and reads annotation values as trimmed strings. */
+class AnnotationReader {
+  readonly problems: ObservabilityProblem[] = [];
+
+  constructor(private readonly annotations: Record<string, unknown>) {}
+
+  error(annotation: string, message: string, path = ''): void {
+    this.problems.push({ severity: 'error', annotation, path, message });
+  }
+
+  warning(annotation: string, message: string, path = ''): void {
+    this.problems.push({ severity: 'warning', annotation, path, message });
+  }
+
+  has(annotation: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.annotations, annotation);
+  }
+
+  /** The trimmed value, or undefined when absent or not a string (reported once, in `check`). */
+  get(annotation: string): string | undefined {
+    if (!this.has(annotation)) {
+      return undefined;
+    }
+    const value = this.annotations[annotation];
+    return typeof value === 'string' ? value.trim() : undefined;
+  }
+
+  /** Reads and validates a value; reports the parser's message as an error. */
+  read<T>(
+    annotation: string,
+    parse: (text: string) => Parsed<T>,
+  ): T | undefined {
+    const text = this.get(annotation);
+    if (text === undefined) {
+      return undefined;
+    }
+    const parsed = parse(text);
+    if (!parsed.ok) {
+      this.error(annotation, parsed.message);
+      return undefined;
+    }
+    return parsed.value;
+  }
+
+  /** Errors for non-string values and warnings for unknown `lookout.dev/` keys. */
+  checkKeys(): void {
+    for (const [key, value] of Object.entries(this.annotations)) {
+      const ours = key.startsWith(LOOKOUT_ANNOTATION_PREFIX);
+      if (ours && !KNOWN_LOOKOUT_KEYS.includes(key)) {
+        const suggestion = closestMatch(
+          key.slice(LOOKOUT_ANNOTATION_PREFIX.length),
+          KNOWN_LOOKOUT_KEYS.map(known =>
+            known.slice(LOOKOUT_ANNOTATION_PREFIX.length),
+          ),
+        );
+        this.warning(
+          key,
+          `unknown annotation, ignored${
+            suggestion
+              ? `; did you mean ${LOOKOUT_ANNOTATION_PREFIX}${suggestion}?`
+              : '.'
+          } Known annotations: ${KNOWN_LOOKOUT_KEYS.join(', ')}`,
+        );
+      } else if (
+        (ours || KUBERNETES_KEYS.includes(key)) &&
+        typeof value !== 'string'
+      ) {
+        this.error(
+          key,
+          `found ${describeValue(
+            value,
+          )}; annotation values are strings: quote the value in catalog-info.yaml, e.g. "99.9"`,
+        );
+      }
+    }
+  }
+}
+
+/**
+ * Parses and validates an entity's Lookout annotations (DESIGN §2–3). Returns the spec without
+ * its invalid parts and every problem found; never throws. An SLO with an error is left out
+ * whole; errors in one annotation never remove another annotation's valid settings.
+ * @public
+ */
+export function parseObservabilitySpec(
+  entity: Entity,
+  options: ParseOptions = {},
+): ParseResult {
+  const identity = entityIdentity(entity);
+  const reader = new AnnotationReader(entityAnnotations(entity));
+  reader.checkKeys();
+
+  const metrics = readMetrics(reader);
+  const slos = readSlos(reader, identity.entityRef, options);
+  const openslo = reader.read(ANNOTATION_OPENSLO, text =>
+    text === ''
+      ? invalid(
+          'is empty; expected the location of OpenSLO documents, e.g. ./slos.yaml or url:https://example.com/slos.yaml',
+        )
+      : valid(text),
+  );
+  const dashboardDefault =
+    Boolean(metrics) || slos.length > 0 || openslo !== undefined;
+  const dashboard =
+    reader.read(ANNOTATION_DASHBOARD, text =>
+      text === 'true' || text === 'false'
+        ? valid(text === 'true')
+        : invalid(
+            `found ${describeValue(
+              text,
+            )}; expected "true" or "false", e.g. "false" to opt out of the generated dashboard`,
+          ),
+    ) ?? dashboardDefault;
+  const runbookUrl = reader.read(ANNOTATION_RUNBOOK_URL, parseHttpUrl);
+
+  const spec: ObservabilitySpec = {
+    entityRef: identity.entityRef,
+    ...(metrics && { metrics }),
+    slos,
+    ...(openslo !== undefined && { openslo }),
+    logs: readLogs(reader, identity, options),
+    traces: { serviceName: readTracesService(reader) ?? identity.name },
+    dashboard,
+    ...(runbookUrl !== undefined && { runbookUrl }),
+    kubernetes: readKubernetes(reader),
+  };
+  return { spec, problems: reader.problems };
+}
+
+function readMetrics(reader: AnnotationReader): MetricsSpec | undefined {
+  const port = reader.read(ANNOTATION_METRICS_PORT, parseMetricsPort);
+  const path = reader.read(ANNOTATION_METRICS_PATH, parseMetricsPath);
+  const interval = reader.read(
+    ANNOTATION_METRICS_INTERVAL,
+    parseMetricsInterval,
+  );
+  let targets: string[] = [];
+  const targetsText = reader.get(ANNOTATION_METRICS_TARGETS);
+  if (targetsText !== undefined) {
+    const parsed = parseMetricsTargets(targetsText);
+    parsed.invalid.forEach(message =>
+      reader.error(ANNOTATION_METRICS_TARGETS, message),
+    );
+    targets = parsed.targets;
+  }
+  if (
+    !reader.has(ANNOTATION_METRICS_PORT) &&
+    !reader.has(ANNOTATION_METRICS_TARGETS)
+  ) {
+    for (const annotation of [
+      ANNOTATION_METRICS_PATH,
+      ANNOTATION_METRICS_INTERVAL,
+    ]) {
+      if (reader.has(annotation)) {
+        reader.warning(
+          annotation,
+          `has no effect without ${ANNOTATION_METRICS_PORT} or ${ANNOTATION_METRICS_TARGETS}, which turn scraping on; add e.g. ${ANNOTATION_METRICS_PORT}: http-metrics`,
+        );
+      }
+    }
+  }
+  if (port === undefined && targets.length === 0) {
+    return undefined;
+  }
+  return {
+    ...(port !== undefined && { port }),
+    path: path ?? DEFAULT_METRICS_PATH,
+    interval: interval ?? DEFAULT_METRICS_INTERVAL,
+    targets,
+  };
+}
+
+function readSlos(
+  reader: AnnotationReader,
+  entityRef: string,
+  options: ParseOptions,
+): SloSpec[] {
+  const presets = options.presets ?? OPENTELEMETRY_PRESETS;
+  const window =
+    reader.read(ANNOTATION_SLO_WINDOW, parseSloWindow) ?? DEFAULT_SLO_WINDOW;
+  const slos: SloSpec[] = [];
+  const takenNames = new Map<string, string>();
+  const warnUnreachable = (annotation: string, slo: SloSpec) => {
+    for (const unreachable of findUnreachableTiers(
+      slo.objective,
+      slo.window,
+      slo.alerting,
+    )) {
+      reader.warning(
+        annotation,
+        describeUnreachableTier(unreachable, slo.objective, slo.window),
+      );
+    }
+  };
+
+  const availability = reader.read(ANNOTATION_SLO_AVAILABILITY, parseObjective);
+  if (availability !== undefined) {
+    const slo = availabilityPresetSlo({
+      entityRef,
+      objective: availability,
+      window,
+      presets,
+    });
+    warnUnreachable(ANNOTATION_SLO_AVAILABILITY, slo);
+    slos.push(slo);
+    takenNames.set(AVAILABILITY_PRESET_NAME, ANNOTATION_SLO_AVAILABILITY);
+  }
+  const latency = reader.read(ANNOTATION_SLO_LATENCY, parseLatencyPreset);
+  if (latency !== undefined) {
+    const slo = latencyPresetSlo({ entityRef, ...latency, window, presets });
+    warnUnreachable(ANNOTATION_SLO_LATENCY, slo);
+    slos.push(slo);
+    takenNames.set(LATENCY_PRESET_NAME, ANNOTATION_SLO_LATENCY);
+  }
+  const definitions = reader.get(ANNOTATION_SLOS);
+  if (definitions !== undefined) {
+    const parsed = parseSloDefinitions(definitions, {
+      defaultWindow: window,
+      takenNames,
+    });
+    reader.problems.push(...parsed.problems);
+    slos.push(...parsed.slos);
+  }
+  return slos;
+}
+
+function readLogs(
+  reader: AnnotationReader,
+  identity: EntityIdentity,
+  options: ParseOptions,
+): ObservabilitySpec['logs'] {
+  const selector =
+    reader.read(ANNOTATION_LOGS_SELECTOR, text => {
+      const parsed = parseLogStreamSelector(text);
+      return parsed.ok ? valid(text) : invalid(parsed.message);
+    }) ??
+    defaultLogsSelector(
+      identity,
+      options.defaultLogsSelector ?? DEFAULT_LOGS_SELECTOR,
+    );
+  const tenant =
+    reader.read(ANNOTATION_LOGS_TENANT, parseLokiTenant) ??
+    options.defaultLogsTenant;
+  return { selector, ...(tenant !== undefined && { tenant }) };
+}
+
+/** The configured selector with `{{name}}`, `{{namespace}}` and `{{kind}}` (lowercase) filled in. */
+function defaultLogsSelector(
+  identity: EntityIdentity,
+  template: string,
+): string {
+  const escape = (value: string) => quotePromqlString(value).slice(1, -1);
+  const values: Record<string, string> = {
+    name: identity.name,
+    namespace: identity.namespace,
+    kind: identity.kind.toLocaleLowerCase('en-US'),
+  };
+  return template.replace(
+    /\{\{\s*(name|namespace|kind)\s*\}\}/g,
+    (_, key: string) => escape(values[key]),
+  );
+}
+
+function readTracesService(reader: AnnotationReader): string | undefined {
+  return reader.read(ANNOTATION_TRACES_SERVICE, text =>
+    text === ''
+      ? invalid(
+          'is empty; expected the service.name of the service’s spans, e.g. checkout',
+        )
+      : valid(text),
+  );
+}
+
+function readKubernetes(reader: AnnotationReader): KubernetesWorkload {
+  const id = reader.get(ANNOTATION_KUBERNETES_ID);
+  const namespace = reader.get(ANNOTATION_KUBERNETES_NAMESPACE);
+  const labelSelector = reader.get(ANNOTATION_KUBERNETES_LABEL_SELECTOR);
+  return {
+    ...(id !== undefined && { id }),
+    ...(namespace !== undefined && { namespace }),
+    ...(labelSelector !== undefined && { labelSelector }),
+  };
+}

@@ -1,0 +1,104 @@
+/*
+ * Render inputs for unit tests, built directly as the parser's output (so render tests do not
+ * depend on the parser), and the render options of a typical installation.
+ */
+import { Entity } from '@backstage/catalog-model';
+import {
+  ObservabilitySpec,
+  OPENTELEMETRY_PRESETS,
+  SloSpec,
+} from '@lookout/plugin-observability-common';
+import { RenderInput, RenderOptions } from '../render/types';
+
+/** Options of a typical installation. */
+export const renderOptions: RenderOptions = {
+  backstageBaseUrl: 'https://backstage.example.com',
+  grafanaBaseUrl: 'https://grafana.example.com',
+  presets: OPENTELEMETRY_PRESETS,
+  resourceLabels: { release: 'kube-prometheus-stack' },
+  defaultNamespace: 'observability',
+  scrapeKind: 'ServiceMonitor',
+};
+
+/** A ratio SLO over prom-client counters. */
+export const availabilitySlo: SloSpec = {
+  name: 'availability',
+  description: 'Checkout requests succeed',
+  objective: 99.9,
+  window: '30d',
+  indicator: {
+    type: 'ratio',
+    errors: {
+      metric: 'http_requests_total',
+      matchers: [
+        { name: 'job', op: '=', value: 'checkout' },
+        { name: 'code', op: '=~', value: '5..' },
+      ],
+    },
+    total: {
+      metric: 'http_requests_total',
+      matchers: [{ name: 'job', op: '=', value: 'checkout' }],
+    },
+  },
+  alerting: {
+    page: true,
+    ticket: true,
+    minEvents: 0,
+    runbook: 'https://runbooks.example.com/checkout',
+  },
+  labels: { tier: '1' },
+  source: 'slos',
+};
+
+/** A latency SLO over a classic histogram. */
+export const latencySlo: SloSpec = {
+  name: 'latency',
+  objective: 99,
+  window: '28d',
+  indicator: {
+    type: 'latency',
+    histogram: 'http_request_duration_seconds',
+    histogramType: 'classic',
+    thresholdSeconds: 0.3,
+    matchers: [{ name: 'job', op: '=', value: 'checkout' }],
+  },
+  alerting: { page: true, ticket: true, minEvents: 0 },
+  labels: {},
+  source: 'slos',
+};
+
+/** An entity named `name` in `namespace`, owned by team-shop. */
+export function entity(
+  name = 'checkout',
+  options: { namespace?: string; kind?: string; owner?: string } = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: options.kind ?? 'Component',
+    metadata: { name, namespace: options.namespace ?? 'default' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: options.owner ?? 'group:default/team-shop',
+    },
+  };
+}
+
+/** A render input: the entity's spec with the given parts. */
+export function renderInput(
+  parts: Partial<ObservabilitySpec> = {},
+  target: Entity = entity(),
+): RenderInput {
+  const kind = target.kind.toLocaleLowerCase('en-US');
+  const namespace = target.metadata.namespace ?? 'default';
+  const spec: ObservabilitySpec = {
+    entityRef: `${kind}:${namespace}/${target.metadata.name}`,
+    slos: [],
+    logs: { selector: `{service_name="${target.metadata.name}"}` },
+    traces: { serviceName: target.metadata.name },
+    dashboard: true,
+    kubernetes: {},
+    ...parts,
+  };
+  return { entity: target, spec };
+}

@@ -1,0 +1,342 @@
+/*
+ * The `lookout` CLI as users run it: the real bin in a child process, against a catalog in a
+ * temporary folder.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+
+const BIN = path.resolve(__dirname, '../../bin/lookout');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bin with a clean environment (no yarn variables unless given). */
+function lookout(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<Run> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
+  return new Promise(resolve => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd: options.cwd, env: { ...env, ...options.env } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+const CHECKOUT = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: checkout
+  annotations:
+    backstage.io/kubernetes-id: checkout
+    backstage.io/kubernetes-namespace: shop
+    lookout.dev/metrics-port: http-metrics
+    lookout.dev/slo-availability: "99.9"
+spec:
+  type: service
+  lifecycle: production
+  owner: team-shop
+`;
+
+const INVENTORY = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: inventory
+  annotations:
+    lookout.dev/metrics-port: http
+    lookout.dev/openslo: ./slos/inventory.yaml
+spec:
+  type: service
+  lifecycle: production
+  owner: team-shop
+`;
+
+const OPENSLO = `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: stock-reads
+spec:
+  service: inventory
+  budgetingMethod: Occurrences
+  timeWindow:
+    - duration: 28d
+      isRolling: true
+  objectives:
+    - target: 0.995
+  indicator:
+    metadata:
+      name: stock-read-errors
+    spec:
+      ratioMetric:
+        counter: true
+        bad:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: http_requests_total{job="inventory", code=~"5.."}
+        total:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: http_requests_total{job="inventory"}
+`;
+
+const BROKEN = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: search
+  annotations:
+    lookout.dev/metrics-port: http
+    lookout.dev/slo-availability: 99.9%
+    lookout.dev/dashbaord: "false"
+spec:
+  type: service
+  lifecycle: production
+  owner: team-search
+`;
+
+const NOT_AN_ENTITY = `# a Kubernetes-less YAML document that is not an entity
+just: some
+data: [1, 2]
+`;
+
+function write(root: string, files: Record<string, string>) {
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), content);
+  }
+}
+
+function listTree(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(child);
+      else out.push(child);
+    }
+  };
+  if (fs.existsSync(dir)) walk('');
+  return out.sort();
+}
+
+jest.setTimeout(60_000);
+
+describe('lookout CLI', () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-cli-'));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('renders a valid catalog in the operator format and exits 0', async () => {
+    write(root, {
+      'catalog/catalog-info.yaml': `${CHECKOUT}---\n${NOT_AN_ENTITY}`,
+      'catalog/inventory/catalog-info.yaml': INVENTORY,
+      'catalog/inventory/slos/inventory.yaml': OPENSLO,
+    });
+    const run = await lookout(['render', '--catalog', 'catalog', '--out', 'out'], { cwd: root });
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(0);
+    expect(listTree(path.join(root, 'out'))).toEqual([
+      'component-default-checkout/dashboard.json',
+      'component-default-checkout/kustomization.yaml',
+      'component-default-checkout/prometheusrule.yaml',
+      'component-default-checkout/servicemonitor.yaml',
+      'component-default-inventory/dashboard.json',
+      'component-default-inventory/kustomization.yaml',
+      'component-default-inventory/prometheusrule.yaml',
+      'component-default-inventory/servicemonitor.yaml',
+      'kustomization.yaml',
+    ]);
+    const rule = parse(
+      fs.readFileSync(path.join(root, 'out/component-default-inventory/prometheusrule.yaml'), 'utf8'),
+    );
+    expect(JSON.stringify(rule)).toContain('slo=\\"stock-reads\\"');
+  });
+
+  it('prints one line per problem, writes the valid entities only and exits 1', async () => {
+    write(root, { 'catalog.yaml': `${CHECKOUT}---\n${BROKEN}` });
+    const run = await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
+      cwd: root,
+    });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^component:default\/search: lookout\.dev\/slo-availability: .+[^)]$/),
+        expect.stringMatching(/^component:default\/search: lookout\.dev\/dashbaord: .+ \(warning\)$/),
+      ]),
+    );
+    const written = listTree(path.join(root, 'out'));
+    expect(written.some(f => f.includes('search'))).toBe(false);
+    expect(written).toContain('component-default-checkout/servicemonitor.yaml');
+    expect(
+      parse(fs.readFileSync(path.join(root, 'out/kustomization.yaml'), 'utf8')).resources,
+    ).toEqual(['component-default-checkout']);
+  });
+
+  it('keeps the earlier files of an entity that has errors now', async () => {
+    write(root, { 'catalog.yaml': CHECKOUT });
+    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], { cwd: root });
+    const before = listTree(path.join(root, 'out'));
+    write(root, {
+      'catalog.yaml': CHECKOUT.replace('"99.9"', '"100"'),
+    });
+    const run = await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
+      cwd: root,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^component:default\/checkout: lookout\.dev\/slo-availability: /);
+    expect(listTree(path.join(root, 'out'))).toEqual(before);
+    expect(
+      parse(fs.readFileSync(path.join(root, 'out/kustomization.yaml'), 'utf8')).resources,
+    ).toEqual(['component-default-checkout']);
+  });
+
+  it('never touches files it did not generate, and removes the files of deleted entities', async () => {
+    write(root, {
+      'catalog.yaml': `${CHECKOUT}---\n${INVENTORY.replace(/    lookout.dev\/openslo.*\n/, '')}`,
+      'out/README.md': 'hand-written\n',
+      'out/component-default-inventory/notes.txt': 'mine\n',
+    });
+    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], { cwd: root });
+    write(root, { 'catalog.yaml': CHECKOUT });
+    const run = await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
+      cwd: root,
+    });
+    expect(run.code).toBe(0);
+    const tree = listTree(path.join(root, 'out'));
+    expect(tree).toContain('README.md');
+    expect(tree).toContain('component-default-inventory/notes.txt');
+    expect(tree.filter(f => f.startsWith('component-default-inventory/'))).toEqual([
+      'component-default-inventory/notes.txt',
+    ]);
+    expect(fs.readFileSync(path.join(root, 'out/README.md'), 'utf8')).toBe('hand-written\n');
+  });
+
+  it('detects drift with --check without writing anything', async () => {
+    write(root, { 'catalog.yaml': CHECKOUT });
+    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], { cwd: root });
+    const clean = await lookout(
+      ['render', '--catalog', 'catalog.yaml', '--out', 'out', '--check'],
+      { cwd: root },
+    );
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toBe('');
+
+    const monitor = path.join(root, 'out/component-default-checkout/servicemonitor.yaml');
+    fs.writeFileSync(monitor, `${fs.readFileSync(monitor, 'utf8')}# edited\n`);
+    fs.rmSync(path.join(root, 'out/component-default-checkout/dashboard.json'));
+    write(root, {
+      'out/component-default-gone/kustomization.yaml':
+        '# Generated by Lookout from component:default/gone; do not edit.\nresources: []\n',
+    });
+    const drift = await lookout(
+      ['render', '--catalog', 'catalog.yaml', '--out', 'out', '--check'],
+      { cwd: root },
+    );
+    expect(drift.code).toBe(1);
+    expect(drift.stdout.trim().split('\n').sort()).toEqual([
+      'differs: out/component-default-checkout/servicemonitor.yaml',
+      'missing: out/component-default-checkout/dashboard.json',
+      'obsolete: out/component-default-gone/kustomization.yaml',
+    ]);
+    expect(fs.readFileSync(monitor, 'utf8')).toMatch(/# edited\n$/);
+    expect(fs.existsSync(path.join(root, 'out/component-default-gone'))).toBe(true);
+  });
+
+  it('writes the prometheus format', async () => {
+    write(root, {
+      'catalog.yaml': `${CHECKOUT}---\n${CHECKOUT.replace('name: checkout', 'name: legacy')
+        .replace(/    backstage.io.*\n/g, '')
+        .replace('lookout.dev/metrics-port: http-metrics', 'lookout.dev/metrics-targets: vm-1:9100')}`,
+    });
+    const run = await lookout(
+      ['render', '--catalog', 'catalog.yaml', '--out', 'out', '--format', 'prometheus'],
+      { cwd: root },
+    );
+    expect(run.code).toBe(0);
+    const tree = listTree(path.join(root, 'out'));
+    expect(tree).toEqual(
+      expect.arrayContaining([
+        'dashboards/component_default_checkout.json',
+        'rules/component-default-checkout.yaml',
+        'rules/component-default-legacy.yaml',
+        'targets/component-default-legacy.json',
+        'tests/component-default-checkout.availability.yaml',
+      ]),
+    );
+  });
+
+  it('validates without writing, with the same problem lines and exit codes', async () => {
+    write(root, { 'good.yaml': CHECKOUT, 'bad.yaml': BROKEN });
+    const good = await lookout(['validate', '--catalog', 'good.yaml'], { cwd: root });
+    expect(good.code).toBe(0);
+    expect(good.stdout).toBe('');
+    const bad = await lookout(['validate', '--catalog', 'good.yaml', '--catalog', 'bad.yaml'], {
+      cwd: root,
+    });
+    expect(bad.code).toBe(1);
+    expect(bad.stdout.trim().split('\n')).toHaveLength(2);
+    expect(fs.readdirSync(root).sort()).toEqual(['bad.yaml', 'good.yaml']);
+  });
+
+  it('reports url: OpenSLO locations as not supported by the CLI', async () => {
+    write(root, {
+      'catalog.yaml': INVENTORY.replace('./slos/inventory.yaml', 'url:https://example.com/slos.yaml'),
+    });
+    const run = await lookout(['validate', '--catalog', 'catalog.yaml'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^component:default\/inventory: lookout\.dev\/openslo: url:https:\/\/example\.com\/slos\.yaml is not supported by the CLI/,
+    );
+  });
+
+  it('exits 2 with the usage on stderr for usage errors', async () => {
+    for (const args of [
+      [],
+      ['render', '--catalog', 'x.yaml'],
+      ['render', '--catalog', 'missing.yaml', '--out', 'out'],
+      ['lint', '--catalog', 'x.yaml'],
+    ]) {
+      const run = await lookout(args, { cwd: root });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('Usage:');
+      expect(run.stdout).toBe('');
+    }
+    expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
+  });
+
+  it('resolves relative paths against the folder yarn was started from (INIT_CWD)', async () => {
+    write(root, {
+      'repo/examples/catalog.yaml': CHECKOUT,
+      'repo/app-config.yaml':
+        'observability:\n  render:\n    resourceLabels:\n      release: kube-prometheus-stack\n',
+    });
+    const run = await lookout(
+      ['render', '--catalog', 'examples', '--out', 'deploy/entities', '--config', 'app-config.yaml'],
+      { cwd: os.tmpdir(), env: { INIT_CWD: path.join(root, 'repo') } },
+    );
+    expect(run.code).toBe(0);
+    const monitor = parse(
+      fs.readFileSync(
+        path.join(root, 'repo/deploy/entities/component-default-checkout/servicemonitor.yaml'),
+        'utf8',
+      ),
+    );
+    expect(monitor.metadata.labels.release).toBe('kube-prometheus-stack');
+  });
+});

@@ -1,0 +1,118 @@
+/*
+ * The CLI's settings: the `observability` keys of the app-config files given with --config, read
+ * by the same function as the backend's, so both render alike.
+ *
+ * The files are read as plain YAML: `${VAR}` is replaced by the environment variable (as
+ * Backstage does; `$${` escapes), `$include`/`$file` are not supported.
+ */
+import fs from 'node:fs/promises';
+import {
+  AppConfig,
+  ConfigReader,
+  JsonObject,
+  JsonValue,
+} from '@backstage/config';
+import { parse } from 'yaml';
+import {
+  ObservabilitySettings,
+  readObservabilityConfig,
+} from '../config/readObservabilityConfig';
+import { GrafanaOperatorOptions } from '../render/dashboard/grafanaDashboardObject';
+import { UsageError } from './usage';
+
+/** Settings of a CLI run. */
+export interface CliSettings extends ObservabilitySettings {
+  /**
+   * `observability.render.grafanaOperator` (CLI only for now): when set, the operator format also
+   * holds a grafana-operator `GrafanaDashboard` per dashboard, e.g.
+   * `{ instanceSelector: { matchLabels: { dashboards: grafana } } }`.
+   */
+  grafanaOperator?: GrafanaOperatorOptions;
+}
+
+function substitute(value: JsonValue, file: string, env: NodeJS.ProcessEnv): JsonValue {
+  if (typeof value === 'string') {
+    return value.replace(/\$(\$?)\{([^{}]*)\}/g, (match, escaped, name) => {
+      if (escaped) {
+        return match.slice(1);
+      }
+      const replacement = env[name.trim()];
+      if (replacement === undefined) {
+        throw new UsageError(
+          `--config ${file}: environment variable ${name.trim()} is not set`,
+        );
+      }
+      return replacement;
+    });
+  }
+  if (Array.isArray(value)) {
+    return value.map(v => substitute(v, file, env));
+  }
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, substitute(v as JsonValue, file, env)]),
+    );
+  }
+  return value;
+}
+
+async function readConfigFile(
+  file: string,
+  env: NodeJS.ProcessEnv,
+): Promise<AppConfig> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`--config ${file}: no such file`);
+  }
+  let data: unknown;
+  try {
+    data = parse(text) ?? {};
+  } catch (error) {
+    throw new UsageError(`--config ${file}: not valid YAML: ${(error as Error).message}`);
+  }
+  if (typeof data !== 'object' || Array.isArray(data) || data === null) {
+    throw new UsageError(`--config ${file}: not a YAML mapping`);
+  }
+  return { context: file, data: substitute(data as JsonObject, file, env) as JsonObject };
+}
+
+function readGrafanaOperator(config: ConfigReader): GrafanaOperatorOptions | undefined {
+  const operator = config.getOptionalConfig('observability.render.grafanaOperator');
+  if (!operator) {
+    return undefined;
+  }
+  const selector = operator.getConfig('instanceSelector');
+  const matchLabels = selector.getOptionalConfig('matchLabels');
+  return {
+    instanceSelector: {
+      matchLabels: Object.fromEntries(
+        (matchLabels?.keys() ?? []).map(key => [key, matchLabels!.getString(key)]),
+      ),
+    },
+    ...(operator.getOptionalBoolean('allowCrossNamespaceImport')
+      ? { allowCrossNamespaceImport: true }
+      : {}),
+  };
+}
+
+/** Reads the settings from the config files (absolute paths), later files overriding earlier. */
+export async function readSettings(
+  files: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<CliSettings> {
+  const configs: AppConfig[] = [];
+  for (const file of files) {
+    configs.push(await readConfigFile(file, env));
+  }
+  const config = ConfigReader.fromConfigs(configs);
+  try {
+    return {
+      ...readObservabilityConfig(config),
+      grafanaOperator: readGrafanaOperator(config),
+    };
+  } catch (error) {
+    throw new UsageError(`--config: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,146 @@
+/*
+ * `lookout render` without the command line: renders the catalog entity by entity into an output
+ * folder (or compares it, for --check), then writes the top-level files and prunes what Lookout no
+ * longer produces. Memory stays flat: an entity's render is dropped once its files are queued.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { renderAlertmanagerConfig } from '../render/alertmanager';
+import {
+  operatorEntityFiles,
+  operatorRootKustomization,
+} from '../render/output/operatorFiles';
+import {
+  alertmanagerConfigFile,
+  prometheusEntityFiles,
+  ruleFilePath,
+} from '../render/output/prometheusFiles';
+import { dashboardUid } from '../render/rules';
+import { entitySlug } from '../render/scrape/entitySlug';
+import { OutputFormat, RenderInput } from '../render/types';
+import { formatProblem } from './formatProblem';
+import { OutputFolder, OutputReport } from './outputDirectory';
+import { CatalogEntity } from './readCatalog';
+import { CliSettings } from './readSettings';
+import { isInvalid, renderCatalog } from './renderCatalog';
+
+/** Where and how to render. */
+export interface RenderTarget {
+  outDir: string;
+  format: OutputFormat;
+  /** Compare only, write nothing. */
+  check: boolean;
+  /** Folder that paths in messages are relative to. */
+  base?: string;
+}
+
+/** The outcome of a render run. */
+export interface RenderRun {
+  /** Problem lines, in catalog order. */
+  lines: string[];
+  entities: number;
+  rendered: number;
+  /** Whether any entity has an error. */
+  failed: boolean;
+  report: OutputReport;
+  /** Milliseconds with file operations in flight. */
+  ioMilliseconds: number;
+}
+
+/** Paths of the output that belong to entities not rendered this run. */
+function keptPaths(
+  format: OutputFormat,
+  invalidRefs: string[],
+): (rel: string) => boolean {
+  const slugs = invalidRefs.map(entitySlug);
+  if (format === 'operator') {
+    const prefixes = slugs.map(slug => `${slug}/`);
+    return rel => prefixes.some(prefix => rel.startsWith(prefix));
+  }
+  const exact = new Set<string>();
+  const testPrefixes: string[] = [];
+  invalidRefs.forEach((ref, i) => {
+    exact.add(ruleFilePath(slugs[i]));
+    exact.add(`targets/${slugs[i]}.json`);
+    exact.add(`dashboards/${dashboardUid(ref)}.json`);
+    testPrefixes.push(`tests/${slugs[i]}.`);
+  });
+  return rel => exact.has(rel) || testPrefixes.some(p => rel.startsWith(p));
+}
+
+/** The folders of invalid entities that hold a kustomization from an earlier run. */
+async function keptFolders(outDir: string, invalidRefs: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const slug of invalidRefs.map(entitySlug)) {
+    try {
+      await fs.access(path.join(outDir, slug, 'kustomization.yaml'));
+      found.push(slug);
+    } catch {
+      // never rendered: nothing to keep
+    }
+  }
+  return found;
+}
+
+/**
+ * Renders the entities into `target.outDir` in `target.format`. Entities with errors are not
+ * written; the files they have from an earlier run are kept (and their folder stays listed).
+ */
+export async function renderToFolder(
+  entities: CatalogEntity[],
+  settings: CliSettings,
+  target: RenderTarget,
+): Promise<RenderRun> {
+  const outDir = path.resolve(target.outDir);
+  const folder = new OutputFolder(outDir, target.format, { check: target.check });
+  const lines: string[] = [];
+  const invalid: string[] = [];
+  const folders: string[] = [];
+  const inputs: RenderInput[] = [];
+  let count = 0;
+  for await (const outcome of renderCatalog(entities, settings, {
+    parts: { ruleTests: target.format === 'prometheus' },
+    base: target.base,
+  })) {
+    count += 1;
+    lines.push(...outcome.problems.map(p => formatProblem(outcome.entityRef, p)));
+    if (isInvalid(outcome) || !outcome.render || !outcome.input) {
+      invalid.push(outcome.entityRef);
+      continue;
+    }
+    const files =
+      target.format === 'operator'
+        ? operatorEntityFiles(outcome.render, {
+            grafanaOperator: settings.grafanaOperator,
+          })
+        : prometheusEntityFiles(outcome.render);
+    if (target.format === 'operator' && files.length > 0) {
+      folders.push(outcome.render.slug);
+    }
+    if (target.format === 'prometheus') {
+      inputs.push(outcome.input);
+    }
+    for (const file of files) {
+      await folder.put(file);
+    }
+  }
+  // The top-level file names the entity folders: written once they are complete.
+  await folder.flush();
+  await folder.put(
+    target.format === 'operator'
+      ? operatorRootKustomization([
+          ...folders,
+          ...(await keptFolders(outDir, invalid)),
+        ])
+      : alertmanagerConfigFile(renderAlertmanagerConfig(inputs)),
+  );
+  await folder.prune(keptPaths(target.format, invalid));
+  return {
+    lines,
+    entities: count,
+    rendered: count - invalid.length,
+    failed: invalid.length > 0,
+    report: folder.report,
+    ioMilliseconds: folder.ioMilliseconds,
+  };
+}

@@ -1,0 +1,35 @@
+/*
+ * Usage text and usage errors of the `lookout` CLI (DESIGN §4).
+ */
+
+/** The CLI's usage text. */
+export const USAGE = `Usage:
+  lookout render --catalog <file|dir>... --out <dir> [--format operator|prometheus]
+                 [--config <app-config.yaml>]... [--check]
+  lookout validate --catalog <file|dir>... [--config <app-config.yaml>]...
+
+Commands:
+  render     Render every entity with Lookout annotations into --out. Entities with errors are
+             not written (their files from an earlier run are kept); exit 1 when any has errors.
+  validate   Check the Lookout annotations of every entity; write nothing.
+
+Options:
+  --catalog  Catalog YAML file, or folder searched for *.yaml/*.yml (repeatable)
+  --out      Output folder; only files Lookout generated are ever replaced or removed
+  --format   operator (Kustomize folder per entity; default) or prometheus (rule files, file_sd)
+  --config   Backstage app-config file(s) with the observability settings (repeatable; later
+             files override earlier ones)
+  --check    Write nothing; exit 1 and list the differing paths when --out is not up to date
+  -h, --help Show this text
+
+Exit codes: 0 no entity has errors; 1 an entity has errors (or --check found drift);
+2 usage error.
+`;
+
+/** An error in how the CLI was called: exit code 2 and the usage text. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

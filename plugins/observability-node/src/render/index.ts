@@ -1,0 +1,41 @@
+/*
+ * The render engine's public surface: entity in, objects and files out.
+ */
+export * from './types';
+export { renderEntity } from './renderEntity';
+export type { RenderParts } from './renderEntity';
+export { toOperatorFiles, sortFiles } from './output/operatorFiles';
+export type { OperatorLayoutOptions } from './output/operatorFiles';
+export {
+  toPrometheusFiles,
+  ruleFilePath,
+  ruleTestFilePath,
+  ALERTMANAGER_FILE,
+} from './output/prometheusFiles';
+export {
+  generatedNotice,
+  hasYamlHeader,
+  GENERATED_NOTICE_PREFIX,
+} from './output/generatedNotice';
+export { toYaml, toStableJson } from './output/serialize';
+export { entitySlug } from './scrape/entitySlug';
+export {
+  MANAGED_BY_LABEL,
+  MANAGED_BY_VALUE,
+  ENTITY_REF_ANNOTATION,
+} from './scrape/kubernetesObject';
+export type {
+  GeneratedObject,
+  GeneratedObjectMeta,
+} from './scrape/kubernetesObject';
+export { parseLabelSelector } from './scrape/labelSelector';
+export type {
+  LabelSelector,
+  LabelSelectorRequirement,
+} from './scrape/labelSelector';
+export { renderDashboard, DASHBOARD_TAG } from './dashboard/renderDashboard';
+export type { GrafanaOperatorOptions } from './dashboard/grafanaDashboardObject';
+export * from './rules';
+export * from './alertmanager';
+export type { ScrapeRender } from './scrape/renderScrape';
+export { renderScrape } from './scrape/renderScrape';

@@ -1,0 +1,26 @@
+/*
+ * Public surface of the SLO rule renderer: rule groups, their `promtool test rules` files, the
+ * series and alert names of the contract, and the dashboard uid shared with the dashboards.
+ */
+export {
+  renderSloRuleGroups,
+  sloRuleGroupName,
+  sloBudgetRuleGroupName,
+  BUDGET_GROUP_INTERVAL,
+} from './renderSloRuleGroups';
+export type { SloRuleGroups } from './renderSloRuleGroups';
+export { renderSloRuleTests } from './renderSloRuleTests';
+export type { SloRuleTest } from './renderSloRuleTests';
+export { dashboardUid, DASHBOARD_UID_MAX_LENGTH } from './dashboardUid';
+export {
+  SLO_ERRORS_RATE,
+  SLO_TOTAL_RATE,
+  SLO_ERROR_RATIO,
+  SLO_OBJECTIVE,
+  SLO_ERROR_BUDGET_REMAINING,
+  SLO_INFO,
+  ALERT_ERROR_BUDGET_BURN,
+  ALERT_SLO_METRICS_MISSING,
+  SLO_LABEL,
+  WINDOW_LABEL,
+} from './sloSeries';

@@ -1,0 +1,128 @@
+/*
+ * The recording rules of one SLO: the 5m rates of bad and all events (the only rules reading raw
+ * series), every window's error ratio derived from them as a ratio of sums, the budget left,
+ * the objective and the info series.
+ */
+import { RECORDED_WINDOWS } from '@lookout/plugin-observability-common';
+import { PrometheusRule } from '../types';
+import { SloContext, sloSelector, sortedLabels } from './sloContext';
+import { sliRateExpressions } from './sliRates';
+import {
+  SLO_ERRORS_RATE,
+  SLO_ERROR_BUDGET_REMAINING,
+  SLO_ERROR_RATIO,
+  SLO_INFO,
+  SLO_OBJECTIVE,
+  SLO_TOTAL_RATE,
+  WINDOW_LABEL,
+} from './sloSeries';
+
+function windowMatcher(window: string): string {
+  return `${WINDOW_LABEL}="${window}"`;
+}
+
+/**
+ * Error ratio over `window`. 5m: the ratio of the recorded rates. Longer windows:
+ * `sum_over_time(bad rate) / sum_over_time(all rate)`: weighted by traffic (a quiet night
+ * counts for what it served, unlike an average of ratios), cheap (two series, no raw data, no
+ * subquery) and immune to empty slices, which an average of 5m ratios turns into NaN. The
+ * denominator is guarded with `> 0`, so a window without traffic records nothing rather than
+ * 0/0 = NaN.
+ * @internal
+ */
+export function errorRatioExpression(
+  context: SloContext,
+  window: string,
+): string {
+  const errors = sloSelector(context, SLO_ERRORS_RATE);
+  const total = sloSelector(context, SLO_TOTAL_RATE);
+  if (window === '5m') {
+    return `${errors} / (${total} > 0)`;
+  }
+  return (
+    `sum_over_time(${errors}[${window}])` +
+    ` / (sum_over_time(${total}[${window}]) > 0)`
+  );
+}
+
+/** `slo:sli_errors:rate5m` and `slo:sli_total:rate5m`. @internal */
+export function rateRules(context: SloContext): PrometheusRule[] {
+  const expressions = sliRateExpressions(context.slo.indicator);
+  return [
+    {
+      record: SLO_ERRORS_RATE,
+      expr: expressions.errors,
+      labels: sortedLabels(context.identity),
+    },
+    {
+      record: SLO_TOTAL_RATE,
+      expr: expressions.total,
+      labels: sortedLabels(context.identity),
+    },
+  ];
+}
+
+/** `slo:sli_error:ratio` for 5m … 3d, the windows of the alert tiers. @internal */
+export function alertWindowRatioRules(context: SloContext): PrometheusRule[] {
+  return RECORDED_WINDOWS.filter(window => window !== context.slo.window).map(
+    window => ({
+      record: SLO_ERROR_RATIO,
+      expr: errorRatioExpression(context, window),
+      labels: sortedLabels({ ...context.identity, [WINDOW_LABEL]: window }),
+    }),
+  );
+}
+
+/** `slo:objective:ratio`, e.g. `vector(0.999)`. @internal */
+export function objectiveRule(context: SloContext): PrometheusRule {
+  return {
+    record: SLO_OBJECTIVE,
+    expr: `vector(${context.numbers.objective})`,
+    labels: sortedLabels(context.identity),
+  };
+}
+
+/**
+ * `slo_info`: value 1, the mutable metadata as labels. The SLO's own labels come first, then
+ * the ones Lookout sets, which win on a clash.
+ * @internal
+ */
+export function infoRule(context: SloContext): PrometheusRule {
+  const { slo, numbers } = context;
+  return {
+    record: SLO_INFO,
+    expr: 'vector(1)',
+    labels: sortedLabels({
+      ...context.extraLabels,
+      owner: context.owner,
+      team: context.team,
+      description: slo.description,
+      objective: numbers.objective,
+      window: slo.window,
+      indicator: slo.indicator.type,
+      ...context.identity,
+    }),
+  };
+}
+
+/** `slo:sli_error:ratio{window="<SLO window>"}` and the error budget left. @internal */
+export function budgetRules(context: SloContext): PrometheusRule[] {
+  const window = context.slo.window;
+  return [
+    {
+      record: SLO_ERROR_RATIO,
+      expr: errorRatioExpression(context, window),
+      labels: sortedLabels({ ...context.identity, [WINDOW_LABEL]: window }),
+    },
+    {
+      record: SLO_ERROR_BUDGET_REMAINING,
+      expr:
+        `1 - sum without (${WINDOW_LABEL}) (${sloSelector(
+          context,
+          SLO_ERROR_RATIO,
+          windowMatcher(window),
+        )})` + ` / ${context.numbers.budget}`,
+      labels: sortedLabels(context.identity),
+    },
+  ];
+}

@@ -1,0 +1,158 @@
+/*
+ * SLO recording and alerting rules of one entity (DESIGN §4 "Series and alerts").
+ *
+ * Group layout, chosen for evaluation cost:
+ * - `lookout/<entity ref>/<slo>` (the global evaluation interval): the two 5m rates, the
+ *   objective, the error ratios of the alert windows (5m … 3d) and the alerts, in dependency
+ *   order. Rules of one group run one after the other and each sees the samples the earlier ones
+ *   wrote at the same timestamp, so an alert never compares a fresh 5m ratio with a stale 1h one.
+ *   Only the first two rules read raw series, over 5 minutes; Sloth re-reads the raw counters for
+ *   every window up to 3d and Pyrra runs `increase(…[4w])` on them.
+ * - `lookout/<entity ref>/<slo>/budget` (every 2m): the error ratio over the SLO window and the
+ *   budget left. Their range covers weeks of samples while their value moves slowly, so
+ *   evaluating them less often saves most of an SLO's query cost; 2m stays well inside the 5m
+ *   lookback, so the series never looks stale. Nothing alerts on them.
+ */
+import {
+  ANNOTATION_OPENSLO,
+  ANNOTATION_SLO_AVAILABILITY,
+  ANNOTATION_SLO_LATENCY,
+  ANNOTATION_SLOS,
+  ObservabilityProblem,
+  SloSpec,
+} from '@lookout/plugin-observability-common';
+import {
+  PrometheusRule,
+  PrometheusRuleGroup,
+  RenderInput,
+  RenderOptions,
+} from '../types';
+import { UnreachableTier } from './alertTiers';
+import { burnAlertRule, metricsMissingRule } from './alertRules';
+import { checkPromql } from './checkPromql';
+import {
+  alertWindowRatioRules,
+  budgetRules,
+  infoRule,
+  objectiveRule,
+  rateRules,
+} from './recordingRules';
+import { SloContext, sloContext } from './sloContext';
+
+/** Evaluation interval of the budget group. @public */
+export const BUDGET_GROUP_INTERVAL = '2m';
+
+/** Name of the main rule group of an SLO. @public */
+export function sloRuleGroupName(entityRef: string, sloName: string): string {
+  return `lookout/${entityRef}/${sloName}`;
+}
+
+/** Name of the budget rule group of an SLO. @public */
+export function sloBudgetRuleGroupName(
+  entityRef: string,
+  sloName: string,
+): string {
+  return `${sloRuleGroupName(entityRef, sloName)}/budget`;
+}
+
+/** Rule groups and problems of an entity's SLOs. @public */
+export interface SloRuleGroups {
+  groups: PrometheusRuleGroup[];
+  problems: ObservabilityProblem[];
+}
+
+function problemLocation(
+  slo: SloSpec,
+  slos: SloSpec[],
+): Pick<ObservabilityProblem, 'annotation' | 'path'> {
+  if (slo.source === 'preset') {
+    return {
+      annotation:
+        slo.indicator.type === 'ratio'
+          ? ANNOTATION_SLO_AVAILABILITY
+          : ANNOTATION_SLO_LATENCY,
+      path: '',
+    };
+  }
+  if (slo.source === 'openslo') {
+    return { annotation: ANNOTATION_OPENSLO, path: '' };
+  }
+  // The index among the entity's `slos` entries, as the parser reports the same tier under
+  // `[index].objective`; it differs from the annotation's when the parser left out a bad entry.
+  const index = slos.filter(s => s.source === 'slos').indexOf(slo);
+  return { annotation: ANNOTATION_SLOS, path: `[${index}].objective` };
+}
+
+function unreachableProblem(
+  context: SloContext,
+  unreachable: UnreachableTier,
+  slos: SloSpec[],
+): ObservabilityProblem {
+  const { tier, factor, errorRatio } = unreachable;
+  return {
+    severity: 'warning',
+    ...problemLocation(context.slo, slos),
+    message:
+      `SLO ${context.slo.name}: the ${tier.severity} tier ${tier.longWindow}/${tier.shortWindow} ` +
+      `was left out because it can never fire: it needs an error ratio above ${factor} × ` +
+      `${context.numbers.budget} = ${errorRatio}, and an error ratio cannot exceed 1. ` +
+      `Raise the objective or shorten the window to get this tier.`,
+  };
+}
+
+function checked(rules: PrometheusRule[], context: SloContext): PrometheusRule[] {
+  for (const rule of rules) {
+    const what = rule.record ?? rule.alert ?? '?';
+    const window = rule.labels?.window ? `{window="${rule.labels.window}"}` : '';
+    const severity = rule.labels?.severity && rule.alert ? `{severity="${rule.labels.severity}"}` : '';
+    checkPromql(
+      rule.expr,
+      `${what}${window}${severity} of SLO ${context.slo.name} of ${context.entityRef}`,
+    );
+  }
+  return rules;
+}
+
+function present<T>(value: T | undefined): value is T {
+  return value !== undefined;
+}
+
+/**
+ * The rule groups of every SLO of `input` (two per SLO, see the file header), and a warning for
+ * every alert tier left out because it can never fire. Pure and deterministic.
+ * @public
+ */
+export function renderSloRuleGroups(
+  input: RenderInput,
+  options: RenderOptions,
+): SloRuleGroups {
+  const groups: PrometheusRuleGroup[] = [];
+  const problems: ObservabilityProblem[] = [];
+  for (const slo of input.spec.slos) {
+    const context = sloContext(slo, input, options);
+    const main = [
+      ...rateRules(context),
+      objectiveRule(context),
+      infoRule(context),
+      ...alertWindowRatioRules(context),
+      ...[
+        burnAlertRule(context, 'page'),
+        burnAlertRule(context, 'ticket'),
+      ].filter(present),
+      metricsMissingRule(context),
+    ];
+    groups.push({
+      name: sloRuleGroupName(input.spec.entityRef, slo.name),
+      rules: checked(main, context),
+    });
+    groups.push({
+      name: sloBudgetRuleGroupName(input.spec.entityRef, slo.name),
+      interval: BUDGET_GROUP_INTERVAL,
+      rules: checked(budgetRules(context), context),
+    });
+    for (const unreachable of context.numbers.unreachable) {
+      problems.push(unreachableProblem(context, unreachable, input.spec.slos));
+    }
+  }
+  return { groups, problems };
+}

@@ -1,0 +1,98 @@
+/*
+ * The two expressions that read an SLO's raw series: the 5m rates of bad and of all events,
+ * summed over every label (the rule's `labels` then set `slo` and `backstage_entity`). They are
+ * the only rules of an SLO that touch raw series; every window is derived from their output.
+ */
+import {
+  LabelMatcher,
+  LatencyIndicator,
+  RatioIndicator,
+  VectorSelector,
+} from '@lookout/plugin-observability-common';
+import { decimal, formatDecimal } from './decimal';
+import { formatVectorSelector } from './formatVectorSelector';
+import { leMatcher } from './leMatcher';
+
+/** PromQL of the 5m rates of bad and of all events. @internal */
+export interface SliRateExpressions {
+  errors: string;
+  total: string;
+}
+
+function rate(selector: string): string {
+  return `sum(rate(${selector}[5m]))`;
+}
+
+/**
+ * Ratio SLI. With `errors`: a missing errors series means no error happened yet (counters with
+ * a `code` label only appear on the first 5xx), hence `or vector(0)`. With `good`: bad events are
+ * `total − good`, clamped at 0 because the two rates are extrapolated separately; a missing
+ * `good` series leaves the errors rate absent (and `SLOMetricsMissing` firing) rather than
+ * turning a misspelt selector into a 100 % error ratio.
+ */
+function ratioRates(indicator: RatioIndicator): SliRateExpressions {
+  const total = rate(formatVectorSelector(indicator.total));
+  if (indicator.errors) {
+    return {
+      errors: `${rate(formatVectorSelector(indicator.errors))} or vector(0)`,
+      total,
+    };
+  }
+  if (!indicator.good) {
+    throw new TypeError('ratio indicator needs errors or good');
+  }
+  return {
+    errors: `clamp_min(${total} - ${rate(formatVectorSelector(indicator.good))}, 0)`,
+    total,
+  };
+}
+
+function histogramSelector(
+  metric: string,
+  matchers: LabelMatcher[],
+  extra: LabelMatcher[] = [],
+): string {
+  const selector: VectorSelector = { metric, matchers };
+  return formatVectorSelector(selector, extra);
+}
+
+/**
+ * Latency SLI. Classic: bad = `_count − _bucket{le=threshold}` (every spelling of the
+ * threshold, see `leRegex`); a threshold that is not a bucket boundary leaves the errors rate
+ * absent, which `SLOMetricsMissing` reports. Native: bad = count × (1 − fraction below the
+ * threshold), only where the count is above 0, because `histogram_fraction` of an empty
+ * histogram is NaN and one NaN would poison every window sum; with no requests the bad rate is 0.
+ */
+function latencyRates(indicator: LatencyIndicator): SliRateExpressions {
+  if (indicator.histogramType === 'classic') {
+    const total = rate(
+      histogramSelector(`${indicator.histogram}_count`, indicator.matchers),
+    );
+    const good = rate(
+      histogramSelector(`${indicator.histogram}_bucket`, indicator.matchers, [
+        leMatcher(indicator.thresholdSeconds),
+      ]),
+    );
+    return { errors: `clamp_min(${total} - ${good}, 0)`, total };
+  }
+  const histogram = rate(
+    histogramSelector(indicator.histogram, indicator.matchers),
+  );
+  const threshold = formatDecimal(decimal(indicator.thresholdSeconds));
+  const count = `histogram_count(${histogram})`;
+  return {
+    errors:
+      `(${count} > 0) * (1 - histogram_fraction(0, ${threshold}, ${histogram}))` +
+      ` or ${count}`,
+    total: count,
+  };
+}
+
+/** The 5m rate expressions of an indicator. @internal */
+export function sliRateExpressions(
+  indicator: RatioIndicator | LatencyIndicator,
+): SliRateExpressions {
+  return indicator.type === 'ratio'
+    ? ratioRates(indicator)
+    : latencyRates(indicator);
+}

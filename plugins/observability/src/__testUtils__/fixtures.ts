@@ -1,0 +1,261 @@
+/*
+ * Documented response shapes of the observability backend (DESIGN §6), for the msw handlers of
+ * the component and client tests.
+ */
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityConfigResponse,
+  EntityLogsResponse,
+  EntityProvisioningResponse,
+  EntitySlosResponse,
+  EntityTracesResponse,
+  LogEntry,
+  SloStatus,
+  SloSummaryResponse,
+  TraceResponse,
+  TraceSpan,
+} from '@lookout/plugin-observability-common';
+
+export const BACKEND = 'http://backstage.test';
+export const API = `${BACKEND}/api/observability`;
+export const ENTITY_PATH = `${API}/entities/by-name/component/default/checkout`;
+
+export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
+export const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+export const annotatedEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'checkout',
+    namespace: 'default',
+    annotations: {
+      'lookout.dev/metrics-port': 'http-metrics',
+      'lookout.dev/slo-availability': '99.9',
+      'lookout.dev/slos': '- name: latency\n  objective: 99\n',
+    },
+  },
+  spec: { type: 'service', owner: 'group:default/team-a', lifecycle: 'production' },
+};
+
+export const plainEntity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'legacy', namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/team-a', lifecycle: 'production' },
+};
+
+export const configResponse: EntityConfigResponse = {
+  entityRef: 'component:default/checkout',
+  spec: {
+    entityRef: 'component:default/checkout',
+    metrics: { port: 'http-metrics', path: '/metrics', interval: '30s', targets: [] },
+    slos: [
+      {
+        name: 'availability',
+        objective: 99.9,
+        window: '30d',
+        indicator: {
+          type: 'ratio',
+          errors: {
+            metric: 'http_server_request_duration_seconds_count',
+            matchers: [{ name: 'http_response_status_code', op: '=~', value: '5..' }],
+          },
+          total: { metric: 'http_server_request_duration_seconds_count', matchers: [] },
+        },
+        alerting: { page: true, ticket: true, minEvents: 0 },
+        labels: {},
+        source: 'preset',
+      },
+    ],
+    logs: { selector: '{service_name="checkout"}' },
+    traces: { serviceName: 'checkout' },
+    dashboard: true,
+    kubernetes: {},
+  },
+  problems: [
+    {
+      severity: 'error',
+      annotation: 'lookout.dev/slos',
+      path: '[0].objective',
+      message: 'objective must be below 100 (got 100): a 100% objective leaves no error budget',
+    },
+    {
+      severity: 'warning',
+      annotation: 'lookout.dev/metrics-intervall',
+      path: '',
+      message: 'unknown Lookout annotation; did you mean lookout.dev/metrics-interval?',
+    },
+  ],
+};
+
+function series(from: number, values: number[]): Array<[number, number]> {
+  return values.map((v, i) => [from + i * 3_600_000, v]);
+}
+
+export const availabilityStatus: SloStatus = {
+  name: 'availability',
+  objective: 0.999,
+  window: '30d',
+  errorRatio: 0.000375,
+  errorBudgetRemaining: 0.625,
+  burnRates: { '5m': 20, '1h': 15.2, '6h': 2.1, '30m': 3, '1d': 0.8, '2h': 1.1, '3d': 0.4 },
+  alerts: [
+    {
+      name: 'SLOErrorBudgetBurn',
+      severity: 'page',
+      state: 'firing',
+      activeAt: NOW - 600_000,
+      labels: { long_window: '1h', slo: 'availability' },
+    },
+  ],
+  series: {
+    errorBudgetRemaining: series(NOW - 3 * 3_600_000, [0.7, 0.68, 0.64, 0.625]),
+    errorRatio: series(NOW - 3 * 3_600_000, [0.0003, 0.0004, 0.0004, 0.000375]),
+  },
+  links: {
+    dashboard: 'https://grafana.example.com/d/lookout-checkout',
+    runbook: 'https://runbooks.example.com/checkout',
+  },
+};
+
+export const noDataStatus: SloStatus = {
+  name: 'latency',
+  objective: 0.99,
+  window: '30d',
+  errorRatio: null,
+  errorBudgetRemaining: null,
+  burnRates: {},
+  alerts: [],
+  series: { errorBudgetRemaining: [], errorRatio: [] },
+};
+
+export const slosResponse: EntitySlosResponse = {
+  entityRef: 'component:default/checkout',
+  items: [availabilityStatus, noDataStatus],
+};
+
+export const provisioningResponse: EntityProvisioningResponse = {
+  entityRef: 'component:default/checkout',
+  renderedHash: 'abc123',
+  sinks: [
+    { sink: 'kubernetes', state: 'ok', lastSuccessAt: NOW - 60_000, objects: ['a', 'b'] },
+    { sink: 'grafana', state: 'error', error: 'Grafana answered 412: version conflict' },
+  ],
+};
+
+export function logEntry(i: number, overrides: Partial<LogEntry> = {}): LogEntry {
+  return {
+    timestamp: NOW - i * 1000,
+    line: `GET /cart/${i} 200 12ms`,
+    labels: { service_name: 'checkout', level: i % 10 === 0 ? 'error' : 'info' },
+    ...overrides,
+  };
+}
+
+export const logsResponse: EntityLogsResponse = {
+  entityRef: 'component:default/checkout',
+  items: [
+    logEntry(0, {
+      line: `payment failed trace_id=${TRACE_ID} status=502`,
+      traceId: TRACE_ID,
+      level: 'error',
+    }),
+    logEntry(1, { line: 'cart loaded', level: 'info' }),
+  ],
+  stats: {},
+};
+
+export const tracesResponse: EntityTracesResponse = {
+  entityRef: 'component:default/checkout',
+  items: [
+    {
+      traceId: TRACE_ID,
+      rootService: 'checkout',
+      rootName: 'POST /checkout',
+      start: NOW - 120_000,
+      durationMs: 1234,
+      spanCount: 3,
+      errorCount: 1,
+    },
+  ],
+};
+
+function span(
+  spanId: string,
+  parentSpanId: string | undefined,
+  name: string,
+  startOffsetMs: number,
+  durationMs: number,
+  extra: Partial<TraceSpan> = {},
+): TraceSpan {
+  return {
+    spanId,
+    parentSpanId,
+    service: 'checkout',
+    name,
+    kind: 'server',
+    start: NOW - 120_000 + startOffsetMs,
+    durationNs: durationMs * 1e6,
+    status: 'unset',
+    attributes: {},
+    ...extra,
+  };
+}
+
+export const traceResponse: TraceResponse = {
+  traceId: TRACE_ID,
+  spans: [
+    span('00f067aa0ba902b7', undefined, 'POST /checkout', 0, 1234, {
+      attributes: { 'http.method': 'POST', 'http.status_code': 502 },
+    }),
+    span('00f067aa0ba902b8', '00f067aa0ba902b7', 'SELECT cart', 10, 40, {
+      service: 'postgres',
+      kind: 'client',
+    }),
+    span('00f067aa0ba902b9', '00f067aa0ba902b7', 'charge card', 60, 1100, {
+      service: 'payments',
+      kind: 'client',
+      status: 'error',
+      statusMessage: 'upstream 502',
+      events: [{ time: NOW - 120_000 + 1150, name: 'exception', attributes: { 'exception.type': 'Timeout' } }],
+    }),
+  ],
+};
+
+export const sloSummaries: SloSummaryResponse = {
+  items: [
+    {
+      entityRef: 'component:default/checkout',
+      owner: 'group:default/team-a',
+      name: 'availability',
+      objective: 0.999,
+      window: '30d',
+      errorRatio: 0.000375,
+      errorBudgetRemaining: 0.625,
+      state: 'ok',
+    },
+    {
+      entityRef: 'component:default/search',
+      owner: 'group:default/team-b',
+      name: 'latency',
+      objective: 0.99,
+      window: '28d',
+      errorRatio: 0.02,
+      errorBudgetRemaining: -1,
+      state: 'breached',
+    },
+  ],
+  totalItems: 2,
+  offset: 0,
+  limit: 25,
+};
+
+/** A Backstage error body for an upstream failure, as the backend's error handler sends it. */
+export function upstreamErrorBody(upstream: string, message: string, statusCode = 502) {
+  return {
+    error: { name: 'UpstreamUnavailableError', message, upstream },
+    request: { method: 'GET', url: '/api/observability/...' },
+    response: { statusCode },
+  };
+}

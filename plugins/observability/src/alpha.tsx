@@ -1,0 +1,151 @@
+/**
+ * Lookout's observability frontend for the new frontend system: the API, the overview card, the
+ * SLOs, Logs and Traces entity tabs (in the entity page's "Observability" group) and the SLO
+ * overview page at `/observability/slos`, with its navigation item.
+ *
+ * Gating (predicates of the common package): the card (`isObservabilityAvailable`) and the Logs
+ * and Traces tabs (`hasLogs`, `hasTraces`) appear on entities with any `lookout.dev/` annotation,
+ * since logs and traces have defaults (the configured stream selector, the entity name as
+ * service); the SLOs tab (`hasSlos`) only where an SLO annotation is set (`slo-availability`,
+ * `slo-latency`, `slos`, `openslo`). Each filter can be overridden in app-config.
+ *
+ * @packageDocumentation
+ */
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
+  hasLogs,
+  hasSlos,
+  hasTraces,
+  isObservabilityAvailable,
+} from '@lookout/plugin-observability-common';
+import TrackChangesIcon from '@material-ui/icons/TrackChanges';
+import { observabilityApiRef } from './api/ObservabilityApi';
+import { ObservabilityClient } from './api/ObservabilityClient';
+import {
+  entityLogsRouteRef,
+  entitySlosRouteRef,
+  entityTracesRouteRef,
+  sloOverviewRouteRef,
+} from './routes';
+
+/** The {@link ObservabilityClient} as `observabilityApiRef`. @alpha */
+export const observabilityApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: observabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ObservabilityClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** Overview card, on entities with Lookout annotations. @alpha */
+export const entityObservabilityCard = EntityCardBlueprint.make({
+  name: 'overview',
+  params: {
+    filter: isObservabilityAvailable,
+    loader: () =>
+      import('./components/card/EntityObservabilityCard').then(m => (
+        <m.EntityObservabilityCard />
+      )),
+  },
+});
+
+/** SLOs tab, on entities that declare an SLO. @alpha */
+export const entitySlosContent = EntityContentBlueprint.make({
+  name: 'slos',
+  params: {
+    path: 'slos',
+    title: 'SLOs',
+    group: 'observability',
+    routeRef: convertLegacyRouteRef(entitySlosRouteRef),
+    filter: hasSlos,
+    loader: () =>
+      import('./components/slos/EntitySlosContent').then(m => <m.EntitySlosContent />),
+  },
+});
+
+/** Logs tab, on entities with Lookout annotations. @alpha */
+export const entityLogsContent = EntityContentBlueprint.make({
+  name: 'logs',
+  params: {
+    path: 'logs',
+    title: 'Logs',
+    group: 'observability',
+    routeRef: convertLegacyRouteRef(entityLogsRouteRef),
+    filter: hasLogs,
+    loader: () =>
+      import('./components/logs/EntityLogsContent').then(m => <m.EntityLogsContent />),
+  },
+});
+
+/** Traces tab, on entities with Lookout annotations. @alpha */
+export const entityTracesContent = EntityContentBlueprint.make({
+  name: 'traces',
+  params: {
+    path: 'traces',
+    title: 'Traces',
+    group: 'observability',
+    routeRef: convertLegacyRouteRef(entityTracesRouteRef),
+    filter: hasTraces,
+    loader: () =>
+      import('./components/traces/EntityTracesContent').then(m => (
+        <m.EntityTracesContent />
+      )),
+  },
+});
+
+/**
+ * SLO overview page; its title and icon make the app's navigation item (frontend-plugin-api
+ * 0.18 has no separate nav item blueprint).
+ * @alpha
+ */
+export const sloOverviewPage = PageBlueprint.make({
+  name: 'slo-overview',
+  params: {
+    path: '/observability/slos',
+    title: 'SLOs',
+    icon: <TrackChangesIcon />,
+    routeRef: convertLegacyRouteRef(sloOverviewRouteRef),
+    loader: () =>
+      import('./components/overview/SloOverviewContent').then(m => (
+        <m.SloOverviewContent />
+      )),
+  },
+});
+
+/**
+ * The observability plugin for the new frontend system.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'observability',
+  title: 'Observability',
+  icon: <TrackChangesIcon />,
+  info: { packageJson: () => import('../package.json') },
+  routes: {
+    sloOverview: convertLegacyRouteRef(sloOverviewRouteRef),
+    entitySlos: convertLegacyRouteRef(entitySlosRouteRef),
+    entityLogs: convertLegacyRouteRef(entityLogsRouteRef),
+    entityTraces: convertLegacyRouteRef(entityTracesRouteRef),
+  },
+  extensions: [
+    observabilityApi,
+    entityObservabilityCard,
+    entitySlosContent,
+    entityLogsContent,
+    entityTracesContent,
+    sloOverviewPage,
+  ],
+});

@@ -1,0 +1,105 @@
+/*
+ * The SLOs tab: every SLO of the entity with tiles, charts over the chosen time range, burn
+ * rates, alerts and links, from one request to the backend. With many SLOs only the ones that
+ * need attention start expanded.
+ */
+import { useState } from 'react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import {
+  ANNOTATION_OPENSLO,
+  ANNOTATION_SLO_AVAILABILITY,
+  ANNOTATION_SLO_LATENCY,
+  ANNOTATION_SLOS,
+  hasSlos,
+} from '@lookout/plugin-observability-common';
+import useAsync from 'react-use/esm/useAsync';
+import { observabilityApiRef } from '../../api/ObservabilityApi';
+import { sloState } from '../../lib/sloState';
+import { resolveTimeRange, TimeRange } from '../../lib/timeRange';
+import { MissingAnnotationsPanel } from '../shared/MissingAnnotationsPanel';
+import { SignalErrorPanel } from '../shared/SignalErrorPanel';
+import { TimeRangePicker } from '../shared/TimeRangePicker';
+import { SloPanel } from './SloPanel';
+
+/** Props of {@link EntitySlosContent}. @public */
+export interface EntitySlosContentProps {
+  /** Initial time range of the charts; default the last 30 days. */
+  defaultRange?: TimeRange;
+}
+
+/** Annotations that declare SLOs, for the empty state. */
+const SLO_ANNOTATIONS = [
+  ANNOTATION_SLO_AVAILABILITY,
+  ANNOTATION_SLO_LATENCY,
+  ANNOTATION_SLOS,
+  ANNOTATION_OPENSLO,
+];
+
+/** Up to this many SLOs, all panels start expanded. */
+const EXPAND_ALL_UP_TO = 3;
+
+function SlosBody(props: { entityRef: string; range: TimeRange }) {
+  const api = useApi(observabilityApiRef);
+  const { entityRef, range } = props;
+  const { value, loading, error } = useAsync(() => {
+    const { from, to } = resolveTimeRange(range, Date.now());
+    return api.getSlos(entityRef, { from, to });
+  }, [api, entityRef, range]);
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error || !value) {
+    return <SignalErrorPanel what="SLO status" error={error ?? new Error('empty response')} />;
+  }
+  if (value.items.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No SLO status yet"
+        description="The SLOs are declared, but the backend has no status for them yet: the rules may not be provisioned or evaluated so far."
+      />
+    );
+  }
+  const expandAll = value.items.length <= EXPAND_ALL_UP_TO;
+  return (
+    <>
+      {value.items.map(status => (
+        <SloPanel
+          key={status.name}
+          status={status}
+          defaultExpanded={expandAll || sloState(status) !== 'ok'}
+        />
+      ))}
+    </>
+  );
+}
+
+/**
+ * Entity content tab with the status of the entity's SLOs; shows which annotations to add when
+ * the entity declares none.
+ * @public
+ */
+export function EntitySlosContent(props: EntitySlosContentProps) {
+  const { entity } = useEntity();
+  const [range, setRange] = useState<TimeRange>(props.defaultRange ?? { preset: '30d' });
+  if (!hasSlos(entity)) {
+    return <MissingAnnotationsPanel title="No SLOs declared" annotations={SLO_ANNOTATIONS} />;
+  }
+  return (
+    <Box>
+      <Box display="flex" alignItems="center" justifyContent="space-between" mb={2}>
+        <Typography variant="h5" component="h2">
+          Service level objectives
+        </Typography>
+        <TimeRangePicker value={range} onChange={setRange} />
+      </Box>
+      <SlosBody entityRef={stringifyEntityRef(entity)} range={range} />
+    </Box>
+  );
+}

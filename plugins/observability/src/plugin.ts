@@ -1,0 +1,110 @@
+/*
+ * The plugin for apps on the legacy frontend system (core-plugin-api): the API factory and the
+ * card, tab and page extensions. Apps on the new frontend system use `./alpha`.
+ */
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { observabilityApiRef } from './api/ObservabilityApi';
+import { ObservabilityClient } from './api/ObservabilityClient';
+import {
+  entityLogsRouteRef,
+  entitySlosRouteRef,
+  entityTracesRouteRef,
+  sloOverviewRouteRef,
+} from './routes';
+
+/**
+ * The Lookout observability plugin.
+ * @public
+ */
+export const observabilityPlugin = createPlugin({
+  id: 'observability',
+  apis: [
+    createApiFactory({
+      api: observabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ObservabilityClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    sloOverview: sloOverviewRouteRef,
+    entitySlos: entitySlosRouteRef,
+    entityLogs: entityLogsRouteRef,
+    entityTraces: entityTracesRouteRef,
+  },
+});
+
+/**
+ * Overview card of the entity's Lookout setup, problems, budgets, alerts and provisioning.
+ * @public
+ */
+export const EntityObservabilityCard = observabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityObservabilityCard',
+    component: {
+      lazy: () =>
+        import('./components/card/EntityObservabilityCard').then(
+          m => m.EntityObservabilityCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * SLOs tab of an entity page.
+ * @public
+ */
+export const EntitySlosContent = observabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'EntitySlosContent',
+    component: () =>
+      import('./components/slos/EntitySlosContent').then(m => m.EntitySlosContent),
+    mountPoint: entitySlosRouteRef,
+  }),
+);
+
+/**
+ * Logs tab of an entity page.
+ * @public
+ */
+export const EntityLogsContent = observabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityLogsContent',
+    component: () =>
+      import('./components/logs/EntityLogsContent').then(m => m.EntityLogsContent),
+    mountPoint: entityLogsRouteRef,
+  }),
+);
+
+/**
+ * Traces tab of an entity page.
+ * @public
+ */
+export const EntityTracesContent = observabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityTracesContent',
+    component: () =>
+      import('./components/traces/EntityTracesContent').then(m => m.EntityTracesContent),
+    mountPoint: entityTracesRouteRef,
+  }),
+);
+
+/**
+ * Page listing every SLO in the catalog.
+ * @public
+ */
+export const SloOverviewPage = observabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'SloOverviewPage',
+    component: () =>
+      import('./components/overview/SloOverviewPage').then(m => m.SloOverviewPage),
+    mountPoint: sloOverviewRouteRef,
+  }),
+);

@@ -1,0 +1,231 @@
+/*
+ * Benchmark of `lookout render` on a synthetic catalog: 10,000 entities, each scraped by a
+ * ServiceMonitor, with two SLOs (availability and latency) and a dashboard, rendered in the
+ * operator format into a temporary folder through the CLI's own steps.
+ *
+ * Prints entities/s, bytes written, peak RSS, the time against `cp -r` of the produced tree, a
+ * second run with no change (files written, time, and the time of its file side alone), and
+ * rules / recorded series per SLO next to Sloth's and Pyrra's. Exits 1 when a target is missed:
+ * full render <= 3x cp, the no-op run's compare + prune < 1 s, peak RSS < 1 GiB, the no-op run
+ * writes 0 files.
+ *
+ * Run: node --require @backstage/cli/config/nodeTransform.cjs scripts/bench-render.ts [entities]
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readCatalog } from '../plugins/observability-node/src/cli/readCatalog';
+import { readSettings } from '../plugins/observability-node/src/cli/readSettings';
+import { renderToFolder } from '../plugins/observability-node/src/cli/renderToFolder';
+import { OutputFolder } from '../plugins/observability-node/src/cli/outputDirectory';
+import { renderCatalog } from '../plugins/observability-node/src/cli/renderCatalog';
+import {
+  operatorEntityFiles,
+  operatorRootKustomization,
+} from '../plugins/observability-node/src/render/output/operatorFiles';
+import { RenderedFile } from '../plugins/observability-node/src/render/types';
+import { renderEntity } from '../plugins/observability-node/src/render/renderEntity';
+import { parseObservabilitySpec } from '../plugins/observability-common/src';
+
+const ENTITIES = Number(process.argv[2] ?? 10_000);
+const PER_FILE = 1_000;
+const NAMESPACES = 20;
+
+function entityYaml(i: number): string {
+  const name = `service-${String(i).padStart(5, '0')}`;
+  return `---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: ${name}
+  annotations:
+    backstage.io/kubernetes-id: ${name}
+    backstage.io/kubernetes-namespace: team-${i % NAMESPACES}
+    lookout.dev/metrics-port: http-metrics
+    lookout.dev/runbook-url: https://runbooks.example.com/${name}
+    lookout.dev/slos: |
+      - name: availability
+        objective: 99.9
+        ratio:
+          errors: http_requests_total{job="${name}", code=~"5.."}
+          total: http_requests_total{job="${name}"}
+      - name: latency
+        objective: 99
+        latency:
+          histogram: http_request_duration_seconds
+          threshold: 300ms
+          selector: '{job="${name}"}'
+spec:
+  type: service
+  lifecycle: production
+  owner: group:default/team-${i % NAMESPACES}
+`;
+}
+
+function writeCatalog(dir: string): void {
+  for (let start = 0; start < ENTITIES; start += PER_FILE) {
+    const docs: string[] = [];
+    for (let i = start; i < Math.min(start + PER_FILE, ENTITIES); i++) {
+      docs.push(entityYaml(i));
+    }
+    fs.writeFileSync(path.join(dir, `catalog-${start / PER_FILE}.yaml`), docs.join(''));
+  }
+}
+
+async function render(catalogDir: string, outDir: string) {
+  const started = performance.now();
+  const settings = await readSettings([], {});
+  const catalog = await readCatalog([catalogDir]);
+  const read = performance.now() - started;
+  const run = await renderToFolder(catalog.entities, settings, {
+    outDir,
+    format: 'operator',
+    check: false,
+  });
+  const total = performance.now() - started;
+  const written = run.report.created.length + run.report.updated.length;
+  return { read, total, run, written };
+}
+
+/**
+ * The file side of a run alone: files are rendered in chunks of 1,000 entities (untimed), then
+ * compared with (and, where different, written to) the output folder (timed); the stale files
+ * are pruned at the end (timed).
+ */
+async function syncOnly(catalogDir: string, outDir: string) {
+  const settings = await readSettings([], {});
+  const { entities } = await readCatalog([catalogDir]);
+  const folder = new OutputFolder(outDir, 'operator', { check: false });
+  const folders: string[] = [];
+  let chunk: RenderedFile[] = [];
+  let timed = 0;
+  const drain = async () => {
+    const started = performance.now();
+    for (const file of chunk) await folder.put(file);
+    await folder.flush();
+    timed += performance.now() - started;
+    chunk = [];
+  };
+  for await (const outcome of renderCatalog(entities, settings, { parts: { ruleTests: false } })) {
+    folders.push(outcome.render!.slug);
+    chunk.push(...operatorEntityFiles(outcome.render!));
+    if (chunk.length >= 4_000) await drain();
+  }
+  chunk.push(operatorRootKustomization(folders));
+  await drain();
+  const started = performance.now();
+  await folder.prune(() => false);
+  timed += performance.now() - started;
+  const { created, updated, removed } = folder.report;
+  return { ms: timed, changed: created.length + updated.length + removed.length };
+}
+
+/** Milliseconds per entity of each render step, on the first entities of the catalog. */
+async function breakdown(catalogDir: string, sample: number) {
+  const settings = await readSettings([], {});
+  const { entities } = await readCatalog([catalogDir]);
+  const steps: Record<string, number> = { parse: 0, render: 0 };
+  for (const { entity } of entities.slice(0, sample)) {
+    let mark = performance.now();
+    const { spec } = parseObservabilitySpec(entity, settings.parseOptions);
+    steps.parse += performance.now() - mark;
+    mark = performance.now();
+    renderEntity({ entity, spec }, settings.renderOptions, { ruleTests: false });
+    steps.render += performance.now() - mark;
+  }
+  return Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v / sample]));
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+async function main() {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-bench-'));
+  const catalogDir = path.join(root, 'catalog');
+  const outDir = path.join(root, 'out');
+  fs.mkdirSync(catalogDir);
+  writeCatalog(catalogDir);
+  try {
+    const first = await render(catalogDir, outDir);
+    if (first.run.failed) {
+      throw new Error(`synthetic catalog has errors: ${first.run.lines[0]}`);
+    }
+    // Taken before the measurements below, which hold more in memory than the CLI does.
+    const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+    const bytes = Number(
+      execFileSync('du', ['-sb', outDir], { encoding: 'utf8' }).split('\t')[0],
+    );
+
+    const cpStart = performance.now();
+    execFileSync('cp', ['-r', outDir, path.join(root, 'copy')]);
+    const cpMs = performance.now() - cpStart;
+
+    const second = await render(catalogDir, outDir);
+    const sync = await syncOnly(catalogDir, outDir);
+    const steps = await breakdown(catalogDir, Math.min(ENTITIES, 200));
+
+    const settings = await readSettings([], {});
+    const [sample] = (await readCatalog([catalogDir])).entities;
+    const { spec } = parseObservabilitySpec(sample.entity, settings.parseOptions);
+    const rendered = renderEntity({ entity: sample.entity, spec }, settings.renderOptions);
+    const slos = spec.slos.length;
+    const rules = rendered.ruleGroups.flatMap(g => g.rules);
+    const recorded = rules.filter(r => r.record).length;
+    const alerting = rules.filter(r => r.alert).length;
+
+    const rows: Array<[string, string]> = [
+      ['entities', String(ENTITIES)],
+      ['files written', String(first.written)],
+      ['bytes written', `${bytes} (${mib(bytes)})`],
+      ['full render', seconds(first.total)],
+      ['  read catalog', seconds(first.read)],
+      ['  per entity: parse', `${steps.parse.toFixed(2)} ms`],
+      ['  per entity: render', `${steps.render.toFixed(2)} ms (rules, dashboard, scrape)`],
+      ['entities/s', String(Math.round(ENTITIES / (first.total / 1000)))],
+      ['cp -r of the tree', seconds(cpMs)],
+      ['full render / cp -r', `${(first.total / cpMs).toFixed(1)}x (target <= 3x)`],
+      ['no-op run: files written', `${second.written} (target 0)`],
+      ['no-op run: total', seconds(second.total)],
+      [
+        'no-op run: compare + prune only',
+        `${seconds(sync.ms)} for ${first.written} files, ${sync.changed} changed (target < 1 s)`,
+      ],
+      ['peak RSS', `${mib(maxRssBytes)} (target < 1 GiB)`],
+      [
+        'rules per SLO',
+        `${(rules.length / slos).toFixed(1)} (${(recorded / slos).toFixed(1)} recording, ${(
+          alerting / slos
+        ).toFixed(1)} alerting); Sloth 17 (15 + 2), Pyrra 13-15`,
+      ],
+      ['recorded series per SLO', (recorded / slos).toFixed(1)],
+    ];
+    const width = Math.max(...rows.map(([k]) => k.length));
+    for (const [k, v] of rows) {
+      process.stdout.write(`${k.padEnd(width)}  ${v}\n`);
+    }
+
+    const missed: string[] = [];
+    if (first.total > 3 * cpMs) missed.push('full render > 3x cp -r');
+    if (second.written > 0) missed.push('no-op run wrote files');
+    if (sync.ms >= 1000) missed.push('no-op compare + prune >= 1 s');
+    if (maxRssBytes >= 1024 ** 3) missed.push('peak RSS >= 1 GiB');
+    if (missed.length > 0) {
+      process.stdout.write(`\nmissed: ${missed.join('; ')}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exitCode = 1;
+});
