@@ -70,7 +70,10 @@ function writeCatalog(dir: string): void {
     for (let i = start; i < Math.min(start + PER_FILE, ENTITIES); i++) {
       docs.push(entityYaml(i));
     }
-    fs.writeFileSync(path.join(dir, `catalog-${start / PER_FILE}.yaml`), docs.join(''));
+    fs.writeFileSync(
+      path.join(dir, `catalog-${start / PER_FILE}.yaml`),
+      docs.join(''),
+    );
   }
 }
 
@@ -108,7 +111,9 @@ async function syncOnly(catalogDir: string, outDir: string) {
     timed += performance.now() - started;
     chunk = [];
   };
-  for await (const outcome of renderCatalog(entities, settings, { parts: { ruleTests: false } })) {
+  for await (const outcome of renderCatalog(entities, settings, {
+    parts: { ruleTests: false },
+  })) {
     folders.push(outcome.render!.slug);
     chunk.push(...operatorEntityFiles(outcome.render!));
     if (chunk.length >= 4_000) await drain();
@@ -119,7 +124,10 @@ async function syncOnly(catalogDir: string, outDir: string) {
   await folder.prune(() => false);
   timed += performance.now() - started;
   const { created, updated, removed } = folder.report;
-  return { ms: timed, changed: created.length + updated.length + removed.length };
+  return {
+    ms: timed,
+    changed: created.length + updated.length + removed.length,
+  };
 }
 
 /** Milliseconds per entity of each render step, on the first entities of the catalog. */
@@ -132,10 +140,14 @@ async function breakdown(catalogDir: string, sample: number) {
     const { spec } = parseObservabilitySpec(entity, settings.parseOptions);
     steps.parse += performance.now() - mark;
     mark = performance.now();
-    renderEntity({ entity, spec }, settings.renderOptions, { ruleTests: false });
+    renderEntity({ entity, spec }, settings.renderOptions, {
+      ruleTests: false,
+    });
     steps.render += performance.now() - mark;
   }
-  return Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, v / sample]));
+  return Object.fromEntries(
+    Object.entries(steps).map(([k, v]) => [k, v / sample]),
+  );
 }
 
 function seconds(ms: number): string {
@@ -173,8 +185,14 @@ async function main() {
 
     const settings = await readSettings([], {});
     const [sample] = (await readCatalog([catalogDir])).entities;
-    const { spec } = parseObservabilitySpec(sample.entity, settings.parseOptions);
-    const rendered = renderEntity({ entity: sample.entity, spec }, settings.renderOptions);
+    const { spec } = parseObservabilitySpec(
+      sample.entity,
+      settings.parseOptions,
+    );
+    const rendered = renderEntity(
+      { entity: sample.entity, spec },
+      settings.renderOptions,
+    );
     const slos = spec.slos.length;
     const rules = rendered.ruleGroups.flatMap(g => g.rules);
     const recorded = rules.filter(r => r.record).length;
@@ -187,22 +205,32 @@ async function main() {
       ['full render', seconds(first.total)],
       ['  read catalog', seconds(first.read)],
       ['  per entity: parse', `${steps.parse.toFixed(2)} ms`],
-      ['  per entity: render', `${steps.render.toFixed(2)} ms (rules, dashboard, scrape)`],
+      [
+        '  per entity: render',
+        `${steps.render.toFixed(2)} ms (rules, dashboard, scrape)`,
+      ],
       ['entities/s', String(Math.round(ENTITIES / (first.total / 1000)))],
       ['cp -r of the tree', seconds(cpMs)],
-      ['full render / cp -r', `${(first.total / cpMs).toFixed(1)}x (target <= 3x)`],
+      [
+        'full render / cp -r',
+        `${(first.total / cpMs).toFixed(1)}x (target <= 3x)`,
+      ],
       ['no-op run: files written', `${second.written} (target 0)`],
       ['no-op run: total', seconds(second.total)],
       [
         'no-op run: compare + prune only',
-        `${seconds(sync.ms)} for ${first.written} files, ${sync.changed} changed (target < 1 s)`,
+        `${seconds(sync.ms)} for ${first.written} files, ${
+          sync.changed
+        } changed (target < 1 s)`,
       ],
       ['peak RSS', `${mib(maxRssBytes)} (target < 1 GiB)`],
       [
         'rules per SLO',
-        `${(rules.length / slos).toFixed(1)} (${(recorded / slos).toFixed(1)} recording, ${(
-          alerting / slos
-        ).toFixed(1)} alerting); Sloth 17 (15 + 2), Pyrra 13-15`,
+        `${(rules.length / slos).toFixed(1)} (${(recorded / slos).toFixed(
+          1,
+        )} recording, ${(alerting / slos).toFixed(
+          1,
+        )} alerting); Sloth 17 (15 + 2), Pyrra 13-15`,
       ],
       ['recorded series per SLO', (recorded / slos).toFixed(1)],
     ];

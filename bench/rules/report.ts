@@ -28,6 +28,11 @@ export interface RuleSetResult {
      */
     nativeSecondsPerMinute: number;
     medianSamplesPerRound: number;
+    /**
+     * Median evaluation time per round of each kind of group (the group name with the service
+     * replaced by `<svc>`), summed over the services: where the time goes.
+     */
+    byGroupKind: Record<string, number>;
     rounds: number[];
   };
   series: { head: number; fromRules: number };
@@ -59,10 +64,16 @@ export function ruleSetResult(options: {
   const rules = groups.flatMap(g => g.rules);
   const perRound = measurement.rounds.map(r => r.durationSeconds);
   let nativeSecondsPerMinute = 0;
+  const byGroupKind: Record<string, number> = {};
   for (const group of groups) {
-    const seconds = measurement.rounds.map(r => r.groupSeconds[group.name] ?? 0);
+    const seconds = quantile(
+      measurement.rounds.map(r => r.groupSeconds[group.name] ?? 0),
+      0.5,
+    );
     const perMinute = 60_000 / durationMs(group.interval ?? options.globalInterval);
-    nativeSecondsPerMinute += quantile(seconds, 0.5) * perMinute;
+    nativeSecondsPerMinute += seconds * perMinute;
+    const kind = group.name.replace(/svc-\d+/g, '<svc>');
+    byGroupKind[kind] = (byGroupKind[kind] ?? 0) + seconds;
   }
   return {
     id: options.id,
@@ -82,6 +93,7 @@ export function ruleSetResult(options: {
         measurement.rounds.map(r => r.samples),
         0.5,
       ),
+      byGroupKind,
       rounds: perRound,
     },
     series: {
@@ -208,6 +220,13 @@ export function formatReport(
       ['backfilled rules (history / period)', ...sets.map(s => `${s.backfill.historyRules} / ${s.backfill.periodRules}`)],
     ]),
   );
+  lines.push('', 'Where the evaluation time goes (median seconds per round, by kind of group):');
+  for (const set of sets) {
+    const kinds = Object.entries(set.evaluation.byGroupKind)
+      .map(([kind, seconds]) => `${kind} ${seconds.toFixed(3)}`)
+      .join(', ');
+    lines.push(`  ${set.title}: ${kinds}`);
+  }
   lines.push('', `Period error ratio vs exact (within ${TOLERANCE * 100} % / NaN / missing; median and max relative error):`);
   lines.push(
     table([

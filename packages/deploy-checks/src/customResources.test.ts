@@ -137,6 +137,17 @@ describeWithBinaries(BINARIES.kubectl)('custom resources of the stack', () => {
     expect(validated).toBeGreaterThan(stack.builds.length);
   });
 
+  it("catch a misspelt field in the stack's Prometheus", () => {
+    const base = stack.builds.find(b => b.name === 'base')!;
+    const prometheus = structuredClone(findObject(base.objects, 'Prometheus', 'lookout'));
+    const spec = prometheus.spec as Record<string, unknown>;
+    spec.serviceMonitorSelecter = spec.serviceMonitorSelector;
+    delete spec.serviceMonitorSelector;
+    expect(validator.validate(prometheus)).toEqual([
+      { path: '/spec/serviceMonitorSelecter', message: 'unknown field' },
+    ]);
+  });
+
   it('make Prometheus load exactly the objects Lookout generates, from every namespace', () => {
     const byLookout = { matchLabels: { 'app.kubernetes.io/managed-by': 'lookout' } };
     for (const build of stack.builds) {

@@ -3,10 +3,15 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { readObservabilityConfig } from '@lookout/plugin-observability-node';
+import {
+  observabilitySinksExtensionPoint,
+  readObservabilityConfig,
+  SinkFactory,
+} from '@lookout/plugin-observability-node';
 import { EntityLookup } from './entities/EntityLookup';
 import { createRouter } from './router/createRouter';
 import { createSignalServices } from './signals/createSignalServices';
+import { startProvisioning } from './provisioning/startProvisioning';
 
 /**
  * The Lookout observability backend plugin: serves `/api/observability`.
@@ -16,15 +21,47 @@ import { createSignalServices } from './signals/createSignalServices';
 export const observabilityPlugin = createBackendPlugin({
   pluginId: 'observability',
   register(env) {
+    const sinkFactories: SinkFactory[] = [];
+    env.registerExtensionPoint(observabilitySinksExtensionPoint, {
+      addSinkFactory(factory) {
+        sinkFactories.push(factory);
+      },
+    });
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        urlReader: coreServices.urlReader,
       },
-      async init({ config, httpAuth, httpRouter, catalog }) {
+      async init({
+        config,
+        httpAuth,
+        httpRouter,
+        catalog,
+        logger,
+        database,
+        scheduler,
+        auth,
+        urlReader,
+      }) {
         const settings = readObservabilityConfig(config);
+        const provisioning = await startProvisioning({
+          config,
+          logger,
+          database,
+          scheduler,
+          auth,
+          catalog,
+          urlReader,
+          settings,
+          sinkFactories,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
@@ -35,6 +72,7 @@ export const observabilityPlugin = createBackendPlugin({
               catalog,
               parseOptions: settings.parseOptions,
             }),
+            provisioning,
           }),
         );
       },

@@ -9,12 +9,16 @@ import { alertRoutes } from './alertRoutes';
 import { catalogSloRoutes } from './catalogSloRoutes';
 import { configRoutes } from './configRoutes';
 import { logRoutes } from './logRoutes';
+import {
+  ProvisioningRouteDependencies,
+  provisioningRoutes,
+} from './provisioningRoutes';
 import { RouteDependencies } from './routeSupport';
 import { sloRoutes } from './sloRoutes';
 import { traceRoutes } from './traceRoutes';
 
 /** What the router needs. */
-export type RouterOptions = RouteDependencies;
+export type RouterOptions = RouteDependencies & ProvisioningRouteDependencies;
 
 /** Creates the router of `/api/observability`. */
 export async function createRouter(
@@ -28,5 +32,6 @@ export async function createRouter(
   router.use(logRoutes(options));
   router.use(traceRoutes(options));
   router.use(catalogSloRoutes(options));
+  router.use(provisioningRoutes(options));
   return router;
 }

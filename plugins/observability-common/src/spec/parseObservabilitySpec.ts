@@ -97,7 +97,7 @@ class AnnotationReader {
     return Object.prototype.hasOwnProperty.call(this.annotations, annotation);
   }
 
-  /** The trimmed value, or undefined when absent or not a string (reported once, in `check`). */
+  /** The trimmed value, or undefined when absent or not a string (reported once, in `checkKeys`). */
   get(annotation: string): string | undefined {
     if (!this.has(annotation)) {
       return undefined;

@@ -10,7 +10,11 @@ describe('baseDirectory', () => {
   it('is where yarn was started (INIT_CWD), not the script folder', () => {
     expect(
       baseDirectory(
-        { INIT_CWD: '/repo/examples', npm_package_name: 'root', PROJECT_CWD: '/repo' },
+        {
+          INIT_CWD: '/repo/examples',
+          npm_package_name: 'root',
+          PROJECT_CWD: '/repo',
+        },
         '/repo',
         PACKAGE,
       ),

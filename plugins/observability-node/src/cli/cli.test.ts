@@ -121,7 +121,9 @@ function write(root: string, files: Record<string, string>) {
 function listTree(dir: string): string[] {
   const out: string[] = [];
   const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    for (const entry of fs.readdirSync(path.join(dir, rel), {
+      withFileTypes: true,
+    })) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(child);
       else out.push(child);
@@ -146,7 +148,10 @@ describe('lookout CLI', () => {
       'catalog/inventory/catalog-info.yaml': INVENTORY,
       'catalog/inventory/slos/inventory.yaml': OPENSLO,
     });
-    const run = await lookout(['render', '--catalog', 'catalog', '--out', 'out'], { cwd: root });
+    const run = await lookout(
+      ['render', '--catalog', 'catalog', '--out', 'out'],
+      { cwd: root },
+    );
     expect(run.stdout).toBe('');
     expect(run.code).toBe(0);
     expect(listTree(path.join(root, 'out'))).toEqual([
@@ -161,75 +166,106 @@ describe('lookout CLI', () => {
       'kustomization.yaml',
     ]);
     const rule = parse(
-      fs.readFileSync(path.join(root, 'out/component-default-inventory/prometheusrule.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.join(root, 'out/component-default-inventory/prometheusrule.yaml'),
+        'utf8',
+      ),
     );
     expect(JSON.stringify(rule)).toContain('slo=\\"stock-reads\\"');
   });
 
   it('prints one line per problem, writes the valid entities only and exits 1', async () => {
     write(root, { 'catalog.yaml': `${CHECKOUT}---\n${BROKEN}` });
-    const run = await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
-      cwd: root,
-    });
+    const run = await lookout(
+      ['render', '--catalog', 'catalog.yaml', '--out', 'out'],
+      {
+        cwd: root,
+      },
+    );
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^component:default\/search: lookout\.dev\/slo-availability: .+[^)]$/),
-        expect.stringMatching(/^component:default\/search: lookout\.dev\/dashbaord: .+ \(warning\)$/),
+        expect.stringMatching(
+          /^component:default\/search: lookout\.dev\/slo-availability: .+[^)]$/,
+        ),
+        expect.stringMatching(
+          /^component:default\/search: lookout\.dev\/dashbaord: .+ \(warning\)$/,
+        ),
       ]),
     );
     const written = listTree(path.join(root, 'out'));
     expect(written.some(f => f.includes('search'))).toBe(false);
     expect(written).toContain('component-default-checkout/servicemonitor.yaml');
     expect(
-      parse(fs.readFileSync(path.join(root, 'out/kustomization.yaml'), 'utf8')).resources,
+      parse(fs.readFileSync(path.join(root, 'out/kustomization.yaml'), 'utf8'))
+        .resources,
     ).toEqual(['component-default-checkout']);
   });
 
   it('keeps the earlier files of an entity that has errors now', async () => {
     write(root, { 'catalog.yaml': CHECKOUT });
-    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], { cwd: root });
+    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
+      cwd: root,
+    });
     const before = listTree(path.join(root, 'out'));
     write(root, {
       'catalog.yaml': CHECKOUT.replace('"99.9"', '"100"'),
     });
-    const run = await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
-      cwd: root,
-    });
+    const run = await lookout(
+      ['render', '--catalog', 'catalog.yaml', '--out', 'out'],
+      {
+        cwd: root,
+      },
+    );
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^component:default\/checkout: lookout\.dev\/slo-availability: /);
+    expect(run.stdout).toMatch(
+      /^component:default\/checkout: lookout\.dev\/slo-availability: /,
+    );
     expect(listTree(path.join(root, 'out'))).toEqual(before);
     expect(
-      parse(fs.readFileSync(path.join(root, 'out/kustomization.yaml'), 'utf8')).resources,
+      parse(fs.readFileSync(path.join(root, 'out/kustomization.yaml'), 'utf8'))
+        .resources,
     ).toEqual(['component-default-checkout']);
   });
 
   it('never touches files it did not generate, and removes the files of deleted entities', async () => {
     write(root, {
-      'catalog.yaml': `${CHECKOUT}---\n${INVENTORY.replace(/    lookout.dev\/openslo.*\n/, '')}`,
+      'catalog.yaml': `${CHECKOUT}---\n${INVENTORY.replace(
+        / {4}lookout.dev\/openslo.*\n/,
+        '',
+      )}`,
       'out/README.md': 'hand-written\n',
       'out/component-default-inventory/notes.txt': 'mine\n',
     });
-    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], { cwd: root });
-    write(root, { 'catalog.yaml': CHECKOUT });
-    const run = await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
+    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
       cwd: root,
     });
+    write(root, { 'catalog.yaml': CHECKOUT });
+    const run = await lookout(
+      ['render', '--catalog', 'catalog.yaml', '--out', 'out'],
+      {
+        cwd: root,
+      },
+    );
     expect(run.code).toBe(0);
     const tree = listTree(path.join(root, 'out'));
     expect(tree).toContain('README.md');
     expect(tree).toContain('component-default-inventory/notes.txt');
-    expect(tree.filter(f => f.startsWith('component-default-inventory/'))).toEqual([
-      'component-default-inventory/notes.txt',
-    ]);
-    expect(fs.readFileSync(path.join(root, 'out/README.md'), 'utf8')).toBe('hand-written\n');
+    expect(
+      tree.filter(f => f.startsWith('component-default-inventory/')),
+    ).toEqual(['component-default-inventory/notes.txt']);
+    expect(fs.readFileSync(path.join(root, 'out/README.md'), 'utf8')).toBe(
+      'hand-written\n',
+    );
   });
 
   it('detects drift with --check without writing anything', async () => {
     write(root, { 'catalog.yaml': CHECKOUT });
-    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], { cwd: root });
+    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
+      cwd: root,
+    });
     const clean = await lookout(
       ['render', '--catalog', 'catalog.yaml', '--out', 'out', '--check'],
       { cwd: root },
@@ -237,7 +273,10 @@ describe('lookout CLI', () => {
     expect(clean.code).toBe(0);
     expect(clean.stdout).toBe('');
 
-    const monitor = path.join(root, 'out/component-default-checkout/servicemonitor.yaml');
+    const monitor = path.join(
+      root,
+      'out/component-default-checkout/servicemonitor.yaml',
+    );
     fs.writeFileSync(monitor, `${fs.readFileSync(monitor, 'utf8')}# edited\n`);
     fs.rmSync(path.join(root, 'out/component-default-checkout/dashboard.json'));
     write(root, {
@@ -255,17 +294,33 @@ describe('lookout CLI', () => {
       'obsolete: out/component-default-gone/kustomization.yaml',
     ]);
     expect(fs.readFileSync(monitor, 'utf8')).toMatch(/# edited\n$/);
-    expect(fs.existsSync(path.join(root, 'out/component-default-gone'))).toBe(true);
+    expect(fs.existsSync(path.join(root, 'out/component-default-gone'))).toBe(
+      true,
+    );
   });
 
   it('writes the prometheus format', async () => {
     write(root, {
-      'catalog.yaml': `${CHECKOUT}---\n${CHECKOUT.replace('name: checkout', 'name: legacy')
-        .replace(/    backstage.io.*\n/g, '')
-        .replace('lookout.dev/metrics-port: http-metrics', 'lookout.dev/metrics-targets: vm-1:9100')}`,
+      'catalog.yaml': `${CHECKOUT}---\n${CHECKOUT.replace(
+        'name: checkout',
+        'name: legacy',
+      )
+        .replace(/ {4}backstage.io.*\n/g, '')
+        .replace(
+          'lookout.dev/metrics-port: http-metrics',
+          'lookout.dev/metrics-targets: vm-1:9100',
+        )}`,
     });
     const run = await lookout(
-      ['render', '--catalog', 'catalog.yaml', '--out', 'out', '--format', 'prometheus'],
+      [
+        'render',
+        '--catalog',
+        'catalog.yaml',
+        '--out',
+        'out',
+        '--format',
+        'prometheus',
+      ],
       { cwd: root },
     );
     expect(run.code).toBe(0);
@@ -283,12 +338,17 @@ describe('lookout CLI', () => {
 
   it('validates without writing, with the same problem lines and exit codes', async () => {
     write(root, { 'good.yaml': CHECKOUT, 'bad.yaml': BROKEN });
-    const good = await lookout(['validate', '--catalog', 'good.yaml'], { cwd: root });
-    expect(good.code).toBe(0);
-    expect(good.stdout).toBe('');
-    const bad = await lookout(['validate', '--catalog', 'good.yaml', '--catalog', 'bad.yaml'], {
+    const good = await lookout(['validate', '--catalog', 'good.yaml'], {
       cwd: root,
     });
+    expect(good.code).toBe(0);
+    expect(good.stdout).toBe('');
+    const bad = await lookout(
+      ['validate', '--catalog', 'good.yaml', '--catalog', 'bad.yaml'],
+      {
+        cwd: root,
+      },
+    );
     expect(bad.code).toBe(1);
     expect(bad.stdout.trim().split('\n')).toHaveLength(2);
     expect(fs.readdirSync(root).sort()).toEqual(['bad.yaml', 'good.yaml']);
@@ -296,9 +356,14 @@ describe('lookout CLI', () => {
 
   it('reports url: OpenSLO locations as not supported by the CLI', async () => {
     write(root, {
-      'catalog.yaml': INVENTORY.replace('./slos/inventory.yaml', 'url:https://example.com/slos.yaml'),
+      'catalog.yaml': INVENTORY.replace(
+        './slos/inventory.yaml',
+        'url:https://example.com/slos.yaml',
+      ),
     });
-    const run = await lookout(['validate', '--catalog', 'catalog.yaml'], { cwd: root });
+    const run = await lookout(['validate', '--catalog', 'catalog.yaml'], {
+      cwd: root,
+    });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
       /^component:default\/inventory: lookout\.dev\/openslo: url:https:\/\/example\.com\/slos\.yaml is not supported by the CLI/,
@@ -327,13 +392,24 @@ describe('lookout CLI', () => {
         'observability:\n  render:\n    resourceLabels:\n      release: kube-prometheus-stack\n',
     });
     const run = await lookout(
-      ['render', '--catalog', 'examples', '--out', 'deploy/entities', '--config', 'app-config.yaml'],
+      [
+        'render',
+        '--catalog',
+        'examples',
+        '--out',
+        'deploy/entities',
+        '--config',
+        'app-config.yaml',
+      ],
       { cwd: os.tmpdir(), env: { INIT_CWD: path.join(root, 'repo') } },
     );
     expect(run.code).toBe(0);
     const monitor = parse(
       fs.readFileSync(
-        path.join(root, 'repo/deploy/entities/component-default-checkout/servicemonitor.yaml'),
+        path.join(
+          root,
+          'repo/deploy/entities/component-default-checkout/servicemonitor.yaml',
+        ),
         'utf8',
       ),
     );

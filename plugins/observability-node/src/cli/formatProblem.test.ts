@@ -9,7 +9,9 @@ describe('formatProblem', () => {
         path: '[1].ratio.errors',
         message: 'not a bare selector',
       }),
-    ).toBe('component:default/search: lookout.dev/slos[1].ratio.errors: not a bare selector');
+    ).toBe(
+      'component:default/search: lookout.dev/slos[1].ratio.errors: not a bare selector',
+    );
     expect(
       formatProblem('component:default/search', {
         severity: 'error',
@@ -17,7 +19,9 @@ describe('formatProblem', () => {
         path: 'spec.objectives',
         message: 'missing',
       }),
-    ).toBe('component:default/search: lookout.dev/openslo.spec.objectives: missing');
+    ).toBe(
+      'component:default/search: lookout.dev/openslo.spec.objectives: missing',
+    );
   });
 
   it('marks warnings', () => {
@@ -28,6 +32,8 @@ describe('formatProblem', () => {
         path: '',
         message: 'unknown annotation',
       }),
-    ).toBe('component:default/search: lookout.dev/dashbaord: unknown annotation (warning)');
+    ).toBe(
+      'component:default/search: lookout.dev/dashbaord: unknown annotation (warning)',
+    );
   });
 });

@@ -20,5 +20,7 @@ export function formatProblem(
   problem: ObservabilityProblem,
 ): string {
   const suffix = problem.severity === 'warning' ? ' (warning)' : '';
-  return `${entityRef}: ${problemLocation(problem)}: ${problem.message}${suffix}`;
+  return `${entityRef}: ${problemLocation(problem)}: ${
+    problem.message
+  }${suffix}`;
 }

@@ -20,10 +20,16 @@ const UPDATE = Boolean(process.env.LOOKOUT_UPDATE_GOLDEN);
 function readTree(dir: string): RenderedFile[] {
   const files: RenderedFile[] = [];
   const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    for (const entry of fs.readdirSync(path.join(dir, rel), {
+      withFileTypes: true,
+    })) {
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(child);
-      else files.push({ path: child, content: fs.readFileSync(path.join(dir, child), 'utf8') });
+      else
+        files.push({
+          path: child,
+          content: fs.readFileSync(path.join(dir, child), 'utf8'),
+        });
     }
   };
   if (fs.existsSync(dir)) walk('');
@@ -58,7 +64,7 @@ async function renderExamples(format: OutputFormat) {
 
 describe('golden output of examples/', () => {
   it.each(['operator', 'prometheus'] as const)(
-    'renders the %s format byte for byte as committed',
+    'renders the %s format byte for byte as committed (LOOKOUT_UPDATE_GOLDEN=1 updates it)',
     async format => {
       const { files } = await renderExamples(format);
       const dir = path.join(GOLDEN, format);

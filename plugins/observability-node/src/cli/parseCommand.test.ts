@@ -26,7 +26,13 @@ describe('parseCommand', () => {
 
   it('reads the prometheus format and --check', () => {
     expect(
-      parseCommand(['render', '--catalog=x', '--out=o', '--format=prometheus', '--check']),
+      parseCommand([
+        'render',
+        '--catalog=x',
+        '--out=o',
+        '--format=prometheus',
+        '--check',
+      ]),
     ).toMatchObject({ format: 'prometheus', check: true });
   });
 
@@ -47,10 +53,22 @@ describe('parseCommand', () => {
     [['deploy'], 'unknown command "deploy"'],
     [['render', '--out', 'o'], '--catalog is required'],
     [['render', '--catalog', 'c'], '--out is required'],
-    [['render', '--catalog', 'c', '--out', 'o', '--format', 'helm'], '--format must be operator or prometheus'],
-    [['render', '--catalog', 'c', '--out', 'o', '--verbose'], "Unknown option '--verbose'"],
-    [['validate', '--catalog', 'c', '--out', 'o'], '--out is an option of render'],
-    [['render', 'extra', '--catalog', 'c', '--out', 'o'], 'unexpected argument "extra"'],
+    [
+      ['render', '--catalog', 'c', '--out', 'o', '--format', 'helm'],
+      '--format must be operator or prometheus',
+    ],
+    [
+      ['render', '--catalog', 'c', '--out', 'o', '--verbose'],
+      "Unknown option '--verbose'",
+    ],
+    [
+      ['validate', '--catalog', 'c', '--out', 'o'],
+      '--out is an option of render',
+    ],
+    [
+      ['render', 'extra', '--catalog', 'c', '--out', 'o'],
+      'unexpected argument "extra"',
+    ],
   ])('rejects %j', (args, message) => {
     expect(() => parseCommand(args)).toThrow(message);
   });

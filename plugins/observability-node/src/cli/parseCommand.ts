@@ -54,7 +54,9 @@ export function parseCommand(args: string[]): Command {
     throw new UsageError('missing command: render or validate');
   }
   if (command !== 'render' && command !== 'validate') {
-    throw new UsageError(`unknown command "${command}": use render or validate`);
+    throw new UsageError(
+      `unknown command "${command}": use render or validate`,
+    );
   }
   if (extra.length > 0) {
     throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -67,7 +69,9 @@ export function parseCommand(args: string[]): Command {
   if (command === 'validate') {
     for (const option of ['out', 'format', 'check'] as const) {
       if (values[option] !== undefined) {
-        throw new UsageError(`--${option} is an option of render, not validate`);
+        throw new UsageError(
+          `--${option} is an option of render, not validate`,
+        );
       }
     }
     return { command, catalog, config };

@@ -29,9 +29,17 @@ export interface Catalog {
 
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 
+/** Code unit order, independent of the locale (as `LC_ALL=C ls`). */
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
 async function yamlFilesIn(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => compareCodeUnits(a.name, b.name));
   const files: string[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);

@@ -3,7 +3,8 @@
  * by the same function as the backend's, so both render alike.
  *
  * The files are read as plain YAML: `${VAR}` is replaced by the environment variable (as
- * Backstage does; `$${` escapes), `$include`/`$file` are not supported.
+ * Backstage does: `$${` escapes, a value naming an unset variable is left out);
+ * `$include`/`$file` are not supported.
  */
 import fs from 'node:fs/promises';
 import {
@@ -30,28 +31,46 @@ export interface CliSettings extends ObservabilitySettings {
   grafanaOperator?: GrafanaOperatorOptions;
 }
 
-function substitute(value: JsonValue, file: string, env: NodeJS.ProcessEnv): JsonValue {
+/**
+ * Replaces `${VAR}` with the environment variable, as Backstage's config loader does: a value that
+ * names an unset variable is left out (so an earlier file's value, or the default, applies).
+ */
+function substitute(
+  value: JsonValue,
+  env: NodeJS.ProcessEnv,
+): JsonValue | undefined {
   if (typeof value === 'string') {
-    return value.replace(/\$(\$?)\{([^{}]*)\}/g, (match, escaped, name) => {
-      if (escaped) {
-        return match.slice(1);
-      }
-      const replacement = env[name.trim()];
-      if (replacement === undefined) {
-        throw new UsageError(
-          `--config ${file}: environment variable ${name.trim()} is not set`,
-        );
-      }
-      return replacement;
-    });
+    let missing = false;
+    const result = value.replace(
+      /\$(\$?)\{([^{}]*)\}/g,
+      (match, escaped: string, name: string) => {
+        if (escaped) {
+          return match.slice(1);
+        }
+        const replacement = env[name.trim()];
+        if (replacement === undefined) {
+          missing = true;
+          return '';
+        }
+        return replacement;
+      },
+    );
+    return missing ? undefined : result;
   }
   if (Array.isArray(value)) {
-    return value.map(v => substitute(v, file, env));
+    return value
+      .map(v => substitute(v, env))
+      .filter((v): v is JsonValue => v !== undefined);
   }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, substitute(v as JsonValue, file, env)]),
-    );
+    const result: JsonObject = {};
+    for (const [key, v] of Object.entries(value)) {
+      const substituted = substitute(v as JsonValue, env);
+      if (substituted !== undefined) {
+        result[key] = substituted;
+      }
+    }
+    return result;
   }
   return value;
 }
@@ -70,16 +89,25 @@ async function readConfigFile(
   try {
     data = parse(text) ?? {};
   } catch (error) {
-    throw new UsageError(`--config ${file}: not valid YAML: ${(error as Error).message}`);
+    throw new UsageError(
+      `--config ${file}: not valid YAML: ${(error as Error).message}`,
+    );
   }
   if (typeof data !== 'object' || Array.isArray(data) || data === null) {
     throw new UsageError(`--config ${file}: not a YAML mapping`);
   }
-  return { context: file, data: substitute(data as JsonObject, file, env) as JsonObject };
+  return {
+    context: file,
+    data: substitute(data as JsonObject, file, env) as JsonObject,
+  };
 }
 
-function readGrafanaOperator(config: ConfigReader): GrafanaOperatorOptions | undefined {
-  const operator = config.getOptionalConfig('observability.render.grafanaOperator');
+function readGrafanaOperator(
+  config: ConfigReader,
+): GrafanaOperatorOptions | undefined {
+  const operator = config.getOptionalConfig(
+    'observability.render.grafanaOperator',
+  );
   if (!operator) {
     return undefined;
   }
@@ -88,7 +116,10 @@ function readGrafanaOperator(config: ConfigReader): GrafanaOperatorOptions | und
   return {
     instanceSelector: {
       matchLabels: Object.fromEntries(
-        (matchLabels?.keys() ?? []).map(key => [key, matchLabels!.getString(key)]),
+        (matchLabels?.keys() ?? []).map(key => [
+          key,
+          matchLabels!.getString(key),
+        ]),
       ),
     },
     ...(operator.getOptionalBoolean('allowCrossNamespaceImport')

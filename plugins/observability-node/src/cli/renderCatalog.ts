@@ -71,14 +71,20 @@ export async function* renderCatalog(
           severity: 'error',
           annotation: 'metadata.name',
           path: '',
-          message: `the entity is defined twice (${shown(first)} and ${shown(item.file)}); only the first is rendered`,
+          message: `the entity is defined twice (${shown(first)} and ${shown(
+            item.file,
+          )}); only the first is rendered`,
         },
       ];
       yield outcome;
       continue;
     }
     seen.set(spec.entityRef, item.file);
-    const openSlo = await resolveOpenSlo(spec, item.file, defaultSloWindow(item));
+    const openSlo = await resolveOpenSlo(
+      spec,
+      item.file,
+      defaultSloWindow(item),
+    );
     outcome.problems.push(...openSlo.problems);
     if (hasError(outcome.problems)) {
       yield outcome;

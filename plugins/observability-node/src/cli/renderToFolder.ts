@@ -69,7 +69,10 @@ function keptPaths(
 }
 
 /** The folders of invalid entities that hold a kustomization from an earlier run. */
-async function keptFolders(outDir: string, invalidRefs: string[]): Promise<string[]> {
+async function keptFolders(
+  outDir: string,
+  invalidRefs: string[],
+): Promise<string[]> {
   const found: string[] = [];
   for (const slug of invalidRefs.map(entitySlug)) {
     try {
@@ -92,7 +95,9 @@ export async function renderToFolder(
   target: RenderTarget,
 ): Promise<RenderRun> {
   const outDir = path.resolve(target.outDir);
-  const folder = new OutputFolder(outDir, target.format, { check: target.check });
+  const folder = new OutputFolder(outDir, target.format, {
+    check: target.check,
+  });
   const lines: string[] = [];
   const invalid: string[] = [];
   const folders: string[] = [];
@@ -103,7 +108,9 @@ export async function renderToFolder(
     base: target.base,
   })) {
     count += 1;
-    lines.push(...outcome.problems.map(p => formatProblem(outcome.entityRef, p)));
+    lines.push(
+      ...outcome.problems.map(p => formatProblem(outcome.entityRef, p)),
+    );
     if (isInvalid(outcome) || !outcome.render || !outcome.input) {
       invalid.push(outcome.entityRef);
       continue;

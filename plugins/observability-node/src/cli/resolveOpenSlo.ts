@@ -18,7 +18,10 @@ export interface OpenSloResolution {
   problems: ObservabilityProblem[];
 }
 
-function problem(message: string, severity: 'error' | 'warning' = 'error'): ObservabilityProblem {
+function problem(
+  message: string,
+  severity: 'error' | 'warning' = 'error',
+): ObservabilityProblem {
   return { severity, annotation: ANNOTATION_OPENSLO, path: '', message };
 }
 
@@ -48,7 +51,10 @@ export async function resolveOpenSlo(
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return { slos: [], problems: [problem(`cannot read ${location} (${code})`)] };
+    return {
+      slos: [],
+      problems: [problem(`cannot read ${location} (${code})`)],
+    };
   }
   const parsed = parseOpenSloDocuments(text, {
     entityRef: spec.entityRef,
@@ -59,7 +65,9 @@ export async function resolveOpenSlo(
   const slos = parsed.slos.filter(slo => {
     if (taken.has(slo.name)) {
       problems.push(
-        problem(`SLO "${slo.name}" of ${location} is already defined by another annotation`),
+        problem(
+          `SLO "${slo.name}" of ${location} is already defined by another annotation`,
+        ),
       );
       return false;
     }

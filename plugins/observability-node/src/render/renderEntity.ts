@@ -57,7 +57,11 @@ export function renderEntity(
   const objects: object[] = [...scrape.objects];
   if (rules.groups.length > 0) {
     const metadata = objectMetadata(
-      { entityRef, name: slug, workloadNamespace: input.spec.kubernetes.namespace },
+      {
+        entityRef,
+        name: slug,
+        workloadNamespace: input.spec.kubernetes.namespace,
+      },
       options,
     );
     objects.push(prometheusRule(metadata, rules.groups));

@@ -3,7 +3,10 @@
  * imports the dashboard from the ConfigMap that the entity's kustomization generates, into the
  * owner's folder.
  */
-import { GeneratedObject, GeneratedObjectMeta } from '../scrape/kubernetesObject';
+import {
+  GeneratedObject,
+  GeneratedObjectMeta,
+} from '../scrape/kubernetesObject';
 import { LabelSelector } from '../scrape/labelSelector';
 
 /** Settings of the generated GrafanaDashboard objects. @public */
@@ -26,7 +29,11 @@ export interface GrafanaDashboardSpec {
 /** A GrafanaDashboard importing a dashboard from a ConfigMap key. @public */
 export function grafanaDashboardObject(
   metadata: GeneratedObjectMeta,
-  dashboard: { uid: string; folder?: string; configMap: { name: string; key: string } },
+  dashboard: {
+    uid: string;
+    folder?: string;
+    configMap: { name: string; key: string };
+  },
   options: GrafanaOperatorOptions,
 ): GeneratedObject<GrafanaDashboardSpec> {
   return {

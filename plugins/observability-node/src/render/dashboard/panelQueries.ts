@@ -65,14 +65,19 @@ export function sloQueries(
       legend: 'error budget remaining',
     },
     burnRate: window => ({
-      expr: `${errorRatio(window)} / on(slo, ${ENTITY_LABEL}) (1 - ${objective})`,
+      expr: `${errorRatio(
+        window,
+      )} / on(slo, ${ENTITY_LABEL}) (1 - ${objective})`,
       legend: window,
     }),
     errorRatio: window => ({
       expr: errorRatio(window),
       legend: `error ratio (${window})`,
     }),
-    budget: { expr: `1 - ${objective}`, legend: 'error budget (1 - objective)' },
+    budget: {
+      expr: `1 - ${objective}`,
+      legend: 'error budget (1 - objective)',
+    },
   };
 }
 
@@ -88,7 +93,11 @@ export function redQueries(
   entityRef: string,
   presets: SloPresetConfig,
 ): RedQueries {
-  const entity: LabelMatcher = { name: ENTITY_LABEL, op: '=', value: entityRef };
+  const entity: LabelMatcher = {
+    name: ENTITY_LABEL,
+    op: '=',
+    value: entityRef,
+  };
   const errors: LabelMatcher = {
     name: presets.statusCodeLabel,
     op: '=~',
@@ -99,12 +108,23 @@ export function redQueries(
   // A native histogram has no `_count` series: count its observations instead.
   const requests = (matchers: LabelMatcher[]) =>
     native && presets.requestsMetric === `${histogram}_count`
-      ? `sum(histogram_count(rate(${selector(histogram, matchers)}[$__rate_interval])))`
-      : `sum(rate(${selector(presets.requestsMetric, matchers)}[$__rate_interval]))`;
+      ? `sum(histogram_count(rate(${selector(
+          histogram,
+          matchers,
+        )}[$__rate_interval])))`
+      : `sum(rate(${selector(
+          presets.requestsMetric,
+          matchers,
+        )}[$__rate_interval]))`;
   const quantile = (q: number): PanelQuery => ({
     expr: native
-      ? `histogram_quantile(${q}, sum(rate(${selector(histogram, [entity])}[$__rate_interval])))`
-      : `histogram_quantile(${q}, sum by (le) (rate(${selector(`${histogram}_bucket`, [entity])}[$__rate_interval])))`,
+      ? `histogram_quantile(${q}, sum(rate(${selector(histogram, [
+          entity,
+        ])}[$__rate_interval])))`
+      : `histogram_quantile(${q}, sum by (le) (rate(${selector(
+          `${histogram}_bucket`,
+          [entity],
+        )}[$__rate_interval])))`,
     legend: `p${Math.round(q * 100)}`,
   });
   return {

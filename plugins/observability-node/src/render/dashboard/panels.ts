@@ -43,12 +43,12 @@ export class PanelIds {
   }
 }
 
-function query(panelQuery: PanelQuery, refId: string, instant: boolean) {
+function query(panelQuery: PanelQuery, index: number, instant: boolean) {
   const builder = new DataqueryBuilder()
     .datasource(DATASOURCE)
     .expr(panelQuery.expr)
     .legendFormat(panelQuery.legend)
-    .refId(refId);
+    .refId(refId(index));
   return instant ? builder.instant() : builder.range();
 }
 
@@ -65,9 +65,7 @@ export function thresholds(
     { value: null, color: base },
     ...steps.map(([value, color]) => ({ value, color })),
   ];
-  return new ThresholdsConfigBuilder()
-    .mode(ThresholdsMode.Absolute)
-    .steps(all);
+  return new ThresholdsConfigBuilder().mode(ThresholdsMode.Absolute).steps(all);
 }
 
 /** Settings of a stat panel. */
@@ -84,13 +82,16 @@ export interface StatPanelSpec {
 }
 
 /** A stat panel showing the last value of instant queries. */
-export function statPanel(ids: PanelIds, spec: StatPanelSpec): StatPanelBuilder {
+export function statPanel(
+  ids: PanelIds,
+  spec: StatPanelSpec,
+): StatPanelBuilder {
   const panel = new StatPanelBuilder()
     .id(ids.next())
     .title(spec.title)
     .description(spec.description)
     .datasource(DATASOURCE)
-    .targets(spec.queries.map((q, i) => query(q, refId(i), true)))
+    .targets(spec.queries.map((q, i) => query(q, i, true)))
     .unit(spec.unit)
     .thresholds(spec.thresholds)
     .colorMode(common.BigValueColorMode.Value)
@@ -133,7 +134,7 @@ export function timeseriesPanel(
     .title(spec.title)
     .description(spec.description)
     .datasource(DATASOURCE)
-    .targets(spec.queries.map((q, i) => query(q, refId(i), false)))
+    .targets(spec.queries.map((q, i) => query(q, i, false)))
     .unit(spec.unit)
     .lineWidth(1)
     .fillOpacity(10)

@@ -33,7 +33,12 @@ interface Model {
   panels: Panel[];
 }
 
-const metrics = { port: 'http', path: '/metrics', interval: '30s', targets: [] };
+const metrics = {
+  port: 'http',
+  path: '/metrics',
+  interval: '30s',
+  targets: [],
+};
 
 function model(result: ReturnType<typeof renderDashboard>): Model {
   expect(result).toBeDefined();
@@ -78,14 +83,24 @@ describe('renderDashboard', () => {
   it('queries the datasource template variable from every panel and every query', () => {
     const m = model(renderDashboard(withSlos, renderOptions));
     expect(m.templating.list).toEqual([
-      expect.objectContaining({ name: 'datasource', type: 'datasource', query: 'prometheus' }),
+      expect.objectContaining({
+        name: 'datasource',
+        type: 'datasource',
+        query: 'prometheus',
+      }),
     ]);
     const queried = m.panels.filter(p => p.type !== 'row');
     expect(queried.length).toBeGreaterThan(0);
     for (const panel of queried) {
-      expect(panel.datasource).toEqual({ type: 'prometheus', uid: '${datasource}' });
+      expect(panel.datasource).toEqual({
+        type: 'prometheus',
+        uid: '${datasource}',
+      });
       for (const target of panel.targets ?? []) {
-        expect(target.datasource).toEqual({ type: 'prometheus', uid: '${datasource}' });
+        expect(target.datasource).toEqual({
+          type: 'prometheus',
+          uid: '${datasource}',
+        });
       }
     }
   });
@@ -111,7 +126,9 @@ describe('renderDashboard', () => {
     for (const panel of latencyPanels) {
       for (const { expr } of panel.targets!) {
         expect(expr).toMatch(/^(1 - )?slo:/);
-        expect(expr).toContain('slo="latency", backstage_entity="component:default/checkout"');
+        expect(expr).toContain(
+          'slo="latency", backstage_entity="component:default/checkout"',
+        );
       }
     }
     const burnRate = latencyPanels[3].targets!.map(t => t.expr);
@@ -130,8 +147,12 @@ describe('renderDashboard', () => {
         renderOptions,
       ),
     );
-    const availability = m.panels.find(p => p.title === 'Availability (30d)') as unknown as {
-      fieldConfig: { defaults: { thresholds: { steps: unknown[] }; decimals: number } };
+    const availability = m.panels.find(
+      p => p.title === 'Availability (30d)',
+    ) as unknown as {
+      fieldConfig: {
+        defaults: { thresholds: { steps: unknown[] }; decimals: number };
+      };
     };
     expect(availability.fieldConfig.defaults.thresholds.steps).toEqual([
       { value: null, color: 'red' },
@@ -150,12 +171,20 @@ describe('renderDashboard', () => {
 
   it('shows request rate, error ratio and duration quantiles over the preset metrics of the entity', () => {
     const m = model(renderDashboard(withSlos, renderOptions));
-    const red = m.panels.slice(m.panels.findIndex(p => p.title === 'Requests') + 1);
-    expect(red.map(p => p.title)).toEqual(['Request rate', 'Error ratio', 'Duration']);
+    const red = m.panels.slice(
+      m.panels.findIndex(p => p.title === 'Requests') + 1,
+    );
+    expect(red.map(p => p.title)).toEqual([
+      'Request rate',
+      'Error ratio',
+      'Duration',
+    ]);
     expect(red[0].targets![0].expr).toBe(
       'sum(rate(http_server_request_duration_seconds_count{backstage_entity="component:default/checkout"}[$__rate_interval]))',
     );
-    expect(red[1].targets![0].expr).toContain('http_response_status_code=~"5.."');
+    expect(red[1].targets![0].expr).toContain(
+      'http_response_status_code=~"5.."',
+    );
     expect(red[2].targets!.map(t => t.expr)).toEqual([
       'histogram_quantile(0.5, sum by (le) (rate(http_server_request_duration_seconds_bucket{backstage_entity="component:default/checkout"}[$__rate_interval])))',
       'histogram_quantile(0.9, sum by (le) (rate(http_server_request_duration_seconds_bucket{backstage_entity="component:default/checkout"}[$__rate_interval])))',
@@ -234,7 +263,9 @@ describe('renderDashboard', () => {
 
   it('is byte-identical across renders', () => {
     const first = toStableJson(renderDashboard(withSlos, renderOptions)!.model);
-    const second = toStableJson(renderDashboard(withSlos, renderOptions)!.model);
+    const second = toStableJson(
+      renderDashboard(withSlos, renderOptions)!.model,
+    );
     expect(second).toBe(first);
   });
 
@@ -251,15 +282,32 @@ describe('renderDashboard', () => {
 
   it('renders no dashboard when the entity opts out or has nothing to show', () => {
     expect(
-      renderDashboard(renderInput({ metrics, dashboard: false }), renderOptions),
+      renderDashboard(
+        renderInput({ metrics, dashboard: false }),
+        renderOptions,
+      ),
     ).toBeUndefined();
     expect(renderDashboard(renderInput(), renderOptions)).toBeUndefined();
+  });
+
+  it('derives a Grafana-valid uid from long or unusual entity refs', () => {
+    const long = entity(`a_very.long-name-${'x'.repeat(50)}`, {
+      namespace: 'payments',
+    });
+    const result = renderDashboard(
+      renderInput({ metrics }, long),
+      renderOptions,
+    )!;
+    expect(result.uid).toMatch(/^[A-Za-z0-9_-]{1,40}$/);
+    expect(model(result).uid).toBe(result.uid);
   });
 
   it('tags only lookout when the entity has no owner', () => {
     const unowned = entity('orphan');
     delete unowned.spec!.owner;
-    const m = model(renderDashboard(renderInput({ metrics }, unowned), renderOptions));
+    const m = model(
+      renderDashboard(renderInput({ metrics }, unowned), renderOptions),
+    );
     expect(m.tags).toEqual(['lookout']);
   });
 });

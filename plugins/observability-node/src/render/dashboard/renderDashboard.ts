@@ -43,7 +43,9 @@ export function renderDashboard(
     return undefined;
   }
   const uid = dashboardUid(spec.entityRef);
-  const title = `${entity.metadata.title ?? entity.metadata.name} (${spec.entityRef})`;
+  const title = `${entity.metadata.title ?? entity.metadata.name} (${
+    spec.entityRef
+  })`;
   const owner = teamOf(entity);
   const runbook = spec.runbookUrl ?? options.defaultRunbookUrl;
 
@@ -92,7 +94,8 @@ export function dashboardOwner(model: object): string | undefined {
   const tags = (model as { tags?: unknown }).tags;
   return Array.isArray(tags)
     ? tags.find(
-        (tag): tag is string => typeof tag === 'string' && tag !== DASHBOARD_TAG,
+        (tag): tag is string =>
+          typeof tag === 'string' && tag !== DASHBOARD_TAG,
       )
     : undefined;
 }

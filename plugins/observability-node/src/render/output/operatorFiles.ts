@@ -81,7 +81,10 @@ export function operatorEntityFiles(
   if (render.dashboard) {
     const namespace = objects[0]?.metadata.namespace;
     const folder = dashboardOwner(render.dashboard.model);
-    const configMap = { name: `${render.slug}-dashboard`, key: `${render.slug}.json` };
+    const configMap = {
+      name: `${render.slug}-dashboard`,
+      key: `${render.slug}.json`,
+    };
     add(DASHBOARD_FILE, toStableJson(render.dashboard.model));
     kustomization.configMapGenerator = [
       {
@@ -161,5 +164,10 @@ export function operatorRootKustomization(folders: string[]): RenderedFile {
 
 /** Files sorted by path (code unit order, as `LC_ALL=C ls`). @public */
 export function sortFiles(files: RenderedFile[]): RenderedFile[] {
-  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...files].sort((a, b) => {
+    if (a.path === b.path) {
+      return 0;
+    }
+    return a.path < b.path ? -1 : 1;
+  });
 }

@@ -13,5 +13,7 @@ export interface RelabelConfig {
 
 /** Relabelling that sets `backstage_entity="<entityRef>"` on every target. @public */
 export function entityRelabelings(entityRef: string): RelabelConfig[] {
-  return [{ action: 'replace', targetLabel: ENTITY_LABEL, replacement: entityRef }];
+  return [
+    { action: 'replace', targetLabel: ENTITY_LABEL, replacement: entityRef },
+  ];
 }

@@ -29,8 +29,6 @@ export function entitySlug(entityRef: string): string {
     .update(entityRef)
     .digest('hex')
     .slice(0, HASH_LENGTH);
-  const head = safe
-    .slice(0, MAX_LENGTH - HASH_LENGTH - 1)
-    .replace(/-+$/, '');
+  const head = safe.slice(0, MAX_LENGTH - HASH_LENGTH - 1).replace(/-+$/, '');
   return `${head}-${hash}`;
 }

@@ -1,5 +1,5 @@
 import { MetricsSpec } from '@lookout/plugin-observability-common';
-import { validateCustomResource } from '../../__fixtures__/crds/validateCustomResource';
+import { validateCustomResource } from '../../__fixtures__/__testUtils__/validateCustomResource';
 import {
   entity,
   renderInput,
@@ -35,10 +35,14 @@ describe('renderScrape', () => {
             release: 'kube-prometheus-stack',
             'app.kubernetes.io/managed-by': 'lookout',
           },
-          annotations: { 'backstage.io/entity-ref': 'component:default/checkout' },
+          annotations: {
+            'backstage.io/entity-ref': 'component:default/checkout',
+          },
         },
         spec: {
-          selector: { matchLabels: { 'backstage.io/kubernetes-id': 'checkout-svc' } },
+          selector: {
+            matchLabels: { 'backstage.io/kubernetes-id': 'checkout-svc' },
+          },
           namespaceSelector: { matchNames: ['shop'] },
           endpoints: [
             {
@@ -74,13 +78,18 @@ describe('renderScrape', () => {
     const [monitor] = renderScrape(
       renderInput({
         metrics: metrics({ port: 'http' }),
-        kubernetes: { id: 'ignored', labelSelector: 'app=checkout,tier in (web,api)' },
+        kubernetes: {
+          id: 'ignored',
+          labelSelector: 'app=checkout,tier in (web,api)',
+        },
       }),
       renderOptions,
     ).objects as any[];
     expect(monitor.spec.selector).toEqual({
       matchLabels: { app: 'checkout' },
-      matchExpressions: [{ key: 'tier', operator: 'In', values: ['web', 'api'] }],
+      matchExpressions: [
+        { key: 'tier', operator: 'In', values: ['web', 'api'] },
+      ],
     });
     expect(validateCustomResource(monitor)).toEqual([]);
   });
@@ -119,7 +128,10 @@ describe('renderScrape', () => {
   it('generates a PodMonitor scraping a container port when configured so', () => {
     const options = { ...renderOptions, scrapeKind: 'PodMonitor' as const };
     const [named] = renderScrape(
-      renderInput({ metrics: metrics({ port: 'metrics' }), kubernetes: { namespace: 'shop' } }),
+      renderInput({
+        metrics: metrics({ port: 'metrics' }),
+        kubernetes: { namespace: 'shop' },
+      }),
       options,
     ).objects as any[];
     const [numbered] = renderScrape(
@@ -132,7 +144,9 @@ describe('renderScrape', () => {
       path: '/metrics',
       interval: '30s',
     });
-    expect(numbered.spec.podMetricsEndpoints[0]).toMatchObject({ portNumber: 9090 });
+    expect(numbered.spec.podMetricsEndpoints[0]).toMatchObject({
+      portNumber: 9090,
+    });
     expect(validateCustomResource(named)).toEqual([]);
     expect(validateCustomResource(numbered)).toEqual([]);
   });
@@ -144,7 +158,10 @@ describe('renderScrape', () => {
           metrics: metrics({
             path: '/status/metrics',
             interval: '1m',
-            targets: ['billing-1.example.com:9100', 'billing-2.example.com:9100'],
+            targets: [
+              'billing-1.example.com:9100',
+              'billing-2.example.com:9100',
+            ],
           }),
         },
         entity('legacy-billing'),
@@ -156,11 +173,17 @@ describe('renderScrape', () => {
     expect(config).toMatchObject({
       apiVersion: 'monitoring.coreos.com/v1alpha1',
       kind: 'ScrapeConfig',
-      metadata: { name: 'component-default-legacy-billing', namespace: 'observability' },
+      metadata: {
+        name: 'component-default-legacy-billing',
+        namespace: 'observability',
+      },
       spec: {
         staticConfigs: [
           {
-            targets: ['billing-1.example.com:9100', 'billing-2.example.com:9100'],
+            targets: [
+              'billing-1.example.com:9100',
+              'billing-2.example.com:9100',
+            ],
             labels: { backstage_entity: 'component:default/legacy-billing' },
           },
         ],
@@ -191,10 +214,15 @@ describe('renderScrape', () => {
 
   it('scrapes both the workload and static targets when an entity has both', () => {
     const { objects } = renderScrape(
-      renderInput({ metrics: metrics({ port: 'http', targets: ['vm-1:9100'] }) }),
+      renderInput({
+        metrics: metrics({ port: 'http', targets: ['vm-1:9100'] }),
+      }),
       renderOptions,
     );
-    expect(objects.map(o => o.kind)).toEqual(['ServiceMonitor', 'ScrapeConfig']);
+    expect(objects.map(o => o.kind)).toEqual([
+      'ServiceMonitor',
+      'ScrapeConfig',
+    ]);
   });
 
   it('generates nothing for an entity without metrics annotations', () => {

@@ -2,7 +2,10 @@
  * Scraping of targets outside Kubernetes (`lookout.dev/metrics-targets`): a prometheus-operator
  * ScrapeConfig for the operator format, and file_sd target groups for plain Prometheus.
  */
-import { ENTITY_LABEL, MetricsSpec } from '@lookout/plugin-observability-common';
+import {
+  ENTITY_LABEL,
+  MetricsSpec,
+} from '@lookout/plugin-observability-common';
 import { GeneratedObject, GeneratedObjectMeta } from './kubernetesObject';
 
 /** A static target group, as in `static_configs` and file_sd files. @public */

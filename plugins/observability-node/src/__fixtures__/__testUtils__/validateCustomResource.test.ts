@@ -23,7 +23,9 @@ describe('validateCustomResource', () => {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'PrometheusRule',
       metadata: { name: 'x' },
-      spec: { groups: [{ name: 'g', partial_response_strategy: strategy, rules: [] }] },
+      spec: {
+        groups: [{ name: 'g', partial_response_strategy: strategy, rules: [] }],
+      },
     });
     expect(validateCustomResource(rule('WARN'))).toEqual([]);
     expect(validateCustomResource(rule('ignore'))).toHaveLength(1);
@@ -34,7 +36,10 @@ describe('validateCustomResource', () => {
 
   it('rejects kinds no CRD here serves', () => {
     expect(
-      validateCustomResource({ apiVersion: 'monitoring.coreos.com/v2', kind: 'ServiceMonitor' }),
+      validateCustomResource({
+        apiVersion: 'monitoring.coreos.com/v2',
+        kind: 'ServiceMonitor',
+      }),
     ).toEqual(['no CRD serves monitoring.coreos.com/v2 ServiceMonitor']);
   });
 });

@@ -1,5 +1,5 @@
 /*
- * Strict validation of custom resources against the CRDs in this folder, for tests: the
+ * Strict validation of custom resources against the CRDs in `../crds/`, for tests: the
  * `openAPIV3Schema` of the object's group, version and kind, with every object schema closed
  * (no unknown fields) unless it says `x-kubernetes-preserve-unknown-fields` — the API server
  * silently drops unknown fields of structural CRDs, so a misspelt field would otherwise pass.
@@ -10,6 +10,8 @@ import Ajv, { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 
 type Schema = Record<string, unknown>;
+
+const CRD_DIR = path.resolve(__dirname, '../crds');
 
 /** Closes object schemas and drops the Kubernetes extension keywords ajv does not know. */
 function closeSchema(schema: unknown): unknown {
@@ -68,8 +70,8 @@ function loadValidators(): Map<string, ValidateFunction> {
     code: { regExp: goRegExp as never },
   });
   const validators = new Map<string, ValidateFunction>();
-  for (const file of fs.readdirSync(__dirname).filter(f => f.endsWith('.yaml'))) {
-    const crd = parse(fs.readFileSync(path.join(__dirname, file), 'utf8'));
+  for (const file of fs.readdirSync(CRD_DIR).filter(f => f.endsWith('.yaml'))) {
+    const crd = parse(fs.readFileSync(path.join(CRD_DIR, file), 'utf8'));
     for (const version of crd.spec.versions as CrdVersion[]) {
       if (version.served) {
         validators.set(
@@ -90,7 +92,10 @@ let validators: Map<string, ValidateFunction> | undefined;
  */
 export function validateCustomResource(object: unknown): string[] {
   validators ??= loadValidators();
-  const { apiVersion, kind } = (object ?? {}) as { apiVersion?: string; kind?: string };
+  const { apiVersion, kind } = (object ?? {}) as {
+    apiVersion?: string;
+    kind?: string;
+  };
   const validate = validators.get(`${apiVersion}|${kind}`);
   if (!validate) {
     return [`no CRD serves ${apiVersion} ${kind}`];

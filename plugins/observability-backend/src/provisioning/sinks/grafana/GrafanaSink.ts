@@ -1,0 +1,147 @@
+/*
+ * The `grafana` sink: each entity's dashboard through Grafana's HTTP API, with its stable uid, in
+ * the folder of its owner (created when missing), `overwrite: true`. The folder uid is always
+ * sent: Grafana moves a dashboard saved without `folderUid` to the root folder. Only dashboards
+ * that Lookout generated (tag `lookout` and Lookout's description) are ever deleted.
+ */
+import {
+  DASHBOARD_TAG,
+  GENERATED_NOTICE_PREFIX,
+  ProvisioningSink,
+  SinkApplyResult,
+  SinkChanges,
+  SinkEntityOutcome,
+} from '@lookout/plugin-observability-node';
+import { GrafanaClient } from './GrafanaClient';
+import { folderTitle, folderUid } from './folderUid';
+
+/** Options of {@link GrafanaSink}. */
+export interface GrafanaSinkOptions {
+  name?: string;
+  client: GrafanaClient;
+  /** Folder title; `{{owner}}` is replaced by the entity's owner. Default `{{owner}}`. */
+  folder?: string;
+  /** Folder of dashboards whose entity names no owner. Default `Lookout`. */
+  defaultFolder?: string;
+}
+
+const DASHBOARD_PREFIX = 'dashboard:';
+const FOLDER_PREFIX = 'folder:';
+
+function dashboardUids(objects: string[]): string[] {
+  return objects.filter(o => o.startsWith(DASHBOARD_PREFIX)).map(o => o.slice(DASHBOARD_PREFIX.length));
+}
+
+/** The owner tag of a generated dashboard model. */
+function ownerOf(model: object): string | undefined {
+  const tags = (model as { tags?: unknown }).tags;
+  return Array.isArray(tags)
+    ? tags.find((t): t is string => typeof t === 'string' && t !== DASHBOARD_TAG)
+    : undefined;
+}
+
+/** Provisions dashboards into Grafana. */
+export class GrafanaSink implements ProvisioningSink {
+  readonly type = 'grafana';
+  readonly name: string;
+  private readonly client: GrafanaClient;
+  private readonly folderTemplate: string;
+  private readonly defaultFolder: string;
+
+  constructor(options: GrafanaSinkOptions) {
+    this.name = options.name ?? 'grafana';
+    this.client = options.client;
+    this.folderTemplate = options.folder ?? '{{owner}}';
+    this.defaultFolder = options.defaultFolder ?? 'Lookout';
+  }
+
+  async apply(changes: SinkChanges): Promise<SinkApplyResult> {
+    const outcomes: SinkEntityOutcome[] = [];
+    const folders = new Map<string, Promise<void>>();
+    const ensureFolder = (uid: string, title: string) => {
+      let created = folders.get(uid);
+      if (!created) {
+        created = (async () => {
+          if (!(await this.client.folderExists(uid))) {
+            await this.client.createFolder(uid, title);
+          }
+        })();
+        // A failure is the entity's; the next entity of the folder tries again.
+        created.catch(() => folders.delete(uid));
+        folders.set(uid, created);
+      }
+      return created;
+    };
+
+    for (const upsert of changes.upserts) {
+      changes.signal?.throwIfAborted();
+      const { entityRef, render } = upsert;
+      try {
+        const objects: string[] = [];
+        if (render.dashboard) {
+          const title = folderTitle(this.folderTemplate, ownerOf(render.dashboard.model), this.defaultFolder);
+          const uid = folderUid(title);
+          await ensureFolder(uid, title);
+          await this.client.saveDashboard(
+            { ...render.dashboard.model, uid: render.dashboard.uid },
+            uid,
+            `Provisioned by Lookout for ${entityRef}`,
+          );
+          objects.push(`${DASHBOARD_PREFIX}${render.dashboard.uid}`, `${FOLDER_PREFIX}${uid}`);
+        }
+        for (const stale of dashboardUids(upsert.previousObjects)) {
+          if (stale !== render.dashboard?.uid) {
+            await this.deleteIfGenerated(stale);
+          }
+        }
+        outcomes.push({ entityRef, ok: true, objects, changed: true });
+      } catch (error) {
+        outcomes.push({ entityRef, ok: false, error: error as Error });
+      }
+    }
+
+    for (const removal of changes.removals) {
+      try {
+        for (const uid of dashboardUids(removal.previousObjects)) {
+          await this.deleteIfGenerated(uid);
+        }
+        outcomes.push({ entityRef: removal.entityRef, ok: true, objects: [], changed: true });
+      } catch (error) {
+        outcomes.push({ entityRef: removal.entityRef, ok: false, error: error as Error });
+      }
+    }
+
+    if (!changes.keep) {
+      return { outcomes };
+    }
+    const wanted = new Set([
+      ...changes.keep.flatMap(k => dashboardUids(k.objects)),
+      ...changes.upserts.flatMap(u => (u.render.dashboard ? [u.render.dashboard.uid] : [])),
+    ]);
+    const present = new Set(await this.client.searchDashboardUids(DASHBOARD_TAG));
+    const pruned: string[] = [];
+    for (const uid of present) {
+      if (!wanted.has(uid) && (await this.deleteIfGenerated(uid))) {
+        pruned.push(`${DASHBOARD_PREFIX}${uid}`);
+      }
+    }
+    const drifted = changes.keep
+      .filter(k => dashboardUids(k.objects).some(uid => !present.has(uid)))
+      .map(k => k.entityRef);
+    return { outcomes, pruned, drifted };
+  }
+
+  /** Deletes the dashboard if Lookout generated it; returns whether it did. */
+  private async deleteIfGenerated(uid: string): Promise<boolean> {
+    const existing = await this.client.getDashboard(uid);
+    if (!existing) {
+      return false;
+    }
+    const { tags = [], description = '' } = existing.dashboard;
+    if (!tags.includes(DASHBOARD_TAG) || !description.startsWith(GENERATED_NOTICE_PREFIX)) {
+      return false;
+    }
+    await this.client.deleteDashboard(uid);
+    return true;
+  }
+}

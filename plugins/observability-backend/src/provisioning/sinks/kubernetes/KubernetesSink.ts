@@ -1,0 +1,230 @@
+/*
+ * The `kubernetes` sink: server-side apply (field manager `lookout`, forced) of each entity's
+ * objects, exactly those `kubectl kustomize` builds from its operator folder, to one cluster of
+ * the Kubernetes plugin's config. Server-side apply also lifts the 256 KiB limit of the
+ * client-side `last-applied` annotation, which large dashboards exceed. Objects are deleted only
+ * when they carry `app.kubernetes.io/managed-by: lookout`.
+ */
+import {
+  KubeConfig,
+  KubernetesObject,
+  KubernetesObjectApi,
+  PatchStrategy,
+} from '@kubernetes/client-node';
+import {
+  entityFolderFiles,
+  KubernetesManifest,
+  MANAGED_BY_LABEL,
+  MANAGED_BY_VALUE,
+  manifestId,
+  operatorObjects,
+  parseManifestId,
+  ProvisioningSink,
+  SinkApplyResult,
+  SinkChanges,
+  SinkEntityOutcome,
+} from '@lookout/plugin-observability-node';
+import { KubernetesCluster } from './readKubernetesClusters';
+
+/** Field manager of Lookout's server-side applies. */
+export const FIELD_MANAGER = 'lookout';
+
+/** The kinds Lookout generates, listed on a full sync to find orphans. */
+const GENERATED_KINDS = [
+  { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor' },
+  { apiVersion: 'monitoring.coreos.com/v1', kind: 'PodMonitor' },
+  { apiVersion: 'monitoring.coreos.com/v1', kind: 'PrometheusRule' },
+  { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'ScrapeConfig' },
+  { apiVersion: 'grafana.integreatly.org/v1beta1', kind: 'GrafanaDashboard' },
+  { apiVersion: 'v1', kind: 'ConfigMap' },
+];
+
+/** Options of {@link KubernetesSink}. */
+export interface KubernetesSinkOptions {
+  name?: string;
+  cluster: KubernetesCluster;
+}
+
+function statusCode(error: unknown): number | undefined {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+function describeError(action: string, id: string, error: unknown): Error {
+  const body = (error as { body?: unknown }).body;
+  const message =
+    (typeof body === 'string' && safeMessage(body)) || (error as Error).message || String(error);
+  return new Error(`${action} ${id}: ${message}`);
+}
+
+function safeMessage(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { message?: unknown };
+    return typeof parsed.message === 'string' ? parsed.message : undefined;
+  } catch {
+    return body || undefined;
+  }
+}
+
+function header(id: string): KubernetesObject & { metadata: { name: string } } {
+  const { apiVersion, kind, namespace, name } = parseManifestId(id);
+  return { apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) } };
+}
+
+/** Applies the operator objects to a cluster. */
+export class KubernetesSink implements ProvisioningSink {
+  readonly type = 'kubernetes';
+  readonly name: string;
+  private readonly api: KubernetesObjectApi;
+
+  constructor(options: KubernetesSinkOptions) {
+    const { cluster } = options;
+    this.name = options.name ?? `kubernetes:${cluster.name}`;
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromOptions({
+      clusters: [
+        {
+          name: cluster.name,
+          server: cluster.url,
+          caData: cluster.caData,
+          skipTLSVerify: cluster.skipTLSVerify ?? false,
+        },
+      ],
+      users: [{ name: 'lookout', token: cluster.serviceAccountToken }],
+      contexts: [{ name: cluster.name, cluster: cluster.name, user: 'lookout' }],
+      currentContext: cluster.name,
+    });
+    this.api = KubernetesObjectApi.makeApiClient(kubeConfig);
+  }
+
+  async apply(changes: SinkChanges): Promise<SinkApplyResult> {
+    const outcomes: SinkEntityOutcome[] = [];
+    for (const upsert of changes.upserts) {
+      changes.signal?.throwIfAborted();
+      try {
+        const manifests = operatorObjects(entityFolderFiles(upsert.render));
+        const ids = manifests.map(manifestId);
+        for (const manifest of manifests) {
+          await this.serverSideApply(manifest);
+        }
+        for (const stale of upsert.previousObjects) {
+          if (!ids.includes(stale)) {
+            await this.deleteIfManaged(stale);
+          }
+        }
+        outcomes.push({ entityRef: upsert.entityRef, ok: true, objects: ids, changed: true });
+      } catch (error) {
+        outcomes.push({ entityRef: upsert.entityRef, ok: false, error: error as Error });
+      }
+    }
+    for (const removal of changes.removals) {
+      try {
+        for (const id of removal.previousObjects) {
+          await this.deleteIfManaged(id);
+        }
+        outcomes.push({ entityRef: removal.entityRef, ok: true, objects: [], changed: true });
+      } catch (error) {
+        outcomes.push({ entityRef: removal.entityRef, ok: false, error: error as Error });
+      }
+    }
+    if (!changes.keep) {
+      return { outcomes };
+    }
+
+    const wanted = new Set(changes.keep.flatMap(k => k.objects));
+    for (const upsert of changes.upserts) {
+      operatorObjects(entityFolderFiles(upsert.render)).forEach(m => wanted.add(manifestId(m)));
+    }
+    const present = await this.listManaged();
+    const pruned: string[] = [];
+    for (const id of present) {
+      if (!wanted.has(id)) {
+        await this.deleteIfManaged(id);
+        pruned.push(id);
+      }
+    }
+    const drifted = changes.keep
+      .filter(k => k.objects.some(id => !present.has(id)))
+      .map(k => k.entityRef);
+    return { outcomes, pruned, drifted };
+  }
+
+  private async serverSideApply(manifest: KubernetesManifest): Promise<void> {
+    try {
+      await this.api.patch(
+        manifest,
+        undefined,
+        undefined,
+        FIELD_MANAGER,
+        true,
+        PatchStrategy.ServerSideApply,
+      );
+    } catch (error) {
+      throw describeError('server-side apply of', manifestId(manifest), error);
+    }
+  }
+
+  /** Deletes the object if it carries Lookout's managed-by label; a missing object is fine. */
+  private async deleteIfManaged(id: string): Promise<void> {
+    let live: KubernetesObject;
+    try {
+      live = await this.api.read(header(id));
+    } catch (error) {
+      if (statusCode(error) === 404) {
+        return;
+      }
+      throw describeError('reading', id, error);
+    }
+    if (live.metadata?.labels?.[MANAGED_BY_LABEL] !== MANAGED_BY_VALUE) {
+      return;
+    }
+    try {
+      await this.api.delete(header(id));
+    } catch (error) {
+      if (statusCode(error) !== 404) {
+        throw describeError('deleting', id, error);
+      }
+    }
+  }
+
+  /** Ids of the objects of Lookout's kinds labelled as managed by Lookout, in all namespaces. */
+  private async listManaged(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (const { apiVersion, kind } of GENERATED_KINDS) {
+      let continueToken: string | undefined;
+      do {
+        let list;
+        try {
+          list = await this.api.list(
+            apiVersion,
+            kind,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            undefined,
+            `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`,
+            500,
+            continueToken,
+          );
+        } catch (error) {
+          if (statusCode(error) === 404) {
+            break; // the CRD is not installed: nothing of this kind to prune
+          }
+          throw describeError('listing', `${apiVersion}/${kind}`, error);
+        }
+        for (const item of list.items) {
+          ids.add(
+            manifestId({
+              apiVersion,
+              kind,
+              metadata: { name: item.metadata!.name!, namespace: item.metadata?.namespace },
+            }),
+          );
+        }
+        continueToken = list.metadata?._continue;
+      } while (continueToken);
+    }
+    return ids;
+  }
+}
