@@ -4,6 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleObservability } from '@lookout/plugin-observability-backend';
 
 const backend = createBackend();
 
@@ -23,12 +24,11 @@ backend.add(
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// Events: the catalog publishes entity changes, which Lookout's reconciler reacts to.
+backend.add(import('@backstage/plugin-events-backend'));
+
 // Lookout: the observability plugin and the catalog module validating its annotations.
 backend.add(import('@lookout/plugin-observability-backend'));
-backend.add(
-  import('@lookout/plugin-observability-backend').then(m => ({
-    default: m.catalogModuleObservability,
-  })),
-);
+backend.add(catalogModuleObservability);
 
 backend.start();

@@ -3,6 +3,7 @@
  * guest auth and the allow-all permission policy. `yarn start` in this package.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleObservability } from '../src';
 
 const backend = createBackend();
 backend.add(import('@backstage/plugin-auth-backend'));
@@ -13,7 +14,5 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 backend.add(import('../src'));
-backend.add(
-  import('../src').then(m => ({ default: m.catalogModuleObservability })),
-);
+backend.add(catalogModuleObservability);
 backend.start();

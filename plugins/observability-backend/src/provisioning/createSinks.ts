@@ -12,7 +12,10 @@ import {
   SinkFactory,
 } from '@lookout/plugin-observability-node';
 import { SinkEntry } from './readProvisioningConfig';
-import { grafanaSinkFactory, kubernetesSinkFactory } from './sinks/backendSinkFactories';
+import {
+  grafanaSinkFactory,
+  kubernetesSinkFactory,
+} from './sinks/backendSinkFactories';
 
 /** The sink types every Lookout backend has. */
 export const BUILT_IN_SINK_FACTORIES: SinkFactory[] = [
@@ -23,11 +26,15 @@ export const BUILT_IN_SINK_FACTORIES: SinkFactory[] = [
 ];
 
 /** Collects factories by type; a type added twice is an error. */
-export function sinkFactoriesByType(added: SinkFactory[]): Map<string, SinkFactory> {
+export function sinkFactoriesByType(
+  added: SinkFactory[],
+): Map<string, SinkFactory> {
   const byType = new Map<string, SinkFactory>();
   for (const factory of [...BUILT_IN_SINK_FACTORIES, ...added]) {
     if (byType.has(factory.type)) {
-      throw new Error(`observability.sinks: sink type "${factory.type}" is added twice`);
+      throw new Error(
+        `observability.sinks: sink type "${factory.type}" is added twice`,
+      );
     }
     byType.set(factory.type, factory);
   }
@@ -47,9 +54,9 @@ export async function createSinks(options: {
     const factory = options.factories.get(entry.type);
     if (!factory) {
       throw new Error(
-        `observability.provisioning.sinks[${index}].type: unknown sink type "${entry.type}" (known: ${[
-          ...options.factories.keys(),
-        ].join(', ')})`,
+        `observability.provisioning.sinks[${index}].type: unknown sink type "${
+          entry.type
+        }" (known: ${[...options.factories.keys()].join(', ')})`,
       );
     }
     const sink = await factory.create({

@@ -42,7 +42,13 @@ export interface ProvisioningDependencies {
 }
 
 function changedAnything(summary: ReconcileSummary): boolean {
-  return summary.upserts + summary.removals + summary.pruned + summary.renderFailures > 0;
+  return (
+    summary.upserts +
+      summary.removals +
+      summary.pruned +
+      summary.renderFailures >
+    0
+  );
 }
 
 /**
@@ -54,7 +60,9 @@ export async function startProvisioning(
 ): Promise<ProvisioningStatus | undefined> {
   const provisioning = readProvisioningConfig(deps.config);
   if (!provisioning.enabled) {
-    deps.logger.info('Provisioning is turned off (observability.provisioning.enabled: false)');
+    deps.logger.info(
+      'Provisioning is turned off (observability.provisioning.enabled: false)',
+    );
     return undefined;
   }
   const store = await DatabaseProvisioningStore.create(deps.database);
@@ -70,7 +78,10 @@ export async function startProvisioning(
     auth: deps.auth,
     store,
     sinks,
-    pipeline: new EntityPipeline(deps.settings, new OpenSloReader(deps.urlReader)),
+    pipeline: new EntityPipeline(
+      deps.settings,
+      new OpenSloReader(deps.urlReader),
+    ),
     logger: deps.logger,
     retry: provisioning.retry,
     fullSyncIntervalMs: provisioning.fullSyncIntervalMs,
@@ -87,9 +98,14 @@ export async function startProvisioning(
       } catch (error) {
         throw new ForwardedError('Provisioning run failed', error);
       }
-      const log = changedAnything(summary) ? deps.logger.info : deps.logger.debug;
+      const log = changedAnything(summary)
+        ? deps.logger.info
+        : deps.logger.debug;
       log.call(deps.logger, 'Provisioning run finished', { ...summary });
     },
   });
-  return new ProvisioningStatus(store, sinks.map(sink => sink.name));
+  return new ProvisioningStatus(
+    store,
+    sinks.map(sink => sink.name),
+  );
 }

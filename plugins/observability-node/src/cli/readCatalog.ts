@@ -102,7 +102,16 @@ export async function readCatalog(locations: string[]): Promise<Catalog> {
         });
         continue;
       }
-      const value = doc.toJS();
+      let value: unknown;
+      try {
+        value = doc.toJS();
+      } catch (error) {
+        catalog.errors.push({
+          file,
+          message: `not valid YAML: ${(error as Error).message}`,
+        });
+        continue;
+      }
       if (isEntity(value)) {
         catalog.entities.push({ entity: value, file });
       }

@@ -98,7 +98,7 @@ async function readConfigFile(
   }
   return {
     context: file,
-    data: substitute(data as JsonObject, file, env) as JsonObject,
+    data: substitute(data as JsonObject, env) as JsonObject,
   };
 }
 

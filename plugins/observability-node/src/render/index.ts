@@ -4,18 +4,31 @@
 export * from './types';
 export { renderEntity } from './renderEntity';
 export type { RenderParts } from './renderEntity';
-export { toOperatorFiles, sortFiles } from './output/operatorFiles';
+export {
+  toOperatorFiles,
+  operatorEntityFiles,
+  operatorRootKustomization,
+  hasOutput,
+  sortFiles,
+  GRAFANA_DASHBOARD_LABEL,
+  GRAFANA_FOLDER_ANNOTATION,
+} from './output/operatorFiles';
 export type { OperatorLayoutOptions } from './output/operatorFiles';
 export {
   toPrometheusFiles,
+  prometheusEntityFiles,
+  alertmanagerConfigFile,
   ruleFilePath,
   ruleTestFilePath,
+  ruleFileFromTests,
   ALERTMANAGER_FILE,
 } from './output/prometheusFiles';
 export {
   generatedNotice,
   hasYamlHeader,
+  yamlHeader,
   GENERATED_NOTICE_PREFIX,
+  YAML_HEADER_ALL,
 } from './output/generatedNotice';
 export { toYaml, toStableJson } from './output/serialize';
 export { entitySlug } from './scrape/entitySlug';

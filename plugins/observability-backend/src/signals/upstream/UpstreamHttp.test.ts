@@ -93,7 +93,10 @@ describe('UpstreamHttp against a misbehaving server', () => {
       asJson,
     );
     expect(server.requests).toEqual([
-      '/api?filter=a%3D%221%22&filter=b%3D%222%22',
+      {
+        url: '/api?filter=a%3D%221%22&filter=b%3D%222%22',
+        headers: expect.objectContaining({ authorization: 'Bearer secret' }),
+      },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { registerMswTestHooks } from '@backstage/test-utils';
+import { registerMswTestHooks, textContentMatcher } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { annotatedEntity, ENTITY_PATH, plainEntity, upstreamErrorBody } from '../../__testUtils__/fixtures';
@@ -118,6 +118,8 @@ describe('EntityObservabilityCard', () => {
     ]) {
       expect(within(table).getByText(annotation)).toBeInTheDocument();
     }
-    expect(screen.getByText(/lookout\.dev\/slo-latency: "99% < 300ms"/)).toBeInTheDocument();
+    expect(
+      screen.getByText(textContentMatcher('lookout.dev/slo-latency: "99% < 300ms"')),
+    ).toBeInTheDocument();
   });
 });

@@ -20,7 +20,12 @@ export class GrafanaApiError extends Error {
 
 /** A dashboard as `GET /api/dashboards/uid/:uid` returns it. */
 export interface GrafanaDashboard {
-  dashboard: { uid: string; title?: string; description?: string; tags?: string[] };
+  dashboard: {
+    uid: string;
+    title?: string;
+    description?: string;
+    tags?: string[];
+  };
   meta: { folderUid?: string; provisioned?: boolean };
 }
 
@@ -62,8 +67,12 @@ export class GrafanaClient {
           method,
           headers: {
             Accept: 'application/json',
-            ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-            ...(this.options.token ? { Authorization: `Bearer ${this.options.token}` } : {}),
+            ...(body !== undefined
+              ? { 'Content-Type': 'application/json' }
+              : {}),
+            ...(this.options.token
+              ? { Authorization: `Bearer ${this.options.token}` }
+              : {}),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
@@ -74,7 +83,9 @@ export class GrafanaClient {
           delay *= 2;
           continue;
         }
-        throw new Error(`Grafana ${method} ${path} failed: ${(error as Error).message}`);
+        throw new Error(
+          `Grafana ${method} ${path} failed: ${(error as Error).message}`,
+        );
       }
       const text = await response.text();
       let parsed: unknown = text;
@@ -93,14 +104,20 @@ export class GrafanaClient {
     }
   }
 
-  private fail(method: string, path: string, status: number, body: unknown): never {
+  private fail(
+    method: string,
+    path: string,
+    status: number,
+    body: unknown,
+  ): never {
     const message =
-      (body as { message?: unknown } | undefined)?.message ?? (typeof body === 'string' ? body : '');
+      (body as { message?: unknown } | undefined)?.message ??
+      (typeof body === 'string' ? body : '');
     const reason = (body as { status?: unknown } | undefined)?.status;
     throw new GrafanaApiError(
-      `Grafana ${method} ${path} answered ${status}${message ? `: ${message}` : ''}${
-        typeof reason === 'string' ? ` (${reason})` : ''
-      }`,
+      `Grafana ${method} ${path} answered ${status}${
+        message ? `: ${message}` : ''
+      }${typeof reason === 'string' ? ` (${reason})` : ''}`,
       status,
       typeof reason === 'string' ? reason : undefined,
     );
@@ -121,8 +138,14 @@ export class GrafanaClient {
 
   /** Creates a folder; a folder that appeared meanwhile (409/412) counts as created. */
   async createFolder(uid: string, title: string): Promise<void> {
-    const { status, body } = await this.request('POST', '/api/folders', { uid, title });
-    if (status >= 400 && !((status === 409 || status === 412) && (await this.folderExists(uid)))) {
+    const { status, body } = await this.request('POST', '/api/folders', {
+      uid,
+      title,
+    });
+    if (
+      status >= 400 &&
+      !((status === 409 || status === 412) && (await this.folderExists(uid)))
+    ) {
       this.fail('POST', '/api/folders', status, body);
     }
   }
@@ -173,7 +196,9 @@ export class GrafanaClient {
     const uids: string[] = [];
     const limit = 1000;
     for (let page = 1; ; page++) {
-      const path = `/api/search?type=dash-db&tag=${encodeURIComponent(tag)}&limit=${limit}&page=${page}`;
+      const path = `/api/search?type=dash-db&tag=${encodeURIComponent(
+        tag,
+      )}&limit=${limit}&page=${page}`;
       const { status, body } = await this.request('GET', path);
       if (status >= 400) {
         this.fail('GET', path, status, body);

@@ -29,14 +29,18 @@ const DASHBOARD_PREFIX = 'dashboard:';
 const FOLDER_PREFIX = 'folder:';
 
 function dashboardUids(objects: string[]): string[] {
-  return objects.filter(o => o.startsWith(DASHBOARD_PREFIX)).map(o => o.slice(DASHBOARD_PREFIX.length));
+  return objects
+    .filter(o => o.startsWith(DASHBOARD_PREFIX))
+    .map(o => o.slice(DASHBOARD_PREFIX.length));
 }
 
 /** The owner tag of a generated dashboard model. */
 function ownerOf(model: object): string | undefined {
   const tags = (model as { tags?: unknown }).tags;
   return Array.isArray(tags)
-    ? tags.find((t): t is string => typeof t === 'string' && t !== DASHBOARD_TAG)
+    ? tags.find(
+        (t): t is string => typeof t === 'string' && t !== DASHBOARD_TAG,
+      )
     : undefined;
 }
 
@@ -79,7 +83,11 @@ export class GrafanaSink implements ProvisioningSink {
       try {
         const objects: string[] = [];
         if (render.dashboard) {
-          const title = folderTitle(this.folderTemplate, ownerOf(render.dashboard.model), this.defaultFolder);
+          const title = folderTitle(
+            this.folderTemplate,
+            ownerOf(render.dashboard.model),
+            this.defaultFolder,
+          );
           const uid = folderUid(title);
           await ensureFolder(uid, title);
           await this.client.saveDashboard(
@@ -87,7 +95,10 @@ export class GrafanaSink implements ProvisioningSink {
             uid,
             `Provisioned by Lookout for ${entityRef}`,
           );
-          objects.push(`${DASHBOARD_PREFIX}${render.dashboard.uid}`, `${FOLDER_PREFIX}${uid}`);
+          objects.push(
+            `${DASHBOARD_PREFIX}${render.dashboard.uid}`,
+            `${FOLDER_PREFIX}${uid}`,
+          );
         }
         for (const stale of dashboardUids(upsert.previousObjects)) {
           if (stale !== render.dashboard?.uid) {
@@ -105,9 +116,18 @@ export class GrafanaSink implements ProvisioningSink {
         for (const uid of dashboardUids(removal.previousObjects)) {
           await this.deleteIfGenerated(uid);
         }
-        outcomes.push({ entityRef: removal.entityRef, ok: true, objects: [], changed: true });
+        outcomes.push({
+          entityRef: removal.entityRef,
+          ok: true,
+          objects: [],
+          changed: true,
+        });
       } catch (error) {
-        outcomes.push({ entityRef: removal.entityRef, ok: false, error: error as Error });
+        outcomes.push({
+          entityRef: removal.entityRef,
+          ok: false,
+          error: error as Error,
+        });
       }
     }
 
@@ -116,9 +136,13 @@ export class GrafanaSink implements ProvisioningSink {
     }
     const wanted = new Set([
       ...changes.keep.flatMap(k => dashboardUids(k.objects)),
-      ...changes.upserts.flatMap(u => (u.render.dashboard ? [u.render.dashboard.uid] : [])),
+      ...changes.upserts.flatMap(u =>
+        u.render.dashboard ? [u.render.dashboard.uid] : [],
+      ),
     ]);
-    const present = new Set(await this.client.searchDashboardUids(DASHBOARD_TAG));
+    const present = new Set(
+      await this.client.searchDashboardUids(DASHBOARD_TAG),
+    );
     const pruned: string[] = [];
     for (const uid of present) {
       if (!wanted.has(uid) && (await this.deleteIfGenerated(uid))) {
@@ -138,7 +162,10 @@ export class GrafanaSink implements ProvisioningSink {
       return false;
     }
     const { tags = [], description = '' } = existing.dashboard;
-    if (!tags.includes(DASHBOARD_TAG) || !description.startsWith(GENERATED_NOTICE_PREFIX)) {
+    if (
+      !tags.includes(DASHBOARD_TAG) ||
+      !description.startsWith(GENERATED_NOTICE_PREFIX)
+    ) {
       return false;
     }
     await this.client.deleteDashboard(uid);

@@ -43,6 +43,20 @@ const GENERATED_KINDS = [
 export interface KubernetesSinkOptions {
   name?: string;
   cluster: KubernetesCluster;
+  /** Attempts of an API call that fails with 5xx, 429 or a network error. Default 3. */
+  attempts?: number;
+  /** Delay before the second attempt, doubled for each further one, in ms. Default 500. */
+  retryDelayMs?: number;
+}
+
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+/** A server error, throttling, or a network failure (node-fetch's FetchError). */
+function isRetryable(error: unknown): boolean {
+  const code = statusCode(error);
+  return code === undefined
+    ? (error as Error).name === 'FetchError'
+    : code >= 500 || code === 429;
 }
 
 function statusCode(error: unknown): number | undefined {
@@ -53,7 +67,9 @@ function statusCode(error: unknown): number | undefined {
 function describeError(action: string, id: string, error: unknown): Error {
   const body = (error as { body?: unknown }).body;
   const message =
-    (typeof body === 'string' && safeMessage(body)) || (error as Error).message || String(error);
+    (typeof body === 'string' && safeMessage(body)) ||
+    (error as Error).message ||
+    String(error);
   return new Error(`${action} ${id}: ${message}`);
 }
 
@@ -68,7 +84,11 @@ function safeMessage(body: string): string | undefined {
 
 function header(id: string): KubernetesObject & { metadata: { name: string } } {
   const { apiVersion, kind, namespace, name } = parseManifestId(id);
-  return { apiVersion, kind, metadata: { name, ...(namespace ? { namespace } : {}) } };
+  return {
+    apiVersion,
+    kind,
+    metadata: { name, ...(namespace ? { namespace } : {}) },
+  };
 }
 
 /** Applies the operator objects to a cluster. */
@@ -77,7 +97,7 @@ export class KubernetesSink implements ProvisioningSink {
   readonly name: string;
   private readonly api: KubernetesObjectApi;
 
-  constructor(options: KubernetesSinkOptions) {
+  constructor(private readonly options: KubernetesSinkOptions) {
     const { cluster } = options;
     this.name = options.name ?? `kubernetes:${cluster.name}`;
     const kubeConfig = new KubeConfig();
@@ -91,7 +111,9 @@ export class KubernetesSink implements ProvisioningSink {
         },
       ],
       users: [{ name: 'lookout', token: cluster.serviceAccountToken }],
-      contexts: [{ name: cluster.name, cluster: cluster.name, user: 'lookout' }],
+      contexts: [
+        { name: cluster.name, cluster: cluster.name, user: 'lookout' },
+      ],
       currentContext: cluster.name,
     });
     this.api = KubernetesObjectApi.makeApiClient(kubeConfig);
@@ -112,9 +134,18 @@ export class KubernetesSink implements ProvisioningSink {
             await this.deleteIfManaged(stale);
           }
         }
-        outcomes.push({ entityRef: upsert.entityRef, ok: true, objects: ids, changed: true });
+        outcomes.push({
+          entityRef: upsert.entityRef,
+          ok: true,
+          objects: ids,
+          changed: true,
+        });
       } catch (error) {
-        outcomes.push({ entityRef: upsert.entityRef, ok: false, error: error as Error });
+        outcomes.push({
+          entityRef: upsert.entityRef,
+          ok: false,
+          error: error as Error,
+        });
       }
     }
     for (const removal of changes.removals) {
@@ -122,9 +153,18 @@ export class KubernetesSink implements ProvisioningSink {
         for (const id of removal.previousObjects) {
           await this.deleteIfManaged(id);
         }
-        outcomes.push({ entityRef: removal.entityRef, ok: true, objects: [], changed: true });
+        outcomes.push({
+          entityRef: removal.entityRef,
+          ok: true,
+          objects: [],
+          changed: true,
+        });
       } catch (error) {
-        outcomes.push({ entityRef: removal.entityRef, ok: false, error: error as Error });
+        outcomes.push({
+          entityRef: removal.entityRef,
+          ok: false,
+          error: error as Error,
+        });
       }
     }
     if (!changes.keep) {
@@ -133,7 +173,9 @@ export class KubernetesSink implements ProvisioningSink {
 
     const wanted = new Set(changes.keep.flatMap(k => k.objects));
     for (const upsert of changes.upserts) {
-      operatorObjects(entityFolderFiles(upsert.render)).forEach(m => wanted.add(manifestId(m)));
+      operatorObjects(entityFolderFiles(upsert.render)).forEach(m =>
+        wanted.add(manifestId(m)),
+      );
     }
     const present = await this.listManaged();
     const pruned: string[] = [];
@@ -149,15 +191,34 @@ export class KubernetesSink implements ProvisioningSink {
     return { outcomes, pruned, drifted };
   }
 
+  /** Calls the API, retrying server errors and network failures with a doubling delay. */
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    const attempts = this.options.attempts ?? 3;
+    let delay = this.options.retryDelayMs ?? 500;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fn();
+      } catch (error) {
+        if (attempt >= attempts || !isRetryable(error)) {
+          throw error;
+        }
+        await sleep(delay);
+        delay *= 2;
+      }
+    }
+  }
+
   private async serverSideApply(manifest: KubernetesManifest): Promise<void> {
     try {
-      await this.api.patch(
-        manifest,
-        undefined,
-        undefined,
-        FIELD_MANAGER,
-        true,
-        PatchStrategy.ServerSideApply,
+      await this.call(() =>
+        this.api.patch(
+          manifest,
+          undefined,
+          undefined,
+          FIELD_MANAGER,
+          true,
+          PatchStrategy.ServerSideApply,
+        ),
       );
     } catch (error) {
       throw describeError('server-side apply of', manifestId(manifest), error);
@@ -168,7 +229,7 @@ export class KubernetesSink implements ProvisioningSink {
   private async deleteIfManaged(id: string): Promise<void> {
     let live: KubernetesObject;
     try {
-      live = await this.api.read(header(id));
+      live = await this.call(() => this.api.read(header(id)));
     } catch (error) {
       if (statusCode(error) === 404) {
         return;
@@ -179,7 +240,7 @@ export class KubernetesSink implements ProvisioningSink {
       return;
     }
     try {
-      await this.api.delete(header(id));
+      await this.call(() => this.api.delete(header(id)));
     } catch (error) {
       if (statusCode(error) !== 404) {
         throw describeError('deleting', id, error);
@@ -195,17 +256,19 @@ export class KubernetesSink implements ProvisioningSink {
       do {
         let list;
         try {
-          list = await this.api.list(
-            apiVersion,
-            kind,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`,
-            500,
-            continueToken,
+          list = await this.call(() =>
+            this.api.list(
+              apiVersion,
+              kind,
+              undefined,
+              undefined,
+              undefined,
+              undefined,
+              undefined,
+              `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`,
+              500,
+              continueToken,
+            ),
           );
         } catch (error) {
           if (statusCode(error) === 404) {
@@ -218,7 +281,10 @@ export class KubernetesSink implements ProvisioningSink {
             manifestId({
               apiVersion,
               kind,
-              metadata: { name: item.metadata!.name!, namespace: item.metadata?.namespace },
+              metadata: {
+                name: item.metadata!.name!,
+                namespace: item.metadata?.namespace,
+              },
             }),
           );
         }

@@ -16,9 +16,12 @@ export interface KubernetesCluster {
 }
 
 /** Every statically configured cluster, by name. */
-export function readKubernetesClusters(root: Config): Map<string, KubernetesCluster> {
+export function readKubernetesClusters(
+  root: Config,
+): Map<string, KubernetesCluster> {
   const clusters = new Map<string, KubernetesCluster>();
-  const methods = root.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
+  const methods =
+    root.getOptionalConfigArray('kubernetes.clusterLocatorMethods') ?? [];
   for (const method of methods) {
     if (method.getString('type') !== 'config') {
       continue;

@@ -1,0 +1,214 @@
+/*
+ * Contract tests: the kubernetes sink against a fake API server built from the documented
+ * Kubernetes API (discovery, server-side apply, get, delete, list by label selector).
+ */
+import { setupServer } from 'msw/node';
+import { component, scrapedService } from '../../testUtils/entities';
+import { FakeKubernetes } from '../../testUtils/fakeKubernetes';
+import { removalOf, renderOf, upsertOf } from '../../testUtils/renders';
+import { KubernetesSink } from './KubernetesSink';
+
+const cluster = new FakeKubernetes();
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+beforeEach(() => {
+  server.resetHandlers(...cluster.handlers());
+  cluster.objects.clear();
+  cluster.requests.length = 0;
+  cluster.failures.length = 0;
+});
+
+function sink() {
+  return new KubernetesSink({
+    cluster: {
+      name: 'production',
+      url: cluster.url,
+      serviceAccountToken: 'sa-token',
+      skipTLSVerify: true,
+    },
+    retryDelayMs: 1,
+  });
+}
+
+const checkout = renderOf(scrapedService('checkout'));
+const cart = renderOf(scrapedService('cart'));
+const CHECKOUT_IDS = [
+  'monitoring.coreos.com/v1/ServiceMonitor/shop/component-default-checkout',
+  'monitoring.coreos.com/v1/PrometheusRule/shop/component-default-checkout',
+  'v1/ConfigMap/shop/component-default-checkout-dashboard',
+];
+
+describe('KubernetesSink (contract: Kubernetes API)', () => {
+  it('applies every object server-side: field manager lookout, forced, application/apply-patch+yaml', async () => {
+    const result = await sink().apply({
+      upserts: [upsertOf(checkout)],
+      removals: [],
+    });
+
+    expect(result.outcomes).toEqual([
+      {
+        entityRef: 'component:default/checkout',
+        ok: true,
+        changed: true,
+        objects: expect.arrayContaining(CHECKOUT_IDS),
+      },
+    ]);
+    const patches = cluster.requests.filter(r => r.method === 'PATCH');
+    expect(patches.map(p => p.path).sort()).toEqual([
+      '/api/v1/namespaces/shop/configmaps/component-default-checkout-dashboard?fieldManager=lookout&force=true',
+      '/apis/monitoring.coreos.com/v1/namespaces/shop/prometheusrules/component-default-checkout?fieldManager=lookout&force=true',
+      '/apis/monitoring.coreos.com/v1/namespaces/shop/servicemonitors/component-default-checkout?fieldManager=lookout&force=true',
+    ]);
+    expect(new Set(patches.map(p => p.contentType))).toEqual(
+      new Set(['application/apply-patch+yaml']),
+    );
+    const configMap = cluster.objects.get(
+      'configmaps/shop/component-default-checkout-dashboard',
+    ) as unknown as {
+      metadata: { labels: Record<string, string> };
+      data: Record<string, string>;
+    };
+    expect(configMap.metadata.labels).toMatchObject({
+      grafana_dashboard: '1',
+      'app.kubernetes.io/managed-by': 'lookout',
+    });
+    expect(
+      JSON.parse(configMap.data['component-default-checkout.json']).uid,
+    ).toBe(checkout.dashboard!.uid);
+  });
+
+  it('updates objects in place on a change', async () => {
+    await sink().apply({ upserts: [upsertOf(checkout)], removals: [] });
+    const changed = renderOf(scrapedService('checkout', '99.5'));
+
+    await sink().apply({
+      upserts: [upsertOf(changed, CHECKOUT_IDS)],
+      removals: [],
+    });
+
+    const rule = cluster.objects.get(
+      'prometheusrules/shop/component-default-checkout',
+    );
+    expect(JSON.stringify(rule)).toContain('0.995');
+    expect(cluster.requests.filter(r => r.method === 'DELETE')).toEqual([]);
+  });
+
+  it('prunes the objects an entity no longer needs, but only those labelled managed-by lookout', async () => {
+    await sink().apply({ upserts: [upsertOf(checkout)], removals: [] });
+    const sloOnly = renderOf(
+      component('checkout', {
+        'backstage.io/kubernetes-namespace': 'shop',
+        'lookout.dev/slo-availability': '99.9',
+        'lookout.dev/dashboard': 'false',
+      }),
+    );
+    // The dashboard ConfigMap was taken over by another tool meanwhile (its label is gone).
+    const configMap = cluster.objects.get(
+      'configmaps/shop/component-default-checkout-dashboard',
+    )!;
+    cluster.put('configmaps', {
+      ...configMap,
+      metadata: { ...configMap.metadata, labels: {} },
+    });
+
+    const result = await sink().apply({
+      upserts: [upsertOf(sloOnly, CHECKOUT_IDS)],
+      removals: [],
+    });
+
+    expect(result.outcomes[0]).toMatchObject({
+      ok: true,
+      objects: [CHECKOUT_IDS[1]],
+    });
+    expect([...cluster.objects.keys()].sort()).toEqual([
+      'configmaps/shop/component-default-checkout-dashboard',
+      'prometheusrules/shop/component-default-checkout',
+    ]);
+  });
+
+  it('retries a server error and succeeds when the API server recovers', async () => {
+    cluster.failures.push(503);
+
+    const result = await sink().apply({
+      upserts: [upsertOf(checkout)],
+      removals: [],
+    });
+
+    expect(result.outcomes[0].ok).toBe(true);
+    expect(cluster.objects.size).toBe(3);
+  });
+
+  it('reports an entity the API server keeps failing, naming the object, and applies the others', async () => {
+    cluster.failures.push(500, 500, 500);
+
+    const result = await sink().apply({
+      upserts: [upsertOf(checkout), upsertOf(cart)],
+      removals: [],
+    });
+
+    expect(result.outcomes[0].ok || result.outcomes[0].error.message).toBe(
+      'server-side apply of monitoring.coreos.com/v1/PrometheusRule/shop/component-default-checkout: etcdserver: request timed out',
+    );
+    expect(result.outcomes[1]).toMatchObject({
+      entityRef: 'component:default/cart',
+      ok: true,
+    });
+  });
+
+  it('deletes a removed entity’s objects', async () => {
+    await sink().apply({
+      upserts: [upsertOf(checkout), upsertOf(cart)],
+      removals: [],
+    });
+
+    const result = await sink().apply({
+      upserts: [],
+      removals: [removalOf(checkout, CHECKOUT_IDS)],
+    });
+
+    expect(result.outcomes[0].ok).toBe(true);
+    expect(
+      [...cluster.objects.keys()].every(key =>
+        key.includes('component-default-cart'),
+      ),
+    ).toBe(true);
+  });
+
+  it('on a full sync prunes Lookout-labelled orphans cluster-wide, leaves other objects, skips kinds not installed', async () => {
+    await sink().apply({
+      upserts: [upsertOf(checkout), upsertOf(cart)],
+      removals: [],
+    });
+    cluster.put('servicemonitors', {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: {
+        name: 'hand-made',
+        namespace: 'shop',
+        labels: { team: 'shop' },
+      },
+    });
+
+    const result = await sink().apply({
+      upserts: [],
+      removals: [],
+      keep: [
+        {
+          entityRef: checkout.entityRef,
+          slug: checkout.slug,
+          objects: CHECKOUT_IDS,
+        },
+      ],
+    });
+
+    expect(result.pruned?.sort()).toEqual([
+      'monitoring.coreos.com/v1/PrometheusRule/shop/component-default-cart',
+      'monitoring.coreos.com/v1/ServiceMonitor/shop/component-default-cart',
+      'v1/ConfigMap/shop/component-default-cart-dashboard',
+    ]);
+    expect(result.drifted).toEqual([]);
+    expect(cluster.objects.has('servicemonitors/shop/hand-made')).toBe(true);
+    expect(cluster.objects.size).toBe(4);
+  });
+});

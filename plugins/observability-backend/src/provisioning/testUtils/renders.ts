@@ -1,0 +1,52 @@
+/*
+ * Test support: real renders of test entities (the parser and render engine with the default
+ * settings), and sink changes built from them.
+ */
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { parseObservabilitySpec } from '@lookout/plugin-observability-common';
+import {
+  EntityRender,
+  readObservabilityConfig,
+  renderEntity,
+  SinkRemoval,
+  SinkUpsert,
+} from '@lookout/plugin-observability-node';
+import { renderHash } from '../hashing';
+
+const settings = readObservabilityConfig(new ConfigReader({}));
+
+/** The render of an entity; throws when the entity has errors. */
+export function renderOf(entity: Entity): EntityRender {
+  const { spec, problems } = parseObservabilitySpec(
+    entity,
+    settings.parseOptions,
+  );
+  const errors = problems.filter(p => p.severity === 'error');
+  if (errors.length > 0) {
+    throw new Error(`test entity has errors: ${JSON.stringify(errors)}`);
+  }
+  return renderEntity({ entity, spec }, settings.renderOptions);
+}
+
+/** An upsert of the render. */
+export function upsertOf(
+  render: EntityRender,
+  previousObjects: string[] = [],
+): SinkUpsert {
+  return {
+    entityRef: render.entityRef,
+    slug: render.slug,
+    hash: renderHash(render),
+    render,
+    previousObjects,
+  };
+}
+
+/** A removal of the render's entity. */
+export function removalOf(
+  render: EntityRender,
+  previousObjects: string[],
+): SinkRemoval {
+  return { entityRef: render.entityRef, slug: render.slug, previousObjects };
+}

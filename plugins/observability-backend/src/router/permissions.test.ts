@@ -1,0 +1,168 @@
+/*
+ * The signal routes answer only what the catalog lets the caller see: the real catalog backend
+ * with a real permission policy decides, and upstreams are never asked about hidden entities.
+ * Filters that try to leave the entity's scope are refused before any upstream is asked.
+ */
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { fixtureJson } from '../__testUtils__/fixtures';
+import {
+  CatalogTestBackend,
+  NOBODY,
+  RESTRICTED_LABEL,
+  startCatalogBackend,
+} from '../__testUtils__/catalogBackend';
+
+const TRACE_ID = '5b8efff798038103d269b633813fc700';
+
+function component(name: string, extra: Record<string, unknown> = {}) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'lookout.dev/slo-availability': '99.9',
+        'lookout.dev/logs-selector': `{namespace="shop", app="${name}"}`,
+        'lookout.dev/traces-service': name,
+      },
+      ...extra,
+    },
+    spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
+  };
+}
+
+const upstream = setupServer();
+const hits: string[] = [];
+let backend: CatalogTestBackend;
+
+beforeAll(async () => {
+  upstream.listen({ onUnhandledRequest: 'bypass' });
+  upstream.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    if (url.hostname.endsWith('.test')) {
+      hits.push(`${url.hostname}${url.pathname}`);
+    }
+  });
+  upstream.use(
+    http.post('http://prometheus.test/api/v1/:endpoint', () =>
+      HttpResponse.json({ status: 'success', data: { resultType: 'vector', result: [] } }),
+    ),
+    http.post('http://prometheus.test/api/v1/query_range', () =>
+      HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result: [] } }),
+    ),
+    http.get('http://alertmanager.test/api/v2/alerts', () =>
+      HttpResponse.json(fixtureJson('alertmanager/alerts-filtered.json') as object),
+    ),
+    http.get('http://loki.test/loki/api/v1/query_range', () =>
+      HttpResponse.json(fixtureJson('loki/query_range-streams.json') as object),
+    ),
+    http.get('http://tempo.test/api/search', () =>
+      HttpResponse.json(fixtureJson('tempo/search-traceql.json') as object),
+    ),
+    http.get(`http://tempo.test/api/v2/traces/${TRACE_ID}`, () =>
+      HttpResponse.json(fixtureJson('tempo/trace-by-id-v1.json') as object).status === 200
+        ? HttpResponse.json({ trace: { resourceSpans: (fixtureJson('tempo/trace-by-id-v1.json') as { batches: object[] }).batches } })
+        : HttpResponse.json({}),
+    ),
+  );
+  backend = await startCatalogBackend({
+    entities: [
+      component('checkout'),
+      component('payments-api', { labels: { [RESTRICTED_LABEL]: 'true' } }),
+    ],
+    observability: {
+      prometheus: { url: 'http://prometheus.test' },
+      alertmanager: { url: 'http://alertmanager.test' },
+      loki: { url: 'http://loki.test', tenant: 'shop' },
+      tempo: { url: 'http://tempo.test' },
+    },
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await backend?.stop();
+  upstream.close();
+});
+
+beforeEach(() => {
+  hits.length = 0;
+});
+
+const base = '/api/observability/entities/by-name/component/default';
+const SIGNAL_ROUTES = [
+  'slos',
+  'alerts',
+  'logs',
+  'traces',
+  `traces/${TRACE_ID}`,
+  'config',
+];
+
+describe('signal routes and catalog permissions', () => {
+  it.each(SIGNAL_ROUTES)('answers %s of a visible entity', async route => {
+    const res = await backend.get(`${base}/checkout/${route}`);
+    expect(res.status).toBe(200);
+    expect(res.body.entityRef ?? res.body.traceId).toBeDefined();
+  });
+
+  it.each(SIGNAL_ROUTES)(
+    'answers 404 for %s of an entity the policy hides, without asking any upstream',
+    async route => {
+      const res = await backend.get(`${base}/payments-api/${route}`);
+      expect(res.status).toBe(404);
+      expect(res.body.error.name).toBe('NotFoundError');
+      expect(hits).toEqual([]);
+    },
+  );
+
+  it.each(SIGNAL_ROUTES)(
+    'answers 404 for %s to a user who may read nothing',
+    async route => {
+      const res = await backend.get(`${base}/checkout/${route}`, NOBODY);
+      expect(res.status).toBe(404);
+      expect(hits).toEqual([]);
+    },
+  );
+
+  it('answers 401 without credentials', async () => {
+    const res = await backend.server && (await import('supertest')).default(backend.server).get(`${base}/checkout/slos`);
+    expect(res.status).toBe(401);
+  });
+
+  it('lists only visible entities in the catalog-wide SLO summary', async () => {
+    const res = await backend.get('/api/observability/slos');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: { entityRef: string }) => i.entityRef)).toEqual([
+      'component:default/checkout',
+    ]);
+    const none = await backend.get('/api/observability/slos', NOBODY);
+    expect(none.body).toMatchObject({ items: [], totalItems: 0 });
+  });
+});
+
+describe('filters cannot leave the entity scope', () => {
+  it.each([
+    ['logs', { filter: '"} or vector(1)' }],
+    ['logs', { filter: '} or {app="payments-api"}' }],
+    ['logs', { filter: '| label_format app="payments-api"' }],
+    ['logs', { filter: 'sum(rate({app="payments-api"}[5m]))' }],
+    ['traces', { q: '} || { .service.name = "payments-api" }' }],
+    ['traces', { q: 'true) || (true' }],
+    ['traces', { q: '.a = 1 } | count() > 1' }],
+  ])('refuses %s with %j as 400 without asking the upstream', async (route, query) => {
+    const res = await backend.get(`${base}/checkout/${route}`).query(query);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(hits).toEqual([]);
+  });
+
+  it('does not open a trace that has no span of the entity\'s service', async () => {
+    // The recorded trace is checkout's (and calls payments-api), not payments-api's own... but
+    // a visible entity whose service is not in it gets 404.
+    const res = await backend.get(`${base}/checkout/traces/${TRACE_ID}`);
+    expect(res.status).toBe(200);
+    expect(res.body.spans.every((s: { service: string }) => s.service === 'checkout')).toBe(true);
+  });
+});
