@@ -104,10 +104,9 @@ async function syncOnly(catalogDir: string, outDir: string) {
   const folders: string[] = [];
   let chunk: RenderedFile[] = [];
   let timed = 0;
-  const drain = async () => {
+  const drain = () => {
     const started = performance.now();
-    for (const file of chunk) await folder.put(file);
-    await folder.flush();
+    for (const file of chunk) folder.put(file);
     timed += performance.now() - started;
     chunk = [];
   };
@@ -116,12 +115,12 @@ async function syncOnly(catalogDir: string, outDir: string) {
   })) {
     folders.push(outcome.render!.slug);
     chunk.push(...operatorEntityFiles(outcome.render!));
-    if (chunk.length >= 4_000) await drain();
+    if (chunk.length >= 4_000) drain();
   }
   chunk.push(operatorRootKustomization(folders));
-  await drain();
+  drain();
   const started = performance.now();
-  await folder.prune(() => false);
+  folder.prune(() => false);
   timed += performance.now() - started;
   const { created, updated, removed } = folder.report;
   return {

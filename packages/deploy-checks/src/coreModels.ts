@@ -47,6 +47,24 @@ export function isCoreKind(object: Pick<KubeObject, 'apiVersion' | 'kind'>): boo
 }
 
 /**
+ * The object as the API server decodes it: Kustomize wraps long base64 values of Secret `data`
+ * over several lines, which Go's base64 decoder accepts (it skips line breaks) and the models'
+ * `byte` format does not.
+ */
+function asDecoded(object: KubeObject): KubeObject {
+  if (object.kind !== 'Secret' || !object.data) {
+    return object;
+  }
+  const data = Object.fromEntries(
+    Object.entries(object.data as Record<string, string>).map(([key, value]) => [
+      key,
+      value.replace(/[\r\n]/g, ''),
+    ]),
+  );
+  return { ...object, data };
+}
+
+/**
  * Validates a built-in object with its kubernetes-models class; returns the problem (`undefined`
  * when valid). Throws for kinds it does not know.
  *
@@ -58,7 +76,7 @@ export function validateCoreObject(object: KubeObject): string | undefined {
     throw new Error(`No kubernetes-models class for ${object.apiVersion} ${object.kind}`);
   }
   try {
-    new Model(object as never).validate();
+    new Model(asDecoded(object) as never).validate();
     return undefined;
   } catch (error) {
     return `${objectId(object)}: ${(error as Error).message}`;

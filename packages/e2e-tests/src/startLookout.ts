@@ -59,7 +59,8 @@ export async function startLookout(
   const child = spawn('yarn', ['start', ...configArgs], {
     cwd: REPO_ROOT,
     detached: true,
-    env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0' },
+    // Jest sets NODE_ENV=test, which the app's browserslist has no entry for.
+    env: { ...process.env, NODE_ENV: 'development', BROWSER: 'none', FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -1,7 +1,7 @@
 /*
  * A test backend with the REAL catalog backend (entities read from a catalog file in a temp dir),
- * the real permission backend with a small policy, and the observability plugin, so that the
- * signal routes are checked against the catalog's own permission decisions.
+ * a permissions service answering with a small policy, and the observability plugin, so that the
+ * signal routes are checked against the catalog's own (conditional) permission decisions.
  *
  * The policy: `user:default/admin` reads everything; every other user reads every entity except
  * those labelled `lookout.test/restricted: "true"`; `user:default/nobody` reads nothing.
@@ -9,7 +9,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  coreServices,
+  createServiceFactory,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -19,20 +24,16 @@ import { Entity } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
   isPermission,
+  Permission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import {
-  PermissionPolicy,
-  PolicyQuery,
-  PolicyQueryUser,
-} from '@backstage/plugin-permission-node';
-import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import {
   catalogConditions,
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import { JsonObject } from '@backstage/types';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
 import request from 'supertest';
 import { stringify } from 'yaml';
 import { observabilityPlugin } from '../plugin';
@@ -41,38 +42,61 @@ export const RESTRICTED_LABEL = 'lookout.test/restricted';
 export const ADMIN = 'user:default/admin';
 export const NOBODY = 'user:default/nobody';
 
-class TestPolicy implements PermissionPolicy {
-  async handle(
-    query: PolicyQuery,
-    user?: PolicyQueryUser,
-  ): Promise<PolicyDecision> {
-    const who = user?.info.userEntityRef;
-    if (who === ADMIN) {
-      return { result: AuthorizeResult.ALLOW };
-    }
-    if (who === NOBODY) {
-      return { result: AuthorizeResult.DENY };
-    }
-    if (isPermission(query.permission, catalogEntityReadPermission)) {
-      return createCatalogConditionalDecision(query.permission, {
-        not: catalogConditions.hasLabel({ label: RESTRICTED_LABEL }),
-      });
-    }
+/**
+ * The decision of the test policy for one permission. Conditional decisions for catalog reads
+ * are applied by the real catalog backend as database filters, exactly as with a policy behind
+ * the permission backend.
+ */
+function decide(
+  credentials: BackstageCredentials,
+  permission: Permission,
+): PolicyDecision {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+  };
+  if (principal.type !== 'user') {
+    return { result: AuthorizeResult.ALLOW }; // service-to-service calls
+  }
+  const who = principal.userEntityRef;
+  if (who === ADMIN) {
     return { result: AuthorizeResult.ALLOW };
   }
+  if (who === NOBODY) {
+    return { result: AuthorizeResult.DENY };
+  }
+  if (isPermission(permission, catalogEntityReadPermission)) {
+    return createCatalogConditionalDecision(permission, {
+      not: catalogConditions.hasLabel({ label: RESTRICTED_LABEL }),
+    });
+  }
+  return { result: AuthorizeResult.ALLOW };
 }
 
-const policyModule = createBackendModule({
-  pluginId: 'permission',
-  moduleId: 'lookout-test-policy',
-  register(env) {
-    env.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new TestPolicy());
-      },
-    });
-  },
+/**
+ * The permissions service of every plugin in the test backend, answering with {@link decide}
+ * (the role the permission backend and its policy play in a deployment).
+ */
+const policyPermissions = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: (): PermissionsService => ({
+    async authorize(requests, { credentials }) {
+      return requests.map(request => {
+        const decision = decide(credentials, request.permission);
+        // A conditional decision needs the resource; the catalog only asks conditionally.
+        return {
+          result:
+            decision.result === AuthorizeResult.ALLOW
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        };
+      });
+    },
+    async authorizeConditional(requests, { credentials }) {
+      return requests.map(request => decide(credentials, request.permission));
+    },
+  }),
 });
 
 export interface CatalogTestBackend {
@@ -95,13 +119,15 @@ export async function startCatalogBackend(options: {
   writeFileSync(file, options.entities.map(e => stringify(e)).join('---\n'));
   const backend = await startTestBackend({
     features: [
-      import('@backstage/plugin-catalog-backend'),
-      import('@backstage/plugin-permission-backend'),
-      policyModule,
+      catalogPlugin,
+      policyPermissions,
+      // Requests without a token are anonymous (the default mock treats them as a user).
+      mockServices.httpAuth.factory({
+        defaultCredentials: mockCredentials.none(),
+      }),
       observabilityPlugin,
       mockServices.rootConfig.factory({
         data: {
-          permission: { enabled: true },
           catalog: {
             rules: [
               {
@@ -119,7 +145,10 @@ export async function startCatalogBackend(options: {
             locations: [{ type: 'file', target: file }],
             processingInterval: { seconds: 1 },
           },
-          observability: options.observability,
+          observability: {
+            provisioning: { enabled: false },
+            ...options.observability,
+          },
         },
       }),
     ],
@@ -141,9 +170,9 @@ export async function startCatalogBackend(options: {
     }
     if (Date.now() > deadline) {
       throw new Error(
-        `catalog did not process the test entities: ${
-          res.status
-        } ${JSON.stringify(res.body)}`,
+        `catalog did not process the test entities: ${res.status} ${
+          res.headers['content-type']
+        } ${res.text.slice(0, 1500)}`,
       );
     }
     await new Promise(resolve => setTimeout(resolve, 200));

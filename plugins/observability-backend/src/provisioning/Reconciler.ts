@@ -5,8 +5,14 @@
  * entity is not rendered again (input hash), an unchanged render is not written again (render
  * hash). A failing entity or sink is recorded with a back-off and never stops the others.
  *
+ * The first run of a process renders every entity again (a new version of the render engine may
+ * render differently; unchanged output still costs no writes). Full syncs, on the first run and
+ * then every `fullSyncIntervalMs`, let each sink prune Lookout's objects that no entity owns and
+ * report objects that went missing.
+ *
  * Runs are serialised by the scheduler (a global task), so one run at a time touches the sinks
- * and the state across all replicas.
+ * and the state across all replicas. Rendering yields to the event loop between entities, so a
+ * large run never stalls the backend's requests.
  */
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -44,6 +50,8 @@ export interface ReconcileSummary {
   /** Objects pruned on a full sync, per sink. */
   pruned: number;
   fullSync: boolean;
+  /** Whether every entity was rendered again (the first run of a process). */
+  rerender: boolean;
   durationMs: number;
 }
 
@@ -56,7 +64,7 @@ export interface ReconcilerOptions {
   pipeline: EntityPipeline;
   logger: LoggerService;
   retry: RetryPolicy;
-  /** Full sync interval in ms (everything rendered again, orphans pruned, drift repaired). */
+  /** Full sync interval in ms (orphans pruned, missing objects provisioned again). */
   fullSyncIntervalMs: number;
   /** Entities rendered and handed to the sinks together. Default 200. */
   batchSize?: number;
@@ -70,7 +78,7 @@ interface Work {
   previous?: EntityStateWithSinks;
 }
 
-function emptySummary(fullSync: boolean): ReconcileSummary {
+function emptySummary(fullSync: boolean, rerender: boolean): ReconcileSummary {
   return {
     entities: 0,
     rendered: 0,
@@ -80,6 +88,7 @@ function emptySummary(fullSync: boolean): ReconcileSummary {
     sinkFailures: 0,
     pruned: 0,
     fullSync,
+    rerender,
     durationMs: 0,
   };
 }
@@ -108,15 +117,11 @@ async function applySafely(
 /** Runs reconciliations; one instance per backend. */
 export class Reconciler {
   private lastFullSync?: number;
+  private hasRendered = false;
   private readonly clock: () => number;
 
   constructor(private readonly options: ReconcilerOptions) {
     this.clock = options.clock ?? Date.now;
-  }
-
-  /** Makes the next run a full sync. */
-  requestFullSync(): void {
-    this.lastFullSync = undefined;
   }
 
   /** One reconciliation. Throws only when the catalog or the database fail. */
@@ -126,7 +131,8 @@ export class Reconciler {
     const fullSync =
       this.lastFullSync === undefined ||
       started - this.lastFullSync >= this.options.fullSyncIntervalMs;
-    const summary = emptySummary(fullSync);
+    const rerender = !this.hasRendered;
+    const summary = emptySummary(fullSync, rerender);
 
     const states = await store.listStates();
     const seen = new Set<string>();
@@ -147,7 +153,7 @@ export class Reconciler {
         seen.add(prepared.entityRef);
         summary.entities += 1;
         const previous = states.get(prepared.entityRef);
-        if (fullSync || this.needsWork(prepared, previous, started)) {
+        if (rerender || this.needsWork(prepared, previous, started)) {
           batch.push({ prepared, previous });
         }
         if (batch.length >= (this.options.batchSize ?? 200)) {
@@ -157,6 +163,7 @@ export class Reconciler {
       }
     }
     await this.processBatch(batch, summary, signal);
+    this.hasRendered = true;
 
     const gone = [...states.values()].filter(
       state => !seen.has(state.entityRef),
@@ -217,6 +224,8 @@ export class Reconciler {
 
     for (const work of batch) {
       const { prepared, previous } = work;
+      // Rendering is synchronous CPU work: let requests in between entities.
+      await new Promise(resolve => setImmediate(resolve));
       const outcome = this.options.pipeline.render(prepared);
       const base: EntityState = {
         entityRef: prepared.entityRef,
@@ -296,6 +305,10 @@ export class Reconciler {
             .get(upsert.entityRef)
             ?.sinks.get(sink.name);
           if (!outcome.ok) {
+            if (signal?.aborted) {
+              // Stopped midway (shutdown or timeout): not a failure; the next run retries.
+              continue;
+            }
             summary.sinkFailures += 1;
           }
           changes.sinks!.push({
@@ -306,6 +319,7 @@ export class Reconciler {
       }),
     );
     await this.options.store.save(changes);
+    signal?.throwIfAborted();
   }
 
   /** The sink's record after an attempt at `targetHash` (undefined for a removal). */
@@ -417,7 +431,7 @@ export class Reconciler {
               sink: sink.name,
             });
             remaining.get(state.entityRef)!.delete(sink.name);
-          } else {
+          } else if (!signal?.aborted) {
             summary.sinkFailures += 1;
             changes.sinks!.push({
               entityRef: state.entityRef,

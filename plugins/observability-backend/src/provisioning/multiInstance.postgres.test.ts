@@ -127,11 +127,15 @@ describe('two backends on one PostgreSQL', () => {
       // Instance a goes away; b carries on alone (its first run is a full sync, which must
       // write nothing): remove two entities, add three.
       await backends[0].stop();
-      const final = [...changed.slice(0, 10), ...names(12, 15).map(n => scrapedService(n))];
+      const final = [
+        ...changed.slice(0, 10),
+        ...names(12, 15).map(n => scrapedService(n)),
+      ];
       catalog.set(final);
       await waitFor(
         'the second change',
-        () => recorder.upserts.length >= 16 + 3 && recorder.removals.length >= 2,
+        () =>
+          recorder.upserts.length >= 16 + 3 && recorder.removals.length >= 2,
       );
       // Several more runs: nothing may be written again.
       await new Promise(resolve => setTimeout(resolve, 3_000));

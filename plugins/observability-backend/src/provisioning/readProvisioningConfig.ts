@@ -26,7 +26,7 @@ export interface ProvisioningConfig {
     timeout: HumanDuration;
     initialDelay: HumanDuration;
   };
-  /** Interval of full syncs (everything rendered again, orphans pruned, drift repaired), in ms. */
+  /** Interval of full syncs (orphans pruned, missing objects provisioned again), in ms. */
   fullSyncIntervalMs: number;
   retry: RetryPolicy;
   sinks: SinkEntry[];

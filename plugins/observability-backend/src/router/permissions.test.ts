@@ -4,6 +4,7 @@
  * Filters that try to leave the entity's scope are refused before any upstream is asked.
  */
 import { http, HttpResponse } from 'msw';
+import request from 'supertest';
 import { setupServer } from 'msw/node';
 import { fixtureJson } from '../__testUtils__/fixtures';
 import {
@@ -35,6 +36,7 @@ function component(name: string, extra: Record<string, unknown> = {}) {
 
 const upstream = setupServer();
 const hits: string[] = [];
+const lokiQueries: string[] = [];
 let backend: CatalogTestBackend;
 
 beforeAll(async () => {
@@ -46,30 +48,46 @@ beforeAll(async () => {
     }
   });
   upstream.use(
-    http.post('http://prometheus.test/api/v1/:endpoint', () =>
-      HttpResponse.json({ status: 'success', data: { resultType: 'vector', result: [] } }),
-    ),
     http.post('http://prometheus.test/api/v1/query_range', () =>
-      HttpResponse.json({ status: 'success', data: { resultType: 'matrix', result: [] } }),
+      HttpResponse.json({
+        status: 'success',
+        data: { resultType: 'matrix', result: [] },
+      }),
+    ),
+    http.post('http://prometheus.test/api/v1/query', () =>
+      HttpResponse.json({
+        status: 'success',
+        data: { resultType: 'vector', result: [] },
+      }),
     ),
     http.get('http://alertmanager.test/api/v2/alerts', () =>
-      HttpResponse.json(fixtureJson('alertmanager/alerts-filtered.json') as object),
+      HttpResponse.json(
+        fixtureJson('alertmanager/alerts-filtered.json') as object,
+      ),
     ),
-    http.get('http://loki.test/loki/api/v1/query_range', () =>
-      HttpResponse.json(fixtureJson('loki/query_range-streams.json') as object),
-    ),
+    http.get('http://loki.test/loki/api/v1/query_range', ({ request }) => {
+      lokiQueries.push(new URL(request.url).searchParams.get('query') ?? '');
+      return HttpResponse.json(
+        fixtureJson('loki/query_range-streams.json') as object,
+      );
+    }),
     http.get('http://tempo.test/api/search', () =>
       HttpResponse.json(fixtureJson('tempo/search-traceql.json') as object),
     ),
     http.get(`http://tempo.test/api/v2/traces/${TRACE_ID}`, () =>
-      HttpResponse.json(fixtureJson('tempo/trace-by-id-v1.json') as object).status === 200
-        ? HttpResponse.json({ trace: { resourceSpans: (fixtureJson('tempo/trace-by-id-v1.json') as { batches: object[] }).batches } })
-        : HttpResponse.json({}),
+      HttpResponse.json({
+        trace: {
+          resourceSpans: fixtureJson<{ batches: object[] }>(
+            'tempo/trace-by-id-v1.json',
+          ).batches,
+        },
+      }),
     ),
   );
   backend = await startCatalogBackend({
     entities: [
       component('checkout'),
+      component('cart'),
       component('payments-api', { labels: { [RESTRICTED_LABEL]: 'true' } }),
     ],
     observability: {
@@ -127,16 +145,16 @@ describe('signal routes and catalog permissions', () => {
   );
 
   it('answers 401 without credentials', async () => {
-    const res = await backend.server && (await import('supertest')).default(backend.server).get(`${base}/checkout/slos`);
+    const res = await request(backend.server).get(`${base}/checkout/slos`);
     expect(res.status).toBe(401);
   });
 
   it('lists only visible entities in the catalog-wide SLO summary', async () => {
     const res = await backend.get('/api/observability/slos');
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i: { entityRef: string }) => i.entityRef)).toEqual([
-      'component:default/checkout',
-    ]);
+    expect(
+      res.body.items.map((i: { entityRef: string }) => i.entityRef),
+    ).toEqual(['component:default/cart', 'component:default/checkout']);
     const none = await backend.get('/api/observability/slos', NOBODY);
     expect(none.body).toMatchObject({ items: [], totalItems: 0 });
   });
@@ -151,18 +169,34 @@ describe('filters cannot leave the entity scope', () => {
     ['traces', { q: '} || { .service.name = "payments-api" }' }],
     ['traces', { q: 'true) || (true' }],
     ['traces', { q: '.a = 1 } | count() > 1' }],
-  ])('refuses %s with %j as 400 without asking the upstream', async (route, query) => {
-    const res = await backend.get(`${base}/checkout/${route}`).query(query);
-    expect(res.status).toBe(400);
-    expect(res.body.error.name).toBe('InputError');
-    expect(hits).toEqual([]);
+  ])(
+    'refuses %s with %j as 400 without asking the upstream',
+    async (route, query) => {
+      const res = await backend.get(`${base}/checkout/${route}`).query(query);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(hits).toEqual([]);
+    },
+  );
+
+  it("reads only the entity's own streams", async () => {
+    lokiQueries.length = 0;
+    const res = await backend
+      .get(`${base}/checkout/logs`)
+      .query({ filter: '|= "timeout"' });
+    expect(res.status).toBe(200);
+    expect(lokiQueries).toEqual([
+      '{namespace="shop", app="checkout"} |= "timeout"',
+    ]);
   });
 
-  it('does not open a trace that has no span of the entity\'s service', async () => {
-    // The recorded trace is checkout's (and calls payments-api), not payments-api's own... but
-    // a visible entity whose service is not in it gets 404.
-    const res = await backend.get(`${base}/checkout/traces/${TRACE_ID}`);
-    expect(res.status).toBe(200);
-    expect(res.body.spans.every((s: { service: string }) => s.service === 'checkout')).toBe(true);
+  it("does not open another service's trace through a visible entity", async () => {
+    // The recorded trace holds checkout's spans only; cart is visible but not in it.
+    const own = await backend.get(`${base}/checkout/traces/${TRACE_ID}`);
+    expect(own.status).toBe(200);
+    expect(own.body.spans).toHaveLength(2);
+    const other = await backend.get(`${base}/cart/traces/${TRACE_ID}`);
+    expect(other.status).toBe(404);
+    expect(other.body.error.name).toBe('NotFoundError');
   });
 });

@@ -43,7 +43,7 @@ export interface RenderRun {
   /** Whether any entity has an error. */
   failed: boolean;
   report: OutputReport;
-  /** Milliseconds with file operations in flight. */
+  /** Milliseconds spent on the output folder. */
   ioMilliseconds: number;
 }
 
@@ -128,12 +128,11 @@ export async function renderToFolder(
       inputs.push(outcome.input);
     }
     for (const file of files) {
-      await folder.put(file);
+      folder.put(file);
     }
   }
   // The top-level file names the entity folders: written once they are complete.
-  await folder.flush();
-  await folder.put(
+  folder.put(
     target.format === 'operator'
       ? operatorRootKustomization([
           ...folders,
@@ -141,7 +140,7 @@ export async function renderToFolder(
         ])
       : alertmanagerConfigFile(renderAlertmanagerConfig(inputs)),
   );
-  await folder.prune(keptPaths(target.format, invalid));
+  folder.prune(keptPaths(target.format, invalid));
   return {
     lines,
     entities: count,

@@ -90,7 +90,7 @@ export function testHooks(recorder = new SinkRecorder(), instance = 'backend') {
           hooks.scheduler = scheduler;
           sinks.addSinkFactory({
             type: 'recorder',
-            create: ({ name }) => recorder.sink(name),
+            create: ({ name }) => recorder.sink(name, instance),
           });
         },
       });

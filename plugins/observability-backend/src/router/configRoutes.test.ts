@@ -28,9 +28,13 @@ describe('GET /entities/by-name/:kind/:namespace/:name/config', () => {
       features: [
         observabilityPlugin,
         catalogServiceMock.factory({ entities: [checkout] }),
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
         mockServices.rootConfig.factory({
           data: {
             observability: {
+              provisioning: { enabled: false },
               loki: {
                 url: 'http://loki',
                 selectorTemplate: '{app="{{name}}"}',
