@@ -1,0 +1,262 @@
+/*
+ * A local observability stack from the binaries on PATH (Debian's prometheus,
+ * prometheus-alertmanager, prometheus-pushgateway) plus the demo service, wired to the folders
+ * Lookout's `prometheus-files` sink writes: Prometheus loads the rules and file_sd targets
+ * Lookout provisions, scrapes the demo service, and sends alerts to Alertmanager.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { REPO_ROOT } from './startLookout';
+
+/** Binaries the stack needs, with the Debian package that ships each. */
+export const STACK_BINARIES: Record<string, string> = {
+  prometheus: 'prometheus',
+  'prometheus-alertmanager': 'prometheus-alertmanager',
+  'prometheus-pushgateway': 'prometheus-pushgateway',
+};
+
+/** Ports and folders of a stack. */
+export interface DevStackOptions {
+  /** Folder for state and config. Default `.lookout/dev-stack` in the repository. */
+  directory?: string;
+  prometheusPort?: number;
+  alertmanagerPort?: number;
+  pushgatewayPort?: number;
+  demoPort?: number;
+  demoMetricsPort?: number;
+  /** Scrape and rule evaluation interval. Default `5s` (fast feedback). */
+  interval?: string;
+  /** Requests per second the built-in traffic generator sends to the demo service; 0 for none. */
+  trafficPerSecond?: number;
+}
+
+/** A running stack. */
+export interface DevStack {
+  prometheusUrl: string;
+  alertmanagerUrl: string;
+  pushgatewayUrl: string;
+  demoUrl: string;
+  /** The folders Lookout's prometheus-files sink must write. */
+  rulesDirectory: string;
+  targetsDirectory: string;
+  /** An app-config fragment pointing Lookout at this stack. */
+  appConfig: string;
+  /** What runs where, for humans. */
+  describe(): string;
+  stop(): Promise<void>;
+}
+
+/** The binaries missing from PATH, by name. */
+export function missingBinaries(): string[] {
+  return Object.keys(STACK_BINARIES).filter(bin => {
+    try {
+      execFileSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
+async function waitReady(url: string, what: string, child: ChildProcess, log: () => string) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`${what} exited with ${child.exitCode}:\n${log().slice(-3000)}`);
+    }
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error(`${what} did not become ready:\n${log().slice(-3000)}`);
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+/** Starts the stack; resolves when every part answers. */
+export async function startDevStack(options: DevStackOptions = {}): Promise<DevStack> {
+  const missing = missingBinaries();
+  if (missing.length > 0) {
+    throw new Error(
+      `missing ${missing.join(', ')}: install the Debian packages ${missing
+        .map(m => STACK_BINARIES[m])
+        .join(' ')} (apt-get install ...)`,
+    );
+  }
+  const dir = resolve(options.directory ?? join(REPO_ROOT, '.lookout/dev-stack'));
+  const ports = {
+    prometheus: options.prometheusPort ?? 9090,
+    alertmanager: options.alertmanagerPort ?? 9093,
+    pushgateway: options.pushgatewayPort ?? 9091,
+    demo: options.demoPort ?? 8080,
+    demoMetrics: options.demoMetricsPort ?? 9464,
+  };
+  const interval = options.interval ?? '5s';
+  const rulesDirectory = join(dir, 'prometheus/rules');
+  const targetsDirectory = join(dir, 'prometheus/targets');
+  for (const sub of ['prometheus/data', 'alertmanager/data', 'prometheus/rules', 'prometheus/targets']) {
+    mkdirSync(join(dir, sub), { recursive: true });
+  }
+
+  writeFileSync(
+    join(dir, 'prometheus/prometheus.yml'),
+    [
+      '# Written by yarn dev:stack.',
+      'global:',
+      `  scrape_interval: ${interval}`,
+      `  evaluation_interval: ${interval}`,
+      'rule_files:',
+      `  - ${rulesDirectory}/*.yaml`,
+      'alerting:',
+      '  alertmanagers:',
+      '    - static_configs:',
+      `        - targets: ['127.0.0.1:${ports.alertmanager}']`,
+      'scrape_configs:',
+      '  - job_name: lookout',
+      '    file_sd_configs:',
+      `      - files: ['${targetsDirectory}/*.json']`,
+      '  - job_name: pushgateway',
+      '    honor_labels: true',
+      '    static_configs:',
+      `      - targets: ['127.0.0.1:${ports.pushgateway}']`,
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'alertmanager/alertmanager.yml'),
+    [
+      '# Written by yarn dev:stack: every alert to a receiver without integrations.',
+      'route:',
+      '  receiver: local',
+      '  group_by: [alertname, slo, backstage_entity]',
+      '  group_wait: 1s',
+      '  group_interval: 5s',
+      'receivers:',
+      '  - name: local',
+      'inhibit_rules:',
+      '  - source_matchers: [alertname="ErrorBudgetBurn", severity="page"]',
+      '    target_matchers: [alertname="ErrorBudgetBurn", severity="ticket"]',
+      '    equal: [slo, backstage_entity]',
+      '',
+    ].join('\n'),
+  );
+
+  const children: Array<{ name: string; child: ChildProcess; log: () => string }> = [];
+  const run = (name: string, command: string, args: string[], env?: NodeJS.ProcessEnv) => {
+    const child = spawn(command, args, {
+      cwd: dir,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout!.on('data', d => (log = (log + d).slice(-20000)));
+    child.stderr!.on('data', d => (log = (log + d).slice(-20000)));
+    const entry = { name, child, log: () => log };
+    children.push(entry);
+    return entry;
+  };
+
+  let traffic: NodeJS.Timeout | undefined;
+  const stop = async () => {
+    if (traffic) clearInterval(traffic);
+    await Promise.all(
+      children.map(({ child }) => {
+        if (child.exitCode !== null || child.signalCode !== null) return undefined;
+        const exited = new Promise(r => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        return exited.then(() => clearTimeout(timer));
+      }),
+    );
+  };
+
+  try {
+    const prometheus = run('prometheus', 'prometheus', [
+      `--config.file=${join(dir, 'prometheus/prometheus.yml')}`,
+      `--storage.tsdb.path=${join(dir, 'prometheus/data')}`,
+      `--web.listen-address=127.0.0.1:${ports.prometheus}`,
+      '--web.enable-lifecycle',
+    ]);
+    const alertmanager = run('alertmanager', 'prometheus-alertmanager', [
+      `--config.file=${join(dir, 'alertmanager/alertmanager.yml')}`,
+      `--storage.path=${join(dir, 'alertmanager/data')}`,
+      `--web.listen-address=127.0.0.1:${ports.alertmanager}`,
+      '--cluster.listen-address=',
+    ]);
+    const pushgateway = run('pushgateway', 'prometheus-pushgateway', [
+      `--web.listen-address=127.0.0.1:${ports.pushgateway}`,
+    ]);
+    const demo = run(
+      'demo-service',
+      process.execPath,
+      [
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+        join(REPO_ROOT, 'examples/demo-service/src/main.ts'),
+      ],
+      { PORT: String(ports.demo), METRICS_PORT: String(ports.demoMetrics), NODE_ENV: 'development' },
+    );
+    await Promise.all([
+      waitReady(`http://127.0.0.1:${ports.prometheus}/-/ready`, 'prometheus', prometheus.child, prometheus.log),
+      waitReady(`http://127.0.0.1:${ports.alertmanager}/-/ready`, 'alertmanager', alertmanager.child, alertmanager.log),
+      waitReady(`http://127.0.0.1:${ports.pushgateway}/-/ready`, 'pushgateway', pushgateway.child, pushgateway.log),
+      waitReady(`http://127.0.0.1:${ports.demo}/healthz`, 'demo-service', demo.child, demo.log),
+    ]);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+
+  const demoUrl = `http://127.0.0.1:${ports.demo}`;
+  const perSecond = options.trafficPerSecond ?? 5;
+  if (perSecond > 0) {
+    traffic = setInterval(() => {
+      fetch(`${demoUrl}/api/items`).then(r => r.arrayBuffer(), () => undefined);
+    }, Math.max(10, Math.round(1000 / perSecond)));
+    traffic.unref();
+  }
+
+  const prometheusUrl = `http://127.0.0.1:${ports.prometheus}`;
+  const alertmanagerUrl = `http://127.0.0.1:${ports.alertmanager}`;
+  const appConfig = [
+    '# Written by yarn dev:stack: Lookout provisions into the local stack and reads from it.',
+    'observability:',
+    '  provisioning:',
+    '    schedule:',
+    '      frequency: { seconds: 10 }',
+    '    sinks:',
+    '      - type: kustomize',
+    '        directory: ../../deploy/observability/entities',
+    '      - type: prometheus-files',
+    `        rulesDirectory: ${rulesDirectory}`,
+    `        targetsDirectory: ${targetsDirectory}`,
+    `        reloadUrl: ${prometheusUrl}/-/reload`,
+    '  prometheus:',
+    `    url: ${prometheusUrl}`,
+    '  alertmanager:',
+    `    url: ${alertmanagerUrl}`,
+    '',
+  ].join('\n');
+
+  return {
+    prometheusUrl,
+    alertmanagerUrl,
+    pushgatewayUrl: `http://127.0.0.1:${ports.pushgateway}`,
+    demoUrl,
+    rulesDirectory,
+    targetsDirectory,
+    appConfig,
+    describe: () =>
+      [
+        `Prometheus    ${prometheusUrl}  (rules: ${rulesDirectory}, targets: ${targetsDirectory})`,
+        `Alertmanager  ${alertmanagerUrl}`,
+        `Pushgateway   http://127.0.0.1:${ports.pushgateway}`,
+        `demo-service  ${demoUrl}  (metrics :${ports.demoMetrics}; ${perSecond} req/s of traffic)`,
+        `              outage:  curl -X PUT ${demoUrl}/admin/behaviour -d '{"errorRate":1}'`,
+        `              healthy: curl -X PUT ${demoUrl}/admin/behaviour -d '{"errorRate":0}'`,
+      ].join('\n'),
+    stop,
+  };
+}
