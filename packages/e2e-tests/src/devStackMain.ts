@@ -1,9 +1,9 @@
 /*
  * `yarn dev:stack`: starts the local stack, writes app-config.local.yaml (loaded by `yarn start`
- * after app-config.yaml) so Lookout provisions into it and reads from it, and stops everything on
- * Ctrl-C.
+ * after app-config.yaml) so Lookout provisions into it and reads from it, and stops everything
+ * (removing that file again) on Ctrl-C.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { missingBinaries, STACK_BINARIES, startDevStack } from './devStack';
 import { REPO_ROOT } from './startLookout';
@@ -33,8 +33,12 @@ async function main() {
       `Wrote app-config.local.yaml; run \`yarn start\` in another terminal and open\n` +
       `http://localhost:3000/catalog/default/component/demo-service\n\nCtrl-C stops everything.\n`,
   );
+  let stopping = false;
   const shutdown = () => {
-    process.stdout.write('\nstopping...\n');
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write('\nstopping (and removing app-config.local.yaml)...\n');
+    rmSync(LOCAL_CONFIG, { force: true });
     stack.stop().finally(() => process.exit(0));
   };
   process.on('SIGINT', shutdown);
