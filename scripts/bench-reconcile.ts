@@ -27,8 +27,8 @@ import {
 } from '../plugins/observability-backend/src/database/DatabaseProvisioningStore';
 import { EntityPipeline } from '../plugins/observability-backend/src/provisioning/EntityPipeline';
 import { Reconciler } from '../plugins/observability-backend/src/provisioning/Reconciler';
-import { MutableCatalog } from '../plugins/observability-backend/src/provisioning/testUtils/mutableCatalog';
-import { CrashingFileSystem } from '../plugins/observability-node/src/sinks/testUtils/crashingFileSystem';
+import { MutableCatalog } from '../plugins/observability-backend/src/provisioning/__testUtils__/mutableCatalog';
+import { CrashingFileSystem } from '../plugins/observability-node/src/sinks/__testUtils__/crashingFileSystem';
 
 function argument(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -39,7 +39,10 @@ function argument(name: string): string | undefined {
 function entity(i: number, objective = '99.9'): Entity {
   const name = `service-${String(i).padStart(5, '0')}`;
   const shapes: Array<Record<string, string>> = [
-    { 'lookout.dev/metrics-port': 'http-metrics', 'lookout.dev/slo-availability': objective },
+    {
+      'lookout.dev/metrics-port': 'http-metrics',
+      'lookout.dev/slo-availability': objective,
+    },
     {
       'lookout.dev/metrics-port': '8080',
       'lookout.dev/slo-availability': objective,
@@ -73,14 +76,20 @@ function entity(i: number, objective = '99.9'): Entity {
         ...shapes[i % shapes.length],
       },
     },
-    spec: { type: 'service', lifecycle: 'production', owner: `group:default/team-${i % 20}` },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: `group:default/team-${i % 20}`,
+    },
   };
 }
 
 async function main() {
   const count = Number(argument('--entities') ?? 10_000);
   const json = process.argv.includes('--json');
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lookout-bench-reconcile-'));
+  const dir = await fs.mkdtemp(
+    path.join(os.tmpdir(), 'lookout-bench-reconcile-'),
+  );
   const db = knexFactory({
     client: 'better-sqlite3',
     connection: { filename: path.join(dir, 'state.sqlite') },
@@ -90,7 +99,10 @@ async function main() {
     await migrateProvisioningDatabase({ getClient: async () => db });
     let dbWrites = 0;
     db.on('query', (query: { method?: string }) => {
-      if (query.method && ['insert', 'update', 'del', 'delete'].includes(query.method)) {
+      if (
+        query.method &&
+        ['insert', 'update', 'del', 'delete'].includes(query.method)
+      ) {
         dbWrites += 1;
       }
     });
@@ -148,26 +160,52 @@ async function main() {
     const result = {
       entities: count,
       node: process.version,
-      firstReconcile: { ms: first.ms, fileWrites: first.fileWrites, dbWrites: first.dbWrites },
-      noopReconcile: { ms: noop.ms, fileWrites: noop.fileWrites, dbWrites: noop.dbWrites },
+      firstReconcile: {
+        ms: first.ms,
+        fileWrites: first.fileWrites,
+        dbWrites: first.dbWrites,
+      },
+      noopReconcile: {
+        ms: noop.ms,
+        fileWrites: noop.fileWrites,
+        dbWrites: noop.dbWrites,
+      },
       oneChange: {
         changeToFilesMs,
         rendered: change.summary.rendered,
         fileWrites: change.fileWrites,
         dbWrites: change.dbWrites,
       },
-      noopAfterChange: { ms: noopAfter.ms, fileWrites: noopAfter.fileWrites, dbWrites: noopAfter.dbWrites },
+      noopAfterChange: {
+        ms: noopAfter.ms,
+        fileWrites: noopAfter.fileWrites,
+        dbWrites: noopAfter.dbWrites,
+      },
     };
     if (json) {
       process.stdout.write(`${JSON.stringify(result)}\n`);
     } else {
       const line = (label: string, value: string) =>
         process.stdout.write(`${label.padEnd(44)} ${value}\n`);
-      process.stdout.write(`Reconciler benchmark: ${count} entities, Node ${process.version}\n`);
-      line('first reconcile', `${first.ms} ms, ${first.fileWrites} file ops, ${first.dbWrites} db writes`);
-      line('no-op reconcile (target < 2000 ms, 0 writes)', `${noop.ms} ms, ${noop.fileWrites} file ops, ${noop.dbWrites} db writes`);
-      line('one annotation change → new files', `${changeToFilesMs} ms (${change.summary.rendered} rendered, ${change.fileWrites} file ops, ${change.dbWrites} db writes)`);
-      line('no-op reconcile after the change', `${noopAfter.ms} ms, ${noopAfter.fileWrites} file ops, ${noopAfter.dbWrites} db writes`);
+      process.stdout.write(
+        `Reconciler benchmark: ${count} entities, Node ${process.version}\n`,
+      );
+      line(
+        'first reconcile',
+        `${first.ms} ms, ${first.fileWrites} file ops, ${first.dbWrites} db writes`,
+      );
+      line(
+        'no-op reconcile (target < 2000 ms, 0 writes)',
+        `${noop.ms} ms, ${noop.fileWrites} file ops, ${noop.dbWrites} db writes`,
+      );
+      line(
+        'one annotation change → new files',
+        `${changeToFilesMs} ms (${change.summary.rendered} rendered, ${change.fileWrites} file ops, ${change.dbWrites} db writes)`,
+      );
+      line(
+        'no-op reconcile after the change',
+        `${noopAfter.ms} ms, ${noopAfter.fileWrites} file ops, ${noopAfter.dbWrites} db writes`,
+      );
     }
     const ok = noop.ms < 2000 && noop.fileWrites === 0 && noop.dbWrites === 0;
     process.exitCode = ok ? 0 : 1;

@@ -5,7 +5,8 @@
  * over the whole window, then the rules producing the period figures, at the end of the history;
  * the figures are then read back. promtool writes a block per rule and per block range, so the
  * helper is kept running until Prometheus has compacted them: a Prometheus reading thousands of
- * overlapping blocks is many times slower, which would distort the measurement that follows.
+ * overlapping blocks is many times slower, and compacting them later would disturb the
+ * measurement that follows.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -61,12 +62,12 @@ export function overlapping(ranges: BlockRange[]): boolean {
   return sorted.some((range, i) => i > 0 && range.minTime < sorted[i - 1].maxTime);
 }
 
-function moveBlocks(staging: string, dataDir: string): number {
-  let moved = 0;
+function moveBlocks(staging: string, dataDir: string): string[] {
+  const moved: string[] = [];
   for (const entry of fs.readdirSync(staging, { withFileTypes: true })) {
     if (entry.isDirectory()) {
       fs.renameSync(path.join(staging, entry.name), path.join(dataDir, entry.name));
-      moved += 1;
+      moved.push(entry.name);
     }
   }
   return moved;
@@ -119,7 +120,12 @@ export class Backfill {
     });
   }
 
-  private async importLevel(label: string, rules: PrometheusRule[], start: number, end: number): Promise<void> {
+  private async importLevel(
+    label: string,
+    rules: PrometheusRule[],
+    start: number,
+    end: number,
+  ): Promise<string[]> {
     const { ruleSet, workDir, parallel } = this.options;
     const started = Date.now();
     const staging = path.join(workDir, `${ruleSet.id}-staging-${label.replace(/\W+/g, '-')}`);
@@ -146,20 +152,15 @@ export class Backfill {
         });
       }),
     );
-    this.stats.blocks += moveBlocks(staging, this.options.dataDir);
-    // Prometheus loads new blocks at start (or within a minute); a restart makes them
-    // visible to the next level at once.
-    await this.server.restart();
+    const blocks = moveBlocks(staging, this.options.dataDir);
+    this.stats.blocks += blocks.length;
     const seconds = (Date.now() - started) / 1000;
     this.stats.importSeconds += seconds;
     this.options.log(`  ${ruleSet.id}: ${label}: ${rules.length} rules backfilled in ${Math.round(seconds)} s`);
+    return blocks;
   }
 
-  /**
-   * Backfills what the rule set needs and reads its period error ratios at `readAt` (Unix
-   * seconds, the last minute of the history), over a window of `windowSeconds`.
-   */
-  async backfillAndRead(readAt: number, windowSeconds: number): Promise<Reported[]> {
+  private plan(): { history: PrometheusRule[][]; period: PrometheusRule[][] } {
     const { ruleSet } = this.options;
     const all = recordingRules(ruleSet.groups);
     const history = backfillLevels(all, rulesReadOverRanges(ruleSet.groups));
@@ -170,54 +171,93 @@ export class Backfill {
     this.stats.historyRules = imported.size;
     this.stats.historyLevels = history.length;
     this.stats.periodRules = period.flat().length;
-    for (const [level, rules] of history.entries()) {
-      // Two hours more than the window: the 5m rates at its start, and room for the alignment
-      // of promtool's evaluations.
-      await this.importLevel(`history level ${level}`, rules, readAt - windowSeconds - 7200, readAt);
-    }
-    for (const [level, rules] of period.entries()) {
-      await this.importLevel(`period level ${level}`, rules, readAt - 180, readAt);
-    }
-    const reported: Reported[] = [];
-    for (const reading of ruleSet.readings) {
-      const [value] = await this.server.query(reading.valueQuery, readAt);
-      const [timestamp] = await this.server.query(reading.timestampQuery, readAt);
-      reported.push({ service: reading.service, value: value?.value, timestamp: timestamp?.value });
-    }
-    return reported;
+    return { history, period };
   }
 
   /**
-   * Waits until Prometheus has compacted every overlapping block (it looks a minute after
-   * start, then every minute), then stops it.
+   * Backfills, over the whole window ending at `readAt` (Unix seconds), the recording rules the
+   * rule set reads over ranges, level by level (Prometheus restarted after each to load them).
    */
-  async compactAndStop(timeoutMs = 600_000): Promise<void> {
-    const started = Date.now();
+  async backfillHistory(readAt: number, windowSeconds: number): Promise<void> {
+    for (const [level, rules] of this.plan().history.entries()) {
+      // Two hours more than the window: the 5m rates at its start, and room for the alignment
+      // of promtool's evaluations.
+      await this.importLevel(`history level ${level}`, rules, readAt - windowSeconds - 7200, readAt);
+      await this.server.restart();
+    }
+  }
+
+  /**
+   * Backfills the rules producing the period figures at `readAt`, reads the figures, and stops
+   * the helper once its data directory holds no overlapping blocks: with history, after
+   * Prometheus has compacted them (a minute after start, then every minute); without, by
+   * removing the few blocks of the period figures, which the measurement does not need.
+   */
+  async readPeriodAndStop(readAt: number): Promise<Reported[]> {
+    const { ruleSet, dataDir } = this.options;
+    const { history, period } = this.plan();
     try {
-      for (;;) {
-        const ranges = blockRanges(this.options.dataDir);
-        if (!overlapping(ranges)) {
-          const [loaded] = parseExposition(
-            await this.server.metricsText(),
-            new Set(['prometheus_tsdb_blocks_loaded']),
-          );
-          if (loaded?.value === ranges.length) {
-            break;
-          }
+      const periodBlocks: string[] = [];
+      for (const [level, rules] of period.entries()) {
+        if (level > 0) {
+          await this.server.restart();
         }
-        if (Date.now() - started > timeoutMs) {
-          throw new Error(
-            `${this.options.ruleSet.id}: blocks still overlap ${timeoutMs / 1000} s after the backfill`,
-          );
-        }
-        await sleep(2000);
+        periodBlocks.push(...(await this.importLevel(`period level ${level}`, rules, readAt - 180, readAt)));
       }
+      const waitStarted = Date.now();
+      if (history.length === 0) {
+        await this.server.restart();
+      } else {
+        await this.untilCompacted();
+      }
+      this.stats.compactionSeconds = (Date.now() - waitStarted) / 1000;
+      const reported: Reported[] = [];
+      for (const reading of ruleSet.readings) {
+        const [value] = await this.server.query(reading.valueQuery, readAt);
+        const [timestamp] = await this.server.query(reading.timestampQuery, readAt);
+        reported.push({ service: reading.service, value: value?.value, timestamp: timestamp?.value });
+      }
+      await this.server.stop();
+      if (history.length === 0) {
+        for (const block of periodBlocks) {
+          fs.rmSync(path.join(dataDir, block), { recursive: true, force: true });
+        }
+      }
+      return reported;
     } finally {
       await this.server.stop();
     }
-    this.stats.compactionSeconds = (Date.now() - started) / 1000;
-    this.options.log(
-      `  ${this.options.ruleSet.id}: blocks compacted (waited ${Math.round(this.stats.compactionSeconds)} s)`,
-    );
+  }
+
+  private async untilCompacted(timeoutMs = 600_000): Promise<void> {
+    const started = Date.now();
+    for (;;) {
+      const ranges = blockRanges(this.options.dataDir);
+      if (!overlapping(ranges)) {
+        const [loaded] = parseExposition(
+          await this.server.metricsText(),
+          new Set(['prometheus_tsdb_blocks_loaded']),
+        );
+        if (loaded?.value === ranges.length) {
+          this.options.log(
+            `  ${this.options.ruleSet.id}: backfilled blocks compacted (waited ${Math.round(
+              (Date.now() - started) / 1000,
+            )} s)`,
+          );
+          return;
+        }
+      }
+      if (Date.now() - started > timeoutMs) {
+        throw new Error(
+          `${this.options.ruleSet.id}: blocks still overlap ${timeoutMs / 1000} s after the backfill`,
+        );
+      }
+      await sleep(2000);
+    }
+  }
+
+  /** Stops the helper. */
+  async stop(): Promise<void> {
+    await this.server.stop();
   }
 }

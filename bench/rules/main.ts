@@ -5,7 +5,7 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/rules/main.ts [options]
  *
  * Options: --slos N (200), --instances N (2), --seed N (1), --rounds N (10),
- * --eval-interval D (5s), --global-interval D (1m), --scrape-interval D (15s),
+ * --eval-interval D (10s), --global-interval D (1m), --scrape-interval D (15s),
  * --sets lookout,sloth,pyrra, --parallel N (CPU count), --work-dir DIR, --keep,
  * --out FILE (bench/results/latest.json).
  */
@@ -38,10 +38,10 @@ function options() {
       instances: { type: 'string', default: '2' },
       seed: { type: 'string', default: '1' },
       rounds: { type: 'string', default: '10' },
-      'eval-interval': { type: 'string', default: '5s' },
+      'eval-interval': { type: 'string', default: '10s' },
       'global-interval': { type: 'string', default: '1m' },
       'scrape-interval': { type: 'string', default: '15s' },
-      'min-warmup': { type: 'string', default: '30s' },
+      'min-warmup': { type: 'string', default: '20s' },
       sets: { type: 'string', default: 'lookout,sloth,pyrra' },
       parallel: { type: 'string', default: String(os.cpus().length) },
       'work-dir': { type: 'string' },
@@ -151,9 +151,11 @@ async function main(): Promise<void> {
   );
   raw.files.forEach(file => fs.rmSync(file));
 
-  // Backfill every rule set, each with its own helper Prometheus; a helper compacts its blocks
-  // a minute after its last restart, while the next rule set is being backfilled.
+  // Backfill every rule set, each with its own helper Prometheus. The history imports run one
+  // after the other; the period figures, and the wait for Prometheus to compact the backfilled
+  // blocks (a minute after its last restart), overlap with the next rule set's import.
   const backfills = new Map<RuleSetId, Backfill>();
+  const pending = new Map<RuleSetId, Promise<Reported[]>>();
   const reported = new Map<RuleSetId, Reported[]>();
   try {
     for (const ruleSet of ruleSets) {
@@ -168,18 +170,20 @@ async function main(): Promise<void> {
         log,
       });
       backfills.set(ruleSet.id, backfill);
-      reported.set(
-        ruleSet.id,
-        await timed(`${ruleSet.id}: history backfilled, period ratios read`, timings, () =>
-          backfill.backfillAndRead(readAt, WINDOW_SECONDS),
-        ),
+      await timed(`${ruleSet.id}: history backfilled`, timings, () =>
+        backfill.backfillHistory(readAt, WINDOW_SECONDS),
       );
+      const reading = backfill.readPeriodAndStop(readAt);
+      reading.catch(() => undefined); // awaited below; keeps an early failure from going unhandled
+      pending.set(ruleSet.id, reading);
     }
-    await timed('backfilled blocks compacted', timings, () =>
-      Promise.all([...backfills.values()].map(backfill => backfill.compactAndStop())),
-    );
+    await timed('period error ratios read, backfilled blocks compacted', timings, async () => {
+      for (const [id, reading] of pending) {
+        reported.set(id, await reading);
+      }
+    });
   } catch (error) {
-    await Promise.allSettled([...backfills.values()].map(backfill => backfill.compactAndStop(0)));
+    await Promise.allSettled([...backfills.values()].map(backfill => backfill.stop()));
     throw error;
   }
 

@@ -6,15 +6,34 @@ import fs from 'node:fs';
 import { REQUESTS_METRIC, SyntheticService, seriesIncrements } from './services';
 import { minuteCounts } from './traffic';
 
-/** Counter values of every series of `services` after the last minute written, in order. */
+/** Counter values of every series of every service, in order. */
 export type CounterValues = number[][];
 
 const FLUSH_BYTES = 8 * 1024 * 1024;
 
+/** The counters of `services` after the minutes `fromMinute` ≤ m ≤ `toMinute`, from 0. */
+export function countersAfter(
+  services: SyntheticService[],
+  instances: number,
+  fromMinute: number,
+  toMinute: number,
+): CounterValues {
+  return services.map(service => {
+    const values = service.series.map(() => 0);
+    for (let minute = fromMinute; minute <= toMinute; minute++) {
+      const split = seriesIncrements(minuteCounts(service.traffic, minute), instances, minute);
+      split.forEach((n, s) => {
+        values[s] += n;
+      });
+    }
+    return values;
+  });
+}
+
 /**
- * Writes the samples of `services` for the minutes `fromMinute` ≤ m ≤ `toMinute` (Unix time
- * in minutes) to `file`, counters starting at 0 before `fromMinute`. Returns the counters at
- * `toMinute`, from which the live exporter carries on.
+ * Writes the samples of `services` for the minutes `fromMinute` ≤ m ≤ `toMinute` (Unix time in
+ * minutes) to `file`, carrying on from the counter values `start`. Returns the counters at
+ * `toMinute`.
  */
 export function writeOpenMetrics(
   file: string,
@@ -22,6 +41,7 @@ export function writeOpenMetrics(
   instances: number,
   fromMinute: number,
   toMinute: number,
+  start: CounterValues,
 ): CounterValues {
   const fd = fs.openSync(file, 'w');
   let buffer = `# TYPE ${REQUESTS_METRIC.replace(/_total$/, '')} counter\n`;
@@ -32,7 +52,7 @@ export function writeOpenMetrics(
   const finalValues: CounterValues = [];
   const minutes = toMinute - fromMinute + 1;
   try {
-    for (const service of services) {
+    services.forEach((service, index) => {
       const increments: number[][] = service.series.map(() => new Array<number>(minutes));
       for (let i = 0; i < minutes; i++) {
         const minute = fromMinute + i;
@@ -44,7 +64,7 @@ export function writeOpenMetrics(
       const values: number[] = [];
       service.series.forEach((series, s) => {
         const prefix = `${REQUESTS_METRIC}${series.labels} `;
-        let value = 0;
+        let value = start[index][s];
         for (let i = 0; i < minutes; i++) {
           value += increments[s][i];
           buffer += `${prefix}${value} ${(fromMinute + i) * 60}\n`;
@@ -55,7 +75,7 @@ export function writeOpenMetrics(
         values.push(value);
       });
       finalValues.push(values);
-    }
+    });
     buffer += '# EOF\n';
     flush();
   } finally {

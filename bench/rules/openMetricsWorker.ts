@@ -1,8 +1,8 @@
 /*
- * Worker thread writing one share of the raw history (see `writeRawHistory`).
+ * Worker thread writing one stretch of time of the raw history (see `writeRawHistory`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeOpenMetrics } from './openMetrics';
+import { countersAfter, writeOpenMetrics } from './openMetrics';
 import { syntheticServices } from './services';
 
 /** What `writeRawHistory` hands each worker. */
@@ -11,13 +11,14 @@ export interface OpenMetricsJob {
   count: number;
   instances: number;
   seed: number;
-  first: number;
-  end: number;
+  /** First minute of the whole history: counters start at 0 before it. */
+  historyStart: number;
   fromMinute: number;
   toMinute: number;
 }
 
 const job = workerData as OpenMetricsJob;
-const services = syntheticServices(job.count, job.instances, job.seed).slice(job.first, job.end);
-const values = writeOpenMetrics(job.file, services, job.instances, job.fromMinute, job.toMinute);
+const services = syntheticServices(job.count, job.instances, job.seed);
+const start = countersAfter(services, job.instances, job.historyStart, job.fromMinute - 1);
+const values = writeOpenMetrics(job.file, services, job.instances, job.fromMinute, job.toMinute, start);
 parentPort?.postMessage(values);

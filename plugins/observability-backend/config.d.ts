@@ -48,6 +48,15 @@ export interface Config {
       resourceLabels?: { [name: string]: string };
       /** Runbook of alerts whose SLO and entity name none. Default: the entity page. */
       defaultRunbookUrl?: string;
+      /**
+       * Also emit a grafana-operator `GrafanaDashboard` per entity (operator format), selecting
+       * the Grafana instances below.
+       */
+      grafanaOperator?: {
+        instanceSelector: { matchLabels: { [name: string]: string } };
+        /** Let Grafana instances in other namespaces import the dashboard. */
+        allowCrossNamespaceImport?: boolean;
+      };
     };
 
     /** Provisioning of the rendered objects into the stack. */
@@ -63,6 +72,19 @@ export interface Config {
         /** Delay before the first run. Default 5 seconds. */
         initialDelay?: HumanDuration;
       };
+      /**
+       * Interval of full syncs: each sink prunes the Lookout-managed objects no entity owns and
+       * reports missing ones, which are provisioned again. Also done on the first run of a
+       * process. Default 1 hour.
+       */
+      fullSync?: HumanDuration;
+      /** Back-off of failed attempts (per entity and sink), doubling from `initialDelay` up to `maxDelay`. */
+      retry?: {
+        /** Delay after the first failure. Default 30 seconds. */
+        initialDelay?: HumanDuration;
+        /** Longest delay. Default 1 hour. */
+        maxDelay?: HumanDuration;
+      };
       /** Where the rendered objects go; default a single `kustomize` sink. */
       sinks?: Array<{
         /** `kustomize`, `prometheus-files`, `kubernetes`, `grafana`, or a type added through the `observability.sinks` extension point. */
@@ -75,12 +97,23 @@ export interface Config {
         rulesDirectory?: string;
         /** prometheus-files: folder of the file_sd target files. */
         targetsDirectory?: string;
-        /** prometheus-files: Prometheus lifecycle reload URL (`--web.enable-lifecycle`). */
+        /** prometheus-files: folder of dashboard JSON files for Grafana's file provisioning (optional). */
+        dashboardsDirectory?: string;
+        /** prometheus-files: Prometheus lifecycle reload URL (`--web.enable-lifecycle`); without it, no reload. */
         reloadUrl?: string;
+        /**
+         * prometheus-files: headers of the reload request (e.g. Authorization).
+         * @visibility secret
+         */
+        reloadHeaders?: { [name: string]: string };
+        /** prometheus-files: time before a reload counts as failed. Default 30 seconds. */
+        reloadTimeout?: HumanDuration;
         /** kubernetes: name of a cluster of the Kubernetes plugin's config (`kubernetes.clusterLocatorMethods`). */
         cluster?: string;
         /** grafana: folder title of the dashboards; `{{owner}}` is replaced. Default `{{owner}}`. */
         folder?: string;
+        /** grafana: folder of dashboards whose entity names no owner. Default `Lookout`. */
+        defaultFolder?: string;
       }>;
     };
 

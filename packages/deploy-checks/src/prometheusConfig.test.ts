@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { dataValue, findObject, objectId } from './kubeObject';
 import { BINARIES, deployPath } from './paths';
-import { describeRun, runTool } from './runTool';
+import { describeRun, runTool, ToolResult } from './runTool';
 import { temporaryTree, TemporaryTree } from './stackCopy';
 import { describeWithBinaries } from './testing/requireBinary';
 import { Build, buildStack, StackBuilds } from './testing/stackBuilds';
@@ -15,6 +15,11 @@ import { Build, buildStack, StackBuilds } from './testing/stackBuilds';
 jest.setTimeout(120_000);
 
 const promtool = (args: string[]) => runTool(BINARIES.promtool, args);
+
+/** Fails with the tool's output unless it exited 0. */
+function expectSuccess(result: ToolResult): void {
+  expect(describeRun(result)).toMatch(/^exit 0/);
+}
 
 describeWithBinaries(BINARIES.kubectl, BINARIES.promtool)('Prometheus configuration', () => {
   let stack: StackBuilds;
@@ -28,23 +33,29 @@ describeWithBinaries(BINARIES.kubectl, BINARIES.promtool)('Prometheus configurat
   afterAll(() => tree?.remove());
 
   it('of deploy/compose passes promtool check config', async () => {
-    const result = await promtool([
-      'check',
-      'config',
-      deployPath('compose', 'prometheus', 'prometheus.yml'),
-    ]);
-    expect({ code: result.code, output: describeRun(result) }).toMatchObject({ code: 0 });
+    expectSuccess(
+      await promtool(['check', 'config', deployPath('compose', 'prometheus', 'prometheus.yml')]),
+    );
   });
 
-  it("of the operator stack (its additional scrape configs and alerting) passes promtool check config", async () => {
+  it('of the operator stack (additional scrape configs, alerting) passes promtool check config, Kubernetes SD aside', async () => {
     const base = stack.builds.find(b => b.name === 'base')!;
     const scrapeConfigs = parse(
       dataValue(
         findObject(base.objects, 'Secret', 'prometheus-additional-scrape-configs'),
         'scrape-configs.yaml',
       ),
-    ) as unknown[];
-    expect(scrapeConfigs.length).toBeGreaterThan(0);
+    ) as Array<Record<string, unknown>>;
+    expect(scrapeConfigs.map(c => c.job_name)).toEqual(['observability-stack', 'pushgateway']);
+    // Debian's Prometheus is built without Kubernetes service discovery, so its promtool rejects
+    // `kubernetes_sd_configs` as an unknown field: check everything else (relabelling, job
+    // options) with static targets in its place.
+    const withoutKubernetesSd = scrapeConfigs.map(({ kubernetes_sd_configs, ...rest }) => {
+      expect(kubernetes_sd_configs).toEqual([
+        { role: 'endpoints', namespaces: { names: ['observability'] } },
+      ]);
+      return { ...rest, static_configs: [{ targets: ['target.observability.svc:80'] }] };
+    });
     const file = join(tree.root, 'prometheus.yml');
     writeFileSync(
       file,
@@ -52,14 +63,16 @@ describeWithBinaries(BINARIES.kubectl, BINARIES.promtool)('Prometheus configurat
         global: { scrape_interval: '30s', evaluation_interval: '30s' },
         alerting: {
           alertmanagers: [
-            { api_version: 'v2', static_configs: [{ targets: ['alertmanager.observability.svc:9093'] }] },
+            {
+              api_version: 'v2',
+              static_configs: [{ targets: ['alertmanager.observability.svc:9093'] }],
+            },
           ],
         },
-        scrape_configs: scrapeConfigs,
+        scrape_configs: withoutKubernetesSd,
       }),
     );
-    const result = await promtool(['check', 'config', file]);
-    expect({ code: result.code, output: describeRun(result) }).toMatchObject({ code: 0 });
+    expectSuccess(await promtool(['check', 'config', file]));
   });
 
   it('rejects a broken config (the check can fail)', async () => {

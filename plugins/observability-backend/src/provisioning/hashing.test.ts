@@ -1,5 +1,5 @@
 import { canonicalJson, inputHash } from './hashing';
-import { scrapedService } from './testUtils/entities';
+import { scrapedService } from './__testUtils__/entities';
 
 describe('canonicalJson', () => {
   it('gives the same text whatever the key order, and the text JSON.parse reads back', () => {

@@ -10,16 +10,16 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { toOperatorFiles } from '@lookout/plugin-observability-node';
 import { observabilityPlugin } from '../plugin';
-import { scrapedService } from './testUtils/entities';
-import { MutableCatalog } from './testUtils/mutableCatalog';
+import { scrapedService } from './__testUtils__/entities';
+import { MutableCatalog } from './__testUtils__/mutableCatalog';
 import {
   dropDatabases,
-  itWithPostgres,
+  requirePostgres,
   POSTGRES,
   uniquePrefix,
-} from './testUtils/postgres';
-import { renderOf } from './testUtils/renders';
-import { SinkRecorder, testHooks } from './testUtils/testHooks';
+} from './__testUtils__/postgres';
+import { renderOf } from './__testUtils__/renders';
+import { SinkRecorder, testHooks } from './__testUtils__/testHooks';
 
 async function waitFor(
   what: string,
@@ -55,8 +55,9 @@ const names = (from: number, to: number) =>
     (_, i) => `service-${String(from + i).padStart(2, '0')}`,
   );
 
-describe('two backends on one PostgreSQL', () => {
-  const itPostgres = itWithPostgres();
+const postgres = requirePostgres();
+
+(postgres ? describe : describe.skip)('two backends on one PostgreSQL', () => {
   const prefix = uniquePrefix();
   const backends: Array<{ stop(): Promise<void> }> = [];
   let dir: string | undefined;
@@ -71,7 +72,7 @@ describe('two backends on one PostgreSQL', () => {
     await dropDatabases(prefix);
   });
 
-  itPostgres(
+  it(
     'write every entity once per change, with no lost or duplicated objects',
     async () => {
       dir = await fs.mkdtemp(path.join(os.tmpdir(), 'lookout-two-backends-'));

@@ -10,9 +10,9 @@ import { EntityProvisioningResponse } from '@lookout/plugin-observability-common
 import request from 'supertest';
 import { observabilityPlugin } from '../plugin';
 import { PROVISIONING_TASK_ID } from './startProvisioning';
-import { component, scrapedService } from './testUtils/entities';
-import { MutableCatalog } from './testUtils/mutableCatalog';
-import { SinkRecorder, testHooks } from './testUtils/testHooks';
+import { component, scrapedService } from './__testUtils__/entities';
+import { MutableCatalog } from './__testUtils__/mutableCatalog';
+import { SinkRecorder, testHooks } from './__testUtils__/testHooks';
 
 const OTHER_TOOLS: Record<string, string> = {
   'README.md': '# Deployed by Argo CD\n',

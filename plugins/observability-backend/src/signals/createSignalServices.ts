@@ -58,7 +58,12 @@ export function createSignalServices(options: {
   }
 
   return {
-    slos: new PrometheusSloService(prometheus, alertSource),
+    slos: new PrometheusSloService(
+      prometheus,
+      alertSource,
+      config.getOptionalString('observability.grafana.externalUrl') ??
+        config.getOptionalString('observability.grafana.url'),
+    ),
     alerts: new EntityAlertService(
       alertSource ?? {
         upstream: 'alertmanager',

@@ -17,15 +17,21 @@ function readMilliseconds(config: Config, key: string): number | undefined {
   const d = readDurationFromConfig(config, { key });
   return (
     (d.milliseconds ?? 0) +
-    1000 * ((d.seconds ?? 0) + 60 * ((d.minutes ?? 0) + 60 * ((d.hours ?? 0) + 24 * (d.days ?? 0))))
+    1000 *
+      ((d.seconds ?? 0) +
+        60 * ((d.minutes ?? 0) + 60 * ((d.hours ?? 0) + 24 * (d.days ?? 0))))
   );
 }
 
-function readHeaders(config: Config | undefined): Record<string, string> | undefined {
+function readHeaders(
+  config: Config | undefined,
+): Record<string, string> | undefined {
   if (!config) {
     return undefined;
   }
-  return Object.fromEntries(config.keys().map(key => [key, config.getString(key)]));
+  return Object.fromEntries(
+    config.keys().map(key => [key, config.getString(key)]),
+  );
 }
 
 /** `type: kustomize`: the operator format into `directory`. @public */
@@ -34,7 +40,8 @@ export const kustomizeSinkFactory: SinkFactory = {
   create: ({ config, name }) =>
     new KustomizeSink({
       name,
-      directory: config.getOptionalString('directory') ?? DEFAULT_KUSTOMIZE_DIRECTORY,
+      directory:
+        config.getOptionalString('directory') ?? DEFAULT_KUSTOMIZE_DIRECTORY,
     }),
 };
 

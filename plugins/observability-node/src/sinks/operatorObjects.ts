@@ -36,7 +36,9 @@ interface ConfigMapGenerator {
  *
  * @public
  */
-export function operatorObjects(files: ReadonlyMap<string, string>): KubernetesManifest[] {
+export function operatorObjects(
+  files: ReadonlyMap<string, string>,
+): KubernetesManifest[] {
   const kustomizationText = files.get('kustomization.yaml');
   if (kustomizationText === undefined) {
     return [];
@@ -49,7 +51,9 @@ export function operatorObjects(files: ReadonlyMap<string, string>): KubernetesM
   for (const resource of kustomization.resources ?? []) {
     const text = files.get(resource);
     if (text === undefined) {
-      throw new Error(`kustomization.yaml lists ${resource}, which is not in the folder`);
+      throw new Error(
+        `kustomization.yaml lists ${resource}, which is not in the folder`,
+      );
     }
     objects.push(parse(text) as KubernetesManifest);
   }
@@ -61,10 +65,14 @@ export function operatorObjects(files: ReadonlyMap<string, string>): KubernetesM
     }
     const data: Record<string, string> = {};
     for (const entry of generator.files ?? []) {
-      const [key, file] = entry.includes('=') ? entry.split('=', 2) : [entry, entry];
+      const [key, file] = entry.includes('=')
+        ? entry.split('=', 2)
+        : [entry, entry];
       const text = files.get(file);
       if (text === undefined) {
-        throw new Error(`configMapGenerator ${generator.name} names ${file}, which is not in the folder`);
+        throw new Error(
+          `configMapGenerator ${generator.name} names ${file}, which is not in the folder`,
+        );
       }
       data[key] = text;
     }
@@ -74,7 +82,9 @@ export function operatorObjects(files: ReadonlyMap<string, string>): KubernetesM
       metadata: {
         name: generator.name,
         ...(generator.namespace ? { namespace: generator.namespace } : {}),
-        ...(generator.options.labels ? { labels: generator.options.labels } : {}),
+        ...(generator.options.labels
+          ? { labels: generator.options.labels }
+          : {}),
         ...(generator.options.annotations
           ? { annotations: generator.options.annotations }
           : {}),
@@ -104,7 +114,9 @@ export function parseManifestId(id: string): {
 } {
   const parts = id.split('/');
   if (parts.length < 4) {
-    throw new Error(`"${id}" is not an object id (<apiVersion>/<kind>/<namespace>/<name>)`);
+    throw new Error(
+      `"${id}" is not an object id (<apiVersion>/<kind>/<namespace>/<name>)`,
+    );
   }
   const name = parts[parts.length - 1];
   const namespace = parts[parts.length - 2];

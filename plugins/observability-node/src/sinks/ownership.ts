@@ -21,14 +21,21 @@ function parseJson(content: string): unknown {
 }
 
 /** Whether `content` is a file Lookout generated, of the given kind. @public */
-export function isGeneratedFile(kind: GeneratedFileKind, content: string): boolean {
+export function isGeneratedFile(
+  kind: GeneratedFileKind,
+  content: string,
+): boolean {
   if (kind === 'yaml') {
     return hasYamlHeader(content);
   }
   const json = parseJson(content);
   if (kind === 'dashboard') {
-    const description = (json as { description?: unknown } | undefined)?.description;
-    return typeof description === 'string' && description.startsWith(GENERATED_NOTICE_PREFIX);
+    const description = (json as { description?: unknown } | undefined)
+      ?.description;
+    return (
+      typeof description === 'string' &&
+      description.startsWith(GENERATED_NOTICE_PREFIX)
+    );
   }
   return (
     Array.isArray(json) &&

@@ -107,5 +107,7 @@ export interface SinkFactoryContext {
 export interface SinkFactory {
   /** The `type` of the configuration entries this factory handles. */
   type: string;
-  create(context: SinkFactoryContext): ProvisioningSink | Promise<ProvisioningSink>;
+  create(
+    context: SinkFactoryContext,
+  ): ProvisioningSink | Promise<ProvisioningSink>;
 }

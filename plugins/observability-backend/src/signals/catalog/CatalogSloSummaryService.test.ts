@@ -52,6 +52,8 @@ describe('SLO summary', () => {
   it('reads owners as group refs', () => {
     expect(ownerRefOf('team-a')).toBe('group:default/team-a');
     expect(ownerRefOf('user:default/jane')).toBe('user:default/jane');
-    expect(() => ownerRefOf('group:default/')).toThrow(/not an entity reference/);
+    expect(() => ownerRefOf('group:default/')).toThrow(
+      /not an entity reference/,
+    );
   });
 });

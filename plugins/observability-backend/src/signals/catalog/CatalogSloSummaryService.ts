@@ -36,7 +36,7 @@ import {
   ALERT_ERROR_BUDGET_BURN,
   SLO_ERROR_BUDGET_REMAINING,
   SLO_ERROR_RATIO,
-} from '../slos/sloSeriesNames';
+} from '@lookout/plugin-observability-node';
 
 /** Budget left below which an SLO is shown as `warning`. */
 export const WARNING_BUDGET_REMAINING = 0.25;

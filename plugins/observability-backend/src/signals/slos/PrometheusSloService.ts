@@ -38,6 +38,8 @@ export class PrometheusSloService implements SloService {
   constructor(
     private readonly prometheus: PrometheusClient | undefined,
     private readonly alerts: AlertSource | undefined,
+    /** Grafana's URL for browsers, for the dashboard links. */
+    private readonly grafanaBaseUrl?: string,
   ) {}
 
   async getEntitySlos(
@@ -93,6 +95,7 @@ export class PrometheusSloService implements SloService {
         errorRatioWindow,
         grid,
         alerts,
+        grafanaBaseUrl: this.grafanaBaseUrl,
       }),
       range: grid,
       ...(warnings.length > 0 && { warnings }),

@@ -11,7 +11,7 @@ import {
   ALERT_ERROR_BUDGET_BURN,
   SLO_ERROR_BUDGET_REMAINING,
   SLO_ERROR_RATIO,
-} from './sloSeriesNames';
+} from '@lookout/plugin-observability-node';
 
 /** `a|b` for a regex matcher; every RE2 metacharacter of the values escaped. */
 export function regexAlternation(values: readonly string[]): string {

@@ -15,10 +15,18 @@ import {
 import { InstantSample, RangeSeries } from '../prometheus/PrometheusClient';
 import { SeriesGrid, fillGrid, finiteOrNull } from './seriesGrid';
 import {
-  SLO_ALERT_NAMES,
+  ALERT_ERROR_BUDGET_BURN,
+  ALERT_SLO_METRICS_MISSING,
   SLO_ERROR_BUDGET_REMAINING,
   SLO_ERROR_RATIO,
-} from './sloSeriesNames';
+  dashboardUid,
+} from '@lookout/plugin-observability-node';
+
+/** The alerts of an SLO, by name. */
+const SLO_ALERT_NAMES: readonly string[] = [
+  ALERT_ERROR_BUDGET_BURN,
+  ALERT_SLO_METRICS_MISSING,
+];
 
 /** `99.9` → `0.999`, without binary noise (`0.9990000000000001`). */
 export function objectiveFraction(percent: number): number {
@@ -39,6 +47,8 @@ export interface SloFigures {
   errorRatioWindow: string;
   grid: SeriesGrid;
   alerts: SloAlert[];
+  /** Grafana's URL for browsers; no dashboard link without it. */
+  grafanaBaseUrl?: string;
 }
 
 function tiersOf(slo: SloSpec): NonNullable<SloStatus['tiers']> {
@@ -89,7 +99,13 @@ export function assembleSloStatuses(
       (errorRatio === null ? null : 1 - errorRatio / budget);
     const budgetSeries = seriesOf(figures.budgetSeries, slo.name);
     const ratioSeries = seriesOf(figures.errorRatioSeries, slo.name);
-    const runbook = slo.alerting.runbook;
+    const runbook = slo.alerting.runbook ?? spec.runbookUrl;
+    const dashboard =
+      figures.grafanaBaseUrl && spec.dashboard
+        ? `${figures.grafanaBaseUrl.replace(/\/+$/, '')}/d/${dashboardUid(
+            spec.entityRef,
+          )}`
+        : undefined;
     return {
       name: slo.name,
       ...(slo.description && { description: slo.description }),
@@ -112,8 +128,11 @@ export function assembleSloStatuses(
         errorRatioWindow: figures.errorRatioWindow,
       },
       tiers: tiersOf(slo),
-      ...((runbook ?? spec.runbookUrl) && {
-        links: { runbook: runbook ?? spec.runbookUrl },
+      ...((runbook || dashboard) && {
+        links: {
+          ...(runbook && { runbook }),
+          ...(dashboard && { dashboard }),
+        },
       }),
     };
   });

@@ -49,7 +49,9 @@ export function sloSection(
   const links = slo.alerting.runbook
     ? [externalLink('Runbook', slo.alerting.runbook)]
     : [];
-  const about = slo.description ? `${slo.description}. ` : '';
+  const about = slo.description
+    ? `${slo.description.trim().replace(/\.$/, '')}. `
+    : '';
   return {
     row,
     panels: [

@@ -27,21 +27,34 @@ export interface ReloadOptions {
  * it rejects the configuration (HTTP 500), and a plain error naming the URL when it cannot be asked.
  * @public
  */
-export async function reloadPrometheus(url: string, options: ReloadOptions = {}): Promise<void> {
+export async function reloadPrometheus(
+  url: string,
+  options: ReloadOptions = {},
+): Promise<void> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, timeout])
+    : timeout;
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: options.headers, signal });
+    response = await fetch(url, {
+      method: 'POST',
+      headers: options.headers,
+      signal,
+    });
   } catch (error) {
-    throw new Error(`Prometheus reload ${url} failed: ${(error as Error).message}`);
+    throw new Error(
+      `Prometheus reload ${url} failed: ${(error as Error).message}`,
+    );
   }
   if (!response.ok) {
     const body = (await response.text()).trim();
     const ErrorType =
       response.status === 500 ? PrometheusReloadRejectedError : Error;
     throw new ErrorType(
-      `Prometheus rejected the reload (${url}, HTTP ${response.status}): ${body || response.statusText}`,
+      `Prometheus rejected the reload (${url}, HTTP ${response.status}): ${
+        body || response.statusText
+      }`,
     );
   }
   // Drain the (empty) body so the connection is reused.

@@ -3,9 +3,9 @@
  * (no Grafana binary here).
  */
 import { setupServer } from 'msw/node';
-import { scrapedService } from '../../testUtils/entities';
-import { FakeGrafana } from '../../testUtils/fakeGrafana';
-import { removalOf, renderOf, upsertOf } from '../../testUtils/renders';
+import { scrapedService } from '../../__testUtils__/entities';
+import { FakeGrafana } from '../../__testUtils__/fakeGrafana';
+import { removalOf, renderOf, upsertOf } from '../../__testUtils__/renders';
 import { GrafanaClient } from './GrafanaClient';
 import { GrafanaSink } from './GrafanaSink';
 

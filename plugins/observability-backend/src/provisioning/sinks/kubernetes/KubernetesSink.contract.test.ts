@@ -3,9 +3,9 @@
  * Kubernetes API (discovery, server-side apply, get, delete, list by label selector).
  */
 import { setupServer } from 'msw/node';
-import { component, scrapedService } from '../../testUtils/entities';
-import { FakeKubernetes } from '../../testUtils/fakeKubernetes';
-import { removalOf, renderOf, upsertOf } from '../../testUtils/renders';
+import { component, scrapedService } from '../../__testUtils__/entities';
+import { FakeKubernetes } from '../../__testUtils__/fakeKubernetes';
+import { removalOf, renderOf, upsertOf } from '../../__testUtils__/renders';
 import { KubernetesSink } from './KubernetesSink';
 
 const cluster = new FakeKubernetes();

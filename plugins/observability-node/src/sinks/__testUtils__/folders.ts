@@ -36,7 +36,10 @@ export async function snapshot(root: string): Promise<Record<string, string>> {
 }
 
 /** Writes `files` (relative path → content) under `root`. */
-export async function writeTree(root: string, files: Record<string, string>): Promise<void> {
+export async function writeTree(
+  root: string,
+  files: Record<string, string>,
+): Promise<void> {
   for (const [rel, content] of Object.entries(files)) {
     await fs.mkdir(path.dirname(path.join(root, rel)), { recursive: true });
     await fs.writeFile(path.join(root, rel), content);
@@ -44,7 +47,10 @@ export async function writeTree(root: string, files: Record<string, string>): Pr
 }
 
 /** An upsert of a render, as the reconciler builds it. */
-export function upsertOf(render: EntityRender, previousObjects: string[] = []): SinkUpsert {
+export function upsertOf(
+  render: EntityRender,
+  previousObjects: string[] = [],
+): SinkUpsert {
   return {
     entityRef: render.entityRef,
     slug: render.slug,
@@ -55,6 +61,9 @@ export function upsertOf(render: EntityRender, previousObjects: string[] = []): 
 }
 
 /** A removal of the entity of a render. */
-export function removalOf(render: EntityRender, previousObjects: string[] = []): SinkRemoval {
+export function removalOf(
+  render: EntityRender,
+  previousObjects: string[] = [],
+): SinkRemoval {
   return { entityRef: render.entityRef, slug: render.slug, previousObjects };
 }

@@ -34,7 +34,9 @@ export class CrashingFileSystem implements SinkFileSystem {
     if (change) {
       if (this.crashAt !== undefined && this.writes + 1 === this.crashAt) {
         this.crashed = true;
-        throw new SimulatedCrash(`killed at changing operation ${this.crashAt}`);
+        throw new SimulatedCrash(
+          `killed at changing operation ${this.crashAt}`,
+        );
       }
       this.writes += 1;
     }

@@ -28,7 +28,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, log: () => string) {
+async function waitUntilReady(
+  url: string,
+  child: ChildProcess,
+  log: () => string,
+) {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
@@ -67,7 +71,9 @@ export async function startPrometheus(
       'scrape_configs:',
       '  - job_name: lookout',
       '    file_sd_configs:',
-      `      - files: [${JSON.stringify(path.join(targetsDirectory, '*.json'))}]`,
+      `      - files: [${JSON.stringify(
+        path.join(targetsDirectory, '*.json'),
+      )}]`,
       '        refresh_interval: 1s',
       '',
     ].join('\n'),
@@ -87,7 +93,9 @@ export async function startPrometheus(
   );
   child.stdout!.on('data', chunk => (output += chunk));
   child.stderr!.on('data', chunk => (output += chunk));
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
 
   const stop = async () => {
     if (child.exitCode === null) {
@@ -106,10 +114,17 @@ export async function startPrometheus(
 }
 
 /** `GET /api/v1/rules`: recorded expressions by rule name and file (base name). */
-export async function loadedRules(url: string): Promise<Record<string, string>> {
+export async function loadedRules(
+  url: string,
+): Promise<Record<string, string>> {
   const response = await fetch(`${url}/api/v1/rules`);
   const body = (await response.json()) as {
-    data: { groups: Array<{ file: string; rules: Array<{ name: string; query: string }> }> };
+    data: {
+      groups: Array<{
+        file: string;
+        rules: Array<{ name: string; query: string }>;
+      }>;
+    };
   };
   const result: Record<string, string> = {};
   for (const group of body.data.groups) {

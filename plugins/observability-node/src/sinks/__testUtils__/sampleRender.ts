@@ -69,7 +69,9 @@ export function sampleRender(
       metadata,
       spec: {
         selector: { matchLabels: { app: slug } },
-        endpoints: [{ port: 'http-metrics', path: '/metrics', interval: '30s' }],
+        endpoints: [
+          { port: 'http-metrics', path: '/metrics', interval: '30s' },
+        ],
       },
     });
   }
@@ -87,7 +89,12 @@ export function sampleRender(
     objects,
     ruleGroups,
     fileSdTargets: targets
-      ? [{ targets: [`${slug}.example.com:9100`], labels: { [ENTITY_LABEL]: entityRef } }]
+      ? [
+          {
+            targets: [`${slug}.example.com:9100`],
+            labels: { [ENTITY_LABEL]: entityRef },
+          },
+        ]
       : [],
     dashboard: dashboard
       ? {

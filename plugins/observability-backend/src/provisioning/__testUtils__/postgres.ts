@@ -31,23 +31,23 @@ function reachable(): boolean {
   return probe.status === 0;
 }
 
-/** `it` when PostgreSQL is reachable; otherwise a loud skip, or a failure under CI. */
-export function itWithPostgres(): jest.It {
+/**
+ * Whether PostgreSQL is reachable. When it is not: false and a loud warning (the caller skips its
+ * tests), or, under CI, an error that fails the suite.
+ */
+export function requirePostgres(): boolean {
   if (reachable()) {
-    return it;
+    return true;
   }
   const where = `${POSTGRES.host}:${POSTGRES.port}`;
   if (process.env.CI) {
-    it(`needs PostgreSQL on ${where}, which is not reachable (CI must provide it)`, () => {
-      throw new Error(`PostgreSQL is not reachable on ${where}`);
-    });
-  } else {
-    // eslint-disable-next-line no-console
-    console.warn(
-      `\n*** SKIPPED: PostgreSQL is not reachable on ${where}; tests that need it do not run ***\n`,
-    );
+    throw new Error(`PostgreSQL is not reachable on ${where}; CI must provide it`);
   }
-  return it.skip as unknown as jest.It;
+  // eslint-disable-next-line no-console
+  console.warn(
+    `\n*** SKIPPED: PostgreSQL is not reachable on ${where}; the tests that need it do not run ***\n`,
+  );
+  return false;
 }
 
 /** A unique database name prefix for one test run. */
