@@ -29,7 +29,7 @@ describeInBrowser('Lookout in a real browser', () => {
     await page.goto(lookout.appUrl);
     await page.getByRole('button', { name: /enter/i }).click();
     await visible(page.getByRole('link', { name: 'checkout' }).first());
-  }, 8 * 60_000);
+  }, 20 * 60_000);
 
   afterAll(async () => {
     await browser?.close();

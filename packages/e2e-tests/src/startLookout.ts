@@ -3,7 +3,9 @@
  * and the backend on :7007), waits until both answer, and stops the whole process group.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 /** Where the repository is. */
 export const REPO_ROOT = resolve(__dirname, '../../..');
@@ -48,10 +50,33 @@ async function waitFor(
   }
 }
 
+// One Lookout at a time on this machine (fixed ports 3000 and 7007): test files running in
+// parallel Jest workers take turns through this lock directory.
+const LOCK = join(tmpdir(), 'lookout-e2e.lock');
+
+async function acquireLock(deadline: number): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      return;
+    } catch {
+      // A lock older than 20 minutes was left by a killed run.
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 20 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // gone meanwhile
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`another Lookout e2e run holds ${LOCK}`);
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
 /** Starts `yarn start` and resolves once the app and the backend answer. */
 export async function startLookout(
   options: StartLookoutOptions = {},
 ): Promise<RunningLookout> {
+  await acquireLock(Date.now() + 15 * 60_000);
   const configArgs = ['--config', resolve(REPO_ROOT, 'app-config.yaml')];
   for (const config of options.configs ?? []) {
     configArgs.push('--config', config);
@@ -69,6 +94,10 @@ export async function startLookout(
   const output = () => log;
 
   const stop = async () => {
+    await stopProcesses();
+    rmSync(LOCK, { recursive: true, force: true });
+  };
+  const stopProcesses = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise(r => child.once('exit', r));
     try {

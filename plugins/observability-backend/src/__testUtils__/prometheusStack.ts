@@ -4,7 +4,13 @@
  * with promtool, start the servers on free 127.0.0.1 ports with temporary storage, and stop them.
  */
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { accessSync, constants, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+} from 'node:fs';
 import net from 'node:net';
 import { delimiter, join } from 'node:path';
 
@@ -53,7 +59,9 @@ export function requireStackBinaries():
     throw new Error(`${message}; CI must provide them`);
   }
   // eslint-disable-next-line no-console
-  console.warn(`\n\n*** SKIPPING integration tests against a real Prometheus: ${message} ***\n\n`);
+  console.warn(
+    `\n\n*** SKIPPING integration tests against a real Prometheus: ${message} ***\n\n`,
+  );
   return undefined;
 }
 
@@ -67,7 +75,11 @@ export async function freePort(): Promise<number> {
 }
 
 /** Runs a command; rejects with its output when it exits non-zero. */
-export function run(path: string, args: string[], cwd?: string): Promise<string> {
+export function run(
+  path: string,
+  args: string[],
+  cwd?: string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       path,
@@ -75,7 +87,11 @@ export function run(path: string, args: string[], cwd?: string): Promise<string>
       { cwd, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
-          reject(new Error(`${path} ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+          reject(
+            new Error(
+              `${path} ${args.join(' ')} failed: ${error.message}\n${stderr}`,
+            ),
+          );
         } else {
           resolve(String(stdout));
         }
@@ -90,7 +106,14 @@ export async function backfillOpenMetrics(
   file: string,
   dataDir: string,
 ): Promise<void> {
-  await run(promtool, ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', file, dataDir]);
+  await run(promtool, [
+    'tsdb',
+    'create-blocks-from',
+    'openmetrics',
+    '--quiet',
+    file,
+    dataDir,
+  ]);
 }
 
 /**
@@ -134,7 +157,11 @@ export interface StackProcess {
   stop(): Promise<void>;
 }
 
-async function waitReady(url: string, child: ChildProcess, output: () => string) {
+async function waitReady(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) {
@@ -155,7 +182,11 @@ async function waitReady(url: string, child: ChildProcess, output: () => string)
   }
 }
 
-async function startProcess(path: string, args: string[], url: string): Promise<StackProcess> {
+async function startProcess(
+  path: string,
+  args: string[],
+  url: string,
+): Promise<StackProcess> {
   const child = spawn(path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const append = (chunk: Buffer) => {
@@ -163,7 +194,9 @@ async function startProcess(path: string, args: string[], url: string): Promise<
   };
   child.stdout?.on('data', append);
   child.stderr?.on('data', append);
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');

@@ -41,7 +41,9 @@ export function requirePostgres(): boolean {
   }
   const where = `${POSTGRES.host}:${POSTGRES.port}`;
   if (process.env.CI) {
-    throw new Error(`PostgreSQL is not reachable on ${where}; CI must provide it`);
+    throw new Error(
+      `PostgreSQL is not reachable on ${where}; CI must provide it`,
+    );
   }
   // eslint-disable-next-line no-console
   console.warn(

@@ -248,6 +248,24 @@ export class KubernetesSink implements ProvisioningSink {
     }
   }
 
+  /** One page of the objects of a kind labelled as managed by Lookout, in all namespaces. */
+  private listPage(apiVersion: string, kind: string, continueToken?: string) {
+    return this.call(() =>
+      this.api.list(
+        apiVersion,
+        kind,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`,
+        500,
+        continueToken,
+      ),
+    );
+  }
+
   /** Ids of the objects of Lookout's kinds labelled as managed by Lookout, in all namespaces. */
   private async listManaged(): Promise<Set<string>> {
     const ids = new Set<string>();
@@ -256,20 +274,7 @@ export class KubernetesSink implements ProvisioningSink {
       do {
         let list;
         try {
-          list = await this.call(() =>
-            this.api.list(
-              apiVersion,
-              kind,
-              undefined,
-              undefined,
-              undefined,
-              undefined,
-              undefined,
-              `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`,
-              500,
-              continueToken,
-            ),
-          );
+          list = await this.listPage(apiVersion, kind, continueToken);
         } catch (error) {
           if (statusCode(error) === 404) {
             break; // the CRD is not installed: nothing of this kind to prune
