@@ -35,7 +35,9 @@ describe('demo-service (real process)', () => {
     for (let i = 0; i < 100 && !logs.includes('listening'); i++) {
       await new Promise(r => setTimeout(r, 100));
     }
-    expect(logs).toContain('demo-service listening');
+    if (!logs.includes('demo-service listening')) {
+      throw new Error(`demo-service did not start:\n${logs}`);
+    }
   }, 30_000);
 
   afterAll(async () => {

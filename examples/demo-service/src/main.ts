@@ -15,6 +15,7 @@ const shutdown = startTelemetry({
 // Loaded after the SDK started, so the HTTP instrumentation wraps node:http.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createDemoServer } = require('./server') as typeof import('./server');
+
 const server = createDemoServer(line => process.stdout.write(`${line}\n`));
 server.listen(port, '127.0.0.1', () => {
   process.stdout.write(

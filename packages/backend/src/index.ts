@@ -24,7 +24,8 @@ backend.add(
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
-// Events: the catalog publishes entity changes, which Lookout's reconciler reacts to.
+// Events: the catalog's event endpoints (errors and conflicts); Lookout's reconciler picks up
+// entity changes on its schedule (catalog 4.0 publishes no entity-change events).
 backend.add(import('@backstage/plugin-events-backend'));
 
 // Lookout: the observability plugin and the catalog module validating its annotations.

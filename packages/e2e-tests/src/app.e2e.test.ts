@@ -4,6 +4,7 @@
  */
 import { Browser, Locator, Page } from 'playwright-core';
 import { resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { launchChromium, requireChromium } from './chromium';
 import { REPO_ROOT, RunningLookout, startLookout } from './startLookout';
 
@@ -15,6 +16,12 @@ jest.setTimeout(120_000);
 /** Waits until the locator is visible (playwright-core has no assertion library). */
 function visible(locator: Locator): Promise<void> {
   return locator.waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+/** The visible text of the locator, once it is visible. */
+async function textOf(locator: Locator): Promise<string> {
+  await visible(locator);
+  return locator.innerText();
 }
 
 describeInBrowser('Lookout in a real browser', () => {
@@ -61,7 +68,9 @@ describeInBrowser('Lookout in a real browser', () => {
   it('starts the backend without errors', () => {
     const errors = lookout
       .output()
-      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')
+      .map(line => stripVTControlCharacters(line))
+      .join('\n')
       .split('\n')
       .filter(line => /^\S+\s+\S+\s+error\b/.test(line));
     expect(errors).toEqual([]);
@@ -70,19 +79,21 @@ describeInBrowser('Lookout in a real browser', () => {
   it("shows what Lookout understood of a service's annotations", async () => {
     await openEntity('checkout');
     const card = page.locator('.MuiCard-root').filter({ hasText: 'Metrics scrape' });
-    await visible(card.getByText('availability').first());
-    await visible(card.getByText('99.9%').first());
-    await visible(card.getByText('{namespace="shop", app="checkout"}').first());
+    const text = await textOf(card.first());
+    expect(text).toContain('availability');
+    expect(text).toContain('99.9%');
+    expect(text).toContain('port http-metrics');
+    expect(text).toContain('{namespace="shop", app="checkout"}');
     await screenshot('card-checkout');
   });
 
   it('explains every problem of a broken entity, naming the annotation', async () => {
     await openEntity('search');
-    await visible(
-      page.getByText(/lookout\.dev\/metrics-port: "http metrics" contains a space/),
-    );
-    await visible(page.getByText(/lookout\.dev\/slos\[0\]\.objective: 100%/));
-    await visible(page.getByText(/did you mean lookout\.dev\/dashboard/));
+    const card = page.locator('.MuiCard-root').filter({ hasText: 'Annotation problems' });
+    const text = await textOf(card.first());
+    expect(text).toMatch(/lookout\.dev\/metrics-port: "http metrics" contains a space/);
+    expect(text).toMatch(/lookout\.dev\/slos\[0\]\.objective: 100%/);
+    expect(text).toMatch(/did you mean lookout\.dev\/dashboard/);
     await screenshot('card-search-problems');
   });
 });

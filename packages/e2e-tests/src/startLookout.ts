@@ -3,12 +3,22 @@
  * and the backend on :7007), waits until both answer, and stops the whole process group.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-/** Where the repository is. */
-export const REPO_ROOT = resolve(__dirname, '../../..');
+function findRepoRoot(from: string): string {
+  let dir = resolve(from);
+  while (!existsSync(join(dir, 'backstage.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no backstage.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Where the repository is (the folder holding backstage.json, above the working directory). */
+export const REPO_ROOT = findRepoRoot(process.cwd());
 
 /** How to start. */
 export interface StartLookoutOptions {
@@ -93,10 +103,6 @@ export async function startLookout(
   child.stderr!.on('data', d => (log += d));
   const output = () => log;
 
-  const stop = async () => {
-    await stopProcesses();
-    rmSync(LOCK, { recursive: true, force: true });
-  };
   const stopProcesses = async () => {
     if (child.exitCode !== null) return;
     const exited = new Promise(r => child.once('exit', r));
@@ -114,6 +120,10 @@ export async function startLookout(
     }, 10_000);
     await exited;
     clearTimeout(timer);
+  };
+  const stop = async () => {
+    await stopProcesses();
+    rmSync(LOCK, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + (options.timeoutMs ?? 6 * 60_000);

@@ -219,6 +219,8 @@ export async function startPrometheus(options: {
   binary: string;
   configFile: string;
   dataDir: string;
+  /** More flags, e.g. `--rules.alert.resend-delay=1s`. */
+  extraArgs?: string[];
 }): Promise<StackProcess> {
   const port = await freePort();
   return startProcess(
@@ -229,6 +231,7 @@ export async function startPrometheus(options: {
       '--storage.tsdb.retention.time=400d',
       `--web.listen-address=127.0.0.1:${port}`,
       '--log.level=warn',
+      ...(options.extraArgs ?? []),
     ],
     `http://127.0.0.1:${port}`,
   );

@@ -6,9 +6,11 @@
  * hash). A failing entity or sink is recorded with a back-off and never stops the others.
  *
  * The first run of a process renders every entity again (a new version of the render engine may
- * render differently; unchanged output still costs no writes). Full syncs, on the first run and
- * then every `fullSyncIntervalMs`, let each sink prune Lookout's objects that no entity owns and
- * report objects that went missing.
+ * render differently; unchanged output still costs no writes). Full syncs let each sink prune
+ * Lookout's objects that no entity owns and report objects that went missing; one is due at
+ * start and then every `fullSyncIntervalMs`, and runs once the catalog has settled (the same
+ * annotated entities in two runs in a row), so a catalog still loading after a restart never
+ * makes a sink prune what it is about to write again.
  *
  * Runs are serialised by the scheduler (a global task), so one run at a time touches the sinks
  * and the state across all replicas. Rendering yields to the event loop between entities, so a
@@ -118,6 +120,7 @@ async function applySafely(
 export class Reconciler {
   private lastFullSync?: number;
   private hasRendered = false;
+  private previousRefs?: Set<string>;
   private readonly clock: () => number;
 
   constructor(private readonly options: ReconcilerOptions) {
@@ -128,11 +131,11 @@ export class Reconciler {
   async reconcile(signal?: AbortSignal): Promise<ReconcileSummary> {
     const started = this.clock();
     const { catalog, auth, store, pipeline } = this.options;
-    const fullSync =
+    const fullSyncDue =
       this.lastFullSync === undefined ||
       started - this.lastFullSync >= this.options.fullSyncIntervalMs;
     const rerender = !this.hasRendered;
-    const summary = emptySummary(fullSync, rerender);
+    const summary = emptySummary(false, rerender);
 
     const states = await store.listStates();
     const seen = new Set<string>();
@@ -170,7 +173,13 @@ export class Reconciler {
     );
     await this.processRemovals(gone, summary, signal);
 
-    if (fullSync) {
+    const settled =
+      this.previousRefs !== undefined &&
+      this.previousRefs.size === seen.size &&
+      [...seen].every(ref => this.previousRefs!.has(ref));
+    this.previousRefs = seen;
+    if (fullSyncDue && settled) {
+      summary.fullSync = true;
       await this.fullSync(summary, signal);
       this.lastFullSync = started;
     }

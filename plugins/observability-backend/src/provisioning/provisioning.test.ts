@@ -169,13 +169,15 @@ describe('provisioning in a backend', () => {
     const stats = await fs.stat(
       path.join(dir, 'component-default-checkout', 'kustomization.yaml'),
     );
-    const calls = recorder.calls;
+    const written = [...recorder.upserts];
 
-    // The catalog re-emits the same entities (as after a refresh), in a new order.
+    // The catalog re-emits the same entities (as after a refresh), in a new order. This second
+    // run is also the first full sync (the catalog has settled): it must not write either.
     catalog.set([scrapedService('cart'), scrapedService('checkout')]);
     await backend.reconcile();
 
-    expect(recorder.calls).toBe(calls);
+    expect(recorder.upserts).toEqual(written);
+    expect(recorder.removals).toEqual([]);
     const after = await fs.stat(
       path.join(dir, 'component-default-checkout', 'kustomization.yaml'),
     );
@@ -222,9 +224,8 @@ describe('provisioning in a backend', () => {
     expect(failed.sinks[1].lastSuccessAt).toBeUndefined();
 
     recorder.broken = undefined;
-    const calls = recorder.calls;
     await backend.reconcile();
-    expect(recorder.calls).toBe(calls); // the next attempt is an hour away
+    expect(recorder.upserts).toEqual([]); // the next attempt is an hour away
 
     catalog.set([scrapedService('checkout', '99.5')]);
     await backend.reconcile();
@@ -266,6 +267,43 @@ describe('provisioning in a backend', () => {
     expect((await backend.status('checkout')).sinks[1]).toMatchObject({
       state: 'ok',
     });
+  });
+
+  it('prunes folders no entity owns only once the catalog has settled, never while it still loads', async () => {
+    const everything = [
+      scrapedService('checkout'),
+      scrapedService('cart'),
+      scrapedService('legacy'),
+    ];
+    const first = await start({ catalog: new MutableCatalog(everything) });
+    await first.reconcile();
+    const cart = await fs.stat(
+      path.join(dir, 'component-default-cart', 'kustomization.yaml'),
+    );
+
+    // A restart with a fresh database, while the catalog is still loading; meanwhile the
+    // legacy entity was deleted.
+    const loading = new MutableCatalog([scrapedService('checkout')]);
+    const second = await start({ catalog: loading });
+    await second.reconcile();
+    loading.set(everything.slice(0, 2));
+    await second.reconcile();
+    expect(folders(await snapshot(dir))).toEqual([
+      'component-default-cart',
+      'component-default-checkout',
+      'component-default-legacy',
+    ]);
+
+    await second.reconcile();
+
+    expect(folders(await snapshot(dir))).toEqual([
+      'component-default-cart',
+      'component-default-checkout',
+    ]);
+    const after = await fs.stat(
+      path.join(dir, 'component-default-cart', 'kustomization.yaml'),
+    );
+    expect(after.ino).toBe(cart.ino);
   });
 
   it('answers pending before the first run, no sinks for an entity without provisioning annotations, and 404 for an unknown one', async () => {

@@ -98,10 +98,11 @@ export async function startProvisioning(
       } catch (error) {
         throw new ForwardedError('Provisioning run failed', error);
       }
-      const log = changedAnything(summary)
-        ? deps.logger.info
-        : deps.logger.debug;
-      log.call(deps.logger, 'Provisioning run finished', { ...summary });
+      if (changedAnything(summary)) {
+        deps.logger.info('Provisioning run finished', { ...summary });
+      } else {
+        deps.logger.debug('Provisioning run finished', { ...summary });
+      }
     },
   });
   return new ProvisioningStatus(

@@ -21,7 +21,7 @@ describe('EntitySlosContent', () => {
   it('shows objective, error ratio, budget remaining and state tiles per SLO', async () => {
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
 
-    const panel = await screen.findByRole('region', { name: 'SLO availability' });
+    const panel = await screen.findByRole('region', { name: 'SLO availability details' });
     const tile = (label: string) => within(panel).getByRole('group', { name: label });
     expect(within(tile('Objective')).getByText('99.9%')).toBeInTheDocument();
     expect(within(tile('Error ratio')).getByText('0.038%')).toBeInTheDocument();
@@ -45,7 +45,7 @@ describe('EntitySlosContent', () => {
   it('charts the budget burn-down and the error ratio, and lists alerts and links', async () => {
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
 
-    const panel = await screen.findByRole('region', { name: 'SLO availability' });
+    const panel = await screen.findByRole('region', { name: 'SLO availability details' });
     expect(
       within(panel).getByRole('figure', {
         name: 'Error budget remaining: Budget burn-down from 70% to 62.5%',
@@ -70,7 +70,7 @@ describe('EntitySlosContent', () => {
   it('says when an SLO has no data yet', async () => {
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
 
-    const panel = await screen.findByRole('region', { name: 'SLO latency' });
+    const panel = await screen.findByRole('region', { name: 'SLO latency details' });
     expect(within(panel).getByText(/No data yet/)).toBeInTheDocument();
     expect(within(panel).getByRole('group', { name: 'State' })).toHaveTextContent('No data');
   });
@@ -85,11 +85,11 @@ describe('EntitySlosContent', () => {
       }),
     );
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
-    await screen.findByRole('region', { name: 'SLO availability' });
+    await screen.findByRole('region', { name: 'SLO availability details' });
 
     await userEvent.click(screen.getByRole('button', { name: 'Last 6 hours' }));
 
-    await screen.findByRole('region', { name: 'SLO availability' });
+    await screen.findByRole('region', { name: 'SLO availability details' });
     expect(ranges).toEqual([30 * 86_400_000, 6 * 3_600_000]);
   });
 

@@ -80,7 +80,11 @@ export function SloPanel(props: SloPanelProps) {
           <SloStateLabel state={sloState(status)} />
         </div>
       </AccordionSummary>
-      <AccordionDetails className={classes.details}>
+      <AccordionDetails
+        className={classes.details}
+        role="region"
+        aria-label={`SLO ${status.name} details`}
+      >
         {status.description && (
           <Typography variant="body2" paragraph>
             {status.description}

@@ -42,7 +42,7 @@ const useStyles = makeStyles(theme => ({
     '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
   },
   label: { overflow: 'hidden', textOverflow: 'ellipsis', paddingRight: theme.spacing(1) },
-  service: { color: theme.palette.text.secondary, marginRight: theme.spacing(0.5) },
+  service: { color: theme.palette.text.secondary },
   error: { color: theme.palette.error.main, fontWeight: 600 },
   timeline: { position: 'relative', flex: 1, height: '100%' },
   bar: { position: 'absolute', top: 7, height: 12, borderRadius: 2, minWidth: 1 },
@@ -105,7 +105,7 @@ export const WaterfallRow = memo(function WaterfallRow(props: WaterfallRowProps)
         </span>
         <ButtonBase className={classes.select} onClick={() => onSelect(span.spanId)}>
           <span className={classes.label}>
-            <span className={classes.service}>{span.service}</span>
+            <span className={classes.service}>{span.service}</span>{' '}
             <span className={isError ? classes.error : undefined}>{span.name}</span>
           </span>
         </ButtonBase>

@@ -26,6 +26,10 @@ import {
 } from '@lookout/plugin-observability-node';
 import { KubernetesCluster } from './readKubernetesClusters';
 
+/** The token of the pod's service account, used when the cluster config names none. */
+const IN_CLUSTER_TOKEN_FILE =
+  '/var/run/secrets/kubernetes.io/serviceaccount/token';
+
 /** Field manager of Lookout's server-side applies. */
 export const FIELD_MANAGER = 'lookout';
 
@@ -107,10 +111,21 @@ export class KubernetesSink implements ProvisioningSink {
           name: cluster.name,
           server: cluster.url,
           caData: cluster.caData,
+          caFile: cluster.caFile,
           skipTLSVerify: cluster.skipTLSVerify ?? false,
         },
       ],
-      users: [{ name: 'lookout', token: cluster.serviceAccountToken }],
+      users: [
+        cluster.serviceAccountToken
+          ? { name: 'lookout', token: cluster.serviceAccountToken }
+          : {
+              name: 'lookout',
+              authProvider: {
+                name: 'tokenFile',
+                config: { tokenFile: IN_CLUSTER_TOKEN_FILE },
+              },
+            },
+      ],
       contexts: [
         { name: cluster.name, cluster: cluster.name, user: 'lookout' },
       ],

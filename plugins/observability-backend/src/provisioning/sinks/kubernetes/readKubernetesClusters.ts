@@ -8,10 +8,15 @@ import { Config } from '@backstage/config';
 export interface KubernetesCluster {
   name: string;
   url: string;
-  /** Bearer token (`serviceAccountToken`). */
+  /**
+   * Bearer token (`serviceAccountToken`); without it, the token of the pod's service account
+   * (mounted at /var/run/secrets/kubernetes.io/serviceaccount/token, re-read as it rotates).
+   */
   serviceAccountToken?: string;
   /** Base64 PEM of the API server's CA. */
   caData?: string;
+  /** Path of a PEM file of the API server's CA. */
+  caFile?: string;
   skipTLSVerify?: boolean;
 }
 
@@ -33,6 +38,7 @@ export function readKubernetesClusters(
         url: cluster.getString('url'),
         serviceAccountToken: cluster.getOptionalString('serviceAccountToken'),
         caData: cluster.getOptionalString('caData'),
+        caFile: cluster.getOptionalString('caFile'),
         skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify'),
       });
     }
