@@ -5,7 +5,7 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/rules/main.ts [options]
  *
  * Options: --slos N (200), --instances N (2), --seed N (1), --rounds N (10),
- * --eval-interval D (10s), --global-interval D (1m), --scrape-interval D (15s),
+ * --eval-interval D (1s), --global-interval D (1m), --scrape-interval D (15s),
  * --sets lookout,sloth,pyrra, --parallel N (CPU count), --work-dir DIR, --keep,
  * --out FILE (bench/results/latest.json).
  */
@@ -38,7 +38,7 @@ function options() {
       instances: { type: 'string', default: '2' },
       seed: { type: 'string', default: '1' },
       rounds: { type: 'string', default: '10' },
-      'eval-interval': { type: 'string', default: '10s' },
+      'eval-interval': { type: 'string', default: '1s' },
       'global-interval': { type: 'string', default: '1m' },
       'scrape-interval': { type: 'string', default: '15s' },
       'min-warmup': { type: 'string', default: '20s' },
@@ -235,7 +235,7 @@ async function main(): Promise<void> {
   };
   const headline =
     `${config.slos} SLOs (${rawSeries} raw series, 30 days at 1m), ${machine.cpus} CPUs, ` +
-    `${machine.prometheus}; ${config.rounds} rounds at ${config.evalInterval}; ` +
+    `${machine.prometheus}; ${config.rounds} evaluations measured; ` +
     `total ${Math.round(durationSeconds)} s`;
   log('');
   log(formatReport(results, headline));

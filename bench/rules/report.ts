@@ -18,13 +18,16 @@ export interface RuleSetResult {
   rules: { recording: number; alerting: number; groups: number };
   backfill: BackfillStats;
   evaluation: {
-    /** Median over the rounds of Σ `prometheus_rule_group_last_duration_seconds`. */
+    /**
+     * Median over the evaluations of `prometheus_rule_group_last_duration_seconds` of the
+     * rule set run as one group: the sum of every rule's evaluation time.
+     */
     medianRoundSeconds: number;
     p90RoundSeconds: number;
     cpuSecondsPerRound: number;
     /**
-     * Σ over groups of (median duration × evaluations per minute at the group's own interval):
-     * seconds of rule evaluation per minute of wall time, as deployed.
+     * Σ over the rule set's own groups of (median time of its rules × evaluations per minute at
+     * the group's own interval): seconds of rule evaluation per minute, as deployed.
      */
     nativeSecondsPerMinute: number;
     medianSamplesPerRound: number;
@@ -37,7 +40,7 @@ export interface RuleSetResult {
   };
   series: { head: number; fromRules: number };
   memory: { maxRssBytes: number; heapInuseBytes: number };
-  health: { evaluationFailures: number; iterationsMissed: number; warmupSeconds: number };
+  health: { evaluationFailures: number; warmupSeconds: number; compactions: number; blocksLoaded: number };
   accuracy: Record<TrafficShape, ShapeAccuracy>;
   /** Per SLO: service, shape, reported ratio, exact ratio (null when absent). */
   readings: Array<[string, TrafficShape, number | null, number | null]>;
@@ -65,11 +68,14 @@ export function ruleSetResult(options: {
   const perRound = measurement.rounds.map(r => r.durationSeconds);
   let nativeSecondsPerMinute = 0;
   const byGroupKind: Record<string, number> = {};
+  let first = 0;
   for (const group of groups) {
+    const end = first + group.rules.length;
     const seconds = quantile(
-      measurement.rounds.map(r => r.groupSeconds[group.name] ?? 0),
+      measurement.rounds.map(r => r.ruleSeconds.slice(first, end).reduce((a, b) => a + b, 0)),
       0.5,
     );
+    first = end;
     const perMinute = 60_000 / durationMs(group.interval ?? options.globalInterval);
     nativeSecondsPerMinute += seconds * perMinute;
     const kind = group.name.replace(/svc-\d+/g, '<svc>');
@@ -103,8 +109,9 @@ export function ruleSetResult(options: {
     memory: { maxRssBytes: measurement.maxRssBytes, heapInuseBytes: measurement.heapInuseBytes },
     health: {
       evaluationFailures: measurement.evaluationFailures,
-      iterationsMissed: measurement.iterationsMissed,
       warmupSeconds: measurement.warmupSeconds,
+      compactions: measurement.compactions,
+      blocksLoaded: measurement.blocksLoaded,
     },
     accuracy: byShape(options.comparisons),
     readings: options.comparisons.map(c => [
@@ -209,21 +216,21 @@ export function formatReport(
       ['', ...sets.map(s => s.title)],
       ['recording / alerting rules', ...sets.map(s => `${s.rules.recording} / ${s.rules.alerting}`)],
       ['rule groups', ...sets.map(s => String(s.rules.groups))],
-      ['eval time per round, median (s)', ...sets.map(s => s.evaluation.medianRoundSeconds.toFixed(3))],
-      ['eval time per round, p90 (s)', ...sets.map(s => s.evaluation.p90RoundSeconds.toFixed(3))],
-      ['CPU per round (s)', ...sets.map(s => s.evaluation.cpuSecondsPerRound.toFixed(3))],
+      ['evaluation time, median (s)', ...sets.map(s => s.evaluation.medianRoundSeconds.toFixed(3))],
+      ['evaluation time, p90 (s)', ...sets.map(s => s.evaluation.p90RoundSeconds.toFixed(3))],
+      ['CPU per evaluation (s)', ...sets.map(s => s.evaluation.cpuSecondsPerRound.toFixed(3))],
       ['eval s per minute, own intervals', ...sets.map(s => s.evaluation.nativeSecondsPerMinute.toFixed(3))],
-      ['samples appended per round', ...sets.map(s => String(s.evaluation.medianSamplesPerRound))],
+      ['samples appended per evaluation', ...sets.map(s => String(s.evaluation.medianSamplesPerRound))],
       ['head series (rules + raw)', ...sets.map(s => `${s.series.head} (${s.series.fromRules} + raw)`)],
       ['max RSS / Go heap in use', ...sets.map(s => `${mib(s.memory.maxRssBytes)} / ${mib(s.memory.heapInuseBytes)}`)],
       ['rule evaluation failures', ...sets.map(s => String(s.health.evaluationFailures))],
       ['backfilled rules (history / period)', ...sets.map(s => `${s.backfill.historyRules} / ${s.backfill.periodRules}`)],
     ]),
   );
-  lines.push('', 'Where the evaluation time goes (median seconds per round, by kind of group):');
+  lines.push('', 'Where the evaluation time goes (median seconds per evaluation, by kind of group):');
   for (const set of sets) {
     const kinds = Object.entries(set.evaluation.byGroupKind)
-      .map(([kind, seconds]) => `${kind} ${seconds.toFixed(3)}`)
+      .map(([kind, seconds]) => `${kind}: ${seconds.toFixed(3)}`)
       .join(', ');
     lines.push(`  ${set.title}: ${kinds}`);
   }

@@ -310,6 +310,7 @@ describeWithBinaries(BINARIES.kubectl)('configuration of the stack', () => {
     // Services prometheus-operator creates itself for its custom resources.
     const operatorServices = new Set(['prometheus-operated', 'alertmanager-operated']);
     const problems: string[] = [];
+    let checked = 0;
     for (const { name, objects } of builds) {
       const ports = new Map<string, Set<number>>();
       for (const service of objects.filter(o => o.kind === 'Service')) {
@@ -325,6 +326,7 @@ describeWithBinaries(BINARIES.kubectl)('configuration of the stack', () => {
             : '');
         for (const match of text.matchAll(/([a-z0-9-]+)\.observability\.svc(?:\.cluster\.local)?(?::(\d+))?/g)) {
           const [address, service, port] = match;
+          checked += 1;
           if (operatorServices.has(service)) {
             continue;
           }
@@ -336,6 +338,7 @@ describeWithBinaries(BINARIES.kubectl)('configuration of the stack', () => {
       }
     }
     expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(10 * builds.length);
   });
 
   describe('deploy/compose', () => {

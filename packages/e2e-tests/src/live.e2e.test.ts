@@ -134,15 +134,36 @@ describeLive('from an annotation to a firing alert on the service page (live)', 
         : undefined;
     });
 
+    // The SLO-window figures are evaluated in a slower group (every 2m): wait for the budget to fall.
+    await poll('the error budget to fall', 4 * 60_000, async () => {
+      const q = encodeURIComponent(
+        `slo:error_budget_remaining:ratio{backstage_entity="${ENTITY}", slo="availability"} < 1`,
+      );
+      const body = await (await fetch(`${stack.prometheusUrl}/api/v1/query?query=${q}`)).json();
+      return body.data.result.length > 0 ? true : undefined;
+    });
+
     // 4. The SLOs tab shows the firing page alert and a falling budget.
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(lookout.appUrl);
     await page.getByRole('button', { name: /enter/i }).click();
-    await page.goto(`${lookout.appUrl}/catalog/default/component/demo-service/slos`);
     await page
-      .getByText(/ErrorBudgetBurn \(page\) — firing/)
+      .getByRole('link', { name: 'demo-service' })
       .first()
       .waitFor({ state: 'visible', timeout: 60_000 });
+    await page.goto(`${lookout.appUrl}/catalog/default/component/demo-service/slos`);
+    try {
+      await page
+        .getByText(/ErrorBudgetBurn \(page\) — firing/)
+        .first()
+        .waitFor({ state: 'visible', timeout: 60_000 });
+    } catch (e) {
+      await page.screenshot({
+        path: resolve(REPO_ROOT, 'docs/screenshots/failed-slos-tab.png'),
+        fullPage: true,
+      });
+      throw e;
+    }
     const budget = await page
       .getByText(/budget remaining/i)
       .first()

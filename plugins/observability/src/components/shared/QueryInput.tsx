@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
+import { useUniqueId } from '../../lib/useUniqueId';
 import { makeStyles } from '@material-ui/core/styles';
 import { QueryValidation } from '../../queries/queryValidation';
 
@@ -39,6 +40,7 @@ function describe(text: string, validation: QueryValidation): string | undefined
 /** A monospace text field with inline validation and a Run button. */
 export function QueryInput(props: QueryInputProps) {
   const classes = useStyles();
+  const id = useUniqueId('lookout-query');
   const { value, validate } = props;
   const validation = useMemo(() => validate(value), [validate, value]);
   const error = describe(value, validation);
@@ -53,6 +55,7 @@ export function QueryInput(props: QueryInputProps) {
       }}
     >
       <TextField
+        id={id}
         className={classes.field}
         label={props.label}
         value={value}

@@ -5,6 +5,7 @@
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
+import { useUniqueId } from '../../lib/useUniqueId';
 import { TimeRange } from '../../lib/timeRange';
 import { validateTraceqlCondition } from '../../queries/validateTraceqlCondition';
 import { QueryInput } from '../shared/QueryInput';
@@ -31,6 +32,7 @@ export interface TraceSearchProps {
 /** Condition field, then range and limit. */
 export function TraceSearch(props: TraceSearchProps) {
   const { query, onQueryChange } = props;
+  const id = useUniqueId('lookout-traces-limit');
   return (
     <Box mb={2}>
       <QueryInput
@@ -45,6 +47,7 @@ export function TraceSearch(props: TraceSearchProps) {
       <Box display="flex" alignItems="center" flexWrap="wrap" mt={1} style={{ gap: 16 }}>
         <TextField
           select
+          id={id}
           label="Traces"
           size="small"
           variant="outlined"
