@@ -87,6 +87,9 @@ export interface BackfillStats {
 
 /** The helper Prometheus of one rule set and the backfill it drives. */
 export class Backfill {
+  /** The interval of each rule's group, when the group sets one. */
+  private readonly intervals = new Map<PrometheusRule, string | undefined>();
+
   private constructor(
     private readonly server: PrometheusServer,
     private readonly options: {
@@ -98,7 +101,13 @@ export class Backfill {
       log: (line: string) => void;
     },
     readonly stats: BackfillStats,
-  ) {}
+  ) {
+    for (const group of options.ruleSet.groups) {
+      for (const rule of group.rules) {
+        this.intervals.set(rule, group.interval);
+      }
+    }
+  }
 
   /** Starts the helper Prometheus (no rules, no scraping) on `dataDir`. */
   static async start(options: Backfill['options']): Promise<Backfill> {
@@ -134,13 +143,21 @@ export class Backfill {
     await Promise.all(
       Array.from({ length: parts }, (_, part) => {
         const ruleFile = path.join(staging, `rules-${part}.yml`);
-        fs.writeFileSync(
-          ruleFile,
-          stringify(
-            { groups: [{ name: `backfill-${part}`, rules: rules.filter((_, i) => i % parts === part) }] },
-            { lineWidth: 0 },
-          ),
-        );
+        // One group per evaluation interval: promtool evaluates each rule at its group's
+        // interval, the global one (`--eval-interval`) when the group sets none.
+        const byInterval = new Map<string | undefined, PrometheusRule[]>();
+        rules
+          .filter((_, i) => i % parts === part)
+          .forEach(rule => {
+            const interval = this.intervals.get(rule);
+            byInterval.set(interval, [...(byInterval.get(interval) ?? []), rule]);
+          });
+        const groups = [...byInterval].map(([interval, groupRules], i) => ({
+          name: `backfill-${part}-${i}`,
+          ...(interval ? { interval } : {}),
+          rules: groupRules,
+        }));
+        fs.writeFileSync(ruleFile, stringify({ groups }, { lineWidth: 0 }));
         return importRules({
           ruleFile,
           url: this.server.url,

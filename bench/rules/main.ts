@@ -6,7 +6,7 @@
  *
  * Options: --slos N (200), --instances N (2), --seed N (1), --rounds N (10),
  * --eval-interval D (1s), --global-interval D (1m), --scrape-interval D (15s),
- * --sets lookout,sloth,pyrra, --parallel N (CPU count), --work-dir DIR, --keep,
+ * --sets lookout,sloth,pyrra (and lookout-sums, a proposed change to Lookout's rules), --parallel N (CPU count), --work-dir DIR, --keep,
  * --out FILE (bench/results/latest.json).
  */
 import { execFileSync } from 'node:child_process';
@@ -24,7 +24,14 @@ import { hasCommand } from './processes';
 import { importOpenMetrics } from './promtool';
 import { writeRawHistory } from './rawHistory';
 import { RuleSetResult, formatReport, ratios, ruleSetResult, targets } from './report';
-import { RuleSet, RuleSetId, lookoutRuleSet, pyrraRuleSet, slothRuleSet } from './ruleSets';
+import {
+  RuleSet,
+  RuleSetId,
+  lookoutRuleSet,
+  lookoutSumsRuleSet,
+  pyrraRuleSet,
+  slothRuleSet,
+} from './ruleSets';
 import { syntheticServices } from './services';
 
 const WINDOW_SECONDS = 30 * 86_400;
@@ -58,8 +65,8 @@ function options() {
   };
   const sets = String(values.sets).split(',') as RuleSetId[];
   for (const set of sets) {
-    if (!['lookout', 'sloth', 'pyrra'].includes(set)) {
-      throw new Error(`--sets: unknown rule set ${set}; expected lookout, sloth, pyrra`);
+    if (!['lookout', 'lookout-sums', 'sloth', 'pyrra'].includes(set)) {
+      throw new Error(`--sets: unknown rule set ${set}; expected lookout, lookout-sums, sloth, pyrra`);
     }
   }
   for (const name of ['eval-interval', 'global-interval', 'scrape-interval', 'min-warmup'] as const) {
@@ -127,6 +134,7 @@ async function main(): Promise<void> {
       }
       return set;
     },
+    'lookout-sums': () => lookoutSumsRuleSet(services),
     sloth: () => slothRuleSet(services),
     pyrra: () => pyrraRuleSet(services),
   };
@@ -254,6 +262,10 @@ async function main(): Promise<void> {
         ratios: {
           lookoutVsSloth: lookout && results.sloth ? ratios(lookout, results.sloth) : undefined,
           lookoutVsPyrra: lookout && results.pyrra ? ratios(lookout, results.pyrra) : undefined,
+          lookoutSumsVsSloth:
+            results['lookout-sums'] && results.sloth ? ratios(results['lookout-sums'], results.sloth) : undefined,
+          lookoutSumsVsPyrra:
+            results['lookout-sums'] && results.pyrra ? ratios(results['lookout-sums'], results.pyrra) : undefined,
         },
         targets: targets(results),
       },

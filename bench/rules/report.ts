@@ -247,16 +247,17 @@ export function formatReport(
       ]),
     ]),
   );
-  const lookout = results.lookout;
-  for (const other of [results.sloth, results.pyrra]) {
-    if (lookout && other) {
-      const r = ratios(lookout, other);
-      lines.push(
-        '',
-        `Lookout / ${other.title}: eval time ${r.evaluationTime.toFixed(2)}, CPU ${r.cpuPerRound.toFixed(2)}, ` +
-          `own-interval load ${r.nativeLoad.toFixed(2)}, samples ${r.samplesPerRound.toFixed(2)}, ` +
-          `rule series ${r.seriesFromRules.toFixed(2)}, RSS ${r.maxRss.toFixed(2)}`,
-      );
+  for (const mine of [results.lookout, results['lookout-sums']]) {
+    for (const other of [results.sloth, results.pyrra]) {
+      if (mine && other) {
+        const r = ratios(mine, other);
+        lines.push(
+          '',
+          `${mine.title} / ${other.title}: eval time ${r.evaluationTime.toFixed(2)}, CPU ${r.cpuPerRound.toFixed(2)}, ` +
+            `own-interval load ${r.nativeLoad.toFixed(2)}, samples ${r.samplesPerRound.toFixed(2)}, ` +
+            `rule series ${r.seriesFromRules.toFixed(2)}, RSS ${r.maxRss.toFixed(2)}`,
+        );
+      }
     }
   }
   lines.push('', 'Targets:');

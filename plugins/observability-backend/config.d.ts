@@ -125,8 +125,27 @@ export interface Config {
        * @visibility secret
        */
       headers?: { [name: string]: string };
-      /** Default 10 seconds. */
-      timeout?: HumanDuration;
+      /**
+       * Deadline of one request, waiting for a free slot included; slower answers are 504.
+       * Default 10 seconds. A HumanDuration object or a string such as `10s`.
+       */
+      timeout?: HumanDuration | string;
+      /** Answers larger than this many bytes are refused (502). Default 16 MiB. */
+      maxResponseBytes?: number;
+      /** Requests in flight at once; more wait for a slot. Default 10. */
+      concurrency?: number;
+      /**
+       * How long identical requests are answered from memory; concurrent identical requests
+       * always share one upstream request. `0` turns the cache off. Default 10 seconds.
+       */
+      cacheTtl?: HumanDuration | string;
+      /** Thanos Query extensions, sent only when set (plain Prometheus ignores them). */
+      thanos?: {
+        /** `partial_response`: answer from the stores that answered; a warning says so. */
+        partialResponse?: boolean;
+        /** `dedup`: deduplicate replicas (Thanos' own default is true). */
+        dedup?: boolean;
+      };
     };
 
     /** Alertmanager (API v2). */
@@ -136,7 +155,20 @@ export interface Config {
       externalUrl?: string;
       /** @visibility secret */
       headers?: { [name: string]: string };
-      timeout?: HumanDuration;
+      /**
+       * Deadline of one request, waiting for a free slot included; slower answers are 504.
+       * Default 10 seconds. A HumanDuration object or a string such as `10s`.
+       */
+      timeout?: HumanDuration | string;
+      /** Answers larger than this many bytes are refused (502). Default 4 MiB. */
+      maxResponseBytes?: number;
+      /** Requests in flight at once; more wait for a slot. Default 5. */
+      concurrency?: number;
+      /**
+       * How long identical requests are answered from memory; concurrent identical requests
+       * always share one upstream request. `0` turns the cache off. Default 5 seconds.
+       */
+      cacheTtl?: HumanDuration | string;
     };
 
     /** Loki. */
@@ -151,7 +183,20 @@ export interface Config {
       selectorTemplate?: string;
       /** @visibility secret */
       headers?: { [name: string]: string };
-      timeout?: HumanDuration;
+      /**
+       * Deadline of one request, waiting for a free slot included; slower answers are 504.
+       * Default 10 seconds. A HumanDuration object or a string such as `10s`.
+       */
+      timeout?: HumanDuration | string;
+      /** Answers larger than this many bytes are refused (502). Default 32 MiB. */
+      maxResponseBytes?: number;
+      /** Requests in flight at once; more wait for a slot. Default 5. */
+      concurrency?: number;
+      /**
+       * How long identical requests are answered from memory; concurrent identical requests
+       * always share one upstream request. `0` turns the cache off. Default 5 seconds.
+       */
+      cacheTtl?: HumanDuration | string;
     };
 
     /** Tempo. */
@@ -159,7 +204,20 @@ export interface Config {
       url: string;
       /** @visibility secret */
       headers?: { [name: string]: string };
-      timeout?: HumanDuration;
+      /**
+       * Deadline of one request, waiting for a free slot included; slower answers are 504.
+       * Default 10 seconds. A HumanDuration object or a string such as `10s`.
+       */
+      timeout?: HumanDuration | string;
+      /** Answers larger than this many bytes are refused (502). Default 64 MiB. */
+      maxResponseBytes?: number;
+      /** Requests in flight at once; more wait for a slot. Default 5. */
+      concurrency?: number;
+      /**
+       * How long identical requests are answered from memory; concurrent identical requests
+       * always share one upstream request. `0` turns the cache off. Default 10 seconds.
+       */
+      cacheTtl?: HumanDuration | string;
     };
 
     /** Grafana, for dashboard links and the `grafana` sink. */

@@ -82,8 +82,8 @@ const policyPermissions = createServiceFactory({
   deps: {},
   factory: (): PermissionsService => ({
     async authorize(requests, { credentials }) {
-      return requests.map(request => {
-        const decision = decide(credentials, request.permission);
+      return requests.map(item => {
+        const decision = decide(credentials, item.permission);
         // A conditional decision needs the resource; the catalog only asks conditionally.
         return {
           result:
@@ -94,7 +94,7 @@ const policyPermissions = createServiceFactory({
       });
     },
     async authorizeConditional(requests, { credentials }) {
-      return requests.map(request => decide(credentials, request.permission));
+      return requests.map(item => decide(credentials, item.permission));
     },
   }),
 });

@@ -33,20 +33,10 @@ async function freePortUrl(): Promise<string> {
 
 export async function startFaultServer(): Promise<FaultServer> {
   const timers = new Set<NodeJS.Timeout>();
-  const state: FaultServer = {
-    url: '',
-    downUrl: await freePortUrl(),
-    fault: { kind: 'malformed' },
-    requests: [],
-    close: async () => {
-      timers.forEach(clearTimeout);
-      server.closeAllConnections();
-      await new Promise<void>(resolve => server.close(() => resolve()));
-    },
-  };
+  const requests: FaultServer['requests'] = [];
+  let fault: Fault = { kind: 'malformed' };
   const server = http.createServer((req, res) => {
-    state.requests.push({ url: req.url ?? '', headers: req.headers });
-    const fault = state.fault;
+    requests.push({ url: req.url ?? '', headers: req.headers });
     switch (fault.kind) {
       case 'slow': {
         const timer = setTimeout(() => {
@@ -94,6 +84,22 @@ export async function startFaultServer(): Promise<FaultServer> {
         res.end();
     }
   });
+  const state: FaultServer = {
+    url: '',
+    downUrl: await freePortUrl(),
+    get fault() {
+      return fault;
+    },
+    set fault(next: Fault) {
+      fault = next;
+    },
+    requests,
+    close: async () => {
+      timers.forEach(clearTimeout);
+      server.closeAllConnections();
+      await new Promise<void>(resolve => server.close(() => resolve()));
+    },
+  };
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   state.url = `http://127.0.0.1:${port}`;

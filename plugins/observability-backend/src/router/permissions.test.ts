@@ -41,8 +41,8 @@ let backend: CatalogTestBackend;
 
 beforeAll(async () => {
   upstream.listen({ onUnhandledRequest: 'bypass' });
-  upstream.events.on('request:start', ({ request }) => {
-    const url = new URL(request.url);
+  upstream.events.on('request:start', ({ request: sent }) => {
+    const url = new URL(sent.url);
     if (url.hostname.endsWith('.test')) {
       hits.push(`${url.hostname}${url.pathname}`);
     }
@@ -65,12 +65,15 @@ beforeAll(async () => {
         fixtureJson('alertmanager/alerts-filtered.json') as object,
       ),
     ),
-    http.get('http://loki.test/loki/api/v1/query_range', ({ request }) => {
-      lokiQueries.push(new URL(request.url).searchParams.get('query') ?? '');
-      return HttpResponse.json(
-        fixtureJson('loki/query_range-streams.json') as object,
-      );
-    }),
+    http.get(
+      'http://loki.test/loki/api/v1/query_range',
+      ({ request: sent }) => {
+        lokiQueries.push(new URL(sent.url).searchParams.get('query') ?? '');
+        return HttpResponse.json(
+          fixtureJson('loki/query_range-streams.json') as object,
+        );
+      },
+    ),
     http.get('http://tempo.test/api/search', () =>
       HttpResponse.json(fixtureJson('tempo/search-traceql.json') as object),
     ),

@@ -14,7 +14,7 @@ import { sortAlerts } from './sortAlerts';
 function identity(labels: Record<string, string>): string {
   const rest = Object.entries(labels)
     .filter(([name]) => name !== '__name__' && name !== 'alertstate')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => a.localeCompare(b, 'en'));
   return JSON.stringify(rest);
 }
 

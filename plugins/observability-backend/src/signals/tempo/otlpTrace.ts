@@ -30,12 +30,19 @@ const anyValue: z.ZodType<OtlpAnyValue> = z.lazy(() =>
     doubleValue: z.union([z.number(), z.string()]).optional(),
     bytesValue: z.string().optional(),
     arrayValue: z.object({ values: z.array(anyValue).optional() }).optional(),
-    kvlistValue: z.object({ values: z.array(keyValue).optional() }).optional(),
+    kvlistValue: z
+      .object({
+        values: z
+          .array(z.object({ key: z.string(), value: anyValue.optional() }))
+          .optional(),
+      })
+      .optional(),
   }),
 );
-const keyValue: z.ZodType<OtlpKeyValue> = z.lazy(() =>
-  z.object({ key: z.string(), value: anyValue.optional() }),
-);
+const keyValue: z.ZodType<OtlpKeyValue> = z.object({
+  key: z.string(),
+  value: anyValue.optional(),
+});
 
 const span = z.object({
   traceId: z.string(),
@@ -147,6 +154,13 @@ function nanos(value: string | number): bigint {
   return typeof value === 'number' ? BigInt(Math.round(value)) : BigInt(value);
 }
 
+function compareBigInt(a: bigint, b: bigint): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
 /** Epoch ms with microsecond precision (a float64 cannot hold epoch ns exactly). */
 function nanosToMs(ns: bigint): number {
   return Number(ns / 1000n) / 1000;
@@ -199,8 +213,6 @@ export function spansOfTrace(
       }
     }
   }
-  spans.sort((a, b) =>
-    a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : 0,
-  );
+  spans.sort((a, b) => compareBigInt(a.startNs, b.startNs));
   return spans.map(entry => entry.span);
 }

@@ -95,11 +95,16 @@ export function readUpstreamOptions(
     return undefined;
   }
   const url = config.getString('url');
+  let protocol: string | undefined;
   try {
-    // eslint-disable-next-line no-new
-    new URL(url);
+    protocol = new URL(url).protocol;
   } catch {
-    throw new Error(`${prefix}.url must be an absolute URL, got "${url}"`);
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new Error(
+      `${prefix}.url must be an absolute http(s) URL, got "${url}"`,
+    );
   }
   const defaults = DEFAULTS[name];
   const timeoutMs = readMilliseconds(config, 'timeout', defaults.timeoutMs);
