@@ -37,21 +37,22 @@ export async function startFaultServer(): Promise<FaultServer> {
   let fault: Fault = { kind: 'malformed' };
   const server = http.createServer((req, res) => {
     requests.push({ url: req.url ?? '', headers: req.headers });
-    switch (fault.kind) {
+    const current = fault;
+    switch (current.kind) {
       case 'slow': {
         const timer = setTimeout(() => {
           timers.delete(timer);
           res.writeHead(200, { 'Content-Type': 'application/json' });
           res.end('{}');
-        }, fault.ms);
+        }, current.ms);
         timers.add(timer);
         return;
       }
       case 'status':
-        res.writeHead(fault.status, {
-          'Content-Type': fault.contentType ?? 'text/plain',
+        res.writeHead(current.status, {
+          'Content-Type': current.contentType ?? 'text/plain',
         });
-        res.end(fault.body);
+        res.end(current.body);
         return;
       case 'malformed':
         res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -61,12 +62,14 @@ export async function startFaultServer(): Promise<FaultServer> {
         const chunk = Buffer.alloc(64 * 1024, 'x');
         res.writeHead(200, {
           'Content-Type': 'application/json',
-          ...(fault.declareLength && { 'Content-Length': String(fault.bytes) }),
+          ...(current.declareLength && {
+            'Content-Length': String(current.bytes),
+          }),
         });
         let sent = 0;
         const write = () => {
-          while (sent < fault.bytes) {
-            const size = Math.min(chunk.length, fault.bytes - sent);
+          while (sent < current.bytes) {
+            const size = Math.min(chunk.length, current.bytes - sent);
             sent += size;
             if (!res.write(chunk.subarray(0, size))) {
               res.once('drain', write);

@@ -46,21 +46,20 @@ export function createSignalServices(options: {
   const lokiHttp = http('loki');
   const tempoHttp = http('tempo');
 
-  let alertSource: AlertSource | undefined;
-  if (alertmanagerHttp) {
-    alertSource = new AlertmanagerAlertSource(
+  const alertmanager =
+    alertmanagerHttp &&
+    new AlertmanagerAlertSource(
       new AlertmanagerClient(alertmanagerHttp),
       config.getOptionalString('observability.alertmanager.externalUrl') ??
         config.getString('observability.alertmanager.url'),
     );
-  } else if (prometheus) {
-    alertSource = new PrometheusAlertSource(prometheus);
-  }
+  const alertSource: AlertSource | undefined =
+    alertmanager ?? (prometheus && new PrometheusAlertSource(prometheus));
 
   return {
     slos: new PrometheusSloService(
       prometheus,
-      alertSource,
+      alertmanager,
       config.getOptionalString('observability.grafana.externalUrl') ??
         config.getOptionalString('observability.grafana.url'),
     ),

@@ -45,6 +45,27 @@ beforeEach(() => {
               },
               value: [1795626000, '0.0144'],
             },
+            {
+              metric: {
+                __name__: 'ALERTS',
+                alertname: 'ErrorBudgetBurn',
+                alertstate: 'firing',
+                severity: 'page',
+                slo: 'slo-1',
+                backstage_entity: 'component:default/checkout',
+              },
+              value: [1795626000, '1'],
+            },
+            {
+              metric: {
+                __name__: 'ALERTS_FOR_STATE',
+                alertname: 'ErrorBudgetBurn',
+                severity: 'page',
+                slo: 'slo-1',
+                backstage_entity: 'component:default/checkout',
+              },
+              value: [1795626000, '1795625000'],
+            },
           ],
         },
       });
@@ -75,12 +96,12 @@ function service() {
 
 describe('PrometheusSloService', () => {
   it.each([1, 3, 12])(
-    'asks Prometheus three queries and Alertmanager once for %i SLOs',
+    'asks Prometheus two queries and Alertmanager once for %i SLOs',
     async count => {
       const spec = specOf(entityWithSlos('checkout', count));
       const result = await service().getEntitySlos(spec, {});
       expect(result.items).toHaveLength(count);
-      expect(queries).toHaveLength(3);
+      expect(queries).toHaveLength(2);
       expect(alertmanagerRequests).toBe(1);
       expect(
         queries.every(q =>
@@ -132,6 +153,27 @@ describe('PrometheusSloService', () => {
       upstream: 'alertmanager',
       message: expect.stringContaining('HTTP 503'),
     });
+  });
+
+  it('reads the alerts from the ALERTS series in the same query without Alertmanager', async () => {
+    const withoutAlertmanager = new PrometheusSloService(
+      new PrometheusClient(testHttp('prometheus', PROM)),
+      undefined,
+    );
+    const result = await withoutAlertmanager.getEntitySlos(
+      specOf(entityWithSlos('checkout', 12)),
+      {},
+    );
+    expect(queries).toHaveLength(2);
+    expect(queries[0]).toContain('ALERTS|ALERTS_FOR_STATE');
+    expect(alertmanagerRequests).toBe(0);
+    expect(result.items[0].alerts).toEqual([
+      expect.objectContaining({
+        name: 'ErrorBudgetBurn',
+        state: 'firing',
+        activeAt: 1795625000000,
+      }),
+    ]);
   });
 
   it('asks nothing for an entity without SLOs', async () => {

@@ -1,9 +1,9 @@
 /*
  * `GET .../slos`: every SLO of an entity with a fixed number of upstream requests, whatever the
- * number of SLOs: one instant query (error ratios of every window and budget left), two range
- * queries (budget and error-ratio charts) and one alert request (Alertmanager, or a second
- * instant query on Prometheus' ALERTS). Alerts are secondary: when their source fails the SLOs
- * are still answered, with a warning.
+ * number of SLOs: one instant query (error ratios of every window, budget left and, without an
+ * Alertmanager, the ALERTS series) and one range query (the budget and error-ratio charts), plus
+ * one Alertmanager request when Alertmanager is configured. Alerts are secondary: when
+ * Alertmanager fails the SLOs are still answered, with a warning.
  */
 import {
   EntitySlosResponse,
@@ -18,11 +18,8 @@ import { orWarning } from '../upstream/warningOf';
 import { AlertSource, SloService } from '../types';
 import { resolveRange } from '../timeRange';
 import { errorRatioWindowFor, seriesGrid } from './seriesGrid';
-import {
-  entityBudgetSeriesQuery,
-  entityErrorRatioSeriesQuery,
-  entityFiguresQuery,
-} from './sloQueries';
+import { alertsFromSamples } from '../alerts/PrometheusAlertSource';
+import { entityFiguresQuery, entitySeriesQuery } from './sloQueries';
 import { assembleSloStatuses } from './sloStatus';
 
 /** Longest range of the charts. */
@@ -37,7 +34,8 @@ export function longestWindowMs(spec: ObservabilitySpec): number {
 export class PrometheusSloService implements SloService {
   constructor(
     private readonly prometheus: PrometheusClient | undefined,
-    private readonly alerts: AlertSource | undefined,
+    /** Where alerts come from; undefined: Prometheus' ALERTS series, in the figures query. */
+    private readonly alertmanager: AlertSource | undefined,
     /** Grafana's URL for browsers, for the dashboard links. */
     private readonly grafanaBaseUrl?: string,
   ) {}
@@ -56,45 +54,38 @@ export class PrometheusSloService implements SloService {
     const prometheus = requireUpstream(this.prometheus, 'prometheus');
     const grid = seriesGrid(range);
     const errorRatioWindow = errorRatioWindowFor(grid.step);
-    const gridRange = { start: grid.start, end: grid.end, stepMs: grid.step };
     const warnings: UpstreamWarning[] = [];
-    const [current, budgetSeries, errorRatioSeries, alerts] = await Promise.all(
-      [
-        prometheus.instantQuery(entityFiguresQuery(spec.entityRef)),
-        prometheus.rangeQuery(
-          entityBudgetSeriesQuery(spec.entityRef),
-          gridRange,
-        ),
-        prometheus.rangeQuery(
-          entityErrorRatioSeriesQuery(spec.entityRef, errorRatioWindow),
-          gridRange,
-        ),
-        this.alerts
-          ? orWarning(
-              this.alerts.alertsOf(spec.entityRef),
-              [] as SloAlert[],
-              warnings,
-            )
-          : Promise.resolve([] as SloAlert[]),
-      ],
-    );
-    const prometheusWarnings = new Set([
-      ...current.warnings,
-      ...budgetSeries.warnings,
-      ...errorRatioSeries.warnings,
+    const [current, series, alertmanagerAlerts] = await Promise.all([
+      prometheus.instantQuery(
+        entityFiguresQuery(spec.entityRef, { withAlerts: !this.alertmanager }),
+      ),
+      prometheus.rangeQuery(
+        entitySeriesQuery(spec.entityRef, errorRatioWindow),
+        {
+          start: grid.start,
+          end: grid.end,
+          stepMs: grid.step,
+        },
+      ),
+      this.alertmanager
+        ? orWarning(
+            this.alertmanager.alertsOf(spec.entityRef),
+            [] as SloAlert[],
+            warnings,
+          )
+        : undefined,
     ]);
-    for (const message of prometheusWarnings) {
+    for (const message of new Set([...current.warnings, ...series.warnings])) {
       warnings.push({ upstream: 'prometheus', message });
     }
     return {
       entityRef: spec.entityRef,
       items: assembleSloStatuses(spec, {
         current: current.data,
-        budgetSeries: budgetSeries.data,
-        errorRatioSeries: errorRatioSeries.data,
+        series: series.data,
         errorRatioWindow,
         grid,
-        alerts,
+        alerts: alertmanagerAlerts ?? alertsFromSamples(current.data),
         grafanaBaseUrl: this.grafanaBaseUrl,
       }),
       range: grid,

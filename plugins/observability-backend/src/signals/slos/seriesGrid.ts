@@ -14,7 +14,8 @@ import { TimeRange } from '../types';
 export const MAX_POINTS = 250;
 
 const NICE_STEPS_SECONDS = [
-  15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+  15, 30, 60, 120, 180, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200,
+  86400,
 ];
 
 /** Ends of the grid snap to multiples of this (or of the step, when shorter). */

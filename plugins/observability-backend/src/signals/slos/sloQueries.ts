@@ -23,34 +23,40 @@ function entityMatcher(entityRef: string): string {
 }
 
 /**
- * The current figures of every SLO of the entity: the error ratio of every recorded window and
- * the budget left, in one selector.
+ * The current figures of every SLO of the entity in one selector: the error ratio of every
+ * recorded window and the budget left, and with `withAlerts` the entity's `ALERTS` and
+ * `ALERTS_FOR_STATE` samples (when Prometheus is the alert source).
  */
-export function entityFiguresQuery(entityRef: string): string {
+export function entityFiguresQuery(
+  entityRef: string,
+  options: { withAlerts?: boolean } = {},
+): string {
+  const metrics = [SLO_ERROR_RATIO, SLO_ERROR_BUDGET_REMAINING];
   const names = formatLabelMatcher({
     name: '__name__',
     op: '=~',
-    value: regexAlternation([SLO_ERROR_RATIO, SLO_ERROR_BUDGET_REMAINING]),
+    value: [
+      regexAlternation(metrics),
+      ...(options.withAlerts ? ['ALERTS|ALERTS_FOR_STATE'] : []),
+    ].join('|'),
   });
   return `{${names}, ${entityMatcher(entityRef)}}`;
 }
 
-/** The budget left of every SLO of the entity (a range query). */
-export function entityBudgetSeriesQuery(entityRef: string): string {
-  return `${SLO_ERROR_BUDGET_REMAINING}{${entityMatcher(entityRef)}}`;
-}
-
-/** The error ratio over `window` of every SLO of the entity (a range query). */
-export function entityErrorRatioSeriesQuery(
-  entityRef: string,
-  window: string,
-): string {
+/**
+ * The chart series of every SLO of the entity in one range query: the budget left and the error
+ * ratio over `window` (told apart by `__name__`, which `or` keeps).
+ */
+export function entitySeriesQuery(entityRef: string, window: string): string {
   const windowMatcher = formatLabelMatcher({
     name: 'window',
     op: '=',
     value: window,
   });
-  return `${SLO_ERROR_RATIO}{${entityMatcher(entityRef)}, ${windowMatcher}}`;
+  return (
+    `${SLO_ERROR_BUDGET_REMAINING}{${entityMatcher(entityRef)}}` +
+    ` or ${SLO_ERROR_RATIO}{${entityMatcher(entityRef)}, ${windowMatcher}}`
+  );
 }
 
 /** The alerts of an entity as Prometheus records them: state (`ALERTS`) and start (`ALERTS_FOR_STATE`). */

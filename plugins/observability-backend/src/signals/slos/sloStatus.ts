@@ -42,8 +42,8 @@ export function errorBudget(percent: number): number {
 export interface SloFigures {
   /** Instant samples of `slo:sli_error:ratio` (every window) and the budget left. */
   current: InstantSample[];
-  budgetSeries: RangeSeries[];
-  errorRatioSeries: RangeSeries[];
+  /** The budget left and the error ratio over `errorRatioWindow`, over the grid. */
+  series: RangeSeries[];
   errorRatioWindow: string;
   grid: SeriesGrid;
   alerts: SloAlert[];
@@ -65,8 +65,12 @@ function tiersOf(slo: SloSpec): NonNullable<SloStatus['tiers']> {
     .filter(tier => tier.factor * budget < 1); // the render engine leaves these out too
 }
 
-function seriesOf(series: RangeSeries[], slo: string): RangeSeries | undefined {
-  return series.find(s => s.labels.slo === slo);
+function seriesOf(
+  series: RangeSeries[],
+  metric: string,
+  slo: string,
+): RangeSeries | undefined {
+  return series.find(s => s.labels.__name__ === metric && s.labels.slo === slo);
 }
 
 /** The status of every SLO of `spec`, in the spec's order. */
@@ -97,8 +101,12 @@ export function assembleSloStatuses(
     const budgetLeft =
       finiteOrNull(recordedBudgetLeft) ??
       (errorRatio === null ? null : 1 - errorRatio / budget);
-    const budgetSeries = seriesOf(figures.budgetSeries, slo.name);
-    const ratioSeries = seriesOf(figures.errorRatioSeries, slo.name);
+    const budgetSeries = seriesOf(
+      figures.series,
+      SLO_ERROR_BUDGET_REMAINING,
+      slo.name,
+    );
+    const ratioSeries = seriesOf(figures.series, SLO_ERROR_RATIO, slo.name);
     const runbook = slo.alerting.runbook ?? spec.runbookUrl;
     const dashboard =
       figures.grafanaBaseUrl && spec.dashboard

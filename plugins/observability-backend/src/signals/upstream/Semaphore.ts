@@ -7,13 +7,16 @@
 /** Releases a slot taken with {@link Semaphore.acquire}; calling it twice is harmless. @public */
 export type Release = () => void;
 
+interface Waiter {
+  resolve: (release: Release) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
 /** A counting semaphore with FIFO waiters. @public */
 export class Semaphore {
   #available: number;
-  readonly #waiters: Array<{
-    grant: (release: Release) => void;
-    reject: (reason: unknown) => void;
-  }> = [];
+  readonly #waiters: Waiter[] = [];
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) {
@@ -47,21 +50,17 @@ export class Semaphore {
       return Promise.resolve(this.#releaser());
     }
     return new Promise<Release>((resolve, reject) => {
-      const waiter = {
-        grant: (release: Release) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(release);
-        },
-        reject,
-      };
-      const onAbort = () => {
-        const index = this.#waiters.indexOf(waiter);
-        if (index >= 0) {
-          this.#waiters.splice(index, 1);
-        }
-        reject(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      const waiter: Waiter = { resolve, signal };
+      if (signal) {
+        waiter.onAbort = () => {
+          const index = this.#waiters.indexOf(waiter);
+          if (index >= 0) {
+            this.#waiters.splice(index, 1);
+          }
+          reject(signal.reason);
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+      }
       this.#waiters.push(waiter);
     });
   }
@@ -76,7 +75,10 @@ export class Semaphore {
       const next = this.#waiters.shift();
       if (next) {
         // The slot passes straight to the next waiter.
-        next.grant(this.#releaser());
+        if (next.onAbort) {
+          next.signal?.removeEventListener('abort', next.onAbort);
+        }
+        next.resolve(this.#releaser());
       } else {
         this.#available += 1;
       }
