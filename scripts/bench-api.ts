@@ -22,6 +22,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import {
   mockCredentials,
   mockServices,
@@ -46,6 +47,7 @@ function flag(name: string, fallback: number): number {
 const DURATION_S = flag('duration', 20);
 const CLIENTS = flag('clients', 50);
 const ENTITIES = flag('entities', 100);
+const RAW_DURATION_S = Math.max(5, DURATION_S / 2);
 const SLOS = ['availability', 'checkout'];
 const WINDOWS = ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '7d'];
 const STEP_S = 300;
@@ -188,28 +190,63 @@ async function prometheusQueryCount(prometheus: StackProcess): Promise<number> {
     .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
 }
 
+/** One request of the load: the same for every client, picked at random per request. */
+interface LoadRequest {
+  url: string;
+  init: { method?: string; headers?: Record<string, string>; body?: string };
+  /** Items the JSON answer must hold to count as a success (route requests). */
+  items?: number;
+}
+
+/**
+ * The clients run in a worker thread, so that their own work (fetch, reading the answers) does
+ * not share the event loop of the backend they measure.
+ */
+const LOAD_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { requests, clients, durationMs } = workerData;
+(async () => {
+  const latencies = [];
+  let errors = 0;
+  const deadline = performance.now() + durationMs;
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (performance.now() < deadline) {
+      const request = requests[Math.floor(Math.random() * requests.length)];
+      const started = performance.now();
+      try {
+        const res = await fetch(request.url, request.init);
+        const text = await res.text();
+        const ok = res.ok && (request.items === undefined || JSON.parse(text).items.length === request.items);
+        if (!ok) errors += 1;
+      } catch {
+        errors += 1;
+      }
+      latencies.push(performance.now() - started);
+    }
+  }));
+  parentPort.postMessage({ latencies, errors });
+})();
+`;
+
 async function phase(
   name: string,
   prometheus: StackProcess,
   durationS: number,
-  send: (entity: number) => Promise<boolean>,
+  requests: LoadRequest[],
 ): Promise<PhaseResult> {
-  const latencies: number[] = [];
-  let errors = 0;
   const queriesBefore = await prometheusQueryCount(prometheus);
-  const deadline = performance.now() + durationS * 1000;
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        const ok = await send(Math.floor(Math.random() * ENTITIES)).catch(
-          () => false,
-        );
-        latencies.push(performance.now() - started);
-        if (!ok) errors += 1;
-      }
-    }),
-  );
+  const worker = new Worker(LOAD_WORKER, {
+    eval: true,
+    workerData: { requests, clients: CLIENTS, durationMs: durationS * 1000 },
+  });
+  const { latencies, errors } = await new Promise<{
+    latencies: number[];
+    errors: number;
+  }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  await worker.terminate();
   const queriesAfter = await prometheusQueryCount(prometheus);
   latencies.sort((a, b) => a - b);
   return {
@@ -249,19 +286,14 @@ async function startRouter(prometheusUrl: string, cacheTtl?: number) {
   const address = backend.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const authorization = mockCredentials.user.header();
-  return {
-    stop: () => backend.stop(),
-    send: async (i: number) => {
-      const res = await fetch(
-        `http://127.0.0.1:${port}/api/observability/entities/by-name/component/default/${entityName(
-          i,
-        )}/slos`,
-        { headers: { Authorization: authorization } },
-      );
-      const body = (await res.json()) as { items?: unknown[] };
-      return res.status === 200 && body.items?.length === SLOS.length;
-    },
-  };
+  const requests: LoadRequest[] = Array.from({ length: ENTITIES }, (_, i) => ({
+    url: `http://127.0.0.1:${port}/api/observability/entities/by-name/component/default/${entityName(
+      i,
+    )}/slos`,
+    init: { headers: { Authorization: authorization } },
+    items: SLOS.length,
+  }));
+  return { stop: () => backend.stop(), requests };
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -283,7 +315,7 @@ async function main() {
     const metrics = join(dir, 'series.om');
     writeFileSync(metrics, openMetrics(now));
     const dataDir = join(dir, 'data');
-    let started = performance.now();
+    const started = performance.now();
     await backfillOpenMetrics(promtool, metrics, dataDir);
     const backfillMs = performance.now() - started;
     const config = join(dir, 'prometheus.yml');
@@ -294,32 +326,34 @@ async function main() {
       dataDir,
     });
 
-    const raw = await phase(
-      'raw instant PromQL query',
-      prometheus,
-      Math.max(5, DURATION_S / 2),
-      async i => {
-        const res = await fetch(`${prometheus!.url}/api/v1/query`, {
+    const rawRequests: LoadRequest[] = Array.from(
+      { length: ENTITIES },
+      (_, i) => ({
+        url: `${prometheus!.url}/api/v1/query`,
+        init: {
           method: 'POST',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
           body: new URLSearchParams({
-            query: entityFiguresQuery(entityRef(i)),
-          }),
-        });
-        await res.arrayBuffer();
-        return res.ok;
-      },
+            query: entityFiguresQuery(entityRef(i), { withAlerts: true }),
+          }).toString(),
+        },
+      }),
+    );
+    const raw = await phase(
+      'raw instant PromQL query',
+      prometheus,
+      RAW_DURATION_S,
+      rawRequests,
     );
 
     const rssBefore = process.memoryUsage().rss;
     const cached = await startRouter(prometheus.url);
     stops.push(cached.stop);
-    started = performance.now();
     const route = await phase(
       'slos route (default: 10 s cache)',
       prometheus,
       DURATION_S,
-      cached.send,
+      cached.requests,
     );
     const uncachedRouter = await startRouter(prometheus.url, 0);
     stops.push(uncachedRouter.stop);
@@ -327,7 +361,7 @@ async function main() {
       'slos route (cacheTtl 0)',
       prometheus,
       DURATION_S,
-      uncachedRouter.send,
+      uncachedRouter.requests,
     );
     const rssAfter = process.memoryUsage().rss;
 
@@ -352,7 +386,7 @@ async function main() {
         .join(''),
     );
     for (const r of [raw, route, uncached]) {
-      const seconds = r === raw ? Math.max(5, DURATION_S / 2) : DURATION_S;
+      const seconds = r === raw ? RAW_DURATION_S : DURATION_S;
       const perRequest = r === raw ? 1 : r.upstreamQueries / r.requests;
       console.log(
         [

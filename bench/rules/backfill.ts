@@ -140,35 +140,51 @@ export class Backfill {
     const staging = path.join(workDir, `${ruleSet.id}-staging-${label.replace(/\W+/g, '-')}`);
     fs.mkdirSync(staging, { recursive: true });
     const parts = Math.min(parallel, rules.length);
-    await Promise.all(
-      Array.from({ length: parts }, (_, part) => {
-        const ruleFile = path.join(staging, `rules-${part}.yml`);
-        // One group per evaluation interval: promtool evaluates each rule at its group's
-        // interval, the global one (`--eval-interval`) when the group sets none.
-        const byInterval = new Map<string | undefined, PrometheusRule[]>();
-        rules
-          .filter((_, i) => i % parts === part)
-          .forEach(rule => {
-            const interval = this.intervals.get(rule);
-            byInterval.set(interval, [...(byInterval.get(interval) ?? []), rule]);
+    const run = () =>
+      Promise.all(
+        Array.from({ length: parts }, (_, part) => {
+          const ruleFile = path.join(staging, `rules-${part}.yml`);
+          // One group per evaluation interval: promtool evaluates each rule at its group's
+          // interval, the global one (`--eval-interval`) when the group sets none.
+          const byInterval = new Map<string | undefined, PrometheusRule[]>();
+          rules
+            .filter((_, i) => i % parts === part)
+            .forEach(rule => {
+              const interval = this.intervals.get(rule);
+              byInterval.set(interval, [...(byInterval.get(interval) ?? []), rule]);
+            });
+          const groups = [...byInterval].map(([interval, groupRules], i) => ({
+            name: `backfill-${part}-${i}`,
+            ...(interval ? { interval } : {}),
+            rules: groupRules,
+          }));
+          fs.writeFileSync(ruleFile, stringify({ groups }, { lineWidth: 0 }));
+          return importRules({
+            ruleFile,
+            url: this.server.url,
+            start,
+            end,
+            evalInterval: this.options.evalInterval,
+            outDir: staging,
+            log: path.join(workDir, `${ruleSet.id}-promtool-rules.log`),
           });
-        const groups = [...byInterval].map(([interval, groupRules], i) => ({
-          name: `backfill-${part}-${i}`,
-          ...(interval ? { interval } : {}),
-          rules: groupRules,
-        }));
-        fs.writeFileSync(ruleFile, stringify({ groups }, { lineWidth: 0 }));
-        return importRules({
-          ruleFile,
-          url: this.server.url,
-          start,
-          end,
-          evalInterval: this.options.evalInterval,
-          outDir: staging,
-          log: path.join(workDir, `${ruleSet.id}-promtool-rules.log`),
-        });
-      }),
-    );
+        }),
+      );
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await run();
+        break;
+      } catch (error) {
+        // On a shared machine something may stop our Prometheus; start it again and redo the
+        // level from scratch.
+        if (attempt >= 3 || !(await this.server.revive())) {
+          throw error;
+        }
+        this.options.log(`  ${ruleSet.id}: the helper Prometheus had stopped; restarted, backfilling ${label} again`);
+        fs.rmSync(staging, { recursive: true, force: true });
+        fs.mkdirSync(staging, { recursive: true });
+      }
+    }
     const blocks = moveBlocks(staging, this.options.dataDir);
     this.stats.blocks += blocks.length;
     const seconds = (Date.now() - started) / 1000;
@@ -249,6 +265,9 @@ export class Backfill {
   private async untilCompacted(timeoutMs = 600_000): Promise<void> {
     const started = Date.now();
     for (;;) {
+      if (await this.server.revive()) {
+        this.options.log(`  ${this.options.ruleSet.id}: the helper Prometheus had stopped; restarted`);
+      }
       const ranges = blockRanges(this.options.dataDir);
       if (!overlapping(ranges)) {
         const [loaded] = parseExposition(

@@ -57,19 +57,27 @@ export async function liveRun(options: {
       ],
     }),
   );
-  const server = await PrometheusServer.start({
-    dataDir: options.dataDir,
-    configFile,
-    logFile: path.join(workDir, `${ruleSet.id}-prometheus.log`),
-  });
-  try {
-    return await measure(server, {
-      rounds: options.rounds,
-      minWarmupMs: options.minWarmupMs,
-      maxWarmupMs: options.minWarmupMs + 180_000,
-      log: options.log,
+  for (let attempt = 1; ; attempt++) {
+    const server = await PrometheusServer.start({
+      dataDir: options.dataDir,
+      configFile,
+      logFile: path.join(workDir, `${ruleSet.id}-prometheus.log`),
     });
-  } finally {
-    await server.stop();
+    try {
+      return await measure(server, {
+        rounds: options.rounds,
+        minWarmupMs: options.minWarmupMs,
+        maxWarmupMs: options.minWarmupMs + 180_000,
+        log: options.log,
+      });
+    } catch (error) {
+      // On a shared machine something may stop our Prometheus: measure again, once.
+      if (attempt >= 2 || server.running) {
+        throw error;
+      }
+      options.log(`  ${ruleSet.id}: Prometheus stopped during the measurement; measuring again`);
+    } finally {
+      await server.stop();
+    }
   }
 }

@@ -48,6 +48,11 @@ export class PrometheusServer {
     return this.child?.pid;
   }
 
+  /** Whether the process is still running (something else may have killed it). */
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   private async launch(): Promise<void> {
     const log = fs.openSync(this.options.logFile, 'a');
     const child = spawn(
@@ -94,10 +99,19 @@ export class PrometheusServer {
     clearTimeout(timer);
   }
 
-  /** Stops and starts again with the same flags and port (loads new blocks). */
+  /** Stops (if running) and starts again with the same flags and port (loads new blocks). */
   async restart(): Promise<void> {
     await this.stop();
     await this.launch();
+  }
+
+  /** Starts the process again if it is no longer running; true when it had to. */
+  async revive(): Promise<boolean> {
+    if (this.running) {
+      return false;
+    }
+    await this.launch();
+    return true;
   }
 
   /** Instant query at `time` (Unix seconds). Rejects with Prometheus' error. */

@@ -29,101 +29,135 @@ const TEAMS = ['team-shop', 'team-payments', 'team-discovery'];
 async function builtConfig(): Promise<string> {
   const base = await kustomizeBuild(deployPath('observability', 'base'));
   const alertmanager = findObject(base, 'Alertmanager', 'lookout');
-  const secretName = (alertmanager.spec as { configSecret: string }).configSecret;
+  const secretName = (alertmanager.spec as { configSecret: string })
+    .configSecret;
   return dataValue(findObject(base, 'Secret', secretName), 'alertmanager.yaml');
 }
 
-describeWithBinaries(BINARIES.kubectl, BINARIES.amtool)('Alertmanager configuration', () => {
-  let tree: TemporaryTree;
-  let configFile: string;
-  let config: string;
+describeWithBinaries(BINARIES.kubectl, BINARIES.amtool)(
+  'Alertmanager configuration',
+  () => {
+    let tree: TemporaryTree;
+    let configFile: string;
+    let config: string;
 
-  beforeAll(async () => {
-    tree = temporaryTree('lookout-amtool-');
-    config = await builtConfig();
-    configFile = join(tree.root, 'alertmanager.yaml');
-    writeFileSync(configFile, config);
-  });
+    beforeAll(async () => {
+      tree = temporaryTree('lookout-amtool-');
+      config = await builtConfig();
+      configFile = join(tree.root, 'alertmanager.yaml');
+      writeFileSync(configFile, config);
+    });
 
-  afterAll(() => tree?.remove());
+    afterAll(() => tree?.remove());
 
-  it('is the file deploy/compose mounts too', () => {
-    const compose = parse(
-      readFileSync(deployPath('compose', 'compose.yaml'), 'utf8'),
-    ) as { services: { alertmanager: { volumes: string[] } } };
-    expect(compose.services.alertmanager.volumes).toContain(
-      '../observability/base/alertmanager/alertmanager-config.yaml:/etc/alertmanager/alertmanager.yaml:ro',
-    );
-    expect(config).toBe(
-      readFileSync(
-        deployPath('observability', 'base', 'alertmanager', 'alertmanager-config.yaml'),
-        'utf8',
-      ),
-    );
-  });
+    it('is the file deploy/compose mounts too', () => {
+      const compose = parse(
+        readFileSync(deployPath('compose', 'compose.yaml'), 'utf8'),
+      ) as { services: { alertmanager: { volumes: string[] } } };
+      expect(compose.services.alertmanager.volumes).toContain(
+        '../observability/base/alertmanager/alertmanager-config.yaml:/etc/alertmanager/alertmanager.yaml:ro',
+      );
+      expect(config).toBe(
+        readFileSync(
+          deployPath(
+            'observability',
+            'base',
+            'alertmanager',
+            'alertmanager-config.yaml',
+          ),
+          'utf8',
+        ),
+      );
+    });
 
-  it('passes amtool check-config', async () => {
-    const result = await runTool(BINARIES.amtool, ['check-config', configFile]);
-    expect(describeRun(result)).toMatch(/^exit 0/);
-    expect(result.stdout).toMatch(/1 inhibit rules/);
-  });
+    it('passes amtool check-config', async () => {
+      const result = await runTool(BINARIES.amtool, [
+        'check-config',
+        configFile,
+      ]);
+      expect(describeRun(result)).toMatch(/^exit 0/);
+      expect(result.stdout).toMatch(/1 inhibit rules/);
+    });
 
-  it('reads every receiver credential from a file of the mounted receivers Secret', () => {
-    const parsed = parse(config) as { receivers: Array<Record<string, unknown>> };
-    const secretDir = '/etc/alertmanager/secrets/alertmanager-receivers/';
-    const fileRefs: string[] = [];
-    for (const receiver of parsed.receivers) {
-      for (const pd of (receiver.pagerduty_configs as Array<Record<string, string>>) ?? []) {
-        expect(pd.routing_key ?? pd.service_key).toBeUndefined();
-        fileRefs.push(pd.routing_key_file);
+    it('reads every receiver credential from a file of the mounted receivers Secret', () => {
+      const parsed = parse(config) as {
+        receivers: Array<Record<string, unknown>>;
+      };
+      const secretDir = '/etc/alertmanager/secrets/alertmanager-receivers/';
+      const fileRefs: string[] = [];
+      for (const receiver of parsed.receivers) {
+        for (const pd of (receiver.pagerduty_configs as Array<
+          Record<string, string>
+        >) ?? []) {
+          expect(pd.routing_key ?? pd.service_key).toBeUndefined();
+          fileRefs.push(pd.routing_key_file);
+        }
+        for (const slack of (receiver.slack_configs as Array<
+          Record<string, string>
+        >) ?? []) {
+          expect(slack.api_url).toBeUndefined();
+          fileRefs.push(slack.api_url_file);
+        }
       }
-      for (const slack of (receiver.slack_configs as Array<Record<string, string>>) ?? []) {
-        expect(slack.api_url).toBeUndefined();
-        fileRefs.push(slack.api_url_file);
+      expect(fileRefs.length).toBe(1 + 2 * TEAMS.length);
+      for (const ref of fileRefs) {
+        expect(ref.startsWith(secretDir)).toBe(true);
       }
+    });
+
+    /** The receiver amtool routes a label set to. */
+    async function routeOf(labels: Record<string, string>): Promise<string> {
+      const result = await runTool(BINARIES.amtool, [
+        'config',
+        'routes',
+        'test',
+        `--config.file=${configFile}`,
+        ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
+      ]);
+      if (result.code !== 0) {
+        throw new Error(
+          `amtool config routes test failed: ${describeRun(result)}`,
+        );
+      }
+      return result.stdout.trim();
     }
-    expect(fileRefs.length).toBe(1 + 2 * TEAMS.length);
-    for (const ref of fileRefs) {
-      expect(ref.startsWith(secretDir)).toBe(true);
-    }
-  });
 
-  /** The receiver amtool routes a label set to. */
-  async function routeOf(labels: Record<string, string>): Promise<string> {
-    const result = await runTool(BINARIES.amtool, [
-      'config',
-      'routes',
-      'test',
-      `--config.file=${configFile}`,
-      ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
-    ]);
-    if (result.code !== 0) {
-      throw new Error(`amtool config routes test failed: ${describeRun(result)}`);
-    }
-    return result.stdout.trim();
-  }
+    const slo = {
+      alertname: 'ErrorBudgetBurn',
+      slo: 'availability',
+      backstage_entity: 'component:default/checkout',
+    };
 
-  const slo = { alertname: 'ErrorBudgetBurn', slo: 'availability', backstage_entity: 'component:default/checkout' };
+    it.each(TEAMS)("pages %s's pager", async team => {
+      expect(await routeOf({ ...slo, team, severity: 'page' })).toBe(
+        `${team}-pager`,
+      );
+    });
 
-  it.each(TEAMS)("pages %s's pager", async team => {
-    expect(await routeOf({ ...slo, team, severity: 'page' })).toBe(`${team}-pager`);
-  });
+    it.each(TEAMS)("sends %s's tickets to its ticket receiver", async team => {
+      expect(await routeOf({ ...slo, team, severity: 'ticket' })).toBe(
+        `${team}-tickets`,
+      );
+    });
 
-  it.each(TEAMS)("sends %s's tickets to its ticket receiver", async team => {
-    expect(await routeOf({ ...slo, team, severity: 'ticket' })).toBe(`${team}-tickets`);
-  });
+    it("sends a team's alerts of another severity to its ticket receiver", async () => {
+      expect(
+        await routeOf({
+          alertname: 'SLOMetricsMissing',
+          team: 'team-shop',
+          severity: 'warning',
+        }),
+      ).toBe('team-shop-tickets');
+    });
 
-  it("sends a team's alerts of another severity to its ticket receiver", async () => {
-    expect(
-      await routeOf({ alertname: 'SLOMetricsMissing', team: 'team-shop', severity: 'warning' }),
-    ).toBe('team-shop-tickets');
-  });
-
-  it('sends alerts of a team without a route to the unrouted receiver', async () => {
-    expect(await routeOf({ ...slo, team: 'team-unknown', severity: 'page' })).toBe('unrouted');
-    expect(await routeOf({ ...slo, severity: 'page' })).toBe('unrouted');
-  });
-});
+    it('sends alerts of a team without a route to the unrouted receiver', async () => {
+      expect(
+        await routeOf({ ...slo, team: 'team-unknown', severity: 'page' }),
+      ).toBe('unrouted');
+      expect(await routeOf({ ...slo, severity: 'page' })).toBe('unrouted');
+    });
+  },
+);
 
 describeWithBinaries(BINARIES.kubectl, BINARIES.alertmanager)(
   'a real Alertmanager with the stack configuration',
@@ -169,11 +203,19 @@ describeWithBinaries(BINARIES.kubectl, BINARIES.alertmanager)(
         alert('ticket', 'availability'),
         alert('ticket', 'latency'),
       ]);
-      const find = (alerts: GettableAlert[], severity: string, sloName: string) =>
-        alerts.find(a => a.labels.severity === severity && a.labels.slo === sloName);
+      const find = (
+        alerts: GettableAlert[],
+        severity: string,
+        sloName: string,
+      ) =>
+        alerts.find(
+          a => a.labels.severity === severity && a.labels.slo === sloName,
+        );
 
       const alerts = await waitForAlerts(
-        all => (find(all, 'ticket', 'availability')?.status.inhibitedBy.length ?? 0) > 0,
+        all =>
+          (find(all, 'ticket', 'availability')?.status.inhibitedBy.length ??
+            0) > 0,
       );
       const page = find(alerts, 'page', 'availability')!;
       const ticket = find(alerts, 'ticket', 'availability')!;
@@ -185,7 +227,10 @@ describeWithBinaries(BINARIES.kubectl, BINARIES.alertmanager)(
         inhibitedBy: [page.fingerprint],
       });
       // Another SLO's ticket of the same entity is not the page's business.
-      expect(otherTicket.status).toMatchObject({ state: 'active', inhibitedBy: [] });
+      expect(otherTicket.status).toMatchObject({
+        state: 'active',
+        inhibitedBy: [],
+      });
     });
   },
 );

@@ -112,13 +112,17 @@ export async function postAlerts(
   });
   if (!response.ok) {
     throw new Error(
-      `POST /api/v2/alerts answered ${response.status}: ${await response.text()}`,
+      `POST /api/v2/alerts answered ${
+        response.status
+      }: ${await response.text()}`,
     );
   }
 }
 
 /** `GET /api/v2/alerts` (active, silenced and inhibited alerts alike). @public */
-export async function getAlerts(alertmanagerUrl: string): Promise<GettableAlert[]> {
+export async function getAlerts(
+  alertmanagerUrl: string,
+): Promise<GettableAlert[]> {
   const response = await fetch(
     `${alertmanagerUrl}/api/v2/alerts?active=true&silenced=true&inhibited=true`,
   );

@@ -17,7 +17,11 @@ interface PolicyRule {
 }
 
 function rulesOf(objects: KubeObject[], name: string): PolicyRule[] {
-  return (findObject(objects, 'ClusterRole', name) as KubeObject & { rules: PolicyRule[] }).rules;
+  return (
+    findObject(objects, 'ClusterRole', name) as KubeObject & {
+      rules: PolicyRule[];
+    }
+  ).rules;
 }
 
 /** `group/resource: verbs` for every resource a role grants, sorted. */
@@ -25,7 +29,12 @@ function grants(rules: PolicyRule[]): string[] {
   return rules
     .flatMap(rule =>
       rule.apiGroups.flatMap(group =>
-        rule.resources.map(resource => `${group || 'core'}/${resource}: ${[...rule.verbs].sort().join(',')}`),
+        rule.resources.map(
+          resource =>
+            `${group || 'core'}/${resource}: ${[...rule.verbs]
+              .sort()
+              .join(',')}`,
+        ),
       ),
     )
     .sort();
@@ -39,7 +48,9 @@ describeWithBinaries(BINARIES.kubectl)('deploy/backstage', () => {
 
   beforeAll(async () => {
     base = await kustomizeBuild(deployPath('backstage', 'base'));
-    production = await kustomizeBuild(deployPath('backstage', 'overlays', 'production'));
+    production = await kustomizeBuild(
+      deployPath('backstage', 'overlays', 'production'),
+    );
   });
 
   it('runs two replicas in production, with a disruption budget and a pinned image', () => {
@@ -49,8 +60,12 @@ describeWithBinaries(BINARIES.kubectl)('deploy/backstage', () => {
       template: { spec: { containers: Array<{ image: string }> } };
     };
     expect(spec.replicas).toBe(2);
-    expect(spec.template.spec.containers[0].image).toMatch(/^[^:]+:\d+\.\d+\.\d+$/);
-    expect(findObject(production, 'PodDisruptionBudget', 'backstage').spec).toMatchObject({
+    expect(spec.template.spec.containers[0].image).toMatch(
+      /^[^:]+:\d+\.\d+\.\d+$/,
+    );
+    expect(
+      findObject(production, 'PodDisruptionBudget', 'backstage').spec,
+    ).toMatchObject({
       minAvailable: 1,
     });
   });
@@ -67,12 +82,24 @@ describeWithBinaries(BINARIES.kubectl)('deploy/backstage', () => {
   });
 
   it('gives the Kubernetes plugin read access only, and nobody secrets or wildcards', () => {
-    for (const verbs of grants(rulesOf(base, 'backstage-kubernetes-read')).map(g => g.split(': ')[1])) {
-      expect(verbs.split(',').every(v => ['get', 'list', 'watch'].includes(v))).toBe(true);
+    for (const verbs of grants(rulesOf(base, 'backstage-kubernetes-read')).map(
+      g => g.split(': ')[1],
+    )) {
+      expect(
+        verbs.split(',').every(v => ['get', 'list', 'watch'].includes(v)),
+      ).toBe(true);
     }
-    for (const role of base.filter(o => o.kind === 'ClusterRole' || o.kind === 'Role')) {
-      const all = grants((role as KubeObject & { rules: PolicyRule[] }).rules).join('\n');
-      expect({ role: objectId(role), secrets: /secrets/.test(all), wildcard: /\*/.test(all) }).toEqual({
+    for (const role of base.filter(
+      o => o.kind === 'ClusterRole' || o.kind === 'Role',
+    )) {
+      const all = grants(
+        (role as KubeObject & { rules: PolicyRule[] }).rules,
+      ).join('\n');
+      expect({
+        role: objectId(role),
+        secrets: /secrets/.test(all),
+        wildcard: /\*/.test(all),
+      }).toEqual({
         role: objectId(role),
         secrets: false,
         wildcard: false,
@@ -82,48 +109,80 @@ describeWithBinaries(BINARIES.kubectl)('deploy/backstage', () => {
 
   it("binds both roles to the Deployment's service account", () => {
     const deployment = findObject(base, 'Deployment', 'backstage');
-    const serviceAccount = (deployment.spec as { template: { spec: { serviceAccountName: string } } })
-      .template.spec.serviceAccountName;
+    const serviceAccount = (
+      deployment.spec as { template: { spec: { serviceAccountName: string } } }
+    ).template.spec.serviceAccountName;
     for (const name of ['lookout-provisioner', 'backstage-kubernetes-read']) {
-      const binding = findObject(base, 'ClusterRoleBinding', name) as KubeObject & {
+      const binding = findObject(
+        base,
+        'ClusterRoleBinding',
+        name,
+      ) as KubeObject & {
         roleRef: { name: string };
         subjects: Array<{ kind: string; name: string; namespace: string }>;
       };
       expect(binding.roleRef.name).toBe(name);
       expect(binding.subjects).toEqual([
-        { kind: 'ServiceAccount', name: serviceAccount, namespace: deployment.metadata.namespace },
+        {
+          kind: 'ServiceAccount',
+          name: serviceAccount,
+          namespace: deployment.metadata.namespace,
+        },
       ]);
     }
   });
 
   it('configures the kubernetes sink for a cluster the Kubernetes plugin knows, and PostgreSQL', () => {
     const config = parse(
-      dataValue(findObject(base, 'ConfigMap', 'backstage-app-config'), 'app-config.production.yaml'),
+      dataValue(
+        findObject(base, 'ConfigMap', 'backstage-app-config'),
+        'app-config.production.yaml',
+      ),
     ) as any;
     const clusters = config.kubernetes.clusterLocatorMethods.flatMap(
-      (method: { clusters: Array<{ name: string; authProvider: string }> }) => method.clusters,
+      (method: { clusters: Array<{ name: string; authProvider: string }> }) =>
+        method.clusters,
     );
-    const sinks = config.observability.provisioning.sinks as Array<{ type: string; cluster?: string }>;
+    const sinks = config.observability.provisioning.sinks as Array<{
+      type: string;
+      cluster?: string;
+    }>;
     const kubernetesSink = sinks.find(sink => sink.type === 'kubernetes')!;
-    expect(clusters.map((c: { name: string }) => c.name)).toContain(kubernetesSink.cluster);
+    expect(clusters.map((c: { name: string }) => c.name)).toContain(
+      kubernetesSink.cluster,
+    );
     expect(clusters[0].authProvider).toBe('serviceAccount');
     expect(config.backend.database.client).toBe('pg');
-    expect(config.observability.prometheus.url).toBe('http://prometheus.observability.svc:9090');
+    expect(config.observability.prometheus.url).toBe(
+      'http://prometheus.observability.svc:9090',
+    );
   });
 
   it('mounts the configuration it reads and gets its secrets from Secrets, not from the ConfigMap', () => {
     const deployment = findObject(base, 'Deployment', 'backstage');
     const pod = (deployment.spec as { template: { spec: any } }).template.spec;
     const container = pod.containers[0];
-    const mount = container.volumeMounts.find((m: { name: string }) => m.name === 'app-config');
-    expect(container.args).toContain(`${mount.mountPath}/app-config.production.yaml`);
-    const volume = pod.volumes.find((v: { name: string }) => v.name === 'app-config');
-    expect(volume.configMap.name).toBe(findObject(base, 'ConfigMap', 'backstage-app-config').metadata.name);
-    expect(container.envFrom.map((e: { secretRef: { name: string } }) => e.secretRef.name).sort()).toEqual([
-      'backstage-postgres',
-      'backstage-secrets',
-    ]);
-    const configText = dataValue(findObject(base, 'ConfigMap', 'backstage-app-config'), 'app-config.production.yaml');
+    const mount = container.volumeMounts.find(
+      (m: { name: string }) => m.name === 'app-config',
+    );
+    expect(container.args).toContain(
+      `${mount.mountPath}/app-config.production.yaml`,
+    );
+    const volume = pod.volumes.find(
+      (v: { name: string }) => v.name === 'app-config',
+    );
+    expect(volume.configMap.name).toBe(
+      findObject(base, 'ConfigMap', 'backstage-app-config').metadata.name,
+    );
+    expect(
+      container.envFrom
+        .map((e: { secretRef: { name: string } }) => e.secretRef.name)
+        .sort(),
+    ).toEqual(['backstage-postgres', 'backstage-secrets']);
+    const configText = dataValue(
+      findObject(base, 'ConfigMap', 'backstage-app-config'),
+      'app-config.production.yaml',
+    );
     const provided = new Set([
       ...container.env.map((e: { name: string }) => e.name),
       'POSTGRES_HOST',
@@ -137,10 +196,17 @@ describeWithBinaries(BINARIES.kubectl)('deploy/backstage', () => {
       .split('\n')
       .filter(line => !line.trimStart().startsWith('#'))
       .join('\n');
-    const variables = [...uncommented.matchAll(/\$\{([A-Z_]+)\}/g)].map(m => m[1]);
-    expect(variables).toEqual(expect.arrayContaining(['POSTGRES_PASSWORD', 'APP_BASE_URL']));
+    const variables = [...uncommented.matchAll(/\$\{([A-Z_]+)\}/g)].map(
+      m => m[1],
+    );
+    expect(variables).toEqual(
+      expect.arrayContaining(['POSTGRES_PASSWORD', 'APP_BASE_URL']),
+    );
     for (const variable of variables) {
-      expect({ variable, provided: provided.has(variable) }).toEqual({ variable, provided: true });
+      expect({ variable, provided: provided.has(variable) }).toEqual({
+        variable,
+        provided: true,
+      });
     }
   });
 });

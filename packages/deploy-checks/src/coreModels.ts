@@ -42,7 +42,9 @@ const MODELS: Record<string, ModelClass> = {
 };
 
 /** Whether the object is of a built-in kind that {@link validateCoreObject} knows. @public */
-export function isCoreKind(object: Pick<KubeObject, 'apiVersion' | 'kind'>): boolean {
+export function isCoreKind(
+  object: Pick<KubeObject, 'apiVersion' | 'kind'>,
+): boolean {
   return `${object.apiVersion}/${object.kind}` in MODELS;
 }
 
@@ -56,10 +58,9 @@ function asDecoded(object: KubeObject): KubeObject {
     return object;
   }
   const data = Object.fromEntries(
-    Object.entries(object.data as Record<string, string>).map(([key, value]) => [
-      key,
-      value.replace(/[\r\n]/g, ''),
-    ]),
+    Object.entries(object.data as Record<string, string>).map(
+      ([key, value]) => [key, value.replace(/[\r\n]/g, '')],
+    ),
   );
   return { ...object, data };
 }
@@ -73,7 +74,9 @@ function asDecoded(object: KubeObject): KubeObject {
 export function validateCoreObject(object: KubeObject): string | undefined {
   const Model = MODELS[`${object.apiVersion}/${object.kind}`];
   if (!Model) {
-    throw new Error(`No kubernetes-models class for ${object.apiVersion} ${object.kind}`);
+    throw new Error(
+      `No kubernetes-models class for ${object.apiVersion} ${object.kind}`,
+    );
   }
   try {
     new Model(asDecoded(object) as never).validate();

@@ -75,7 +75,9 @@ export function closeSchema(schema: JsonSchema, isRoot = true): JsonSchema {
   ) {
     closed.additionalProperties = false;
   }
-  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  const properties = schema.properties as
+    | Record<string, JsonSchema>
+    | undefined;
   if (properties) {
     closed.properties = Object.fromEntries(
       Object.entries(properties).map(([name, child]) => [
@@ -123,7 +125,9 @@ interface CustomResourceDefinition {
 }
 
 /** `group/version/Kind` of a custom resource (`monitoring.coreos.com/v1/Prometheus`). @public */
-export function resourceKey(object: Pick<KubeObject, 'apiVersion' | 'kind'>): string {
+export function resourceKey(
+  object: Pick<KubeObject, 'apiVersion' | 'kind'>,
+): string {
   return `${object.apiVersion}/${object.kind}`;
 }
 
@@ -136,8 +140,12 @@ export interface SchemaProblem {
 function describeError(error: ErrorObject): SchemaProblem {
   const path = error.instancePath || '/';
   if (error.keyword === 'additionalProperties') {
-    const field = (error.params as { additionalProperty: string }).additionalProperty;
-    return { path: `${path === '/' ? '' : path}/${field}`, message: 'unknown field' };
+    const field = (error.params as { additionalProperty: string })
+      .additionalProperty;
+    return {
+      path: `${path === '/' ? '' : path}/${field}`,
+      message: 'unknown field',
+    };
   }
   return { path, message: error.message ?? error.keyword };
 }
@@ -187,7 +195,12 @@ export class CrdValidator {
     const crds = readdirSync(dir)
       .filter(file => file.endsWith('.yaml'))
       .sort()
-      .map(file => parse(readFileSync(join(dir, file), 'utf8')) as CustomResourceDefinition)
+      .map(
+        file =>
+          parse(
+            readFileSync(join(dir, file), 'utf8'),
+          ) as CustomResourceDefinition,
+      )
       .filter(document => document?.kind === 'CustomResourceDefinition');
     return new CrdValidator(crds);
   }

@@ -49,7 +49,10 @@ describe('the CRD validator', () => {
 
   it('reports a misspelt field with its path instead of dropping it', () => {
     const rule = prometheusRule([
-      { name: 'slo', rules: [{ record: 'x:y', expr: 'up', lables: { a: 'b' } }] },
+      {
+        name: 'slo',
+        rules: [{ record: 'x:y', expr: 'up', lables: { a: 'b' } }],
+      },
     ]);
     expect(validator.validate(rule)).toEqual([
       { path: '/spec/groups/0/rules/0/lables', message: 'unknown field' },
@@ -66,11 +69,15 @@ describe('the CRD validator', () => {
 
   it("applies Go's (?i) patterns case-insensitively", () => {
     const withStrategy = (strategy: string) =>
-      prometheusRule([{ name: 'g', partial_response_strategy: strategy, rules: [] }]);
+      prometheusRule([
+        { name: 'g', partial_response_strategy: strategy, rules: [] },
+      ]);
     expect(validator.validate(withStrategy('Warn'))).toEqual([]);
     expect(validator.validate(withStrategy('ABORT'))).toEqual([]);
     expect(validator.validate(withStrategy('ignore'))).toEqual([
-      expect.objectContaining({ path: '/spec/groups/0/partial_response_strategy' }),
+      expect.objectContaining({
+        path: '/spec/groups/0/partial_response_strategy',
+      }),
     ]);
   });
 
@@ -89,19 +96,25 @@ describe('the CRD validator', () => {
           type: 'object',
           properties: {
             strict: { type: 'object', properties: { a: { type: 'string' } } },
-            open: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+            open: {
+              type: 'object',
+              'x-kubernetes-preserve-unknown-fields': true,
+            },
           },
         },
       },
     });
-    const spec = (closed.properties as Record<string, Record<string, any>>).spec;
+    const spec = (closed.properties as Record<string, Record<string, any>>)
+      .spec;
     expect(spec.additionalProperties).toBe(false);
     expect(spec.properties.strict.additionalProperties).toBe(false);
     expect(spec.properties.open.additionalProperties).toBeUndefined();
   });
 
   it('takes the operator version of the CRD fixtures from their annotations', () => {
-    expect(new Set(validator.crdVersions.values())).toEqual(new Set(['0.93.0']));
+    expect(new Set(validator.crdVersions.values())).toEqual(
+      new Set(['0.93.0']),
+    );
   });
 });
 
@@ -120,14 +133,18 @@ describeWithBinaries(BINARIES.kubectl)('custom resources of the stack', () => {
         const key = `${object.apiVersion}/${object.kind}`;
         if (!validator.covers(object)) {
           if (!(key in WITHOUT_SCHEMA)) {
-            problems.push(`${build.name}: ${objectId(object)}: no CRD schema for ${key}`);
+            problems.push(
+              `${build.name}: ${objectId(object)}: no CRD schema for ${key}`,
+            );
           }
           continue;
         }
         validated += 1;
         for (const problem of validator.validate(object)) {
           problems.push(
-            `${build.name}: ${objectId(object)}: ${problem.path}: ${problem.message}`,
+            `${build.name}: ${objectId(object)}: ${problem.path}: ${
+              problem.message
+            }`,
           );
         }
       }
@@ -139,7 +156,9 @@ describeWithBinaries(BINARIES.kubectl)('custom resources of the stack', () => {
 
   it("catch a misspelt field in the stack's Prometheus", () => {
     const base = stack.builds.find(b => b.name === 'base')!;
-    const prometheus = structuredClone(findObject(base.objects, 'Prometheus', 'lookout'));
+    const prometheus = structuredClone(
+      findObject(base.objects, 'Prometheus', 'lookout'),
+    );
     const spec = prometheus.spec as Record<string, unknown>;
     spec.serviceMonitorSelecter = spec.serviceMonitorSelector;
     delete spec.serviceMonitorSelector;
@@ -149,12 +168,12 @@ describeWithBinaries(BINARIES.kubectl)('custom resources of the stack', () => {
   });
 
   it('make Prometheus load exactly the objects Lookout generates, from every namespace', () => {
-    const byLookout = { matchLabels: { 'app.kubernetes.io/managed-by': 'lookout' } };
+    const byLookout = {
+      matchLabels: { 'app.kubernetes.io/managed-by': 'lookout' },
+    };
     for (const build of stack.builds) {
-      const spec = findObject(build.objects, 'Prometheus', 'lookout').spec as Record<
-        string,
-        unknown
-      >;
+      const spec = findObject(build.objects, 'Prometheus', 'lookout')
+        .spec as Record<string, unknown>;
       expect({ build: build.name, selectors: spec }).toMatchObject({
         build: build.name,
         selectors: {
@@ -172,9 +191,14 @@ describeWithBinaries(BINARIES.kubectl)('custom resources of the stack', () => {
   });
 
   it("select the fixture's generated objects with Prometheus's selectors", () => {
-    const production = stack.builds.find(b => b.name === 'overlays/production')!;
+    const production = stack.builds.find(
+      b => b.name === 'overlays/production',
+    )!;
     const prometheus = findObject(production.objects, 'Prometheus', 'lookout');
-    const selectors = prometheus.spec as Record<string, { matchLabels: Record<string, string> }>;
+    const selectors = prometheus.spec as Record<
+      string,
+      { matchLabels: Record<string, string> }
+    >;
     const selectorOf: Record<string, string> = {
       ServiceMonitor: 'serviceMonitorSelector',
       PodMonitor: 'podMonitorSelector',
@@ -182,7 +206,10 @@ describeWithBinaries(BINARIES.kubectl)('custom resources of the stack', () => {
       PrometheusRule: 'ruleSelector',
     };
     const generated = production.objects.filter(o => o.kind in selectorOf);
-    expect(generated.map(o => o.kind).sort()).toEqual(['PrometheusRule', 'ServiceMonitor']);
+    expect(generated.map(o => o.kind).sort()).toEqual([
+      'PrometheusRule',
+      'ServiceMonitor',
+    ]);
     for (const object of generated) {
       const { matchLabels } = selectors[selectorOf[object.kind]];
       expect(object.metadata.labels).toMatchObject(matchLabels);
@@ -195,14 +222,21 @@ describeWithBinaries(BINARIES.kubectl)('custom resources of the stack', () => {
       const spec = prometheus.spec as {
         enableRemoteWriteReceiver: boolean;
         enableFeatures: string[];
-        alerting: { alertmanagers: Array<{ namespace: string; name: string; port: string }> };
+        alerting: {
+          alertmanagers: Array<{
+            namespace: string;
+            name: string;
+            port: string;
+          }>;
+        };
       };
       expect(spec.enableRemoteWriteReceiver).toBe(true);
       expect(spec.enableFeatures).toContain('exemplar-storage');
       for (const target of spec.alerting.alertmanagers) {
         const service = findObject(build.objects, 'Service', target.name);
         expect(service.metadata.namespace).toBe(target.namespace);
-        const ports = (service.spec as { ports: Array<{ name: string }> }).ports;
+        const ports = (service.spec as { ports: Array<{ name: string }> })
+          .ports;
         expect(ports.map(p => p.name)).toContain(target.port);
       }
     }
@@ -210,7 +244,10 @@ describeWithBinaries(BINARIES.kubectl)('custom resources of the stack', () => {
 
   it('pin the operator release whose CRDs the fixtures hold', () => {
     const crds = parse(
-      readFileSync(deployPath('observability', 'crds', 'kustomization.yaml'), 'utf8'),
+      readFileSync(
+        deployPath('observability', 'crds', 'kustomization.yaml'),
+        'utf8',
+      ),
     ) as { resources: string[] };
     const bundle = crds.resources.find(r => r.startsWith('https://'));
     expect(bundle).toMatch(

@@ -22,7 +22,9 @@ const PART_OF = 'app.kubernetes.io/part-of';
 const MANAGED_BY = 'app.kubernetes.io/managed-by';
 
 /** Every `image:` of the pod templates in a build, with the object that holds it. */
-function images(objects: KubeObject[]): Array<{ owner: string; image: string }> {
+function images(
+  objects: KubeObject[],
+): Array<{ owner: string; image: string }> {
   const found: Array<{ owner: string; image: string }> = [];
   for (const object of objects) {
     const spec = object.spec as
@@ -35,7 +37,10 @@ function images(objects: KubeObject[]): Array<{ owner: string; image: string }> 
       }
     }
     // prometheus-operator custom resources name their image in spec.image / spec.thanos.image.
-    const crSpec = object.spec as { image?: string; thanos?: { image?: string } };
+    const crSpec = object.spec as {
+      image?: string;
+      thanos?: { image?: string };
+    };
     if (object.apiVersion.startsWith('monitoring.coreos.com/')) {
       for (const image of [crSpec?.image, crSpec?.thanos?.image]) {
         if (image !== undefined) {
@@ -64,7 +69,9 @@ describeWithBinaries(BINARIES.kubectl)('the observability stack', () => {
       ...overlayNames().map(name => `overlays/${name}`),
     ];
     expect(stack.builds.map(build => build.name)).toEqual(expected);
-    expect(overlayNames()).toEqual(expect.arrayContaining(['production', 'staging']));
+    expect(overlayNames()).toEqual(
+      expect.arrayContaining(['production', 'staging']),
+    );
     expect(componentNames()).toEqual(
       expect.arrayContaining(['otel-collector', 'pyroscope', 'thanos']),
     );
@@ -82,10 +89,17 @@ describeWithBinaries(BINARIES.kubectl)('the observability stack', () => {
   it('builds the base without the CRDs folder, which is fetched and applied separately', () => {
     const base = stack.builds.find(build => build.name === 'base')!;
     const kustomization = parse(
-      readFileSync(deployPath('observability', 'base', 'kustomization.yaml'), 'utf8'),
+      readFileSync(
+        deployPath('observability', 'base', 'kustomization.yaml'),
+        'utf8',
+      ),
     ) as { resources: string[] };
-    expect(kustomization.resources.filter(path => path.includes('crds'))).toEqual([]);
-    expect(base.objects.filter(o => o.kind === 'CustomResourceDefinition')).toEqual([]);
+    expect(
+      kustomization.resources.filter(path => path.includes('crds')),
+    ).toEqual([]);
+    expect(
+      base.objects.filter(o => o.kind === 'CustomResourceDefinition'),
+    ).toEqual([]);
   });
 
   it('puts every stack object in the observability namespace with the part-of label', () => {
@@ -94,8 +108,14 @@ describeWithBinaries(BINARIES.kubectl)('the observability stack', () => {
       for (const object of build.objects.filter(o => !isGenerated(o))) {
         const { namespace, labels } = object.metadata;
         const clusterScoped = CLUSTER_SCOPED_KINDS.has(object.kind);
-        if (clusterScoped ? namespace !== undefined : namespace !== 'observability') {
-          wrong.push(`${build.name}: ${objectId(object)} has namespace ${namespace}`);
+        if (
+          clusterScoped
+            ? namespace !== undefined
+            : namespace !== 'observability'
+        ) {
+          wrong.push(
+            `${build.name}: ${objectId(object)} has namespace ${namespace}`,
+          );
         }
         if (labels?.[PART_OF] !== 'lookout-observability') {
           wrong.push(`${build.name}: ${objectId(object)} lacks ${PART_OF}`);
@@ -108,7 +128,9 @@ describeWithBinaries(BINARIES.kubectl)('the observability stack', () => {
   it("never marks a stack object as Lookout's, which Lookout's sinks would prune", () => {
     const claimed = all.flatMap(build =>
       build.objects
-        .filter(o => !isGenerated(o) && o.metadata.labels?.[MANAGED_BY] === 'lookout')
+        .filter(
+          o => !isGenerated(o) && o.metadata.labels?.[MANAGED_BY] === 'lookout',
+        )
         .map(o => `${build.name}: ${objectId(o)}`),
     );
     expect(claimed).toEqual([]);
@@ -128,7 +150,10 @@ describeWithBinaries(BINARIES.kubectl)('the observability stack', () => {
   it('keeps generated objects in their workload namespace, labelled managed-by lookout', () => {
     for (const build of all) {
       for (const object of build.objects.filter(isGenerated)) {
-        expect({ id: objectId(object), label: object.metadata.labels?.[MANAGED_BY] }).toEqual({
+        expect({
+          id: objectId(object),
+          label: object.metadata.labels?.[MANAGED_BY],
+        }).toEqual({
           id: objectId(object),
           label: 'lookout',
         });
@@ -140,7 +165,12 @@ describeWithBinaries(BINARIES.kubectl)('the observability stack', () => {
   it('pins every container image to a version', () => {
     const unpinned = all.flatMap(build =>
       images(build.objects)
-        .filter(({ image }) => !/^[^\s:@]+(:[\w][\w.-]*[0-9][\w.-]*|@sha256:[0-9a-f]{64})$/.test(image) || /:latest$/.test(image))
+        .filter(
+          ({ image }) =>
+            !/^[^\s:@]+(:[\w][\w.-]*[0-9][\w.-]*|@sha256:[0-9a-f]{64})$/.test(
+              image,
+            ) || /:latest$/.test(image),
+        )
         .map(({ owner, image }) => `${build.name}: ${owner}: "${image}"`),
     );
     expect(unpinned).toEqual([]);

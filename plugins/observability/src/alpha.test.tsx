@@ -49,14 +49,20 @@ describe('observability plugin for the new frontend system', () => {
     expect(filter?.(withSlo)).toBe(true);
   });
 
-  it.each([
-    ['logs', entityLogsContent],
-    ['traces', entityTracesContent],
-  ])('mounts the %s tab on any entity with Lookout annotations', (path, extension) => {
-    const tester = createExtensionTester(extension);
+  it('mounts the logs tab on any entity with Lookout annotations', () => {
+    const tester = createExtensionTester(entityLogsContent);
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
 
-    expect(tester.get(coreExtensionData.routePath)).toBe(path);
+    expect(tester.get(coreExtensionData.routePath)).toBe('logs');
+    expect(filter?.(withoutLookout)).toBe(false);
+    expect(filter?.(metricsOnly)).toBe(true);
+  });
+
+  it('mounts the traces tab on any entity with Lookout annotations', () => {
+    const tester = createExtensionTester(entityTracesContent);
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+
+    expect(tester.get(coreExtensionData.routePath)).toBe('traces');
     expect(filter?.(withoutLookout)).toBe(false);
     expect(filter?.(metricsOnly)).toBe(true);
   });

@@ -72,7 +72,9 @@ export const entitySlosContent = EntityContentBlueprint.make({
     routeRef: convertLegacyRouteRef(entitySlosRouteRef),
     filter: hasSlos,
     loader: () =>
-      import('./components/slos/EntitySlosContent').then(m => <m.EntitySlosContent />),
+      import('./components/slos/EntitySlosContent').then(m => (
+        <m.EntitySlosContent />
+      )),
   },
 });
 
@@ -86,7 +88,9 @@ export const entityLogsContent = EntityContentBlueprint.make({
     routeRef: convertLegacyRouteRef(entityLogsRouteRef),
     filter: hasLogs,
     loader: () =>
-      import('./components/logs/EntityLogsContent').then(m => <m.EntityLogsContent />),
+      import('./components/logs/EntityLogsContent').then(m => (
+        <m.EntityLogsContent />
+      )),
   },
 });
 

@@ -13,7 +13,9 @@ describe('observability plugin for the legacy frontend system', () => {
     const factories = [...observabilityPlugin.getApis()];
 
     expect(observabilityApiRef.id).toBe('plugin.observability.client');
-    expect(factories.map(factory => factory.api.id)).toEqual(['plugin.observability.client']);
+    expect(factories.map(factory => factory.api.id)).toEqual([
+      'plugin.observability.client',
+    ]);
   });
 
   it('exports the card, the three tabs and the overview page as extensions', () => {

@@ -65,7 +65,9 @@ export const EntitySlosContent = observabilityPlugin.provide(
   createRoutableExtension({
     name: 'EntitySlosContent',
     component: () =>
-      import('./components/slos/EntitySlosContent').then(m => m.EntitySlosContent),
+      import('./components/slos/EntitySlosContent').then(
+        m => m.EntitySlosContent,
+      ),
     mountPoint: entitySlosRouteRef,
   }),
 );
@@ -78,7 +80,9 @@ export const EntityLogsContent = observabilityPlugin.provide(
   createRoutableExtension({
     name: 'EntityLogsContent',
     component: () =>
-      import('./components/logs/EntityLogsContent').then(m => m.EntityLogsContent),
+      import('./components/logs/EntityLogsContent').then(
+        m => m.EntityLogsContent,
+      ),
     mountPoint: entityLogsRouteRef,
   }),
 );
@@ -91,7 +95,9 @@ export const EntityTracesContent = observabilityPlugin.provide(
   createRoutableExtension({
     name: 'EntityTracesContent',
     component: () =>
-      import('./components/traces/EntityTracesContent').then(m => m.EntityTracesContent),
+      import('./components/traces/EntityTracesContent').then(
+        m => m.EntityTracesContent,
+      ),
     mountPoint: entityTracesRouteRef,
   }),
 );
@@ -104,7 +110,9 @@ export const SloOverviewPage = observabilityPlugin.provide(
   createRoutableExtension({
     name: 'SloOverviewPage',
     component: () =>
-      import('./components/overview/SloOverviewPage').then(m => m.SloOverviewPage),
+      import('./components/overview/SloOverviewPage').then(
+        m => m.SloOverviewPage,
+      ),
     mountPoint: sloOverviewRouteRef,
   }),
 );

@@ -5,13 +5,21 @@
 import { createRouteRef } from '@backstage/core-plugin-api';
 
 /** The SLO overview page. */
-export const sloOverviewRouteRef = createRouteRef({ id: 'observability:slo-overview' });
+export const sloOverviewRouteRef = createRouteRef({
+  id: 'observability:slo-overview',
+});
 
 /** The SLOs tab of an entity. */
-export const entitySlosRouteRef = createRouteRef({ id: 'observability:entity-slos' });
+export const entitySlosRouteRef = createRouteRef({
+  id: 'observability:entity-slos',
+});
 
 /** The Logs tab of an entity. */
-export const entityLogsRouteRef = createRouteRef({ id: 'observability:entity-logs' });
+export const entityLogsRouteRef = createRouteRef({
+  id: 'observability:entity-logs',
+});
 
 /** The Traces tab of an entity. */
-export const entityTracesRouteRef = createRouteRef({ id: 'observability:entity-traces' });
+export const entityTracesRouteRef = createRouteRef({
+  id: 'observability:entity-traces',
+});

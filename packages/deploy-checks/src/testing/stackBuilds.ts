@@ -92,7 +92,9 @@ export async function buildStack(): Promise<StackBuilds> {
     const realOverlays = await Promise.all(
       overlayNames().map(async name => ({
         name: `overlays/${name} (real entities)`,
-        objects: await kustomizeBuild(deployPath('observability', 'overlays', name)),
+        objects: await kustomizeBuild(
+          deployPath('observability', 'overlays', name),
+        ),
       })),
     );
     const fixtureEntities = await kustomizeBuild(join(stack, 'entities'));

@@ -158,6 +158,14 @@ describe('signal routes and catalog permissions', () => {
     expect(
       res.body.items.map((i: { entityRef: string }) => i.entityRef),
     ).toEqual(['component:default/cart', 'component:default/checkout']);
+    const owned = await backend
+      .get('/api/observability/slos')
+      .query({ owner: 'group:default/team-shop' });
+    expect(owned.body.totalItems).toBe(2);
+    const otherOwner = await backend
+      .get('/api/observability/slos')
+      .query({ owner: 'team-elsewhere' });
+    expect(otherOwner.body.totalItems).toBe(0);
     const none = await backend.get('/api/observability/slos', NOBODY);
     expect(none.body).toMatchObject({ items: [], totalItems: 0 });
   });

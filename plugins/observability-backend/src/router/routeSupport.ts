@@ -40,17 +40,22 @@ function entityRefOf(req: express.Request): CompoundEntityRef {
  */
 export async function entityOfRequest(
   req: express.Request,
-  deps: Pick<RouteDependencies, 'httpAuth' | 'entities' | 'parseOptions'>,
+  deps: Pick<RouteDependencies, 'httpAuth' | 'entities' | 'parseOptions'> &
+    Partial<Pick<RouteDependencies, 'signals'>>,
 ) {
   const credentials = await deps.httpAuth.credentials(req);
   const entity = await deps.entities.get(entityRefOf(req), credentials);
-  return { entity, ...parseObservabilitySpec(entity, deps.parseOptions) };
+  const parsed = deps.signals
+    ? deps.signals.specs.parse(entity)
+    : parseObservabilitySpec(entity, deps.parseOptions);
+  return { entity, ...parsed };
 }
 
 /** Just the spec of the request's entity; see {@link entityOfRequest}. */
 export async function specOfRequest(
   req: express.Request,
-  deps: Pick<RouteDependencies, 'httpAuth' | 'entities' | 'parseOptions'>,
+  deps: Pick<RouteDependencies, 'httpAuth' | 'entities' | 'parseOptions'> &
+    Partial<Pick<RouteDependencies, 'signals'>>,
 ): Promise<ObservabilitySpec> {
   return (await entityOfRequest(req, deps)).spec;
 }

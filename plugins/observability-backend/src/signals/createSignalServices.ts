@@ -20,6 +20,7 @@ import { TempoTraceService } from './traces/TempoTraceService';
 import { AlertSource, SignalServices } from './types';
 import { readUpstreamOptions } from './upstream/readUpstreamOptions';
 import { UpstreamHttp } from './upstream/UpstreamHttp';
+import { EntitySpecCache } from './EntitySpecCache';
 import { NotImplementedError } from '@backstage/errors';
 
 /** The signal services of a configuration. @public */
@@ -56,7 +57,9 @@ export function createSignalServices(options: {
   const alertSource: AlertSource | undefined =
     alertmanager ?? (prometheus && new PrometheusAlertSource(prometheus));
 
+  const specs = new EntitySpecCache(options.parseOptions);
   return {
+    specs,
     slos: new PrometheusSloService(
       prometheus,
       alertmanager,
@@ -78,7 +81,7 @@ export function createSignalServices(options: {
     sloSummary: new CatalogSloSummaryService({
       catalog: options.catalog,
       prometheus,
-      parseOptions: options.parseOptions,
+      specs,
     }),
   };
 }

@@ -19,7 +19,7 @@ describe('resolveRange', () => {
       'from must be earlier than to',
     );
     expect(() => resolveRange({ from: 0, to: 2 * 86_400_000 }, limits)).toThrow(
-      'from and to may be at most 1d apart',
+      'from and to may be at most 1 day apart',
     );
   });
 });

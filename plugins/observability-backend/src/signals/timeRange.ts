@@ -2,8 +2,16 @@
  * Time ranges of the signal requests: defaults, order and length checks, shared by the routes.
  */
 import { InputError } from '@backstage/errors';
-import { formatPrometheusDuration } from '@lookout/plugin-observability-common';
 import { TimeRange } from './types';
+
+const DAY_MS = 86_400_000;
+
+function describeSpan(ms: number): string {
+  if (ms % DAY_MS === 0) {
+    return ms === DAY_MS ? '1 day' : `${ms / DAY_MS} days`;
+  }
+  return `${ms / 3_600_000} hours`;
+}
 
 /** A range from optional ends: `to` defaults to now, `from` to `to − defaultSpanMs`. */
 export function resolveRange(
@@ -19,9 +27,7 @@ export function resolveRange(
   }
   if (to - from > limits.maxSpanMs) {
     throw new InputError(
-      `from and to may be at most ${formatPrometheusDuration(
-        limits.maxSpanMs,
-      )} apart`,
+      `from and to may be at most ${describeSpan(limits.maxSpanMs)} apart`,
     );
   }
   return { from, to };

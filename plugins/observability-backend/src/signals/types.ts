@@ -13,6 +13,7 @@ import {
   TraceResponse,
 } from '@lookout/plugin-observability-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { EntitySpecCache } from './EntitySpecCache';
 
 /** A time range, epoch ms, `from` < `to`. @public */
 export interface TimeRange {
@@ -101,6 +102,8 @@ export interface SloSummaryService {
 
 /** Every signal service the router uses. @public */
 export interface SignalServices {
+  /** Parses each version of an entity's annotations once. */
+  specs: EntitySpecCache;
   slos: SloService;
   alerts: AlertService;
   logs: LogService;

@@ -35,21 +35,34 @@ export const annotatedEntity: Entity = {
       'lookout.dev/slos': '- name: latency\n  objective: 99\n',
     },
   },
-  spec: { type: 'service', owner: 'group:default/team-a', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/team-a',
+    lifecycle: 'production',
+  },
 };
 
 export const plainEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'legacy', namespace: 'default' },
-  spec: { type: 'service', owner: 'group:default/team-a', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/team-a',
+    lifecycle: 'production',
+  },
 };
 
 export const configResponse: EntityConfigResponse = {
   entityRef: 'component:default/checkout',
   spec: {
     entityRef: 'component:default/checkout',
-    metrics: { port: 'http-metrics', path: '/metrics', interval: '30s', targets: [] },
+    metrics: {
+      port: 'http-metrics',
+      path: '/metrics',
+      interval: '30s',
+      targets: [],
+    },
     slos: [
       {
         name: 'availability',
@@ -59,9 +72,14 @@ export const configResponse: EntityConfigResponse = {
           type: 'ratio',
           errors: {
             metric: 'http_server_request_duration_seconds_count',
-            matchers: [{ name: 'http_response_status_code', op: '=~', value: '5..' }],
+            matchers: [
+              { name: 'http_response_status_code', op: '=~', value: '5..' },
+            ],
           },
-          total: { metric: 'http_server_request_duration_seconds_count', matchers: [] },
+          total: {
+            metric: 'http_server_request_duration_seconds_count',
+            matchers: [],
+          },
         },
         alerting: { page: true, ticket: true, minEvents: 0 },
         labels: {},
@@ -78,13 +96,15 @@ export const configResponse: EntityConfigResponse = {
       severity: 'error',
       annotation: 'lookout.dev/slos',
       path: '[0].objective',
-      message: 'objective must be below 100 (got 100): a 100% objective leaves no error budget',
+      message:
+        'objective must be below 100 (got 100): a 100% objective leaves no error budget',
     },
     {
       severity: 'warning',
       annotation: 'lookout.dev/metrics-intervall',
       path: '',
-      message: 'unknown Lookout annotation; did you mean lookout.dev/metrics-interval?',
+      message:
+        'unknown Lookout annotation; did you mean lookout.dev/metrics-interval?',
     },
   ],
 };
@@ -99,7 +119,15 @@ export const availabilityStatus: SloStatus = {
   window: '30d',
   errorRatio: 0.000375,
   errorBudgetRemaining: 0.625,
-  burnRates: { '5m': 20, '1h': 15.2, '6h': 2.1, '30m': 3, '1d': 0.8, '2h': 1.1, '3d': 0.4 },
+  burnRates: {
+    '5m': 20,
+    '1h': 15.2,
+    '6h': 2.1,
+    '30m': 3,
+    '1d': 0.8,
+    '2h': 1.1,
+    '3d': 0.4,
+  },
   alerts: [
     {
       name: 'SLOErrorBudgetBurn',
@@ -139,16 +167,31 @@ export const provisioningResponse: EntityProvisioningResponse = {
   entityRef: 'component:default/checkout',
   renderedHash: 'abc123',
   sinks: [
-    { sink: 'kubernetes', state: 'ok', lastSuccessAt: NOW - 60_000, objects: ['a', 'b'] },
-    { sink: 'grafana', state: 'error', error: 'Grafana answered 412: version conflict' },
+    {
+      sink: 'kubernetes',
+      state: 'ok',
+      lastSuccessAt: NOW - 60_000,
+      objects: ['a', 'b'],
+    },
+    {
+      sink: 'grafana',
+      state: 'error',
+      error: 'Grafana answered 412: version conflict',
+    },
   ],
 };
 
-export function logEntry(i: number, overrides: Partial<LogEntry> = {}): LogEntry {
+export function logEntry(
+  i: number,
+  overrides: Partial<LogEntry> = {},
+): LogEntry {
   return {
     timestamp: NOW - i * 1000,
     line: `GET /cart/${i} 200 12ms`,
-    labels: { service_name: 'checkout', level: i % 10 === 0 ? 'error' : 'info' },
+    labels: {
+      service_name: 'checkout',
+      level: i % 10 === 0 ? 'error' : 'info',
+    },
     ...overrides,
   };
 }
@@ -218,7 +261,13 @@ export const traceResponse: TraceResponse = {
       kind: 'client',
       status: 'error',
       statusMessage: 'upstream 502',
-      events: [{ time: NOW - 120_000 + 1150, name: 'exception', attributes: { 'exception.type': 'Timeout' } }],
+      events: [
+        {
+          time: NOW - 120_000 + 1150,
+          name: 'exception',
+          attributes: { 'exception.type': 'Timeout' },
+        },
+      ],
     }),
   ],
 };
@@ -252,7 +301,11 @@ export const sloSummaries: SloSummaryResponse = {
 };
 
 /** A Backstage error body for an upstream failure, as the backend's error handler sends it. */
-export function upstreamErrorBody(upstream: string, message: string, statusCode = 502) {
+export function upstreamErrorBody(
+  upstream: string,
+  message: string,
+  statusCode = 502,
+) {
   return {
     error: { name: 'UpstreamUnavailableError', message, upstream },
     request: { method: 'GET', url: '/api/observability/...' },

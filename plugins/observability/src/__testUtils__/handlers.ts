@@ -20,7 +20,9 @@ const ENTITY = `${API}/entities/by-name/:kind/:namespace/:name`;
 export const defaultHandlers = [
   http.get(`${ENTITY}/config`, () => HttpResponse.json(configResponse)),
   http.get(`${ENTITY}/slos`, () => HttpResponse.json(slosResponse)),
-  http.get(`${ENTITY}/provisioning`, () => HttpResponse.json(provisioningResponse)),
+  http.get(`${ENTITY}/provisioning`, () =>
+    HttpResponse.json(provisioningResponse),
+  ),
   http.get(`${ENTITY}/alerts`, () =>
     HttpResponse.json({ entityRef: 'component:default/checkout', items: [] }),
   ),
@@ -30,7 +32,10 @@ export const defaultHandlers = [
     params.traceId === traceResponse.traceId
       ? HttpResponse.json(traceResponse)
       : HttpResponse.json(
-          { error: { name: 'NotFoundError', message: 'trace not found' }, response: { statusCode: 404 } },
+          {
+            error: { name: 'NotFoundError', message: 'trace not found' },
+            response: { statusCode: 404 },
+          },
           { status: 404 },
         ),
   ),
@@ -39,6 +44,10 @@ export const defaultHandlers = [
     const items = owner
       ? sloSummaries.items.filter(item => item.owner === owner)
       : sloSummaries.items;
-    return HttpResponse.json({ ...sloSummaries, items, totalItems: items.length });
+    return HttpResponse.json({
+      ...sloSummaries,
+      items,
+      totalItems: items.length,
+    });
   }),
 ];

@@ -5,8 +5,16 @@
 import { ReactElement } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { Entity } from '@backstage/catalog-model';
-import { EntityProvider, entityRouteRef } from '@backstage/plugin-catalog-react';
-import { MockFetchApi, mockApis, renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import {
+  MockFetchApi,
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { observabilityApiRef } from '../api/ObservabilityApi';
 import { ObservabilityClient } from '../api/ObservabilityClient';
 import { BACKEND } from './fixtures';
@@ -29,7 +37,10 @@ export interface RenderWithEntityOptions {
 }
 
 /** Renders `element` for `entity` (none: outside any EntityProvider). */
-export function renderWithEntity(element: ReactElement, options: RenderWithEntityOptions = {}) {
+export function renderWithEntity(
+  element: ReactElement,
+  options: RenderWithEntityOptions = {},
+) {
   const routed = options.path ? (
     <Routes>
       <Route path={options.path} element={element} />

@@ -88,7 +88,9 @@ export interface ObservabilityApi {
   /** Active alerts of the entity. */
   getAlerts(entityRef: EntityRefLike): Promise<EntityAlertsResponse>;
   /** Per-sink status of the entity's generated objects. */
-  getProvisioning(entityRef: EntityRefLike): Promise<EntityProvisioningResponse>;
+  getProvisioning(
+    entityRef: EntityRefLike,
+  ): Promise<EntityProvisioningResponse>;
   /** Every SLO in the catalog, paginated. */
   listSlos(options?: ListSlosOptions): Promise<SloSummaryResponse>;
 }

@@ -2,7 +2,11 @@ import { ResponseError } from '@backstage/errors';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse, JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
-import { API, configResponse, upstreamErrorBody } from '../__testUtils__/fixtures';
+import {
+  API,
+  configResponse,
+  upstreamErrorBody,
+} from '../__testUtils__/fixtures';
 import { testClient } from '../__testUtils__/renderWithEntity';
 
 describe('ObservabilityClient', () => {
@@ -25,7 +29,11 @@ describe('ObservabilityClient', () => {
     const urls = recordRequests(configResponse);
     const client = testClient();
 
-    await client.getConfig({ kind: 'Component', namespace: 'team a', name: 'my service/v2' });
+    await client.getConfig({
+      kind: 'Component',
+      namespace: 'team a',
+      name: 'my service/v2',
+    });
 
     expect(urls[0].pathname).toBe(
       '/api/observability/entities/by-name/Component/team%20a/my%20service%2Fv2/config',
@@ -80,9 +88,18 @@ describe('ObservabilityClient', () => {
   });
 
   it('lists SLOs with owner and pagination parameters', async () => {
-    const urls = recordRequests({ items: [], totalItems: 0, offset: 50, limit: 25 });
+    const urls = recordRequests({
+      items: [],
+      totalItems: 0,
+      offset: 50,
+      limit: 25,
+    });
 
-    await testClient().listSlos({ owner: 'group:default/team a', offset: 50, limit: 25 });
+    await testClient().listSlos({
+      owner: 'group:default/team a',
+      offset: 50,
+      limit: 25,
+    });
 
     expect(urls[0].pathname).toBe('/api/observability/slos');
     expect(urls[0].searchParams.get('owner')).toBe('group:default/team a');
@@ -95,7 +112,11 @@ describe('ObservabilityClient', () => {
     ['getAlerts', 'alerts'],
     ['getProvisioning', 'provisioning'],
   ] as const)('%s calls the %s route', async (method, route) => {
-    const urls = recordRequests({ entityRef: 'component:default/checkout', items: [], sinks: [] });
+    const urls = recordRequests({
+      entityRef: 'component:default/checkout',
+      items: [],
+      sinks: [],
+    });
 
     await testClient()[method]('component:default/checkout');
 
@@ -107,17 +128,20 @@ describe('ObservabilityClient', () => {
   it('returns the parsed body', async () => {
     recordRequests(configResponse);
 
-    await expect(testClient().getConfig('component:default/checkout')).resolves.toEqual(
-      configResponse,
-    );
+    await expect(
+      testClient().getConfig('component:default/checkout'),
+    ).resolves.toEqual(configResponse);
   });
 
   it('rejects with a ResponseError that keeps the upstream of a 504 gateway timeout', async () => {
     server.use(
       http.get(`${API}/*`, () =>
-        HttpResponse.json(upstreamErrorBody('loki', 'Loki did not answer within 10s', 504), {
-          status: 504,
-        }),
+        HttpResponse.json(
+          upstreamErrorBody('loki', 'Loki did not answer within 10s', 504),
+          {
+            status: 504,
+          },
+        ),
       ),
     );
 
@@ -129,6 +153,8 @@ describe('ObservabilityClient', () => {
     const responseError = error as ResponseError;
     expect(responseError.statusCode).toBe(504);
     expect(responseError.body.error.upstream).toBe('loki');
-    expect(responseError.body.error.message).toBe('Loki did not answer within 10s');
+    expect(responseError.body.error.message).toBe(
+      'Loki did not answer within 10s',
+    );
   });
 });

@@ -26,9 +26,11 @@ describe('annotationsYaml', () => {
 
   it('keeps the documented order and skips unknown keys', () => {
     expect(
-      annotationDocs(['lookout.dev/runbook-url', 'nope', 'lookout.dev/metrics-port']).map(
-        doc => doc.annotation,
-      ),
+      annotationDocs([
+        'lookout.dev/runbook-url',
+        'nope',
+        'lookout.dev/metrics-port',
+      ]).map(doc => doc.annotation),
     ).toEqual(['lookout.dev/metrics-port', 'lookout.dev/runbook-url']);
   });
 });

@@ -8,8 +8,12 @@ import {
 } from '@lookout/plugin-observability-common';
 
 /** The documentation of the given annotation keys, in the documented order. */
-export function annotationDocs(annotations: readonly string[]): AnnotationDoc[] {
-  return LOOKOUT_ANNOTATIONS.filter(doc => annotations.includes(doc.annotation));
+export function annotationDocs(
+  annotations: readonly string[],
+): AnnotationDoc[] {
+  return LOOKOUT_ANNOTATIONS.filter(doc =>
+    annotations.includes(doc.annotation),
+  );
 }
 
 /** The documentation of one annotation key, if it is a Lookout annotation. */

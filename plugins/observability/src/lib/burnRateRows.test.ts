@@ -7,9 +7,22 @@ const status: SloStatus = {
   window: '30d',
   errorRatio: 0.01,
   errorBudgetRemaining: 0.5,
-  burnRates: { '5m': 20, '1h': 15, '30m': 7, '6h': 5, '2h': 1, '1d': 1, '3d': 0.5 },
+  burnRates: {
+    '5m': 20,
+    '1h': 15,
+    '30m': 7,
+    '6h': 5,
+    '2h': 1,
+    '1d': 1,
+    '3d': 0.5,
+  },
   alerts: [
-    { severity: 'page', state: 'firing', activeAt: 0, labels: { long_window: '1h' } },
+    {
+      severity: 'page',
+      state: 'firing',
+      activeAt: 0,
+      labels: { long_window: '1h' },
+    },
   ],
   series: { errorBudgetRemaining: [], errorRatio: [] },
 };
@@ -18,7 +31,9 @@ describe('burnRateRows', () => {
   it('lists the four tiers with factors scaled to the 30d window', () => {
     const rows = burnRateRows(status);
 
-    expect(rows.map(r => [r.severity, r.longWindow, r.shortWindow, r.factor])).toEqual([
+    expect(
+      rows.map(r => [r.severity, r.longWindow, r.shortWindow, r.factor]),
+    ).toEqual([
       ['page', '1h', '5m', 14.4],
       ['page', '6h', '30m', 6],
       ['ticket', '1d', '2h', 3],
@@ -41,16 +56,32 @@ describe('burnRateRows', () => {
   it('uses the tiers the backend reports when it sends them', () => {
     const rows = burnRateRows({
       ...status,
-      tiers: [{ severity: 'ticket', longWindow: '1d', shortWindow: '2h', factor: 2.8 }],
+      tiers: [
+        {
+          severity: 'ticket',
+          longWindow: '1d',
+          shortWindow: '2h',
+          factor: 2.8,
+        },
+      ],
     });
 
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ factor: 2.8, longRate: 1, shortRate: 1, exceeding: false });
+    expect(rows[0]).toMatchObject({
+      factor: 2.8,
+      longRate: 1,
+      shortRate: 1,
+      exceeding: false,
+    });
   });
 
   it('shows missing burn rates as null', () => {
     const rows = burnRateRows({ ...status, burnRates: {} });
 
-    expect(rows[0]).toMatchObject({ longRate: null, shortRate: null, exceeding: false });
+    expect(rows[0]).toMatchObject({
+      longRate: null,
+      shortRate: null,
+      exceeding: false,
+    });
   });
 });

@@ -3,7 +3,11 @@
  */
 
 /** Offers `content` for download as `fileName`. */
-export function downloadText(content: string, mimeType: string, fileName: string): void {
+export function downloadText(
+  content: string,
+  mimeType: string,
+  fileName: string,
+): void {
   const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
   const anchor = document.createElement('a');
   anchor.href = url;

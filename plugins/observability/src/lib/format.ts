@@ -20,7 +20,8 @@ export function formatPercent(fraction: number | null | undefined): string {
     return '–';
   }
   const percent = fraction * 100;
-  const format = Math.abs(percent) >= 1 || percent === 0 ? PERCENT_LARGE : PERCENT_SMALL;
+  const format =
+    Math.abs(percent) >= 1 || percent === 0 ? PERCENT_LARGE : PERCENT_SMALL;
   return `${format.format(percent)}%`;
 }
 
@@ -63,7 +64,10 @@ export function formatTimestamp(ms: number): string {
   const d = new Date(ms);
   return (
     `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ` +
-    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`
+    `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(
+      d.getMilliseconds(),
+      3,
+    )}`
   );
 }
 

@@ -11,7 +11,9 @@ describe('describeIndicator', () => {
         },
         total: { metric: 'http_requests_total', matchers: [] },
       }),
-    ).toBe('errors http_requests_total{code=~"5.."} / total http_requests_total');
+    ).toBe(
+      'errors http_requests_total{code=~"5.."} / total http_requests_total',
+    );
   });
 
   it('describes a latency SLI with its threshold', () => {

@@ -16,7 +16,9 @@ export function describeIndicator(
   if (indicator.type === 'latency') {
     const matchers = indicator.matchers.map(formatLabelMatcher).join(', ');
     const selector = matchers ? `{${matchers}}` : '';
-    return `${indicator.histogram}${selector} slower than ${formatPrometheusDuration(
+    return `${
+      indicator.histogram
+    }${selector} slower than ${formatPrometheusDuration(
       Math.round(indicator.thresholdSeconds * 1000),
     )} (${indicator.histogramType} histogram)`;
   }

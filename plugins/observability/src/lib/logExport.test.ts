@@ -2,8 +2,17 @@ import { LogEntry } from '@lookout/plugin-observability-common';
 import { exportLogs, logFileName, toJsonLines, toLogText } from './logExport';
 
 const entries: LogEntry[] = [
-  { timestamp: Date.UTC(2025, 0, 2, 3, 4, 5, 6), line: 'first "quoted"', labels: { a: 'b' } },
-  { timestamp: Date.UTC(2025, 0, 2, 3, 4, 6), line: 'second', labels: {}, traceId: 'abc' },
+  {
+    timestamp: Date.UTC(2025, 0, 2, 3, 4, 5, 6),
+    line: 'first "quoted"',
+    labels: { a: 'b' },
+  },
+  {
+    timestamp: Date.UTC(2025, 0, 2, 3, 4, 6),
+    line: 'second',
+    labels: {},
+    traceId: 'abc',
+  },
 ];
 
 describe('log export', () => {
@@ -25,8 +34,8 @@ describe('log export', () => {
   });
 
   it('names files safely', () => {
-    expect(logFileName('my service/v2', 'log', Date.UTC(2025, 0, 2, 3, 4, 5, 600))).toBe(
-      'my_service_v2-logs-2025-01-02T03-04-05Z.log',
-    );
+    expect(
+      logFileName('my service/v2', 'log', Date.UTC(2025, 0, 2, 3, 4, 5, 600)),
+    ).toBe('my_service_v2-logs-2025-01-02T03-04-05Z.log');
   });
 });

@@ -35,7 +35,10 @@ export function logFileName(
   format: LogExportFormat,
   now: number,
 ): string {
-  const stamp = new Date(now).toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const stamp = new Date(now)
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   const safeName = entityName.replace(/[^A-Za-z0-9._-]+/g, '_');
   return `${safeName}-logs-${stamp}.${format}`;
 }

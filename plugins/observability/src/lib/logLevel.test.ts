@@ -16,14 +16,23 @@ describe('normalizeLevel', () => {
 
 describe('logLevelOf', () => {
   it('prefers the detected level over labels', () => {
-    expect(logLevelOf({ timestamp: 0, line: '', labels: { level: 'info' }, level: 'warn' })).toBe(
-      'warn',
-    );
+    expect(
+      logLevelOf({
+        timestamp: 0,
+        line: '',
+        labels: { level: 'info' },
+        level: 'warn',
+      }),
+    ).toBe('warn');
   });
 
   it('falls back to level-like labels', () => {
-    expect(logLevelOf({ timestamp: 0, line: '', labels: { detected_level: 'error' } })).toBe(
-      'error',
-    );
+    expect(
+      logLevelOf({
+        timestamp: 0,
+        line: '',
+        labels: { detected_level: 'error' },
+      }),
+    ).toBe('error');
   });
 });

@@ -34,7 +34,13 @@ const ALIASES: Record<string, LogLevel> = {
 };
 
 /** Labels that carry a level, in order of preference. */
-const LEVEL_LABELS = ['level', 'detected_level', 'severity', 'severity_text', 'lvl'];
+const LEVEL_LABELS = [
+  'level',
+  'detected_level',
+  'severity',
+  'severity_text',
+  'lvl',
+];
 
 /** Normalises one level word; unknown words give `unknown`. */
 export function normalizeLevel(value: string | undefined): LogLevel {

@@ -1,7 +1,10 @@
 import { ResponseError } from '@backstage/errors';
 import { describeSignalError, signalErrorSummary } from './signalError';
 
-async function responseError(body: unknown, status: number): Promise<ResponseError> {
+async function responseError(
+  body: unknown,
+  status: number,
+): Promise<ResponseError> {
   return ResponseError.fromResponse(
     new Response(JSON.stringify(body), {
       status,
@@ -15,7 +18,11 @@ describe('describeSignalError', () => {
   it('names the upstream of a typed backend error', async () => {
     const error = await responseError(
       {
-        error: { name: 'UpstreamUnavailableError', message: 'connection refused', upstream: 'tempo' },
+        error: {
+          name: 'UpstreamUnavailableError',
+          message: 'connection refused',
+          upstream: 'tempo',
+        },
         response: { statusCode: 502 },
       },
       502,
@@ -42,6 +49,8 @@ describe('describeSignalError', () => {
   });
 
   it('describes errors that are not response errors', () => {
-    expect(signalErrorSummary(new TypeError('Failed to fetch'))).toBe('Failed to fetch');
+    expect(signalErrorSummary(new TypeError('Failed to fetch'))).toBe(
+      'Failed to fetch',
+    );
   });
 });

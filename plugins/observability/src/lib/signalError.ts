@@ -44,7 +44,8 @@ export function describeSignalError(error: unknown): SignalErrorInfo {
   if (error instanceof ResponseError) {
     const body = error.body?.error;
     return {
-      upstream: stringField(body, 'upstream') ?? stringField(error.cause, 'upstream'),
+      upstream:
+        stringField(body, 'upstream') ?? stringField(error.cause, 'upstream'),
       name: stringField(body, 'name') ?? error.name,
       message: stringField(body, 'message') ?? error.message,
       statusCode: error.statusCode,

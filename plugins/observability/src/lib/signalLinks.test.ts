@@ -9,9 +9,9 @@ describe('signal links', () => {
   });
 
   it('links to the logs of a trace with a minute of margin', () => {
-    expect(traceLogsLink('../logs', TRACE, { start: 100_000, end: 101_500.5 })).toBe(
-      `../logs?traceId=${TRACE}&from=40000&to=161501`,
-    );
+    expect(
+      traceLogsLink('../logs', TRACE, { start: 100_000, end: 101_500.5 }),
+    ).toBe(`../logs?traceId=${TRACE}&from=40000&to=161501`);
   });
 
   it('filters lines on the trace id with a valid LogQL line filter', () => {

@@ -26,7 +26,9 @@ describe('sloState', () => {
   });
 
   it('has no data without an error ratio', () => {
-    expect(sloState({ ...base, errorRatio: null, errorBudgetRemaining: null })).toBe('no-data');
+    expect(
+      sloState({ ...base, errorRatio: null, errorBudgetRemaining: null }),
+    ).toBe('no-data');
   });
 
   it('is firing when an alert fires, whatever the budget', () => {

@@ -1,7 +1,11 @@
 import { SloSummary } from '@lookout/plugin-observability-common';
 import { sortSlos } from './sortSlos';
 
-function row(name: string, state: SloSummary['state'], budget: number | null): SloSummary {
+function row(
+  name: string,
+  state: SloSummary['state'],
+  budget: number | null,
+): SloSummary {
   return {
     entityRef: 'component:default/x',
     name,
@@ -13,33 +17,29 @@ function row(name: string, state: SloSummary['state'], budget: number | null): S
   };
 }
 
-const rows = [row('a', 'ok', 0.9), row('b', 'firing', 0.5), row('c', 'no-data', null), row('d', 'breached', -0.2)];
+const rows = [
+  row('a', 'ok', 0.9),
+  row('b', 'firing', 0.5),
+  row('c', 'no-data', null),
+  row('d', 'breached', -0.2),
+];
 
 describe('sortSlos', () => {
   it('puts the worst state first', () => {
-    expect(sortSlos(rows, { by: 'state', direction: 'asc' }).map(r => r.name)).toEqual([
-      'b',
-      'd',
-      'c',
-      'a',
-    ]);
+    expect(
+      sortSlos(rows, { by: 'state', direction: 'asc' }).map(r => r.name),
+    ).toEqual(['b', 'd', 'c', 'a']);
   });
 
   it('sorts by budget remaining, least first, without data last', () => {
-    expect(sortSlos(rows, { by: 'budget', direction: 'asc' }).map(r => r.name)).toEqual([
-      'd',
-      'b',
-      'a',
-      'c',
-    ]);
+    expect(
+      sortSlos(rows, { by: 'budget', direction: 'asc' }).map(r => r.name),
+    ).toEqual(['d', 'b', 'a', 'c']);
   });
 
   it('reverses for descending order', () => {
-    expect(sortSlos(rows, { by: 'budget', direction: 'desc' }).map(r => r.name)).toEqual([
-      'c',
-      'a',
-      'b',
-      'd',
-    ]);
+    expect(
+      sortSlos(rows, { by: 'budget', direction: 'desc' }).map(r => r.name),
+    ).toEqual(['c', 'a', 'b', 'd']);
   });
 });

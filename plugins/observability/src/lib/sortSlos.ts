@@ -19,7 +19,10 @@ function budgetOf(row: SloSummary): number {
 }
 
 /** A sorted copy; ties keep the backend's order. `asc` puts the worst first. */
-export function sortSlos(rows: readonly SloSummary[], sort: SloSort): SloSummary[] {
+export function sortSlos(
+  rows: readonly SloSummary[],
+  sort: SloSort,
+): SloSummary[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
   const compare =
     sort.by === 'state'

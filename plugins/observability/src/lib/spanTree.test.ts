@@ -1,7 +1,12 @@
 import { TraceSpan } from '@lookout/plugin-observability-common';
 import { buildSpanTree, visibleRows } from './spanTree';
 
-function span(spanId: string, parentSpanId: string | undefined, start: number, ms = 10): TraceSpan {
+function span(
+  spanId: string,
+  parentSpanId: string | undefined,
+  start: number,
+  ms = 10,
+): TraceSpan {
   return {
     spanId,
     parentSpanId,
@@ -49,13 +54,19 @@ describe('span tree', () => {
   });
 
   it('makes spans with a missing parent roots (truncated traces)', () => {
-    const rows = visibleRows(buildSpanTree([span('x', 'gone', 5), span('y', undefined, 0)]), new Set());
+    const rows = visibleRows(
+      buildSpanTree([span('x', 'gone', 5), span('y', undefined, 0)]),
+      new Set(),
+    );
 
     expect(names(rows)).toEqual(['y', 'x']);
   });
 
   it('draws every span of a parent cycle exactly once', () => {
-    const rows = visibleRows(buildSpanTree([span('p', 'q', 0), span('q', 'p', 1)]), new Set());
+    const rows = visibleRows(
+      buildSpanTree([span('p', 'q', 0), span('q', 'p', 1)]),
+      new Set(),
+    );
 
     expect(rows.map(r => r.span.spanId).sort()).toEqual(['p', 'q']);
   });

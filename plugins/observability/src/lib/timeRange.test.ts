@@ -9,13 +9,19 @@ describe('resolveTimeRange', () => {
   });
 
   it('keeps an absolute window', () => {
-    expect(resolveTimeRange({ from: 1, to: 2 }, 100)).toEqual({ from: 1, to: 2 });
+    expect(resolveTimeRange({ from: 1, to: 2 }, 100)).toEqual({
+      from: 1,
+      to: 2,
+    });
   });
 });
 
 describe('timeRangeFromParams', () => {
   it('reads an absolute window from epoch-ms parameters', () => {
-    expect(timeRangeFromParams('1000', '2000')).toEqual({ from: 1000, to: 2000 });
+    expect(timeRangeFromParams('1000', '2000')).toEqual({
+      from: 1000,
+      to: 2000,
+    });
   });
 
   it.each([

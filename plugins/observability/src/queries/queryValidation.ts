@@ -51,7 +51,9 @@ export function syntaxError(
   const position = Math.min(Math.max(offset - prefixLength, 0), textLength);
   const message =
     position >= textLength
-      ? `Incomplete ${language}: the expression ends too early (column ${position + 1})`
+      ? `Incomplete ${language}: the expression ends too early (column ${
+          position + 1
+        })`
       : `Invalid ${language} at column ${position + 1}`;
   return { valid: false, position, message };
 }

@@ -31,7 +31,8 @@ describe('validateLogqlPipeline', () => {
     expect(validateLogqlPipeline('| json | level=')).toEqual({
       valid: false,
       position: 15,
-      message: 'Incomplete LogQL pipeline: the expression ends too early (column 16)',
+      message:
+        'Incomplete LogQL pipeline: the expression ends too early (column 16)',
     });
   });
 

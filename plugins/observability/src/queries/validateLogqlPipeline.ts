@@ -5,7 +5,11 @@
  * second selector, a metric expression, a binary operation) is rejected, like the backend does.
  */
 import { parser } from '@grafana/lezer-logql';
-import { firstErrorOffset, QueryValidation, syntaxError } from './queryValidation';
+import {
+  firstErrorOffset,
+  QueryValidation,
+  syntaxError,
+} from './queryValidation';
 
 /** Stand-in for the entity's selector; the pipeline is checked against it. */
 const PLACEHOLDER_SELECTOR = '{__lookout_entity__="x"}';
@@ -20,7 +24,12 @@ export function validateLogqlPipeline(pipeline: string): QueryValidation {
   const tree = parser.parse(query);
   const errorAt = firstErrorOffset(tree);
   if (errorAt !== undefined) {
-    return syntaxError(errorAt, prefix.length, pipeline.length, 'LogQL pipeline');
+    return syntaxError(
+      errorAt,
+      prefix.length,
+      pipeline.length,
+      'LogQL pipeline',
+    );
   }
   const expr = tree.topNode.firstChild;
   const logExpr = expr?.firstChild;

@@ -5,7 +5,11 @@
  * is rejected, like the backend does.
  */
 import { parser } from '@grafana/lezer-traceql';
-import { firstErrorOffset, QueryValidation, syntaxError } from './queryValidation';
+import {
+  firstErrorOffset,
+  QueryValidation,
+  syntaxError,
+} from './queryValidation';
 
 /** Validates a condition; the empty condition is valid (every trace of the service). */
 export function validateTraceqlCondition(condition: string): QueryValidation {
@@ -17,7 +21,12 @@ export function validateTraceqlCondition(condition: string): QueryValidation {
   const tree = parser.parse(query);
   const errorAt = firstErrorOffset(tree);
   if (errorAt !== undefined) {
-    return syntaxError(errorAt, prefix.length, condition.length, 'TraceQL condition');
+    return syntaxError(
+      errorAt,
+      prefix.length,
+      condition.length,
+      'TraceQL condition',
+    );
   }
   const pipelineExpression = tree.topNode.firstChild;
   const pipeline = pipelineExpression?.firstChild;

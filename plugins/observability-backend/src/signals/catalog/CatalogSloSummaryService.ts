@@ -15,11 +15,9 @@ import {
   ANNOTATION_SLOS,
   ANNOTATION_SLO_AVAILABILITY,
   ANNOTATION_SLO_LATENCY,
-  ParseOptions,
   SloSummary,
   SloSummaryResponse,
   UpstreamWarning,
-  parseObservabilitySpec,
 } from '@lookout/plugin-observability-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError } from '@backstage/errors';
@@ -29,6 +27,7 @@ import {
 } from '../prometheus/PrometheusClient';
 import { requireUpstream } from '../upstream/requireUpstream';
 import { SloSummaryQuery, SloSummaryService } from '../types';
+import { EntitySpecCache } from '../EntitySpecCache';
 import { summaryQuery } from '../slos/sloQueries';
 import { finiteOrNull } from '../slos/seriesGrid';
 import { objectiveFraction } from '../slos/sloStatus';
@@ -126,7 +125,7 @@ export class CatalogSloSummaryService implements SloSummaryService {
     private readonly options: {
       catalog: CatalogService;
       prometheus: PrometheusClient | undefined;
-      parseOptions: ParseOptions;
+      specs: EntitySpecCache;
     },
   ) {}
 
@@ -166,7 +165,7 @@ export class CatalogSloSummaryService implements SloSummaryService {
   }
 
   #rowsOf(entity: Entity): Row[] {
-    const { spec } = parseObservabilitySpec(entity, this.options.parseOptions);
+    const { spec } = this.options.specs.parse(entity);
     const owner =
       typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
     return spec.slos.map(slo => ({
@@ -207,9 +206,6 @@ export class CatalogSloSummaryService implements SloSummaryService {
         },
       ],
     };
-    const predicate: FilterPredicate = owner
-      ? { $all: [annotated, { 'relations.ownedBy': ownerRefOf(owner) }] }
-      : annotated;
     const entities: Entity[] = [];
     let cursor: string | undefined;
     do {
@@ -217,7 +213,10 @@ export class CatalogSloSummaryService implements SloSummaryService {
         cursor
           ? { cursor, limit: PAGE_SIZE }
           : {
-              query: predicate,
+              query: annotated,
+              ...(owner && {
+                filter: { 'relations.ownedBy': ownerRefOf(owner) },
+              }),
               limit: PAGE_SIZE,
               fields: ['kind', 'metadata', 'spec.owner'],
             },

@@ -32,7 +32,9 @@ export function CardAlerts(props: CardAlertsProps) {
           {firing.map(({ slo, alert }, index) => (
             <ListItem key={`${slo}-${index}`} disableGutters>
               <ListItemText
-                primary={`${alert.name ?? 'Burn-rate alert'} · ${slo} · ${alert.severity}`}
+                primary={`${alert.name ?? 'Burn-rate alert'} · ${slo} · ${
+                  alert.severity
+                }`}
                 secondary={`firing since ${formatDateTime(alert.activeAt)}`}
               />
             </ListItem>

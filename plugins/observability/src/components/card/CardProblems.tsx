@@ -32,7 +32,9 @@ export function problemHint(problem: ObservabilityProblem): string {
   const example = doc.example.includes('\n')
     ? doc.example.split('\n')[0]
     : doc.example;
-  return `Example: ${doc.annotation}: ${example}${doc.example.includes('\n') ? ' …' : ''}`;
+  return `Example: ${doc.annotation}: ${example}${
+    doc.example.includes('\n') ? ' …' : ''
+  }`;
 }
 
 /** Props of {@link CardProblems}. */
@@ -44,7 +46,8 @@ export interface CardProblemsProps {
 export function CardProblems(props: CardProblemsProps) {
   const theme = useTheme();
   const problems = [...props.problems].sort(
-    (a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'),
+    (a, b) =>
+      Number(a.severity === 'warning') - Number(b.severity === 'warning'),
   );
   if (problems.length === 0) {
     return null;
@@ -80,7 +83,11 @@ export function CardProblems(props: CardProblemsProps) {
                 </Typography>
               }
               secondary={
-                <Typography variant="caption" color="textSecondary" component="p">
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="p"
+                >
                   {problemHint(problem)}
                 </Typography>
               }

@@ -6,8 +6,15 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { StatusError, StatusOK, StatusPending } from '@backstage/core-components';
-import { EntityProvisioningResponse, SinkStatus } from '@lookout/plugin-observability-common';
+import {
+  StatusError,
+  StatusOK,
+  StatusPending,
+} from '@backstage/core-components';
+import {
+  EntityProvisioningResponse,
+  SinkStatus,
+} from '@lookout/plugin-observability-common';
 import { formatDateTime } from '../../lib/format';
 import { InlineSignalError } from '../shared/InlineSignalError';
 import { CardSection } from './CardSection';
@@ -39,7 +46,9 @@ function sinkDetails(sink: SinkStatus): string {
     parts.push(`last success ${formatDateTime(sink.lastSuccessAt)}`);
   }
   if (sink.objects?.length) {
-    parts.push(`${sink.objects.length} object${sink.objects.length === 1 ? '' : 's'}`);
+    parts.push(
+      `${sink.objects.length} object${sink.objects.length === 1 ? '' : 's'}`,
+    );
   }
   return parts.join(' · ');
 }
@@ -71,7 +80,11 @@ export function CardProvisioning(props: CardProvisioningProps) {
               disableTypography
               primary={<SinkState sink={sink} />}
               secondary={
-                <Typography variant="caption" color="textSecondary" component="p">
+                <Typography
+                  variant="caption"
+                  color="textSecondary"
+                  component="p"
+                >
                   {sinkDetails(sink)}
                 </Typography>
               }

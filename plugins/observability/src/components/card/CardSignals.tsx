@@ -39,8 +39,14 @@ export function CardSignals(props: CardSignalsProps) {
         items={[
           { term: 'Metrics scrape', description: scrapeDescription(spec) },
           { term: 'Logs selector', description: <code>{logs}</code> },
-          { term: 'Traces service', description: <code>{spec.traces.serviceName}</code> },
-          { term: 'Dashboard', description: spec.dashboard ? 'generated' : 'off' },
+          {
+            term: 'Traces service',
+            description: <code>{spec.traces.serviceName}</code>,
+          },
+          {
+            term: 'Dashboard',
+            description: spec.dashboard ? 'generated' : 'off',
+          },
         ]}
       />
     </CardSection>

@@ -32,8 +32,8 @@ export function CardSlos(props: CardSlosProps) {
     return (
       <CardSection title="SLOs">
         <Typography variant="body2" color="textSecondary">
-          No SLOs declared (add lookout.dev/slo-availability, lookout.dev/slo-latency or
-          lookout.dev/slos).
+          No SLOs declared (add lookout.dev/slo-availability,
+          lookout.dev/slo-latency or lookout.dev/slos).
         </Typography>
       </CardSection>
     );
@@ -64,7 +64,9 @@ export function CardSlos(props: CardSlosProps) {
             return (
               <TableRow key={slo.name}>
                 <TableCell>{slo.name}</TableCell>
-                <TableCell align="right">{formatPercent(slo.objective / 100)}</TableCell>
+                <TableCell align="right">
+                  {formatPercent(slo.objective / 100)}
+                </TableCell>
                 <TableCell>{slo.window}</TableCell>
                 <TableCell>
                   <Typography variant="caption" component="code">

@@ -1,8 +1,16 @@
 import { screen, within } from '@testing-library/react';
-import { registerMswTestHooks, textContentMatcher } from '@backstage/test-utils';
+import {
+  registerMswTestHooks,
+  textContentMatcher,
+} from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { annotatedEntity, ENTITY_PATH, plainEntity, upstreamErrorBody } from '../../__testUtils__/fixtures';
+import {
+  annotatedEntity,
+  ENTITY_PATH,
+  plainEntity,
+  upstreamErrorBody,
+} from '../../__testUtils__/fixtures';
 import { defaultHandlers } from '../../__testUtils__/handlers';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { EntityObservabilityCard } from './EntityObservabilityCard';
@@ -12,7 +20,9 @@ describe('EntityObservabilityCard', () => {
   registerMswTestHooks(server);
 
   it('shows each SLO with its objective, window, indicator and budget remaining', async () => {
-    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: annotatedEntity,
+    });
 
     const table = await screen.findByRole('table', { name: 'SLOs' });
     expect(within(table).getByText('availability')).toBeInTheDocument();
@@ -28,15 +38,27 @@ describe('EntityObservabilityCard', () => {
   });
 
   it('lists every annotation problem with its location, message and a hint', async () => {
-    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: annotatedEntity,
+    });
 
-    const problems = await screen.findByRole('region', { name: /Annotation problems/ });
-    expect(within(problems).getByText('lookout.dev/slos[0].objective')).toBeInTheDocument();
-    expect(within(problems).getByText(/a 100% objective leaves no error budget/)).toBeInTheDocument();
+    const problems = await screen.findByRole('region', {
+      name: /Annotation problems/,
+    });
     expect(
-      within(problems).getByText('Example: lookout.dev/slos: - name: availability …'),
+      within(problems).getByText('lookout.dev/slos[0].objective'),
     ).toBeInTheDocument();
-    expect(within(problems).getByText('lookout.dev/metrics-intervall')).toBeInTheDocument();
+    expect(
+      within(problems).getByText(/a 100% objective leaves no error budget/),
+    ).toBeInTheDocument();
+    expect(
+      within(problems).getByText(
+        'Example: lookout.dev/slos: - name: availability …',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(problems).getByText('lookout.dev/metrics-intervall'),
+    ).toBeInTheDocument();
     expect(
       within(problems).getByText(
         'lookout.dev/metrics-intervall is not a Lookout annotation: check its spelling.',
@@ -47,41 +69,68 @@ describe('EntityObservabilityCard', () => {
   });
 
   it('shows scraping, logs, traces and dashboard settings', async () => {
-    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: annotatedEntity,
+    });
 
     const signals = await screen.findByRole('region', { name: 'Signals' });
-    expect(within(signals).getByText('port http-metrics · path /metrics · every 30s')).toBeInTheDocument();
-    expect(within(signals).getByText('{service_name="checkout"}')).toBeInTheDocument();
+    expect(
+      within(signals).getByText(
+        'port http-metrics · path /metrics · every 30s',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(signals).getByText('{service_name="checkout"}'),
+    ).toBeInTheDocument();
     expect(within(signals).getByText('checkout')).toBeInTheDocument();
     expect(within(signals).getByText('generated')).toBeInTheDocument();
   });
 
   it('shows firing alerts and provisioning status per sink', async () => {
-    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: annotatedEntity,
+    });
 
     expect(
       await screen.findByText('SLOErrorBudgetBurn · availability · page'),
     ).toBeInTheDocument();
     const provisioning = screen.getByRole('region', { name: 'Provisioning' });
-    expect(within(provisioning).getByText('kubernetes: provisioned')).toBeInTheDocument();
-    expect(within(provisioning).getByText('grafana: failed')).toBeInTheDocument();
-    expect(within(provisioning).getByText(/Grafana answered 412: version conflict/)).toBeInTheDocument();
+    expect(
+      within(provisioning).getByText('kubernetes: provisioned'),
+    ).toBeInTheDocument();
+    expect(
+      within(provisioning).getByText('grafana: failed'),
+    ).toBeInTheDocument();
+    expect(
+      within(provisioning).getByText(/Grafana answered 412: version conflict/),
+    ).toBeInTheDocument();
   });
 
   it('keeps the card when the status routes fail, naming the upstream', async () => {
     server.use(
       http.get(`${ENTITY_PATH}/slos`, () =>
-        HttpResponse.json(upstreamErrorBody('prometheus', 'query timed out'), { status: 502 }),
+        HttpResponse.json(upstreamErrorBody('prometheus', 'query timed out'), {
+          status: 502,
+        }),
       ),
-      http.get(`${ENTITY_PATH}/provisioning`, () => new HttpResponse('Not Found', { status: 404 })),
+      http.get(
+        `${ENTITY_PATH}/provisioning`,
+        () => new HttpResponse('Not Found', { status: 404 }),
+      ),
     );
 
-    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: annotatedEntity,
+    });
 
     expect(
-      await screen.findByText('SLO status unavailable — Prometheus: query timed out (502)'),
+      await screen.findByText(
+        'SLO status unavailable — Prometheus: query timed out (502)',
+      ),
     ).toBeInTheDocument();
-    expect(await screen.findByText(/Provisioning status unavailable — .*404/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Provisioning status unavailable — .*404/),
+    ).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'SLOs' });
     expect(within(table).getByText('99.9%')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Signals' })).toBeInTheDocument();
@@ -91,21 +140,30 @@ describe('EntityObservabilityCard', () => {
     server.use(
       http.get(`${ENTITY_PATH}/config`, () =>
         HttpResponse.json(
-          { error: { name: 'NotFoundError', message: 'entity not found' }, response: { statusCode: 404 } },
+          {
+            error: { name: 'NotFoundError', message: 'entity not found' },
+            response: { statusCode: 404 },
+          },
           { status: 404 },
         ),
       ),
     );
 
-    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: annotatedEntity,
+    });
 
     expect(
-      await screen.findByText(/Could not load the observability configuration: entity not found/),
+      await screen.findByText(
+        /Could not load the observability configuration: entity not found/,
+      ),
     ).toBeInTheDocument();
   });
 
   it('shows the annotations to add on an entity without Lookout annotations', async () => {
-    await renderWithEntity(<EntityObservabilityCard />, { entity: plainEntity });
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: plainEntity,
+    });
 
     expect(screen.getByText('No Lookout annotations')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Lookout annotations' });
@@ -119,7 +177,9 @@ describe('EntityObservabilityCard', () => {
       expect(within(table).getByText(annotation)).toBeInTheDocument();
     }
     expect(
-      screen.getByText(textContentMatcher('lookout.dev/slo-latency: "99% < 300ms"')),
+      screen.getByText(
+        textContentMatcher('lookout.dev/slo-latency: "99% < 300ms"'),
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -5,7 +5,11 @@
  * own section.
  */
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, InfoCardVariants, Progress } from '@backstage/core-components';
+import {
+  InfoCard,
+  InfoCardVariants,
+  Progress,
+} from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {

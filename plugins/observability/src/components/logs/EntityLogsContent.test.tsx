@@ -15,7 +15,10 @@ import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { EntityLogsContent } from './EntityLogsContent';
 
 const LOGS_URL = '/catalog/default/component/checkout/logs';
-const ON_ENTITY_PAGE = { entity: annotatedEntity, path: '/catalog/:namespace/:kind/:name/logs' };
+const ON_ENTITY_PAGE = {
+  entity: annotatedEntity,
+  path: '/catalog/:namespace/:kind/:name/logs',
+};
 
 describe('EntityLogsContent', () => {
   const server = setupServer(...defaultHandlers);
@@ -27,14 +30,21 @@ describe('EntityLogsContent', () => {
     server.use(
       http.get(`${ENTITY_PATH}/logs`, ({ request }) => {
         queries.push(new URL(request.url).searchParams);
-        return HttpResponse.json({ entityRef: 'x', items: [logEntry(1)], stats: {} });
+        return HttpResponse.json({
+          entityRef: 'x',
+          items: [logEntry(1)],
+          stats: {},
+        });
       }),
     );
     return queries;
   }
 
   it('renders the lines with their trace id linked to the Traces tab', async () => {
-    await renderWithEntity(<EntityLogsContent />, { ...ON_ENTITY_PAGE, url: LOGS_URL });
+    await renderWithEntity(<EntityLogsContent />, {
+      ...ON_ENTITY_PAGE,
+      url: LOGS_URL,
+    });
 
     expect(await screen.findByText('cart loaded')).toBeInTheDocument();
     const link = screen.getByRole('link', { name: `Open trace ${TRACE_ID}` });
@@ -48,17 +58,26 @@ describe('EntityLogsContent', () => {
 
   it('reports an invalid LogQL pipeline as you type and does not run it', async () => {
     const queries = recordLogQueries();
-    await renderWithEntity(<EntityLogsContent />, { ...ON_ENTITY_PAGE, url: LOGS_URL });
+    await renderWithEntity(<EntityLogsContent />, {
+      ...ON_ENTITY_PAGE,
+      url: LOGS_URL,
+    });
     await screen.findByRole('list', { name: 'Log lines' });
 
-    await userEvent.type(screen.getByLabelText('LogQL pipeline'), '| json | level=');
+    await userEvent.type(
+      screen.getByLabelText('LogQL pipeline'),
+      '| json | level=',
+    );
 
     expect(
       screen.getByText(
         'Incomplete LogQL pipeline: the expression ends too early (column 16)',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('LogQL pipeline')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('LogQL pipeline')).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
     expect(screen.getByRole('button', { name: 'Run' })).toBeDisabled();
     await userEvent.type(screen.getByLabelText('LogQL pipeline'), '{enter}');
     expect(queries).toHaveLength(1);
@@ -66,19 +85,29 @@ describe('EntityLogsContent', () => {
 
   it('runs a valid pipeline with the chosen order and limit', async () => {
     const queries = recordLogQueries();
-    await renderWithEntity(<EntityLogsContent />, { ...ON_ENTITY_PAGE, url: LOGS_URL });
+    await renderWithEntity(<EntityLogsContent />, {
+      ...ON_ENTITY_PAGE,
+      url: LOGS_URL,
+    });
     await screen.findByRole('list', { name: 'Log lines' });
 
-    await userEvent.type(screen.getByLabelText('LogQL pipeline'), '|= "timeout" | json{enter}');
+    await userEvent.type(
+      screen.getByLabelText('LogQL pipeline'),
+      '|= "timeout" | json{enter}',
+    );
     await waitFor(() => expect(queries).toHaveLength(2));
     await userEvent.click(screen.getByLabelText('Order'));
-    await userEvent.click(await screen.findByRole('option', { name: 'Oldest first' }));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Oldest first' }),
+    );
     await waitFor(() => expect(queries).toHaveLength(3));
 
     expect(queries[0].get('filter')).toBeNull();
     expect(queries[0].get('direction')).toBe('backward');
     expect(queries[0].get('limit')).toBe('1000');
-    expect(Number(queries[0].get('to')) - Number(queries[0].get('from'))).toBe(3_600_000);
+    expect(Number(queries[0].get('to')) - Number(queries[0].get('from'))).toBe(
+      3_600_000,
+    );
     expect(queries[1].get('filter')).toBe('|= "timeout" | json');
     expect(queries[2].get('filter')).toBe('|= "timeout" | json');
     expect(queries[2].get('direction')).toBe('forward');
@@ -93,31 +122,42 @@ describe('EntityLogsContent', () => {
     });
 
     await screen.findByRole('list', { name: 'Log lines' });
-    expect(screen.getByLabelText('LogQL pipeline')).toHaveValue(`|= "${TRACE_ID}"`);
+    expect(screen.getByLabelText('LogQL pipeline')).toHaveValue(
+      `|= "${TRACE_ID}"`,
+    );
     expect(queries[0].get('filter')).toBe(`|= "${TRACE_ID}"`);
     expect(queries[0].get('from')).toBe('1000');
     expect(queries[0].get('to')).toBe('2000');
   });
 
   it('expands a line to show its labels', async () => {
-    await renderWithEntity(<EntityLogsContent />, { ...ON_ENTITY_PAGE, url: LOGS_URL });
+    await renderWithEntity(<EntityLogsContent />, {
+      ...ON_ENTITY_PAGE,
+      url: LOGS_URL,
+    });
     await screen.findByText('cart loaded');
 
-    const [first] = screen.getAllByRole('button', { name: 'Show line details' });
+    const [first] = screen.getAllByRole('button', {
+      name: 'Show line details',
+    });
     await userEvent.click(first);
 
     const details = screen.getByRole('table', { name: 'Line details' });
     expect(within(details).getByText('service_name')).toBeInTheDocument();
     expect(within(details).getByText('checkout')).toBeInTheDocument();
-    expect(within(details).getByText(new Date(logEntry(0).timestamp).toISOString())).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Hide line details' })).toHaveAttribute(
-      'aria-expanded',
-      'true',
-    );
+    expect(
+      within(details).getByText(new Date(logEntry(0).timestamp).toISOString()),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Hide line details' }),
+    ).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('keeps only the lines of the selected level', async () => {
-    await renderWithEntity(<EntityLogsContent />, { ...ON_ENTITY_PAGE, url: LOGS_URL });
+    await renderWithEntity(<EntityLogsContent />, {
+      ...ON_ENTITY_PAGE,
+      url: LOGS_URL,
+    });
     await screen.findByText('cart loaded');
 
     await userEvent.click(screen.getByLabelText('Level'));
@@ -149,21 +189,32 @@ describe('EntityLogsContent', () => {
     expect(items.length).toBeLessThan(100);
     expect(items[0]).toHaveAttribute('aria-setsize', '5000');
     expect(screen.getByText('GET /cart/0 200 12ms')).toBeInTheDocument();
-    expect(screen.queryByText('GET /cart/4999 200 12ms')).not.toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('5,000 of 5,000 lines (limit reached)');
+    expect(
+      screen.queryByText('GET /cart/4999 200 12ms'),
+    ).not.toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      '5,000 of 5,000 lines (limit reached)',
+    );
   });
 
   it('names Loki when the logs cannot be loaded', async () => {
     server.use(
       http.get(`${ENTITY_PATH}/logs`, () =>
-        HttpResponse.json(upstreamErrorBody('loki', 'no org id', 502), { status: 502 }),
+        HttpResponse.json(upstreamErrorBody('loki', 'no org id', 502), {
+          status: 502,
+        }),
       ),
     );
 
-    await renderWithEntity(<EntityLogsContent />, { ...ON_ENTITY_PAGE, url: LOGS_URL });
+    await renderWithEntity(<EntityLogsContent />, {
+      ...ON_ENTITY_PAGE,
+      url: LOGS_URL,
+    });
 
     expect(
-      await screen.findByText(/Loki is unavailable: could not load logs. no org id/),
+      await screen.findByText(
+        /Loki is unavailable: could not load logs. no org id/,
+      ),
     ).toBeInTheDocument();
   });
 
@@ -174,7 +225,10 @@ describe('EntityLogsContent', () => {
       ),
     );
 
-    await renderWithEntity(<EntityLogsContent />, { ...ON_ENTITY_PAGE, url: LOGS_URL });
+    await renderWithEntity(<EntityLogsContent />, {
+      ...ON_ENTITY_PAGE,
+      url: LOGS_URL,
+    });
 
     expect(await screen.findByText('No log lines')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /\.jsonl/ })).toBeDisabled();

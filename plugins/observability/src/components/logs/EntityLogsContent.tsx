@@ -32,11 +32,16 @@ export interface EntityLogsContentProps {
   defaultLimit?: number;
 }
 
-function initialQuery(params: URLSearchParams, defaultLimit: number): LogsQuery {
+function initialQuery(
+  params: URLSearchParams,
+  defaultLimit: number,
+): LogsQuery {
   const traceId = params.get('traceId');
   return {
     filter: traceId && isTraceId(traceId) ? traceIdLineFilter(traceId) : '',
-    range: timeRangeFromParams(params.get('from'), params.get('to')) ?? { preset: '1h' },
+    range: timeRangeFromParams(params.get('from'), params.get('to')) ?? {
+      preset: '1h',
+    },
     direction: 'backward',
     limit: defaultLimit,
   };
@@ -52,7 +57,9 @@ export function EntityLogsContent(props: EntityLogsContentProps) {
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(observabilityApiRef);
   const [searchParams] = useSearchParams();
-  const [query, setQuery] = useState(() => initialQuery(searchParams, defaultLimit));
+  const [query, setQuery] = useState(() =>
+    initialQuery(searchParams, defaultLimit),
+  );
   const [draftFilter, setDraftFilter] = useState(query.filter);
   const [level, setLevel] = useState<LevelFilter>('all');
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
@@ -105,7 +112,12 @@ export function EntityLogsContent(props: EntityLogsContentProps) {
     );
   } else {
     body = (
-      <LogList entries={shown} expanded={expanded} onToggle={toggle} tracesPath={tracesPath} />
+      <LogList
+        entries={shown}
+        expanded={expanded}
+        onToggle={toggle}
+        tracesPath={tracesPath}
+      />
     );
   }
 
@@ -119,12 +131,19 @@ export function EntityLogsContent(props: EntityLogsContentProps) {
         level={level}
         onLevelChange={setLevel}
       />
-      <Box display="flex" alignItems="center" justifyContent="space-between" mb={1}>
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        mb={1}
+      >
         <Typography variant="body2" color="textSecondary" role="status">
           {value && !loading
-            ? `${shown.length.toLocaleString('en-US')} of ${value.items.length.toLocaleString(
+            ? `${shown.length.toLocaleString(
                 'en-US',
-              )} lines${value.items.length >= query.limit ? ' (limit reached)' : ''}`
+              )} of ${value.items.length.toLocaleString('en-US')} lines${
+                value.items.length >= query.limit ? ' (limit reached)' : ''
+              }`
             : ''}
         </Typography>
         <LogsActions entries={shown} entityName={entity.metadata.name} />

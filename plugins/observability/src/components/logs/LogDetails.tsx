@@ -19,7 +19,11 @@ const useStyles = makeStyles(theme => ({
     background: theme.palette.background.default,
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
-  key: { width: 200, color: theme.palette.text.secondary, fontFamily: 'monospace' },
+  key: {
+    width: 200,
+    color: theme.palette.text.secondary,
+    fontFamily: 'monospace',
+  },
   value: { fontFamily: 'monospace', overflowWrap: 'anywhere' },
 }));
 
@@ -33,7 +37,9 @@ export interface LogDetailsProps {
 export function LogDetails(props: LogDetailsProps) {
   const classes = useStyles();
   const { entry, tracesPath } = props;
-  const labels = Object.entries(entry.labels).sort(([a], [b]) => a.localeCompare(b));
+  const labels = Object.entries(entry.labels).sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
   return (
     <Box className={classes.root}>
       <Table size="small" aria-label="Line details">
@@ -65,7 +71,11 @@ export function LogDetails(props: LogDetailsProps) {
           ))}
         </TableBody>
       </Table>
-      <CopyTextButton text={entry.line} tooltipText="Line copied" aria-label="Copy line" />
+      <CopyTextButton
+        text={entry.line}
+        tooltipText="Line copied"
+        aria-label="Copy line"
+      />
     </Box>
   );
 }

@@ -44,7 +44,8 @@ export function LogList(props: LogListProps) {
         return LOG_ROW_HEIGHT;
       }
       const entry = entries[index];
-      const detailRows = Object.keys(entry.labels).length + (entry.traceId ? 3 : 2);
+      const detailRows =
+        Object.keys(entry.labels).length + (entry.traceId ? 3 : 2);
       return LOG_ROW_HEIGHT + 56 + detailRows * DETAILS_ROW_HEIGHT;
     },
     [entries, expanded],
@@ -68,7 +69,6 @@ export function LogList(props: LogListProps) {
       className={classes.viewport}
       role="list"
       aria-label="Log lines"
-      tabIndex={0}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map(item => (

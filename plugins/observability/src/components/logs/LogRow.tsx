@@ -41,8 +41,19 @@ const useStyles = makeStyles(theme => ({
     '&:hover': { background: theme.palette.action.hover },
   },
   time: { color: theme.palette.text.secondary, whiteSpace: 'nowrap' },
-  text: { flex: 1, minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' },
-  textExpanded: { flex: 1, minWidth: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  text: {
+    flex: 1,
+    minWidth: 0,
+    whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+  },
+  textExpanded: {
+    flex: 1,
+    minWidth: 0,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+  },
 }));
 
 /** Props of {@link LogRow}. */
@@ -55,7 +66,7 @@ export interface LogRowProps {
 }
 
 /** A memoised row, so that scrolling 5,000 lines only renders the rows that change. */
-export const LogRow = memo(function LogRow(props: LogRowProps) {
+export const LogRow = memo(function LogRowComponent(props: LogRowProps) {
   const classes = useStyles();
   const { entry, index, expanded, onToggle, tracesPath } = props;
   const level = logLevelOf(entry);
@@ -68,12 +79,20 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
           aria-label={expanded ? 'Hide line details' : 'Show line details'}
           onClick={() => onToggle(index)}
         >
-          {expanded ? <ExpandMoreIcon fontSize="small" /> : <ChevronRightIcon fontSize="small" />}
+          {expanded ? (
+            <ExpandMoreIcon fontSize="small" />
+          ) : (
+            <ChevronRightIcon fontSize="small" />
+          )}
         </IconButton>
         <span className={classes.time}>{formatTimestamp(entry.timestamp)}</span>
         <LevelText level={level} />
         <span className={expanded ? classes.textExpanded : classes.text}>
-          <LogLineText line={entry.line} traceId={entry.traceId} tracesPath={tracesPath} />
+          <LogLineText
+            line={entry.line}
+            traceId={entry.traceId}
+            tracesPath={tracesPath}
+          />
         </span>
       </div>
       {expanded && <LogDetails entry={entry} tracesPath={tracesPath} />}
@@ -94,6 +113,8 @@ const useLevelStyles = makeStyles<Theme, { level: LogLevel }>(theme => ({
 function LevelText(props: { level: LogLevel }) {
   const classes = useLevelStyles(props);
   return (
-    <span className={classes.level}>{props.level === 'unknown' ? '' : props.level}</span>
+    <span className={classes.level}>
+      {props.level === 'unknown' ? '' : props.level}
+    </span>
   );
 }

@@ -11,7 +11,12 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import useCopyToClipboard from 'react-use/esm/useCopyToClipboard';
 import { LogEntry } from '@lookout/plugin-observability-common';
 import { downloadText } from '../../lib/download';
-import { exportLogs, LogExportFormat, logFileName, toLogText } from '../../lib/logExport';
+import {
+  exportLogs,
+  LogExportFormat,
+  logFileName,
+  toLogText,
+} from '../../lib/logExport';
 
 /** Props of {@link LogsActions}. */
 export interface LogsActionsProps {
@@ -28,7 +33,11 @@ export function LogsActions(props: LogsActionsProps) {
   const disabled = entries.length === 0;
   const save = (format: LogExportFormat) => {
     const { content, mimeType } = exportLogs(entries, format);
-    downloadText(content, mimeType, logFileName(entityName, format, Date.now()));
+    downloadText(
+      content,
+      mimeType,
+      logFileName(entityName, format, Date.now()),
+    );
   };
   return (
     <>
@@ -43,10 +52,18 @@ export function LogsActions(props: LogsActionsProps) {
         >
           Copy
         </Button>
-        <Button startIcon={<GetAppIcon />} disabled={disabled} onClick={() => save('log')}>
+        <Button
+          startIcon={<GetAppIcon />}
+          disabled={disabled}
+          onClick={() => save('log')}
+        >
           .log
         </Button>
-        <Button startIcon={<GetAppIcon />} disabled={disabled} onClick={() => save('jsonl')}>
+        <Button
+          startIcon={<GetAppIcon />}
+          disabled={disabled}
+          onClick={() => save('jsonl')}
+        >
           .jsonl
         </Button>
       </ButtonGroup>
@@ -54,7 +71,9 @@ export function LogsActions(props: LogsActionsProps) {
         open={copied}
         autoHideDuration={2000}
         onClose={() => setCopied(false)}
-        message={`Copied ${entries.length} line${entries.length === 1 ? '' : 's'}`}
+        message={`Copied ${entries.length} line${
+          entries.length === 1 ? '' : 's'
+        }`}
       />
     </>
   );

@@ -61,7 +61,7 @@ export function LogsToolbar(props: LogsToolbarProps) {
     <Box mb={2}>
       <QueryInput
         label="LogQL pipeline"
-        placeholder={'|= "timeout" | json | status >= 500'}
+        placeholder='|= "timeout" | json | status >= 500'
         helperText="Appended to the entity's stream selector: line filters, parsers, label filters, formatting."
         value={props.draftFilter}
         validate={validateLogqlPipeline}
@@ -77,7 +77,9 @@ export function LogsToolbar(props: LogsToolbarProps) {
           size="small"
           variant="outlined"
           value={props.level}
-          onChange={event => props.onLevelChange(toLevelFilter(event.target.value))}
+          onChange={event =>
+            props.onLevelChange(toLevelFilter(event.target.value))
+          }
         >
           <MenuItem value="all">All levels</MenuItem>
           {LOG_LEVELS.map(level => (
@@ -97,7 +99,8 @@ export function LogsToolbar(props: LogsToolbarProps) {
           onChange={event =>
             onQueryChange({
               ...query,
-              direction: event.target.value === 'forward' ? 'forward' : 'backward',
+              direction:
+                event.target.value === 'forward' ? 'forward' : 'backward',
             })
           }
         >
@@ -112,7 +115,9 @@ export function LogsToolbar(props: LogsToolbarProps) {
           size="small"
           variant="outlined"
           value={query.limit}
-          onChange={event => onQueryChange({ ...query, limit: Number(event.target.value) })}
+          onChange={event =>
+            onQueryChange({ ...query, limit: Number(event.target.value) })
+          }
         >
           {LOG_LIMITS.map(limit => (
             <MenuItem key={limit} value={limit}>
@@ -120,7 +125,10 @@ export function LogsToolbar(props: LogsToolbarProps) {
             </MenuItem>
           ))}
         </TextField>
-        <TimeRangePicker value={query.range} onChange={range => onQueryChange({ ...query, range })} />
+        <TimeRangePicker
+          value={query.range}
+          onChange={range => onQueryChange({ ...query, range })}
+        />
       </div>
     </Box>
   );

@@ -3,7 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { API, sloSummaries, upstreamErrorBody } from '../../__testUtils__/fixtures';
+import {
+  API,
+  sloSummaries,
+  upstreamErrorBody,
+} from '../../__testUtils__/fixtures';
 import { defaultHandlers } from '../../__testUtils__/handlers';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { SloOverviewContent } from './SloOverviewContent';
@@ -39,14 +43,23 @@ describe('SloOverviewContent', () => {
       http.get(`${API}/slos`, ({ request }) => {
         const owner = new URL(request.url).searchParams.get('owner');
         owners.push(owner);
-        const items = sloSummaries.items.filter(item => !owner || item.owner === owner);
-        return HttpResponse.json({ ...sloSummaries, items, totalItems: items.length });
+        const items = sloSummaries.items.filter(
+          item => !owner || item.owner === owner,
+        );
+        return HttpResponse.json({
+          ...sloSummaries,
+          items,
+          totalItems: items.length,
+        });
       }),
     );
     await renderWithEntity(<SloOverviewContent />);
     await screen.findByRole('table', { name: 'Service level objectives' });
 
-    await userEvent.type(screen.getByLabelText('Owner'), 'group:default/team-b{enter}');
+    await userEvent.type(
+      screen.getByLabelText('Owner'),
+      'group:default/team-b{enter}',
+    );
 
     await waitFor(() => expect(sloNames()).toEqual(['latency']));
     expect(owners).toEqual([null, 'group:default/team-b']);
@@ -56,9 +69,13 @@ describe('SloOverviewContent', () => {
     await renderWithEntity(<SloOverviewContent />);
     await screen.findByRole('table', { name: 'Service level objectives' });
 
-    await userEvent.click(screen.getByRole('button', { name: 'Budget remaining' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Budget remaining' }),
+    );
     expect(sloNames()).toEqual(['latency', 'availability']);
-    await userEvent.click(screen.getByRole('button', { name: 'Budget remaining' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Budget remaining' }),
+    );
     expect(sloNames()).toEqual(['availability', 'latency']);
   });
 
@@ -76,33 +93,48 @@ describe('SloOverviewContent', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
 
-    await waitFor(() => expect(pages).toEqual([['0', '25'], ['25', '25']]));
+    await waitFor(() =>
+      expect(pages).toEqual([
+        ['0', '25'],
+        ['25', '25'],
+      ]),
+    );
   });
 
   it('says who owns no SLO', async () => {
     await renderWithEntity(<SloOverviewContent owner="group:default/nobody" />);
 
-    expect(await screen.findByText('No SLOs owned by group:default/nobody')).toBeInTheDocument();
+    expect(
+      await screen.findByText('No SLOs owned by group:default/nobody'),
+    ).toBeInTheDocument();
   });
 
   it('names the upstream on failure', async () => {
     server.use(
       http.get(`${API}/slos`, () =>
-        HttpResponse.json(upstreamErrorBody('prometheus', 'too many samples'), { status: 502 }),
+        HttpResponse.json(upstreamErrorBody('prometheus', 'too many samples'), {
+          status: 502,
+        }),
       ),
     );
 
     await renderWithEntity(<SloOverviewContent />);
 
     expect(
-      await screen.findByText(/Prometheus is unavailable: could not load SLOs. too many samples/),
+      await screen.findByText(
+        /Prometheus is unavailable: could not load SLOs. too many samples/,
+      ),
     ).toBeInTheDocument();
   });
 
   it('renders as a full page with a header', async () => {
     await renderWithEntity(<SloOverviewPage />);
 
-    expect(screen.getByRole('heading', { name: 'Service level objectives' })).toBeInTheDocument();
-    expect(await screen.findByRole('table', { name: 'Service level objectives' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Service level objectives' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Service level objectives' }),
+    ).toBeInTheDocument();
   });
 });

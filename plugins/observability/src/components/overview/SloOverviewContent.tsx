@@ -50,7 +50,8 @@ export function SloOverviewContent(props: SloOverviewContentProps) {
     [api, owner, page, pageSize],
   );
   useEffect(() => {
-    const seen = value?.items.flatMap(item => (item.owner ? [item.owner] : [])) ?? [];
+    const seen =
+      value?.items.flatMap(item => (item.owner ? [item.owner] : [])) ?? [];
     if (seen.length > 0) {
       setOwners(current => Array.from(new Set([...current, ...seen])).sort());
     }
@@ -60,7 +61,12 @@ export function SloOverviewContent(props: SloOverviewContentProps) {
   if (loading) {
     body = <Progress />;
   } else if (error || !value) {
-    body = <SignalErrorPanel what="SLOs" error={error ?? new Error('empty response')} />;
+    body = (
+      <SignalErrorPanel
+        what="SLOs"
+        error={error ?? new Error('empty response')}
+      />
+    );
   } else if (value.items.length === 0) {
     body = (
       <EmptyState

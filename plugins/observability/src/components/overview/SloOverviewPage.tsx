@@ -2,7 +2,10 @@
  * The SLO overview as a full page (header and content), for apps on the legacy frontend system.
  */
 import { Content, Header, Page } from '@backstage/core-components';
-import { SloOverviewContent, SloOverviewContentProps } from './SloOverviewContent';
+import {
+  SloOverviewContent,
+  SloOverviewContentProps,
+} from './SloOverviewContent';
 
 /** Props of {@link SloOverviewPage}. @public */
 export type SloOverviewPageProps = SloOverviewContentProps;

@@ -2,7 +2,10 @@
  * The rows of the SLO overview: entity, SLO (linking to the entity's SLOs tab), owner, objective,
  * window, error ratio, budget remaining and state, sortable by state and budget.
  */
-import { EntityRefLink, useEntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  EntityRefLink,
+  useEntityRefLink,
+} from '@backstage/plugin-catalog-react';
 import { Link } from '@backstage/core-components';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -34,7 +37,10 @@ function SortHeader(props: {
   const { column, sort } = props;
   const active = sort.by === column;
   return (
-    <TableCell align={props.align} sortDirection={active ? sort.direction : false}>
+    <TableCell
+      align={props.align}
+      sortDirection={active ? sort.direction : false}
+    >
       <TableSortLabel
         active={active}
         direction={active ? sort.direction : 'asc'}
@@ -87,15 +93,23 @@ export function SloOverviewTable(props: SloOverviewTableProps) {
               <EntityRefLink entityRef={row.entityRef} />
             </TableCell>
             <TableCell>
-              <Link to={`${entityLink(row.entityRef)}/${props.slosTabPath}`}>{row.name}</Link>
+              <Link to={`${entityLink(row.entityRef)}/${props.slosTabPath}`}>
+                {row.name}
+              </Link>
             </TableCell>
             <TableCell>
-              {row.owner ? <EntityRefLink entityRef={row.owner} defaultKind="group" /> : '–'}
+              {row.owner ? (
+                <EntityRefLink entityRef={row.owner} defaultKind="group" />
+              ) : (
+                '–'
+              )}
             </TableCell>
             <TableCell align="right">{formatPercent(row.objective)}</TableCell>
             <TableCell>{row.window}</TableCell>
             <TableCell align="right">{formatPercent(row.errorRatio)}</TableCell>
-            <TableCell align="right">{formatPercent(row.errorBudgetRemaining)}</TableCell>
+            <TableCell align="right">
+              {formatPercent(row.errorBudgetRemaining)}
+            </TableCell>
             <TableCell>
               <SloStateLabel state={row.state} />
             </TableCell>

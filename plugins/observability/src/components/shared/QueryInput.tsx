@@ -29,7 +29,10 @@ export interface QueryInputProps {
   onSubmit: () => void;
 }
 
-function describe(text: string, validation: QueryValidation): string | undefined {
+function describe(
+  text: string,
+  validation: QueryValidation,
+): string | undefined {
   if (validation.valid) {
     return undefined;
   }

@@ -17,7 +17,9 @@ export function SignalErrorPanel(props: SignalErrorPanelProps) {
   const { error, what } = props;
   const info = describeSignalError(error);
   const title = info.upstream
-    ? `${upstreamTitle(info.upstream)} is unavailable: could not load ${what}. ${info.message}`
+    ? `${upstreamTitle(
+        info.upstream,
+      )} is unavailable: could not load ${what}. ${info.message}`
     : `Could not load ${what}: ${info.message}`;
   return <ResponseErrorPanel error={error} title={title} />;
 }

@@ -7,7 +7,11 @@ import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
-import { StatusError, StatusOK, StatusWarning } from '@backstage/core-components';
+import {
+  StatusError,
+  StatusOK,
+  StatusWarning,
+} from '@backstage/core-components';
 import { SloStatus } from '@lookout/plugin-observability-common';
 import { BurnRateRow, burnRateRows } from '../../lib/burnRateRows';
 import { formatBurnRate } from '../../lib/format';

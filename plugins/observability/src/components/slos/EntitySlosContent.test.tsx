@@ -21,31 +21,66 @@ describe('EntitySlosContent', () => {
   it('shows objective, error ratio, budget remaining and state tiles per SLO', async () => {
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
 
-    const panel = await screen.findByRole('region', { name: 'SLO availability details' });
-    const tile = (label: string) => within(panel).getByRole('group', { name: label });
+    const panel = await screen.findByRole('region', {
+      name: 'SLO availability details',
+    });
+    const tile = (label: string) =>
+      within(panel).getByRole('group', { name: label });
     expect(within(tile('Objective')).getByText('99.9%')).toBeInTheDocument();
     expect(within(tile('Error ratio')).getByText('0.038%')).toBeInTheDocument();
-    expect(within(tile('Budget remaining')).getByText('62.5%')).toBeInTheDocument();
+    expect(
+      within(tile('Budget remaining')).getByText('62.5%'),
+    ).toBeInTheDocument();
     expect(within(tile('State')).getByText('Alert firing')).toBeInTheDocument();
   });
 
   it('shows the burn rates per tier with thresholds and the firing tier', async () => {
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
 
-    const table = await screen.findByRole('table', { name: 'Burn rates of availability' });
+    const table = await screen.findByRole('table', {
+      name: 'Burn rates of availability',
+    });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(4);
     const cells = (row: HTMLElement) =>
-      within(row).getAllByRole('cell').map(cell => cell.textContent);
-    expect(cells(rows[0])).toEqual(['page', '1h', '5m', '14.4×', '15.2×', '20×', 'Firing']);
-    expect(cells(rows[1])).toEqual(['page', '6h', '30m', '6×', '2.1×', '3×', 'Within budget']);
-    expect(cells(rows[3])).toEqual(['ticket', '3d', '6h', '1×', '0.4×', '2.1×', 'Within budget']);
+      within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent);
+    expect(cells(rows[0])).toEqual([
+      'page',
+      '1h',
+      '5m',
+      '14.4×',
+      '15.2×',
+      '20×',
+      'Firing',
+    ]);
+    expect(cells(rows[1])).toEqual([
+      'page',
+      '6h',
+      '30m',
+      '6×',
+      '2.1×',
+      '3×',
+      'Within budget',
+    ]);
+    expect(cells(rows[3])).toEqual([
+      'ticket',
+      '3d',
+      '6h',
+      '1×',
+      '0.4×',
+      '2.1×',
+      'Within budget',
+    ]);
   });
 
   it('charts the budget burn-down and the error ratio, and lists alerts and links', async () => {
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
 
-    const panel = await screen.findByRole('region', { name: 'SLO availability details' });
+    const panel = await screen.findByRole('region', {
+      name: 'SLO availability details',
+    });
     expect(
       within(panel).getByRole('figure', {
         name: 'Error budget remaining: Budget burn-down from 70% to 62.5%',
@@ -56,23 +91,27 @@ describe('EntitySlosContent', () => {
         name: 'Error ratio: Now 0.038%; the objective allows 0.1%',
       }),
     ).toBeInTheDocument();
-    expect(within(panel).getByText(/SLOErrorBudgetBurn \(page\) — firing/)).toBeInTheDocument();
-    expect(within(panel).getByRole('link', { name: /Grafana dashboard/ })).toHaveAttribute(
-      'href',
-      'https://grafana.example.com/d/lookout-checkout',
-    );
-    expect(within(panel).getByRole('link', { name: /Runbook/ })).toHaveAttribute(
-      'href',
-      'https://runbooks.example.com/checkout',
-    );
+    expect(
+      within(panel).getByText(/SLOErrorBudgetBurn \(page\) — firing/),
+    ).toBeInTheDocument();
+    expect(
+      within(panel).getByRole('link', { name: /Grafana dashboard/ }),
+    ).toHaveAttribute('href', 'https://grafana.example.com/d/lookout-checkout');
+    expect(
+      within(panel).getByRole('link', { name: /Runbook/ }),
+    ).toHaveAttribute('href', 'https://runbooks.example.com/checkout');
   });
 
   it('says when an SLO has no data yet', async () => {
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
 
-    const panel = await screen.findByRole('region', { name: 'SLO latency details' });
+    const panel = await screen.findByRole('region', {
+      name: 'SLO latency details',
+    });
     expect(within(panel).getByText(/No data yet/)).toBeInTheDocument();
-    expect(within(panel).getByRole('group', { name: 'State' })).toHaveTextContent('No data');
+    expect(
+      within(panel).getByRole('group', { name: 'State' }),
+    ).toHaveTextContent('No data');
   });
 
   it('asks the backend for the chosen time range', async () => {
@@ -81,7 +120,10 @@ describe('EntitySlosContent', () => {
       http.get(`${ENTITY_PATH}/slos`, ({ request }) => {
         const params = new URL(request.url).searchParams;
         ranges.push(Number(params.get('to')) - Number(params.get('from')));
-        return HttpResponse.json({ entityRef: 'x', items: [availabilityStatus] });
+        return HttpResponse.json({
+          entityRef: 'x',
+          items: [availabilityStatus],
+        });
       }),
     );
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
@@ -104,27 +146,40 @@ describe('EntitySlosContent', () => {
       http.get(`${ENTITY_PATH}/slos`, () =>
         HttpResponse.json({
           entityRef: 'x',
-          items: [healthy('a'), healthy('b'), healthy('c'), availabilityStatus, healthy('e')],
+          items: [
+            healthy('a'),
+            healthy('b'),
+            healthy('c'),
+            availabilityStatus,
+            healthy('e'),
+          ],
         }),
       ),
     );
 
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
 
-    expect(await screen.findByRole('button', { name: 'SLO availability' })).toHaveAttribute(
+    expect(
+      await screen.findByRole('button', { name: 'SLO availability' }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByRole('button', { name: 'SLO a' })).toHaveAttribute(
       'aria-expanded',
-      'true',
+      'false',
     );
-    expect(screen.getByRole('button', { name: 'SLO a' })).toHaveAttribute('aria-expanded', 'false');
-    expect(screen.getAllByRole('table', { name: /Burn rates/ })).toHaveLength(1);
+    expect(screen.getAllByRole('table', { name: /Burn rates/ })).toHaveLength(
+      1,
+    );
   });
 
   it('names the upstream when the SLO status cannot be loaded', async () => {
     server.use(
       http.get(`${ENTITY_PATH}/slos`, () =>
-        HttpResponse.json(upstreamErrorBody('prometheus', 'dial tcp: connection refused'), {
-          status: 502,
-        }),
+        HttpResponse.json(
+          upstreamErrorBody('prometheus', 'dial tcp: connection refused'),
+          {
+            status: 502,
+          },
+        ),
       ),
     );
 
@@ -139,7 +194,9 @@ describe('EntitySlosContent', () => {
 
   it('says so when the backend has no status yet', async () => {
     server.use(
-      http.get(`${ENTITY_PATH}/slos`, () => HttpResponse.json({ entityRef: 'x', items: [] })),
+      http.get(`${ENTITY_PATH}/slos`, () =>
+        HttpResponse.json({ entityRef: 'x', items: [] }),
+      ),
     );
 
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
@@ -152,8 +209,12 @@ describe('EntitySlosContent', () => {
 
     expect(screen.getByText('No SLOs declared')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'Lookout annotations' });
-    expect(within(table).getByText('lookout.dev/slo-availability')).toBeInTheDocument();
+    expect(
+      within(table).getByText('lookout.dev/slo-availability'),
+    ).toBeInTheDocument();
     expect(within(table).getByText('lookout.dev/slos')).toBeInTheDocument();
-    expect(within(table).queryByText('lookout.dev/logs-selector')).not.toBeInTheDocument();
+    expect(
+      within(table).queryByText('lookout.dev/logs-selector'),
+    ).not.toBeInTheDocument();
   });
 });

@@ -55,7 +55,12 @@ function SlosBody(props: { entityRef: string; range: TimeRange }) {
     return <Progress />;
   }
   if (error || !value) {
-    return <SignalErrorPanel what="SLO status" error={error ?? new Error('empty response')} />;
+    return (
+      <SignalErrorPanel
+        what="SLO status"
+        error={error ?? new Error('empty response')}
+      />
+    );
   }
   if (value.items.length === 0) {
     return (
@@ -87,13 +92,25 @@ function SlosBody(props: { entityRef: string; range: TimeRange }) {
  */
 export function EntitySlosContent(props: EntitySlosContentProps) {
   const { entity } = useEntity();
-  const [range, setRange] = useState<TimeRange>(props.defaultRange ?? { preset: '30d' });
+  const [range, setRange] = useState<TimeRange>(
+    props.defaultRange ?? { preset: '30d' },
+  );
   if (!hasSlos(entity)) {
-    return <MissingAnnotationsPanel title="No SLOs declared" annotations={SLO_ANNOTATIONS} />;
+    return (
+      <MissingAnnotationsPanel
+        title="No SLOs declared"
+        annotations={SLO_ANNOTATIONS}
+      />
+    );
   }
   return (
     <Box>
-      <Box display="flex" alignItems="center" justifyContent="space-between" mb={2}>
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        mb={2}
+      >
         <Typography variant="h5" component="h2">
           Service level objectives
         </Typography>

@@ -43,7 +43,10 @@ export function SeriesChart(props: SeriesChartProps) {
   const data = points.map(([t, v]) => ({ t, v }));
   const axisColor = theme.palette.text.secondary;
   return (
-    <figure className={classes.figure} aria-label={`${props.title}: ${props.description}`}>
+    <figure
+      className={classes.figure}
+      aria-label={`${props.title}: ${props.description}`}
+    >
       <figcaption className={classes.caption}>
         <Typography variant="subtitle2" component="span">
           {props.title}
@@ -52,8 +55,15 @@ export function SeriesChart(props: SeriesChartProps) {
           {props.description}
         </Typography>
       </figcaption>
-      <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 480, height }}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+      <ResponsiveContainer
+        width="100%"
+        height={height}
+        initialDimension={{ width: 480, height }}
+      >
+        <LineChart
+          data={data}
+          margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+        >
           <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
           <XAxis
             dataKey="t"

@@ -16,7 +16,9 @@ export interface SloAlertsProps {
 }
 
 function alertTitle(alert: SloAlert): string {
-  return `${alert.name ?? 'Burn-rate alert'} (${alert.severity}) — ${alert.state}`;
+  return `${alert.name ?? 'Burn-rate alert'} (${alert.severity}) — ${
+    alert.state
+  }`;
 }
 
 /** A list of alerts, or a line saying none is active. */
@@ -38,7 +40,8 @@ export function SloAlerts(props: SloAlertsProps) {
             secondary={
               <>
                 since {formatDateTime(alert.activeAt)}
-                {alert.annotations?.summary && ` · ${alert.annotations.summary}`}
+                {alert.annotations?.summary &&
+                  ` · ${alert.annotations.summary}`}
                 {alert.url && (
                   <>
                     {' · '}

@@ -67,8 +67,14 @@ export function SloPanel(props: SloPanelProps) {
   const budget = status.series.errorBudgetRemaining;
   const ratio = status.series.errorRatio;
   return (
-    <Accordion defaultExpanded={props.defaultExpanded} TransitionProps={{ unmountOnExit: true }}>
-      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-label={`SLO ${status.name}`}>
+    <Accordion
+      defaultExpanded={props.defaultExpanded}
+      TransitionProps={{ unmountOnExit: true }}
+    >
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-label={`SLO ${status.name}`}
+      >
         <div className={classes.summary}>
           <Typography className={classes.name} component="h3">
             {status.name}
@@ -108,7 +114,9 @@ export function SloPanel(props: SloPanelProps) {
             <Grid item xs={12} md={6}>
               <SeriesChart
                 title="Error ratio"
-                description={`Now ${formatPercent(status.errorRatio)}; the objective allows ${formatPercent(
+                description={`Now ${formatPercent(
+                  status.errorRatio,
+                )}; the objective allows ${formatPercent(
                   1 - status.objective,
                 )}`}
                 points={ratio}
@@ -121,9 +129,9 @@ export function SloPanel(props: SloPanelProps) {
         ) : (
           <Box mt={2}>
             <Typography variant="body2" color="textSecondary">
-              No data yet: the recording rules have not produced samples for this SLO. They
-              appear one evaluation interval after the rules are loaded and the service is
-              scraped.
+              No data yet: the recording rules have not produced samples for
+              this SLO. They appear one evaluation interval after the rules are
+              loaded and the service is scraped.
             </Typography>
           </Box>
         )}
@@ -136,7 +144,9 @@ export function SloPanel(props: SloPanelProps) {
         {(links.dashboard || links.runbook) && (
           <Section title="Links">
             <Box display="flex" style={{ gap: theme.spacing(2) }}>
-              {links.dashboard && <Link to={links.dashboard}>Grafana dashboard</Link>}
+              {links.dashboard && (
+                <Link to={links.dashboard}>Grafana dashboard</Link>
+              )}
               {links.runbook && <Link to={links.runbook}>Runbook</Link>}
             </Box>
           </Section>

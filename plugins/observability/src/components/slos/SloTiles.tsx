@@ -20,7 +20,12 @@ const useStyles = makeStyles(theme => ({
 function Tile(props: { label: string; value: ReactNode; detail?: string }) {
   const classes = useStyles();
   return (
-    <Paper variant="outlined" className={classes.tile} role="group" aria-label={props.label}>
+    <Paper
+      variant="outlined"
+      className={classes.tile}
+      role="group"
+      aria-label={props.label}
+    >
       <Typography variant="overline" color="textSecondary" component="p">
         {props.label}
       </Typography>
@@ -69,7 +74,10 @@ export function SloTiles(props: SloTilesProps) {
         />
       </Grid>
       <Grid item xs={6} md={3}>
-        <Tile label="State" value={<SloStateLabel state={sloState(status)} />} />
+        <Tile
+          label="State"
+          value={<SloStateLabel state={sloState(status)} />}
+        />
       </Grid>
     </Grid>
   );

@@ -16,18 +16,26 @@ import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { EntityTracesContent } from './EntityTracesContent';
 
 const TRACES_URL = '/catalog/default/component/checkout/traces';
-const ON_ENTITY_PAGE = { entity: annotatedEntity, path: '/catalog/:namespace/:kind/:name/traces' };
+const ON_ENTITY_PAGE = {
+  entity: annotatedEntity,
+  path: '/catalog/:namespace/:kind/:name/traces',
+};
 
 describe('EntityTracesContent', () => {
   const server = setupServer(...defaultHandlers);
   registerMswTestHooks(server);
 
   it('lists the traces found with root span, duration, spans and errors', async () => {
-    await renderWithEntity(<EntityTracesContent />, { ...ON_ENTITY_PAGE, url: TRACES_URL });
+    await renderWithEntity(<EntityTracesContent />, {
+      ...ON_ENTITY_PAGE,
+      url: TRACES_URL,
+    });
 
     const table = await screen.findByRole('table', { name: 'Traces' });
     const [row] = within(table).getAllByRole('row').slice(1);
-    const cells = within(row).getAllByRole('cell').map(cell => cell.textContent);
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map(cell => cell.textContent);
     expect(cells.slice(0, 5)).toEqual([
       `${TRACE_ID.slice(0, 16)}…`,
       'checkout: POST /checkout',
@@ -45,13 +53,18 @@ describe('EntityTracesContent', () => {
         return HttpResponse.json({ entityRef: 'x', items: [] });
       }),
     );
-    await renderWithEntity(<EntityTracesContent />, { ...ON_ENTITY_PAGE, url: TRACES_URL });
+    await renderWithEntity(<EntityTracesContent />, {
+      ...ON_ENTITY_PAGE,
+      url: TRACES_URL,
+    });
     await screen.findByText('No traces');
     const input = screen.getByLabelText('TraceQL condition');
 
     await userEvent.type(input, 'status = ');
     expect(
-      screen.getByText('Incomplete TraceQL condition: the expression ends too early (column 10)'),
+      screen.getByText(
+        'Incomplete TraceQL condition: the expression ends too early (column 10)',
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Run' })).toBeDisabled();
 
@@ -75,7 +88,11 @@ describe('EntityTracesContent', () => {
       'postgres SELECT cart 40 ms',
       'payments charge card 1.1 s error',
     ]);
-    expect(items.map(item => item.getAttribute('aria-level'))).toEqual(['1', '2', '2']);
+    expect(items.map(item => item.getAttribute('aria-level'))).toEqual([
+      '1',
+      '2',
+      '2',
+    ]);
   });
 
   it('collapses and expands a span subtree', async () => {
@@ -85,11 +102,18 @@ describe('EntityTracesContent', () => {
     });
     const tree = await screen.findByRole('tree', { name: 'Spans' });
 
-    await userEvent.click(within(tree).getByRole('button', { name: 'Collapse POST /checkout' }));
+    await userEvent.click(
+      within(tree).getByRole('button', { name: 'Collapse POST /checkout' }),
+    );
     expect(within(tree).getAllByRole('treeitem')).toHaveLength(1);
-    expect(within(tree).getByRole('treeitem')).toHaveAttribute('aria-expanded', 'false');
+    expect(within(tree).getByRole('treeitem')).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
 
-    await userEvent.click(within(tree).getByRole('button', { name: 'Expand POST /checkout' }));
+    await userEvent.click(
+      within(tree).getByRole('button', { name: 'Expand POST /checkout' }),
+    );
     expect(within(tree).getAllByRole('treeitem')).toHaveLength(3);
   });
 
@@ -103,12 +127,22 @@ describe('EntityTracesContent', () => {
     expect(within(details()).getByText('http.status_code')).toBeInTheDocument();
     expect(within(details()).getByText('502')).toBeInTheDocument();
 
-    await userEvent.click(within(tree).getByRole('button', { name: 'payments charge card' }));
+    await userEvent.click(
+      within(tree).getByRole('button', { name: 'payments charge card' }),
+    );
 
-    expect(within(details()).getByRole('heading', { name: 'charge card' })).toBeInTheDocument();
-    expect(within(details()).getByText('error: upstream 502')).toBeInTheDocument();
-    expect(within(details()).getByText('exception at +90 ms')).toBeInTheDocument();
-    expect(within(details()).getByText('exception.type=Timeout')).toBeInTheDocument();
+    expect(
+      within(details()).getByRole('heading', { name: 'charge card' }),
+    ).toBeInTheDocument();
+    expect(
+      within(details()).getByText('error: upstream 502'),
+    ).toBeInTheDocument();
+    expect(
+      within(details()).getByText('exception at +1.09 s'),
+    ).toBeInTheDocument();
+    expect(
+      within(details()).getByText('exception.type=Timeout'),
+    ).toBeInTheDocument();
   });
 
   it('links to the logs of the trace over its time window', async () => {
@@ -117,7 +151,9 @@ describe('EntityTracesContent', () => {
       url: `${TRACES_URL}?traceId=${TRACE_ID}`,
     });
 
-    const link = await screen.findByRole('link', { name: 'Logs of this trace' });
+    const link = await screen.findByRole('link', {
+      name: 'Logs of this trace',
+    });
     const start = NOW - 120_000;
     expect(link).toHaveAttribute(
       'href',
@@ -128,13 +164,24 @@ describe('EntityTracesContent', () => {
   });
 
   it('opens a trace from the results and goes back to the search', async () => {
-    await renderWithEntity(<EntityTracesContent />, { ...ON_ENTITY_PAGE, url: TRACES_URL });
+    await renderWithEntity(<EntityTracesContent />, {
+      ...ON_ENTITY_PAGE,
+      url: TRACES_URL,
+    });
 
-    await userEvent.click(await screen.findByRole('link', { name: `Open trace ${TRACE_ID}` }));
-    expect(await screen.findByRole('tree', { name: 'Spans' })).toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('link', { name: `Open trace ${TRACE_ID}` }),
+    );
+    expect(
+      await screen.findByRole('tree', { name: 'Spans' }),
+    ).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Back to search' }));
-    expect(await screen.findByRole('table', { name: 'Traces' })).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Back to search' }),
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Traces' }),
+    ).toBeInTheDocument();
   });
 
   it('renders only the visible rows of a 10,000-span trace', async () => {
@@ -170,14 +217,21 @@ describe('EntityTracesContent', () => {
   it('names Tempo when traces cannot be searched', async () => {
     server.use(
       http.get(`${ENTITY_PATH}/traces`, () =>
-        HttpResponse.json(upstreamErrorBody('tempo', 'search timed out', 504), { status: 504 }),
+        HttpResponse.json(upstreamErrorBody('tempo', 'search timed out', 504), {
+          status: 504,
+        }),
       ),
     );
 
-    await renderWithEntity(<EntityTracesContent />, { ...ON_ENTITY_PAGE, url: TRACES_URL });
+    await renderWithEntity(<EntityTracesContent />, {
+      ...ON_ENTITY_PAGE,
+      url: TRACES_URL,
+    });
 
     expect(
-      await screen.findByText(/Tempo is unavailable: could not load traces. search timed out/),
+      await screen.findByText(
+        /Tempo is unavailable: could not load traces. search timed out/,
+      ),
     ).toBeInTheDocument();
   });
 

@@ -42,7 +42,12 @@ function TraceSearchResults(props: { entityRef: string; query: TracesQuery }) {
     return <Progress />;
   }
   if (error || !value) {
-    return <SignalErrorPanel what="traces" error={error ?? new Error('empty response')} />;
+    return (
+      <SignalErrorPanel
+        what="traces"
+        error={error ?? new Error('empty response')}
+      />
+    );
   }
   if (value.items.length === 0) {
     return (

@@ -11,18 +11,29 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { StatusError, StatusOK, StatusPending } from '@backstage/core-components';
+import {
+  StatusError,
+  StatusOK,
+  StatusPending,
+} from '@backstage/core-components';
 import { TraceSpan } from '@lookout/plugin-observability-common';
 import { formatDurationMs, formatDurationNs } from '../../lib/format';
 
 const useStyles = makeStyles(theme => ({
-  key: { color: theme.palette.text.secondary, fontFamily: 'monospace', width: '40%' },
+  key: {
+    color: theme.palette.text.secondary,
+    fontFamily: 'monospace',
+    width: '40%',
+  },
   value: { fontFamily: 'monospace', overflowWrap: 'anywhere' },
 }));
 
 type AttributeValue = string | number | boolean;
 
-function KeyValueTable(props: { label: string; rows: Array<[string, AttributeValue]> }) {
+function KeyValueTable(props: {
+  label: string;
+  rows: Array<[string, AttributeValue]>;
+}) {
   const classes = useStyles();
   return (
     <Table size="small" aria-label={props.label}>
@@ -60,7 +71,9 @@ export interface SpanDetailsProps {
 /** A panel with the span's fields, attributes and events. */
 export function SpanDetails(props: SpanDetailsProps) {
   const { span, traceStart } = props;
-  const attributes = Object.entries(span.attributes).sort(([a], [b]) => a.localeCompare(b));
+  const attributes = Object.entries(span.attributes).sort(([a], [b]) =>
+    a.localeCompare(b),
+  );
   return (
     <Box component="section" aria-label="Span details">
       <Typography variant="h6" component="h3">
@@ -99,7 +112,9 @@ export function SpanDetails(props: SpanDetailsProps) {
           {(span.events ?? []).map((event, index) => (
             <ListItem key={index} disableGutters>
               <ListItemText
-                primary={`${event.name} at +${formatDurationMs(event.time - span.start)}`}
+                primary={`${event.name} at +${formatDurationMs(
+                  event.time - span.start,
+                )}`}
                 secondary={Object.entries(event.attributes)
                   .map(([key, value]) => `${key}=${String(value)}`)
                   .join(' ')}

@@ -46,11 +46,17 @@ export function TraceResultsTable(props: TraceResultsTableProps) {
             <TableCell>
               {trace.rootService}: {trace.rootName}
             </TableCell>
-            <TableCell align="right">{formatDurationMs(trace.durationMs)}</TableCell>
+            <TableCell align="right">
+              {formatDurationMs(trace.durationMs)}
+            </TableCell>
             <TableCell align="right">{trace.spanCount}</TableCell>
             <TableCell
               align="right"
-              style={trace.errorCount > 0 ? { color: theme.palette.error.main } : undefined}
+              style={
+                trace.errorCount > 0
+                  ? { color: theme.palette.error.main }
+                  : undefined
+              }
             >
               {trace.errorCount}
             </TableCell>

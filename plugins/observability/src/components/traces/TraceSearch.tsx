@@ -42,9 +42,17 @@ export function TraceSearch(props: TraceSearchProps) {
         value={props.draftCondition}
         validate={validateTraceqlCondition}
         onChange={props.onDraftConditionChange}
-        onSubmit={() => onQueryChange({ ...query, condition: props.draftCondition })}
+        onSubmit={() =>
+          onQueryChange({ ...query, condition: props.draftCondition })
+        }
       />
-      <Box display="flex" alignItems="center" flexWrap="wrap" mt={1} style={{ gap: 16 }}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        mt={1}
+        style={{ gap: 16 }}
+      >
         <TextField
           select
           id={id}
@@ -52,7 +60,9 @@ export function TraceSearch(props: TraceSearchProps) {
           size="small"
           variant="outlined"
           value={query.limit}
-          onChange={event => onQueryChange({ ...query, limit: Number(event.target.value) })}
+          onChange={event =>
+            onQueryChange({ ...query, limit: Number(event.target.value) })
+          }
           style={{ minWidth: 120 }}
         >
           {TRACE_LIMITS.map(limit => (
@@ -61,7 +71,10 @@ export function TraceSearch(props: TraceSearchProps) {
             </MenuItem>
           ))}
         </TextField>
-        <TimeRangePicker value={query.range} onChange={range => onQueryChange({ ...query, range })} />
+        <TimeRangePicker
+          value={query.range}
+          onChange={range => onQueryChange({ ...query, range })}
+        />
       </Box>
     </Box>
   );

@@ -54,7 +54,10 @@ export function TraceView(props: TraceViewProps) {
     return (
       <>
         {back}
-        <SignalErrorPanel what={`trace ${traceId}`} error={error ?? new Error('empty response')} />
+        <SignalErrorPanel
+          what={`trace ${traceId}`}
+          error={error ?? new Error('empty response')}
+        />
       </>
     );
   }
@@ -62,13 +65,20 @@ export function TraceView(props: TraceViewProps) {
   const errors = value.spans.filter(span => span.status === 'error').length;
   return (
     <Box>
-      <Box display="flex" alignItems="center" flexWrap="wrap" mb={2} style={{ gap: 16 }}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        mb={2}
+        style={{ gap: 16 }}
+      >
         {back}
         <Typography variant="h6" component="h2">
           {root ? `${root.service}: ${root.name}` : 'Empty trace'}
         </Typography>
         <Typography variant="body2" color="textSecondary">
-          {traceId} · {formatDateTime(tree.start)} · {formatDurationMs(tree.end - tree.start)} ·{' '}
+          {traceId} · {formatDateTime(tree.start)} ·{' '}
+          {formatDurationMs(tree.end - tree.start)} ·{' '}
           {value.spans.length.toLocaleString('en-US')} spans · {errors} errors
         </Typography>
         <Link to={traceLogsLink(logsPath, traceId, tree)} relative="path">
@@ -78,8 +88,8 @@ export function TraceView(props: TraceViewProps) {
       {value.partial && (
         <Box mb={2}>
           <Alert severity="warning">
-            Tempo returned a partial trace: some spans are missing and their children are shown
-            as roots.
+            Tempo returned a partial trace: some spans are missing and their
+            children are shown as roots.
           </Alert>
         </Box>
       )}
@@ -88,10 +98,16 @@ export function TraceView(props: TraceViewProps) {
       ) : (
         <Grid container spacing={2}>
           <Grid item xs={12} lg={8}>
-            <Waterfall tree={tree} selectedSpanId={selectedSpan?.spanId} onSelect={setSelected} />
+            <Waterfall
+              tree={tree}
+              selectedSpanId={selectedSpan?.spanId}
+              onSelect={setSelected}
+            />
           </Grid>
           <Grid item xs={12} lg={4}>
-            {selectedSpan && <SpanDetails span={selectedSpan} traceStart={tree.start} />}
+            {selectedSpan && (
+              <SpanDetails span={selectedSpan} traceStart={tree.start} />
+            )}
           </Grid>
         </Grid>
       )}

@@ -66,8 +66,15 @@ export function Waterfall(props: WaterfallProps) {
           Collapse all
         </Button>
       </Box>
-      <div ref={viewportRef} className={classes.viewport} role="tree" aria-label="Spans">
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div
+        ref={viewportRef}
+        className={classes.viewport}
+        role="tree"
+        aria-label="Spans"
+      >
+        <div
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
           {virtualizer.getVirtualItems().map(item => {
             const row = rows[item.index];
             return (

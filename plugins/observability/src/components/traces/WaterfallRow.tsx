@@ -41,11 +41,21 @@ const useStyles = makeStyles(theme => ({
     justifyContent: 'flex-start',
     '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}` },
   },
-  label: { overflow: 'hidden', textOverflow: 'ellipsis', paddingRight: theme.spacing(1) },
+  label: {
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    paddingRight: theme.spacing(1),
+  },
   service: { color: theme.palette.text.secondary },
   error: { color: theme.palette.error.main, fontWeight: 600 },
   timeline: { position: 'relative', flex: 1, height: '100%' },
-  bar: { position: 'absolute', top: 7, height: 12, borderRadius: 2, minWidth: 1 },
+  bar: {
+    position: 'absolute',
+    top: 7,
+    height: 12,
+    borderRadius: 2,
+    minWidth: 1,
+  },
   errorBar: { background: theme.palette.error.main },
   duration: {
     position: 'absolute',
@@ -68,12 +78,16 @@ export interface WaterfallRowProps {
 }
 
 /** A tree item with a toggle (when it has children) and a selectable label and bar. */
-export const WaterfallRow = memo(function WaterfallRow(props: WaterfallRowProps) {
+export const WaterfallRow = memo(function WaterfallRowComponent(
+  props: WaterfallRowProps,
+) {
   const classes = useStyles();
-  const { row, traceStart, traceDuration, selected, onSelect, onToggle } = props;
+  const { row, traceStart, traceDuration, selected, onSelect, onToggle } =
+    props;
   const { span } = row;
   const durationMs = span.durationNs / 1e6;
-  const left = traceDuration > 0 ? ((span.start - traceStart) / traceDuration) * 100 : 0;
+  const left =
+    traceDuration > 0 ? ((span.start - traceStart) / traceDuration) * 100 : 0;
   const width = traceDuration > 0 ? (durationMs / traceDuration) * 100 : 100;
   const isError = span.status === 'error';
   return (
@@ -82,9 +96,9 @@ export const WaterfallRow = memo(function WaterfallRow(props: WaterfallRowProps)
       aria-level={row.depth + 1}
       aria-expanded={row.hasChildren ? !row.collapsed : undefined}
       aria-selected={selected}
-      aria-label={`${span.service} ${span.name} ${formatDurationNs(span.durationNs)}${
-        isError ? ' error' : ''
-      }`}
+      aria-label={`${span.service} ${span.name} ${formatDurationNs(
+        span.durationNs,
+      )}${isError ? ' error' : ''}`}
       className={`${classes.row} ${selected ? classes.selected : ''}`}
     >
       <div className={classes.name} style={{ paddingLeft: row.depth * INDENT }}>
@@ -92,7 +106,9 @@ export const WaterfallRow = memo(function WaterfallRow(props: WaterfallRowProps)
           {row.hasChildren && (
             <IconButton
               size="small"
-              aria-label={row.collapsed ? `Expand ${span.name}` : `Collapse ${span.name}`}
+              aria-label={
+                row.collapsed ? `Expand ${span.name}` : `Collapse ${span.name}`
+              }
               onClick={() => onToggle(span.spanId)}
             >
               {row.collapsed ? (
@@ -103,10 +119,15 @@ export const WaterfallRow = memo(function WaterfallRow(props: WaterfallRowProps)
             </IconButton>
           )}
         </span>
-        <ButtonBase className={classes.select} onClick={() => onSelect(span.spanId)}>
+        <ButtonBase
+          className={classes.select}
+          onClick={() => onSelect(span.spanId)}
+        >
           <span className={classes.label}>
             <span className={classes.service}>{span.service}</span>{' '}
-            <span className={isError ? classes.error : undefined}>{span.name}</span>
+            <span className={isError ? classes.error : undefined}>
+              {span.name}
+            </span>
           </span>
         </ButtonBase>
       </div>

@@ -14,9 +14,18 @@ import {
   teal,
 } from '@material-ui/core/colors';
 
-const PALETTE = [blue, teal, deepPurple, amber, cyan, lightGreen, indigo, orange, pink, green].map(
-  color => color[400],
-);
+const PALETTE = [
+  blue,
+  teal,
+  deepPurple,
+  amber,
+  cyan,
+  lightGreen,
+  indigo,
+  orange,
+  pink,
+  green,
+].map(color => color[400]);
 
 /** The same service always gets the same colour. */
 export function serviceColor(service: string): string {
