@@ -346,15 +346,15 @@ async function main() {
       rawRequests,
     );
 
-    const rssBefore = process.memoryUsage().rss;
+    const before = process.memoryUsage();
     const cached = await startRouter(prometheus.url);
-    stops.push(cached.stop);
     const route = await phase(
       'slos route (default: 10 s cache)',
       prometheus,
       DURATION_S,
       cached.requests,
     );
+    await cached.stop();
     const uncachedRouter = await startRouter(prometheus.url, 0);
     stops.push(uncachedRouter.stop);
     const uncached = await phase(
@@ -363,7 +363,7 @@ async function main() {
       DURATION_S,
       uncachedRouter.requests,
     );
-    const rssAfter = process.memoryUsage().rss;
+    const after = process.memoryUsage();
 
     console.log(
       `\nLookout SLO route benchmark: ${ENTITIES} entities × ${SLOS.length} SLOs, ${CLIENTS} concurrent clients, ` +
@@ -409,7 +409,12 @@ async function main() {
       )} (cached), ` + `${(uncached.p95 / raw.p95).toFixed(2)} (cacheTtl 0)`,
     );
     console.log(
-      `RSS before the route phases: ${mib(rssBefore)}, after: ${mib(rssAfter)}`,
+      `RSS before the route phases: ${mib(before.rss)} (V8 heap ${mib(
+        before.heapUsed,
+      )}), ` +
+        `after: ${mib(after.rss)} (V8 heap ${mib(
+          after.heapUsed,
+        )}); the load generator is a worker thread of this process`,
     );
     if (route.errors + uncached.errors > 0) {
       process.exitCode = 1;

@@ -11,25 +11,6 @@ export type CounterValues = number[][];
 
 const FLUSH_BYTES = 8 * 1024 * 1024;
 
-/** The counters of `services` after the minutes `fromMinute` ≤ m ≤ `toMinute`, from 0. */
-export function countersAfter(
-  services: SyntheticService[],
-  instances: number,
-  fromMinute: number,
-  toMinute: number,
-): CounterValues {
-  return services.map(service => {
-    const values = service.series.map(() => 0);
-    for (let minute = fromMinute; minute <= toMinute; minute++) {
-      const split = seriesIncrements(minuteCounts(service.traffic, minute), instances, minute);
-      split.forEach((n, s) => {
-        values[s] += n;
-      });
-    }
-    return values;
-  });
-}
-
 /**
  * Writes the samples of `services` for the minutes `fromMinute` ≤ m ≤ `toMinute` (Unix time in
  * minutes) to `file`, carrying on from the counter values `start`. Returns the counters at

@@ -2,6 +2,9 @@
  * Writing the raw history in parallel: each worker thread writes one stretch of time, for every
  * series, into its own OpenMetrics file. promtool imports the files in parallel too, and since
  * the stretches do not overlap, neither do the blocks, which Prometheus would otherwise compact.
+ * Each stretch starts its counters at zero, as after a restart of every instance: `rate` and
+ * `increase` count a reset as the counter's new value, which is exactly the stretch's first
+ * increment, so no request is lost or counted twice.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -35,7 +38,6 @@ export async function writeRawHistory(options: {
       count: options.count,
       instances: options.instances,
       seed: options.seed,
-      historyStart: fromMinute,
       fromMinute: first,
       toMinute: last,
     });

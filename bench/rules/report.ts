@@ -36,6 +36,11 @@ export interface RuleSetResult {
      * replaced by `<svc>`), summed over the services: where the time goes.
      */
     byGroupKind: Record<string, number>;
+    /**
+     * The same by kind of rule (record or alert name, with its `window` or `severity`),
+     * most expensive first.
+     */
+    byRuleKind: Array<[string, number]>;
     rounds: number[];
   };
   series: { head: number; fromRules: number };
@@ -68,6 +73,16 @@ export function ruleSetResult(options: {
   const perRound = measurement.rounds.map(r => r.durationSeconds);
   let nativeSecondsPerMinute = 0;
   const byGroupKind: Record<string, number> = {};
+  const byRuleKind = new Map<string, number>();
+  let index = 0;
+  for (const rule of rules) {
+    const qualifier = rule.labels?.window ?? (rule.alert ? rule.labels?.severity : undefined);
+    const kind = `${rule.record ?? rule.alert}${qualifier ? `{${qualifier}}` : ''}`;
+    const i = index;
+    const seconds = quantile(measurement.rounds.map(r => r.ruleSeconds[i] ?? 0), 0.5);
+    byRuleKind.set(kind, (byRuleKind.get(kind) ?? 0) + seconds);
+    index += 1;
+  }
   let first = 0;
   for (const group of groups) {
     const end = first + group.rules.length;
@@ -100,6 +115,7 @@ export function ruleSetResult(options: {
         0.5,
       ),
       byGroupKind,
+      byRuleKind: [...byRuleKind].sort((a, b) => b[1] - a[1]),
       rounds: perRound,
     },
     series: {
@@ -233,6 +249,11 @@ export function formatReport(
       .map(([kind, seconds]) => `${kind}: ${seconds.toFixed(3)}`)
       .join(', ');
     lines.push(`  ${set.title}: ${kinds}`);
+    const top = set.evaluation.byRuleKind
+      .slice(0, 5)
+      .map(([kind, seconds]) => `${kind}: ${seconds.toFixed(3)}`)
+      .join(', ');
+    lines.push(`    costliest rules: ${top}`);
   }
   lines.push('', `Period error ratio vs exact (within ${TOLERANCE * 100} % / NaN / missing; median and max relative error):`);
   lines.push(

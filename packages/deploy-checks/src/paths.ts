@@ -10,6 +10,9 @@ import { dirname, join, resolve } from 'node:path';
  *
  * @public
  */
+// This package runs from source only (its tests), never from a production bundle, so __dirname is
+// this file's folder.
+// eslint-disable-next-line no-restricted-syntax
 export function findRepoRoot(from: string = __dirname): string {
   let dir = resolve(from);
   for (;;) {
@@ -31,6 +34,7 @@ export function deployPath(...segments: string[]): string {
 
 /** Absolute path of a file under this package's `src/__fixtures__/`. @public */
 export function fixturePath(...segments: string[]): string {
+  // eslint-disable-next-line no-restricted-syntax
   return join(__dirname, '__fixtures__', ...segments);
 }
 

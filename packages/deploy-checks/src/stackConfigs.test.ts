@@ -536,16 +536,19 @@ describeWithBinaries(BINARIES.kubectl)('configuration of the stack', () => {
 
     it('runs the images the cluster runs', () => {
       const services = compose().services as Config;
+      const imageOf = (o: KubeObject): string[] => {
+        if (['Deployment', 'StatefulSet'].includes(o.kind)) {
+          return podContainers(o).map(
+            c => (c as Container & { image: string }).image,
+          );
+        }
+        if (o.kind === 'Prometheus' || o.kind === 'Alertmanager') {
+          return [(o.spec as { image: string }).image];
+        }
+        return [];
+      };
       const clusterImages = new Set(
-        build('all components').objects.flatMap(o =>
-          ['Deployment', 'StatefulSet'].includes(o.kind)
-            ? podContainers(o).map(
-                c => (c as Container & { image: string }).image,
-              )
-            : o.kind === 'Prometheus' || o.kind === 'Alertmanager'
-            ? [(o.spec as { image: string }).image]
-            : [],
-        ),
+        build('all components').objects.flatMap(imageOf),
       );
       for (const [service, definition] of Object.entries(services)) {
         expect({ service, image: clusterImages.has(definition.image) }).toEqual(

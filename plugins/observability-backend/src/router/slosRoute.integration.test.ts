@@ -32,7 +32,9 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   RECORDED_WINDOWS,
+  SloAlert,
   SloStatus,
+  SloSummary,
 } from '@lookout/plugin-observability-common';
 import {
   PrometheusRuleGroup,
@@ -386,7 +388,9 @@ describeWithStack(
       return (path: string) =>
         request(server)
           .get(
-            `/api/observability/entities/by-name/component/default/checkout/${path}`,
+            path.startsWith('/')
+              ? `/api/observability${path}`
+              : `/api/observability/entities/by-name/component/default/checkout/${path}`,
           )
           .set('Authorization', mockCredentials.user.header());
     }
@@ -477,7 +481,10 @@ describeWithStack(
       let alerts = await get('alerts');
       while (
         !alerts.body.items?.some?.(
-          (a: { name: string }) => a.name === 'ErrorBudgetBurn',
+          (a: SloAlert) =>
+            a.name === 'ErrorBudgetBurn' &&
+            a.severity === 'page' &&
+            a.labels?.slo === 'availability',
         ) &&
         Date.now() < deadline
       ) {
@@ -506,6 +513,29 @@ describeWithStack(
           state: 'firing',
         }),
       );
+    });
+
+    it('answers the catalog-wide summary with the same figures', async () => {
+      const get = await startBackend(false);
+      const [entitySlos, summary] = await Promise.all([
+        get('slos'),
+        get('/slos'),
+      ]);
+      expect(summary.status).toBe(200);
+      expect(summary.body.totalItems).toBe(2);
+      for (const [index, row] of (
+        summary.body.items as SloSummary[]
+      ).entries()) {
+        const item = (entitySlos.body.items as SloStatus[])[index];
+        expect(row).toMatchObject({
+          entityRef: ENTITY_REF,
+          name: item.name,
+          errorRatio: item.errorRatio,
+          errorBudgetRemaining: item.errorBudgetRemaining,
+        });
+      }
+      // The incident pages for availability: its ErrorBudgetBurn alert is firing.
+      expect((summary.body.items as SloSummary[])[0].state).toBe('firing');
     });
 
     it("reads the alerts from Prometheus' ALERTS series without an Alertmanager", async () => {
