@@ -16,7 +16,8 @@
  * own `prometheus_http_requests_total`), the route's p95 ÷ the raw query's p95, and the RSS of
  * this process before and after the route phases.
  *
- * Run: yarn bench:api  (node scripts/bench-api.js [--duration 20] [--clients 50] [--entities 100])
+ * Run: yarn bench:api  (node scripts/bench-api.js [--duration 20] [--clients 50] [--entities 100];
+ * with `node --expose-gc` the memory figures are taken after a full garbage collection)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -296,6 +297,12 @@ async function startRouter(prometheusUrl: string, cacheTtl?: number) {
   return { stop: () => backend.stop(), requests };
 }
 
+/** Memory use, after a full garbage collection when node runs with --expose-gc. */
+function settledMemory(): NodeJS.MemoryUsage {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage();
+}
+
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
@@ -346,7 +353,7 @@ async function main() {
       rawRequests,
     );
 
-    const before = process.memoryUsage();
+    const before = settledMemory();
     const cached = await startRouter(prometheus.url);
     const route = await phase(
       'slos route (default: 10 s cache)',
@@ -363,7 +370,7 @@ async function main() {
       DURATION_S,
       uncachedRouter.requests,
     );
-    const after = process.memoryUsage();
+    const after = settledMemory();
 
     console.log(
       `\nLookout SLO route benchmark: ${ENTITIES} entities × ${SLOS.length} SLOs, ${CLIENTS} concurrent clients, ` +
