@@ -12,13 +12,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { PrometheusRule } from '../../plugins/observability-node/src/render/types';
-import { Reported } from './accuracy';
-import { parseExposition } from './exposition';
+import { Reported } from '../../plugins/observability-node/src/bench/rules/accuracy';
+import { parseExposition } from '../../plugins/observability-node/src/bench/rules/exposition';
 import { importRules } from './promtool';
 import { PrometheusServer } from './prometheus';
 import { sleep } from './processes';
 import { RuleSet } from './ruleSets';
-import { backfillLevels, recordingRules, rulesReadOverRanges } from './ruleGraph';
+import {
+  backfillLevels,
+  recordingRules,
+  rulesReadOverRanges,
+} from '../../plugins/observability-node/src/bench/rules/ruleGraph';
 
 /** Hard-links every file under `from` into `to` (TSDB blocks are never modified in place). */
 export function linkTree(from: string, to: string): void {
@@ -44,9 +48,15 @@ export function blockRanges(dataDir: string): BlockRange[] {
   const ranges: BlockRange[] = [];
   for (const entry of fs.readdirSync(dataDir, { withFileTypes: true })) {
     const meta = path.join(dataDir, entry.name, 'meta.json');
-    if (entry.isDirectory() && !entry.name.includes('.tmp') && fs.existsSync(meta)) {
+    if (
+      entry.isDirectory() &&
+      !entry.name.includes('.tmp') &&
+      fs.existsSync(meta)
+    ) {
       try {
-        const { minTime, maxTime } = JSON.parse(fs.readFileSync(meta, 'utf8')) as BlockRange;
+        const { minTime, maxTime } = JSON.parse(
+          fs.readFileSync(meta, 'utf8'),
+        ) as BlockRange;
         ranges.push({ minTime, maxTime });
       } catch {
         // a block being deleted by a compaction
@@ -59,14 +69,19 @@ export function blockRanges(dataDir: string): BlockRange[] {
 /** Whether any two of `ranges` overlap in time (what Prometheus compacts vertically). */
 export function overlapping(ranges: BlockRange[]): boolean {
   const sorted = [...ranges].sort((a, b) => a.minTime - b.minTime);
-  return sorted.some((range, i) => i > 0 && range.minTime < sorted[i - 1].maxTime);
+  return sorted.some(
+    (range, i) => i > 0 && range.minTime < sorted[i - 1].maxTime,
+  );
 }
 
 function moveBlocks(staging: string, dataDir: string): string[] {
   const moved: string[] = [];
   for (const entry of fs.readdirSync(staging, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      fs.renameSync(path.join(staging, entry.name), path.join(dataDir, entry.name));
+      fs.renameSync(
+        path.join(staging, entry.name),
+        path.join(dataDir, entry.name),
+      );
       moved.push(entry.name);
     }
   }
@@ -113,7 +128,10 @@ export class Backfill {
   static async start(options: Backfill['options']): Promise<Backfill> {
     const { ruleSet, workDir } = options;
     const configFile = path.join(workDir, `${ruleSet.id}-backfill.yml`);
-    fs.writeFileSync(configFile, stringify({ global: { evaluation_interval: options.evalInterval } }));
+    fs.writeFileSync(
+      configFile,
+      stringify({ global: { evaluation_interval: options.evalInterval } }),
+    );
     const server = await PrometheusServer.start({
       dataDir: options.dataDir,
       configFile,
@@ -137,7 +155,10 @@ export class Backfill {
   ): Promise<string[]> {
     const { ruleSet, workDir, parallel } = this.options;
     const started = Date.now();
-    const staging = path.join(workDir, `${ruleSet.id}-staging-${label.replace(/\W+/g, '-')}`);
+    const staging = path.join(
+      workDir,
+      `${ruleSet.id}-staging-${label.replace(/\W+/g, '-')}`,
+    );
     fs.mkdirSync(staging, { recursive: true });
     const parts = Math.min(parallel, rules.length);
     const run = () =>
@@ -151,7 +172,10 @@ export class Backfill {
             .filter((_, i) => i % parts === part)
             .forEach(rule => {
               const interval = this.intervals.get(rule);
-              byInterval.set(interval, [...(byInterval.get(interval) ?? []), rule]);
+              byInterval.set(interval, [
+                ...(byInterval.get(interval) ?? []),
+                rule,
+              ]);
             });
           const groups = [...byInterval].map(([interval, groupRules], i) => ({
             name: `backfill-${part}-${i}`,
@@ -180,7 +204,9 @@ export class Backfill {
         if (attempt >= 3 || !(await this.server.revive())) {
           throw error;
         }
-        this.options.log(`  ${ruleSet.id}: the helper Prometheus had stopped; restarted, backfilling ${label} again`);
+        this.options.log(
+          `  ${ruleSet.id}: the helper Prometheus had stopped; restarted, backfilling ${label} again`,
+        );
         fs.rmSync(staging, { recursive: true, force: true });
         fs.mkdirSync(staging, { recursive: true });
       }
@@ -189,7 +215,11 @@ export class Backfill {
     this.stats.blocks += blocks.length;
     const seconds = (Date.now() - started) / 1000;
     this.stats.importSeconds += seconds;
-    this.options.log(`  ${ruleSet.id}: ${label}: ${rules.length} rules backfilled in ${Math.round(seconds)} s`);
+    this.options.log(
+      `  ${ruleSet.id}: ${label}: ${
+        rules.length
+      } rules backfilled in ${Math.round(seconds)} s`,
+    );
     return blocks;
   }
 
@@ -215,7 +245,12 @@ export class Backfill {
     for (const [level, rules] of this.plan().history.entries()) {
       // Two hours more than the window: the 5m rates at its start, and room for the alignment
       // of promtool's evaluations.
-      await this.importLevel(`history level ${level}`, rules, readAt - windowSeconds - 7200, readAt);
+      await this.importLevel(
+        `history level ${level}`,
+        rules,
+        readAt - windowSeconds - 7200,
+        readAt,
+      );
       await this.server.restart();
     }
   }
@@ -235,7 +270,14 @@ export class Backfill {
         if (level > 0) {
           await this.server.restart();
         }
-        periodBlocks.push(...(await this.importLevel(`period level ${level}`, rules, readAt - 180, readAt)));
+        periodBlocks.push(
+          ...(await this.importLevel(
+            `period level ${level}`,
+            rules,
+            readAt - 180,
+            readAt,
+          )),
+        );
       }
       const waitStarted = Date.now();
       if (history.length === 0) {
@@ -247,13 +289,23 @@ export class Backfill {
       const reported: Reported[] = [];
       for (const reading of ruleSet.readings) {
         const [value] = await this.server.query(reading.valueQuery, readAt);
-        const [timestamp] = await this.server.query(reading.timestampQuery, readAt);
-        reported.push({ service: reading.service, value: value?.value, timestamp: timestamp?.value });
+        const [timestamp] = await this.server.query(
+          reading.timestampQuery,
+          readAt,
+        );
+        reported.push({
+          service: reading.service,
+          value: value?.value,
+          timestamp: timestamp?.value,
+        });
       }
       await this.server.stop();
       if (history.length === 0) {
         for (const block of periodBlocks) {
-          fs.rmSync(path.join(dataDir, block), { recursive: true, force: true });
+          fs.rmSync(path.join(dataDir, block), {
+            recursive: true,
+            force: true,
+          });
         }
       }
       return reported;
@@ -266,7 +318,9 @@ export class Backfill {
     const started = Date.now();
     for (;;) {
       if (await this.server.revive()) {
-        this.options.log(`  ${this.options.ruleSet.id}: the helper Prometheus had stopped; restarted`);
+        this.options.log(
+          `  ${this.options.ruleSet.id}: the helper Prometheus had stopped; restarted`,
+        );
       }
       const ranges = blockRanges(this.options.dataDir);
       if (!overlapping(ranges)) {
@@ -276,7 +330,9 @@ export class Backfill {
         );
         if (loaded?.value === ranges.length) {
           this.options.log(
-            `  ${this.options.ruleSet.id}: backfilled blocks compacted (waited ${Math.round(
+            `  ${
+              this.options.ruleSet.id
+            }: backfilled blocks compacted (waited ${Math.round(
               (Date.now() - started) / 1000,
             )} s)`,
           );
@@ -285,7 +341,9 @@ export class Backfill {
       }
       if (Date.now() - started > timeoutMs) {
         throw new Error(
-          `${this.options.ruleSet.id}: blocks still overlap ${timeoutMs / 1000} s after the backfill`,
+          `${this.options.ruleSet.id}: blocks still overlap ${
+            timeoutMs / 1000
+          } s after the backfill`,
         );
       }
       await sleep(2000);

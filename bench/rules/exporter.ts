@@ -6,8 +6,12 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { CounterValues } from './openMetrics';
-import { REQUESTS_METRIC, SyntheticService, seriesIncrements } from './services';
-import { minuteCounts } from './traffic';
+import {
+  REQUESTS_METRIC,
+  SyntheticService,
+  seriesIncrements,
+} from '../../plugins/observability-node/src/bench/rules/services';
+import { minuteCounts } from '../../plugins/observability-node/src/bench/rules/traffic';
 
 /** A running exporter. */
 export interface Exporter {
@@ -33,10 +37,14 @@ export async function startExporter(
   let minute = lastMinute;
   const advance = (now: number) => {
     const current = Math.floor(now / 60_000);
-    for (; minute < current; ) {
+    while (minute < current) {
       minute += 1;
       services.forEach((service, i) => {
-        const split = seriesIncrements(minuteCounts(service.traffic, minute), instances, minute);
+        const split = seriesIncrements(
+          minuteCounts(service.traffic, minute),
+          instances,
+          minute,
+        );
         split.forEach((n, s) => {
           values[i][s] += n;
         });

@@ -46,7 +46,10 @@ export async function liveRun(options: {
   fs.writeFileSync(
     configFile,
     stringify({
-      global: { scrape_interval: options.scrapeInterval, evaluation_interval: options.evalInterval },
+      global: {
+        scrape_interval: options.scrapeInterval,
+        evaluation_interval: options.evalInterval,
+      },
       rule_files: [ruleFile],
       scrape_configs: [
         {
@@ -75,7 +78,9 @@ export async function liveRun(options: {
       if (attempt >= 2 || server.running) {
         throw error;
       }
-      options.log(`  ${ruleSet.id}: Prometheus stopped during the measurement; measuring again`);
+      options.log(
+        `  ${ruleSet.id}: Prometheus stopped during the measurement; measuring again`,
+      );
     } finally {
       await server.stop();
     }

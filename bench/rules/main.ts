@@ -14,16 +14,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { format } from 'prettier';
 import { durationMs } from '../../plugins/observability-node/src/bench/goFormat';
-import { compare } from './accuracy';
+import { compare } from '../../plugins/observability-node/src/bench/rules/accuracy';
 import { Backfill, linkTree } from './backfill';
-import { Reported } from './accuracy';
+import { Reported } from '../../plugins/observability-node/src/bench/rules/accuracy';
 import { startExporter } from './exporter';
 import { liveRun } from './liveRun';
 import { hasCommand } from './processes';
 import { importOpenMetrics } from './promtool';
 import { writeRawHistory } from './rawHistory';
-import { RuleSetResult, formatReport, ratios, ruleSetResult, targets } from './report';
+import {
+  RuleSetResult,
+  formatReport,
+  ratios,
+  ruleSetResult,
+  targets,
+} from './report';
 import {
   RuleSet,
   RuleSetId,
@@ -32,7 +39,7 @@ import {
   pyrraRuleSet,
   slothRuleSet,
 } from './ruleSets';
-import { syntheticServices } from './services';
+import { syntheticServices } from '../../plugins/observability-node/src/bench/rules/services';
 
 const WINDOW_SECONDS = 30 * 86_400;
 /** History beyond the 30 days: room for the 5m rates at the window's start and for backfill. */
@@ -53,23 +60,35 @@ function options() {
       parallel: { type: 'string', default: String(os.cpus().length) },
       'work-dir': { type: 'string' },
       keep: { type: 'boolean', default: false },
-      out: { type: 'string', default: path.resolve(__dirname, '../results/latest.json') },
+      out: {
+        type: 'string',
+        default: path.resolve(__dirname, '../results/latest.json'),
+      },
     },
   });
   const integer = (name: keyof typeof values) => {
     const n = Number(values[name]);
     if (!Number.isInteger(n) || n < 1) {
-      throw new Error(`--${name} must be a positive integer, got ${values[name]}`);
+      throw new Error(
+        `--${name} must be a positive integer, got ${values[name]}`,
+      );
     }
     return n;
   };
   const sets = String(values.sets).split(',') as RuleSetId[];
   for (const set of sets) {
     if (!['lookout', 'lookout-sums', 'sloth', 'pyrra'].includes(set)) {
-      throw new Error(`--sets: unknown rule set ${set}; expected lookout, lookout-sums, sloth, pyrra`);
+      throw new Error(
+        `--sets: unknown rule set ${set}; expected lookout, lookout-sums, sloth, pyrra`,
+      );
     }
   }
-  for (const name of ['eval-interval', 'global-interval', 'scrape-interval', 'min-warmup'] as const) {
+  for (const name of [
+    'eval-interval',
+    'global-interval',
+    'scrape-interval',
+    'min-warmup',
+  ] as const) {
     durationMs(String(values[name]));
   }
   return {
@@ -93,7 +112,11 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-async function timed<T>(label: string, timings: Record<string, number>, work: () => Promise<T>): Promise<T> {
+async function timed<T>(
+  label: string,
+  timings: Record<string, number>,
+  work: () => Promise<T>,
+): Promise<T> {
   const started = Date.now();
   const result = await work();
   timings[label] = (Date.now() - started) / 1000;
@@ -102,7 +125,9 @@ async function timed<T>(label: string, timings: Record<string, number>, work: ()
 }
 
 function prometheusVersion(): string {
-  return execFileSync('prometheus', ['--version'], { encoding: 'utf8' }).split('\n')[0];
+  return execFileSync('prometheus', ['--version'], { encoding: 'utf8' }).split(
+    '\n',
+  )[0];
 }
 
 async function main(): Promise<void> {
@@ -115,14 +140,23 @@ async function main(): Promise<void> {
     }
   }
   const started = Date.now();
-  const workDir = config.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-bench-rules-'));
+  const workDir =
+    config.workDir ??
+    fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-bench-rules-'));
   fs.mkdirSync(workDir, { recursive: true });
   const timings: Record<string, number> = {};
-  log(`lookout rules benchmark: ${config.slos} SLOs, work directory ${workDir}`);
+  log(
+    `lookout rules benchmark: ${config.slos} SLOs, work directory ${workDir}`,
+  );
 
-  const services = syntheticServices(config.slos, config.instances, config.seed);
+  const services = syntheticServices(
+    config.slos,
+    config.instances,
+    config.seed,
+  );
   const lastMinute = Math.floor(Date.now() / 60_000) - 1;
-  const firstMinute = lastMinute - WINDOW_SECONDS / 60 - HISTORY_MARGIN_MINUTES + 1;
+  const firstMinute =
+    lastMinute - WINDOW_SECONDS / 60 - HISTORY_MARGIN_MINUTES + 1;
   const readAt = lastMinute * 60;
   const rawSeries = services.reduce((n, s) => n + s.series.length, 0);
 
@@ -130,7 +164,9 @@ async function main(): Promise<void> {
     lookout: () => {
       const set = lookoutRuleSet(services);
       if (set.problems.length > 0) {
-        log(`Lookout's renderer reported ${set.problems.length} problems, e.g. ${set.problems[0]}`);
+        log(
+          `Lookout's renderer reported ${set.problems.length} problems, e.g. ${set.problems[0]}`,
+        );
       }
       return set;
     },
@@ -152,10 +188,19 @@ async function main(): Promise<void> {
     }),
   );
   const rawDir = path.join(workDir, 'raw-blocks');
-  await timed('raw history imported (promtool create-blocks-from openmetrics)', timings, () =>
-    Promise.all(
-      raw.files.map(file => importOpenMetrics(file, rawDir, path.join(workDir, 'promtool-openmetrics.log'))),
-    ),
+  await timed(
+    'raw history imported (promtool create-blocks-from openmetrics)',
+    timings,
+    () =>
+      Promise.all(
+        raw.files.map(file =>
+          importOpenMetrics(
+            file,
+            rawDir,
+            path.join(workDir, 'promtool-openmetrics.log'),
+          ),
+        ),
+      ),
   );
   raw.files.forEach(file => fs.rmSync(file));
 
@@ -185,18 +230,29 @@ async function main(): Promise<void> {
       reading.catch(() => undefined); // awaited below; keeps an early failure from going unhandled
       pending.set(ruleSet.id, reading);
     }
-    await timed('period error ratios read, backfilled blocks compacted', timings, async () => {
-      for (const [id, reading] of pending) {
-        reported.set(id, await reading);
-      }
-    });
+    await timed(
+      'period error ratios read, backfilled blocks compacted',
+      timings,
+      async () => {
+        for (const [id, reading] of pending) {
+          reported.set(id, await reading);
+        }
+      },
+    );
   } catch (error) {
-    await Promise.allSettled([...backfills.values()].map(backfill => backfill.stop()));
+    await Promise.allSettled(
+      [...backfills.values()].map(backfill => backfill.stop()),
+    );
     throw error;
   }
 
   // Measure the rule sets one after the other, alone on the machine.
-  const exporter = await startExporter(services, config.instances, raw.counters, lastMinute);
+  const exporter = await startExporter(
+    services,
+    config.instances,
+    raw.counters,
+    lastMinute,
+  );
   const results: Partial<Record<RuleSetId, RuleSetResult>> = {};
   try {
     for (const ruleSet of ruleSets) {
@@ -222,7 +278,11 @@ async function main(): Promise<void> {
         backfill: backfills.get(ruleSet.id)!.stats,
         measurement,
         rawSeries,
-        comparisons: compare(services, reported.get(ruleSet.id) ?? [], WINDOW_SECONDS),
+        comparisons: compare(
+          services,
+          reported.get(ruleSet.id) ?? [],
+          WINDOW_SECONDS,
+        ),
       });
       if (!config.keep) {
         fs.rmSync(dataDir, { recursive: true, force: true });
@@ -249,29 +309,45 @@ async function main(): Promise<void> {
   log(formatReport(results, headline));
   const lookout = results.lookout;
   fs.mkdirSync(path.dirname(config.out), { recursive: true });
+  // Formatted as the repository's Prettier would, so the file passes `yarn prettier:check`.
   fs.writeFileSync(
     config.out,
-    `${JSON.stringify(
-      {
+    format(
+      JSON.stringify({
         generatedAt: new Date().toISOString(),
         durationSeconds,
         machine,
-        config: { ...config, workDir: undefined, out: undefined, readAt, historyMinutes: lastMinute - firstMinute + 1 },
+        config: {
+          ...config,
+          workDir: undefined,
+          out: undefined,
+          readAt,
+          historyMinutes: lastMinute - firstMinute + 1,
+        },
         timings,
         results,
         ratios: {
-          lookoutVsSloth: lookout && results.sloth ? ratios(lookout, results.sloth) : undefined,
-          lookoutVsPyrra: lookout && results.pyrra ? ratios(lookout, results.pyrra) : undefined,
+          lookoutVsSloth:
+            lookout && results.sloth
+              ? ratios(lookout, results.sloth)
+              : undefined,
+          lookoutVsPyrra:
+            lookout && results.pyrra
+              ? ratios(lookout, results.pyrra)
+              : undefined,
           lookoutSumsVsSloth:
-            results['lookout-sums'] && results.sloth ? ratios(results['lookout-sums'], results.sloth) : undefined,
+            results['lookout-sums'] && results.sloth
+              ? ratios(results['lookout-sums'], results.sloth)
+              : undefined,
           lookoutSumsVsPyrra:
-            results['lookout-sums'] && results.pyrra ? ratios(results['lookout-sums'], results.pyrra) : undefined,
+            results['lookout-sums'] && results.pyrra
+              ? ratios(results['lookout-sums'], results.pyrra)
+              : undefined,
         },
         targets: targets(results),
-      },
-      null,
-      2,
-    )}\n`,
+      }),
+      { parser: 'json' },
+    ),
   );
   log(`\nresults written to ${config.out}`);
   if (!config.keep) {
@@ -282,6 +358,10 @@ async function main(): Promise<void> {
 }
 
 main().catch(error => {
-  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.stderr.write(
+    `${
+      error instanceof Error ? error.stack ?? error.message : String(error)
+    }\n`,
+  );
   process.exit(1);
 });

@@ -4,7 +4,10 @@
  * itself; after a warm-up, each of a number of evaluations is read from Prometheus: the group's
  * evaluation time, every rule's, the samples appended, CPU, memory and series.
  */
-import { ExposedSample, parseExposition } from './exposition';
+import {
+  ExposedSample,
+  parseExposition,
+} from '../../plugins/observability-node/src/bench/rules/exposition';
 import { PrometheusServer } from './prometheus';
 import { sleep } from './processes';
 
@@ -54,14 +57,19 @@ interface Snapshot {
 }
 
 async function snapshot(server: PrometheusServer): Promise<Snapshot> {
-  const samples: ExposedSample[] = parseExposition(await server.metricsText(), MEASURED);
+  const samples: ExposedSample[] = parseExposition(
+    await server.metricsText(),
+    MEASURED,
+  );
   const scalars = new Map<string, number>();
   for (const sample of samples) {
     scalars.set(sample.name, (scalars.get(sample.name) ?? 0) + sample.value);
   }
   return {
     at: Date.now(),
-    lastEvaluation: scalars.get('prometheus_rule_group_last_evaluation_timestamp_seconds') ?? 0,
+    lastEvaluation:
+      scalars.get('prometheus_rule_group_last_evaluation_timestamp_seconds') ??
+      0,
     scalars,
   };
 }
@@ -76,7 +84,9 @@ interface RulesResponse {
   };
 }
 
-async function ruleTimes(server: PrometheusServer): Promise<{ at: string; group: number; rules: number[] }> {
+async function ruleTimes(
+  server: PrometheusServer,
+): Promise<{ at: string; group: number; rules: number[] }> {
   const response = await fetch(`${server.url}/api/v1/rules`);
   const body = (await response.json()) as RulesResponse;
   const [group] = body.data.groups;
@@ -94,7 +104,12 @@ async function ruleTimes(server: PrometheusServer): Promise<{ at: string; group:
  */
 export async function measure(
   server: PrometheusServer,
-  options: { rounds: number; minWarmupMs: number; maxWarmupMs: number; log: (line: string) => void },
+  options: {
+    rounds: number;
+    minWarmupMs: number;
+    maxWarmupMs: number;
+    log: (line: string) => void;
+  },
 ): Promise<Measurement> {
   const started = Date.now();
   const seen = new Set<number>();
@@ -109,7 +124,11 @@ export async function measure(
       break;
     }
     if (elapsed > options.maxWarmupMs) {
-      options.log(`warm-up: ${seen.size - 1} evaluations in ${Math.round(elapsed / 1000)} s; measuring anyway`);
+      options.log(
+        `warm-up: ${seen.size - 1} evaluations in ${Math.round(
+          elapsed / 1000,
+        )} s; measuring anyway`,
+      );
       break;
     }
   }
@@ -124,7 +143,10 @@ export async function measure(
   while (rounds.length < options.rounds) {
     await sleep(250);
     last = await snapshot(server);
-    maxRss = Math.max(maxRss, last.scalars.get('process_resident_memory_bytes') ?? 0);
+    maxRss = Math.max(
+      maxRss,
+      last.scalars.get('process_resident_memory_bytes') ?? 0,
+    );
     if (last.lastEvaluation === previous) {
       continue;
     }
@@ -135,8 +157,11 @@ export async function measure(
     }
     counted.add(times.at);
     rounds.push({
-      durationSeconds: last.scalars.get('prometheus_rule_group_last_duration_seconds') ?? times.group,
-      samples: last.scalars.get('prometheus_rule_group_last_evaluation_samples') ?? 0,
+      durationSeconds:
+        last.scalars.get('prometheus_rule_group_last_duration_seconds') ??
+        times.group,
+      samples:
+        last.scalars.get('prometheus_rule_group_last_evaluation_samples') ?? 0,
       ruleSeconds: times.rules,
     });
   }
@@ -146,12 +171,16 @@ export async function measure(
     measuredSeconds: (last.at - begin.at) / 1000,
     rounds,
     cpuSecondsPerRound:
-      (scalar(last, 'process_cpu_seconds_total') - scalar(begin, 'process_cpu_seconds_total')) /
+      (scalar(last, 'process_cpu_seconds_total') -
+        scalar(begin, 'process_cpu_seconds_total')) /
       rounds.length,
     maxRssBytes: maxRss,
     heapInuseBytes: scalar(last, 'go_memstats_heap_inuse_bytes'),
     headSeries: scalar(last, 'prometheus_tsdb_head_series'),
-    evaluationFailures: scalar(last, 'prometheus_rule_evaluation_failures_total'),
+    evaluationFailures: scalar(
+      last,
+      'prometheus_rule_evaluation_failures_total',
+    ),
     compactions: scalar(last, 'prometheus_tsdb_compactions_total'),
     blocksLoaded: scalar(last, 'prometheus_tsdb_blocks_loaded'),
   };

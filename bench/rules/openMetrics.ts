@@ -3,8 +3,12 @@
  * `promtool tsdb create-blocks-from openmetrics`: one counter sample per series and minute.
  */
 import fs from 'node:fs';
-import { REQUESTS_METRIC, SyntheticService, seriesIncrements } from './services';
-import { minuteCounts } from './traffic';
+import {
+  REQUESTS_METRIC,
+  SyntheticService,
+  seriesIncrements,
+} from '../../plugins/observability-node/src/bench/rules/services';
+import { minuteCounts } from '../../plugins/observability-node/src/bench/rules/traffic';
 
 /** Counter values of every series of every service, in order. */
 export type CounterValues = number[][];
@@ -34,10 +38,16 @@ export function writeOpenMetrics(
   const minutes = toMinute - fromMinute + 1;
   try {
     services.forEach((service, index) => {
-      const increments: number[][] = service.series.map(() => new Array<number>(minutes));
+      const increments: number[][] = service.series.map(
+        () => new Array<number>(minutes),
+      );
       for (let i = 0; i < minutes; i++) {
         const minute = fromMinute + i;
-        const split = seriesIncrements(minuteCounts(service.traffic, minute), instances, minute);
+        const split = seriesIncrements(
+          minuteCounts(service.traffic, minute),
+          instances,
+          minute,
+        );
         for (let s = 0; s < split.length; s++) {
           increments[s][i] = split[s];
         }

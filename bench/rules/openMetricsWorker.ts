@@ -3,7 +3,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeOpenMetrics } from './openMetrics';
-import { syntheticServices } from './services';
+import { syntheticServices } from '../../plugins/observability-node/src/bench/rules/services';
 
 /** What `writeRawHistory` hands each worker. */
 export interface OpenMetricsJob {
@@ -18,5 +18,12 @@ export interface OpenMetricsJob {
 const job = workerData as OpenMetricsJob;
 const services = syntheticServices(job.count, job.instances, job.seed);
 const start = services.map(service => service.series.map(() => 0));
-const values = writeOpenMetrics(job.file, services, job.instances, job.fromMinute, job.toMinute, start);
+const values = writeOpenMetrics(
+  job.file,
+  services,
+  job.instances,
+  job.fromMinute,
+  job.toMinute,
+  start,
+);
 parentPort?.postMessage(values);

@@ -7,7 +7,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 
 /** Runs `command` to completion; rejects with the tail of its log when it exits non-zero. */
-export async function run(command: string, args: string[], logFile: string): Promise<void> {
+export async function run(
+  command: string,
+  args: string[],
+  logFile: string,
+): Promise<void> {
   const log = fs.openSync(logFile, 'a');
   fs.writeSync(log, `$ ${command} ${args.join(' ')}\n`);
   try {
@@ -18,8 +22,18 @@ export async function run(command: string, args: string[], logFile: string): Pro
         if (code === 0) {
           resolve();
         } else {
-          const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n');
-          reject(new Error(`${command} ${args[0] ?? ''} exited with code ${code}; log ${logFile}:\n${tail}`));
+          const tail = fs
+            .readFileSync(logFile, 'utf8')
+            .split('\n')
+            .slice(-15)
+            .join('\n');
+          reject(
+            new Error(
+              `${command} ${
+                args[0] ?? ''
+              } exited with code ${code}; log ${logFile}:\n${tail}`,
+            ),
+          );
         }
       });
     });
@@ -53,7 +67,9 @@ export function sleep(ms: number): Promise<void> {
 
 /** Whether `command` is on the PATH (or an executable path). */
 export function hasCommand(command: string): boolean {
-  const dirs = command.includes('/') ? [''] : (process.env.PATH ?? '').split(':');
+  const dirs = command.includes('/')
+    ? ['']
+    : (process.env.PATH ?? '').split(':');
   return dirs.some(dir => {
     try {
       fs.accessSync(dir ? `${dir}/${command}` : command, fs.constants.X_OK);

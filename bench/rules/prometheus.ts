@@ -4,7 +4,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { parseSampleValue } from './exposition';
+import { parseSampleValue } from '../../plugins/observability-node/src/bench/rules/exposition';
 import { freePort, sleep } from './processes';
 
 /** The flags every Prometheus of the benchmark runs with, besides paths and port. */
@@ -27,7 +27,12 @@ export class PrometheusServer {
   private exited?: Promise<void>;
 
   private constructor(
-    private readonly options: { dataDir: string; configFile: string; logFile: string; port: number },
+    private readonly options: {
+      dataDir: string;
+      configFile: string;
+      logFile: string;
+      port: number;
+    },
   ) {
     this.url = `http://127.0.0.1:${options.port}`;
   }
@@ -50,7 +55,11 @@ export class PrometheusServer {
 
   /** Whether the process is still running (something else may have killed it). */
   get running(): boolean {
-    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+    return (
+      !!this.child &&
+      this.child.exitCode === null &&
+      this.child.signalCode === null
+    );
   }
 
   private async launch(): Promise<void> {
@@ -71,7 +80,9 @@ export class PrometheusServer {
     const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) {
-        throw new Error(`prometheus exited with code ${child.exitCode}; see ${this.options.logFile}`);
+        throw new Error(
+          `prometheus exited with code ${child.exitCode}; see ${this.options.logFile}`,
+        );
       }
       try {
         const response = await fetch(`${this.url}/-/ready`);
@@ -84,7 +95,9 @@ export class PrometheusServer {
       await sleep(250);
     }
     await this.stop();
-    throw new Error(`prometheus not ready after 180 s; see ${this.options.logFile}`);
+    throw new Error(
+      `prometheus not ready after 180 s; see ${this.options.logFile}`,
+    );
   }
 
   /** Stops the process (SIGTERM, SIGKILL after 60 s) and waits for it to exit. */
@@ -128,15 +141,26 @@ export class PrometheusServer {
     const body = (await response.json()) as {
       status: string;
       error?: string;
-      data?: { resultType: string; result: Array<{ metric: Record<string, string>; value: [number, string] }> };
+      data?: {
+        resultType: string;
+        result: Array<{
+          metric: Record<string, string>;
+          value: [number, string];
+        }>;
+      };
     };
     if (body.status !== 'success' || !body.data) {
       throw new Error(`query ${expr}: ${body.error ?? response.statusText}`);
     }
     if (body.data.resultType !== 'vector') {
-      throw new Error(`query ${expr}: expected a vector, got ${body.data.resultType}`);
+      throw new Error(
+        `query ${expr}: expected a vector, got ${body.data.resultType}`,
+      );
     }
-    return body.data.result.map(r => ({ labels: r.metric, value: parseSampleValue(r.value[1]) }));
+    return body.data.result.map(r => ({
+      labels: r.metric,
+      value: parseSampleValue(r.value[1]),
+    }));
   }
 
   /** Its own metrics, as exposition text. */

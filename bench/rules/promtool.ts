@@ -20,10 +20,22 @@ export async function checkRules(file: string, log: string): Promise<void> {
  * Imports an OpenMetrics file into blocks in `outDir`, with blocks as long as promtool allows:
  * promtool re-reads the whole input once per block, so long blocks save most of the time.
  */
-export async function importOpenMetrics(file: string, outDir: string, log: string): Promise<void> {
+export async function importOpenMetrics(
+  file: string,
+  outDir: string,
+  log: string,
+): Promise<void> {
   await run(
     'promtool',
-    ['tsdb', 'create-blocks-from', 'openmetrics', '--max-block-duration=4374h', '-q', file, outDir],
+    [
+      'tsdb',
+      'create-blocks-from',
+      'openmetrics',
+      '--max-block-duration=4374h',
+      '-q',
+      file,
+      outDir,
+    ],
     log,
   );
 }
@@ -43,7 +55,8 @@ export async function importRules(options: {
   log: string;
 }): Promise<void> {
   const stepHours = durationMs(options.evalInterval) / 3_600_000;
-  const blockHours = BLOCK_RANGES_HOURS.filter(h => h / stepHours <= MAX_POINTS).pop() ?? 2;
+  const blockHours =
+    BLOCK_RANGES_HOURS.filter(h => h / stepHours <= MAX_POINTS).pop() ?? 2;
   await run(
     'promtool',
     [

@@ -46,18 +46,28 @@ export async function writeRawHistory(options: {
     jobs.map(
       job =>
         new Promise<CounterValues>((resolve, reject) => {
-          const worker = new Worker(path.join(__dirname, 'openMetricsWorker.ts'), {
-            workerData: job,
-          });
+          const worker = new Worker(
+            path.join(__dirname, 'openMetricsWorker.ts'),
+            {
+              workerData: job,
+            },
+          );
           worker.once('message', resolve);
           worker.once('error', reject);
           worker.once('exit', code => {
             if (code !== 0) {
-              reject(new Error(`writing ${job.file}: worker exited with code ${code}`));
+              reject(
+                new Error(
+                  `writing ${job.file}: worker exited with code ${code}`,
+                ),
+              );
             }
           });
         }),
     ),
   );
-  return { files: jobs.map(job => job.file), counters: results[results.length - 1] };
+  return {
+    files: jobs.map(job => job.file),
+    counters: results[results.length - 1],
+  };
 }

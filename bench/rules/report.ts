@@ -3,19 +3,37 @@
  * error ratio is; Lookout's figures relative to the others; the targets. Printed as a table and
  * written as JSON (`bench/results/latest.json`).
  */
+import { createHash } from 'node:crypto';
 import { PrometheusRuleGroup } from '../../plugins/observability-node/src/render/types';
 import { durationMs } from '../../plugins/observability-node/src/bench/goFormat';
-import { Comparison, ShapeAccuracy, TOLERANCE, byShape } from './accuracy';
+import {
+  Comparison,
+  ShapeAccuracy,
+  TOLERANCE,
+  byShape,
+} from '../../plugins/observability-node/src/bench/rules/accuracy';
 import { BackfillStats } from './backfill';
 import { Measurement } from './measure';
 import { RuleSetId } from './ruleSets';
-import { TRAFFIC_SHAPES, TrafficShape } from './traffic';
+import {
+  TRAFFIC_SHAPES,
+  TrafficShape,
+} from '../../plugins/observability-node/src/bench/rules/traffic';
 
 /** Everything measured for one rule set. */
 export interface RuleSetResult {
   id: RuleSetId;
   title: string;
-  rules: { recording: number; alerting: number; groups: number };
+  /**
+   * Counts, and the SHA-256 of the rule groups as JSON: which version of the rules (Lookout's
+   * renderer changes) the figures belong to.
+   */
+  rules: {
+    recording: number;
+    alerting: number;
+    groups: number;
+    sha256: string;
+  };
   backfill: BackfillStats;
   evaluation: {
     /**
@@ -45,7 +63,12 @@ export interface RuleSetResult {
   };
   series: { head: number; fromRules: number };
   memory: { maxRssBytes: number; heapInuseBytes: number };
-  health: { evaluationFailures: number; warmupSeconds: number; compactions: number; blocksLoaded: number };
+  health: {
+    evaluationFailures: number;
+    warmupSeconds: number;
+    compactions: number;
+    blocksLoaded: number;
+  };
   accuracy: Record<TrafficShape, ShapeAccuracy>;
   /** Per SLO: service, shape, reported ratio, exact ratio (null when absent). */
   readings: Array<[string, TrafficShape, number | null, number | null]>;
@@ -53,7 +76,10 @@ export interface RuleSetResult {
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  const index = Math.min(
+    sorted.length - 1,
+    Math.max(0, Math.ceil(q * sorted.length) - 1),
+  );
   return sorted[index];
 }
 
@@ -76,10 +102,16 @@ export function ruleSetResult(options: {
   const byRuleKind = new Map<string, number>();
   let index = 0;
   for (const rule of rules) {
-    const qualifier = rule.labels?.window ?? (rule.alert ? rule.labels?.severity : undefined);
-    const kind = `${rule.record ?? rule.alert}${qualifier ? `{${qualifier}}` : ''}`;
+    const qualifier =
+      rule.labels?.window ?? (rule.alert ? rule.labels?.severity : undefined);
+    const kind = `${rule.record ?? rule.alert}${
+      qualifier ? `{${qualifier}}` : ''
+    }`;
     const i = index;
-    const seconds = quantile(measurement.rounds.map(r => r.ruleSeconds[i] ?? 0), 0.5);
+    const seconds = quantile(
+      measurement.rounds.map(r => r.ruleSeconds[i] ?? 0),
+      0.5,
+    );
     byRuleKind.set(kind, (byRuleKind.get(kind) ?? 0) + seconds);
     index += 1;
   }
@@ -87,11 +119,14 @@ export function ruleSetResult(options: {
   for (const group of groups) {
     const end = first + group.rules.length;
     const seconds = quantile(
-      measurement.rounds.map(r => r.ruleSeconds.slice(first, end).reduce((a, b) => a + b, 0)),
+      measurement.rounds.map(r =>
+        r.ruleSeconds.slice(first, end).reduce((a, b) => a + b, 0),
+      ),
       0.5,
     );
     first = end;
-    const perMinute = 60_000 / durationMs(group.interval ?? options.globalInterval);
+    const perMinute =
+      60_000 / durationMs(group.interval ?? options.globalInterval);
     nativeSecondsPerMinute += seconds * perMinute;
     const kind = group.name.replace(/svc-\d+/g, '<svc>');
     byGroupKind[kind] = (byGroupKind[kind] ?? 0) + seconds;
@@ -103,6 +138,7 @@ export function ruleSetResult(options: {
       recording: rules.filter(r => r.record).length,
       alerting: rules.filter(r => r.alert).length,
       groups: groups.length,
+      sha256: createHash('sha256').update(JSON.stringify(groups)).digest('hex'),
     },
     backfill: options.backfill,
     evaluation: {
@@ -122,7 +158,10 @@ export function ruleSetResult(options: {
       head: measurement.headSeries,
       fromRules: measurement.headSeries - options.rawSeries,
     },
-    memory: { maxRssBytes: measurement.maxRssBytes, heapInuseBytes: measurement.heapInuseBytes },
+    memory: {
+      maxRssBytes: measurement.maxRssBytes,
+      heapInuseBytes: measurement.heapInuseBytes,
+    },
     health: {
       evaluationFailures: measurement.evaluationFailures,
       warmupSeconds: measurement.warmupSeconds,
@@ -152,10 +191,14 @@ export interface Ratios {
 /** `a` relative to `b`. */
 export function ratios(a: RuleSetResult, b: RuleSetResult): Ratios {
   return {
-    evaluationTime: a.evaluation.medianRoundSeconds / b.evaluation.medianRoundSeconds,
-    cpuPerRound: a.evaluation.cpuSecondsPerRound / b.evaluation.cpuSecondsPerRound,
-    nativeLoad: a.evaluation.nativeSecondsPerMinute / b.evaluation.nativeSecondsPerMinute,
-    samplesPerRound: a.evaluation.medianSamplesPerRound / b.evaluation.medianSamplesPerRound,
+    evaluationTime:
+      a.evaluation.medianRoundSeconds / b.evaluation.medianRoundSeconds,
+    cpuPerRound:
+      a.evaluation.cpuSecondsPerRound / b.evaluation.cpuSecondsPerRound,
+    nativeLoad:
+      a.evaluation.nativeSecondsPerMinute / b.evaluation.nativeSecondsPerMinute,
+    samplesPerRound:
+      a.evaluation.medianSamplesPerRound / b.evaluation.medianSamplesPerRound,
     seriesFromRules: a.series.fromRules / b.series.fromRules,
     maxRss: a.memory.maxRssBytes / b.memory.maxRssBytes,
   };
@@ -169,27 +212,43 @@ export interface Target {
 }
 
 function percent(value: number | undefined): string {
-  return value === undefined ? '–' : `${(value * 100).toFixed(value < 0.001 ? 4 : 2)} %`;
+  return value === undefined
+    ? '–'
+    : `${(value * 100).toFixed(value < 0.001 ? 4 : 2)} %`;
 }
 
 /** The targets of the benchmark, checked against the results. */
-export function targets(results: Partial<Record<RuleSetId, RuleSetResult>>): Target[] {
+export function targets(
+  results: Partial<Record<RuleSetId, RuleSetResult>>,
+): Target[] {
   const out: Target[] = [];
   const { lookout, sloth, pyrra } = results;
   if (lookout && sloth) {
     const r = ratios(lookout, sloth).evaluationTime;
-    out.push({ target: 'evaluation time ≤ 0.5 × Sloth form', actual: `${r.toFixed(2)} ×`, met: r <= 0.5 });
+    out.push({
+      target: 'evaluation time ≤ 0.5 × Sloth form',
+      actual: `${r.toFixed(2)} ×`,
+      met: r <= 0.5,
+    });
   }
   if (lookout && pyrra) {
     const r = ratios(lookout, pyrra).evaluationTime;
-    out.push({ target: 'evaluation time ≤ 0.2 × Pyrra form', actual: `${r.toFixed(2)} ×`, met: r <= 0.2 });
+    out.push({
+      target: 'evaluation time ≤ 0.2 × Pyrra form',
+      actual: `${r.toFixed(2)} ×`,
+      met: r <= 0.2,
+    });
   }
   if (lookout) {
     for (const shape of TRAFFIC_SHAPES) {
       const a = lookout.accuracy[shape];
       out.push({
-        target: `Lookout period error ratio within ${TOLERANCE * 100} % of exact, ${shape}`,
-        actual: `${a.within}/${a.slos} within, max ${percent(a.maxRelativeError)}`,
+        target: `Lookout period error ratio within ${
+          TOLERANCE * 100
+        } % of exact, ${shape}`,
+        actual: `${a.within}/${a.slos} within, max ${percent(
+          a.maxRelativeError,
+        )}`,
         met: a.within === a.slos,
       });
     }
@@ -203,8 +262,11 @@ export function targets(results: Partial<Record<RuleSetId, RuleSetResult>>): Tar
   if (sloth) {
     const d = sloth.accuracy.diurnal;
     out.push({
-      target: 'Sloth form off on diurnal traffic (shown, not required of Lookout)',
-      actual: `${d.slos - d.within}/${d.slos} off, median ${percent(d.medianRelativeError)}`,
+      target:
+        'Sloth form off on diurnal traffic (shown, not required of Lookout)',
+      actual: `${d.slos - d.within}/${d.slos} off, median ${percent(
+        d.medianRelativeError,
+      )}`,
       met: d.within < d.slos,
     });
   }
@@ -214,7 +276,13 @@ export function targets(results: Partial<Record<RuleSetId, RuleSetResult>>): Tar
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)));
   return rows
-    .map(r => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '))
+    .map(r =>
+      r
+        .map((cell, i) =>
+          i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]),
+        )
+        .join('  '),
+    )
     .join('\n');
 }
 
@@ -230,20 +298,57 @@ export function formatReport(
   lines.push(
     table([
       ['', ...sets.map(s => s.title)],
-      ['recording / alerting rules', ...sets.map(s => `${s.rules.recording} / ${s.rules.alerting}`)],
+      [
+        'recording / alerting rules',
+        ...sets.map(s => `${s.rules.recording} / ${s.rules.alerting}`),
+      ],
       ['rule groups', ...sets.map(s => String(s.rules.groups))],
-      ['evaluation time, median (s)', ...sets.map(s => s.evaluation.medianRoundSeconds.toFixed(3))],
-      ['evaluation time, p90 (s)', ...sets.map(s => s.evaluation.p90RoundSeconds.toFixed(3))],
-      ['CPU per evaluation (s)', ...sets.map(s => s.evaluation.cpuSecondsPerRound.toFixed(3))],
-      ['eval s per minute, own intervals', ...sets.map(s => s.evaluation.nativeSecondsPerMinute.toFixed(3))],
-      ['samples appended per evaluation', ...sets.map(s => String(s.evaluation.medianSamplesPerRound))],
-      ['head series (rules + raw)', ...sets.map(s => `${s.series.head} (${s.series.fromRules} + raw)`)],
-      ['max RSS / Go heap in use', ...sets.map(s => `${mib(s.memory.maxRssBytes)} / ${mib(s.memory.heapInuseBytes)}`)],
-      ['rule evaluation failures', ...sets.map(s => String(s.health.evaluationFailures))],
-      ['backfilled rules (history / period)', ...sets.map(s => `${s.backfill.historyRules} / ${s.backfill.periodRules}`)],
+      [
+        'evaluation time, median (s)',
+        ...sets.map(s => s.evaluation.medianRoundSeconds.toFixed(3)),
+      ],
+      [
+        'evaluation time, p90 (s)',
+        ...sets.map(s => s.evaluation.p90RoundSeconds.toFixed(3)),
+      ],
+      [
+        'CPU per evaluation (s)',
+        ...sets.map(s => s.evaluation.cpuSecondsPerRound.toFixed(3)),
+      ],
+      [
+        'eval s per minute, own intervals',
+        ...sets.map(s => s.evaluation.nativeSecondsPerMinute.toFixed(3)),
+      ],
+      [
+        'samples appended per evaluation',
+        ...sets.map(s => String(s.evaluation.medianSamplesPerRound)),
+      ],
+      [
+        'head series (rules + raw)',
+        ...sets.map(s => `${s.series.head} (${s.series.fromRules} + raw)`),
+      ],
+      [
+        'max RSS / Go heap in use',
+        ...sets.map(
+          s => `${mib(s.memory.maxRssBytes)} / ${mib(s.memory.heapInuseBytes)}`,
+        ),
+      ],
+      [
+        'rule evaluation failures',
+        ...sets.map(s => String(s.health.evaluationFailures)),
+      ],
+      [
+        'backfilled rules (history / period)',
+        ...sets.map(
+          s => `${s.backfill.historyRules} / ${s.backfill.periodRules}`,
+        ),
+      ],
     ]),
   );
-  lines.push('', 'Where the evaluation time goes (median seconds per evaluation, by kind of group):');
+  lines.push(
+    '',
+    'Where the evaluation time goes (median seconds per evaluation, by kind of group):',
+  );
   for (const set of sets) {
     const kinds = Object.entries(set.evaluation.byGroupKind)
       .map(([kind, seconds]) => `${kind}: ${seconds.toFixed(3)}`)
@@ -255,7 +360,12 @@ export function formatReport(
       .join(', ');
     lines.push(`    costliest rules: ${top}`);
   }
-  lines.push('', `Period error ratio vs exact (within ${TOLERANCE * 100} % / NaN / missing; median and max relative error):`);
+  lines.push(
+    '',
+    `Period error ratio vs exact (within ${
+      TOLERANCE * 100
+    } % / NaN / missing; median and max relative error):`,
+  );
   lines.push(
     table([
       ['', ...sets.map(s => s.title)],
@@ -263,7 +373,9 @@ export function formatReport(
         shape,
         ...sets.map(s => {
           const a = s.accuracy[shape];
-          return `${a.within}/${a.slos} / ${a.nan} / ${a.missing}; ${percent(a.medianRelativeError)}, ${percent(a.maxRelativeError)}`;
+          return `${a.within}/${a.slos} / ${a.nan} / ${a.missing}; ${percent(
+            a.medianRelativeError,
+          )}, ${percent(a.maxRelativeError)}`;
         }),
       ]),
     ]),
@@ -274,9 +386,15 @@ export function formatReport(
         const r = ratios(mine, other);
         lines.push(
           '',
-          `${mine.title} / ${other.title}: eval time ${r.evaluationTime.toFixed(2)}, CPU ${r.cpuPerRound.toFixed(2)}, ` +
-            `own-interval load ${r.nativeLoad.toFixed(2)}, samples ${r.samplesPerRound.toFixed(2)}, ` +
-            `rule series ${r.seriesFromRules.toFixed(2)}, RSS ${r.maxRss.toFixed(2)}`,
+          `${mine.title} / ${other.title}: eval time ${r.evaluationTime.toFixed(
+            2,
+          )}, CPU ${r.cpuPerRound.toFixed(2)}, ` +
+            `own-interval load ${r.nativeLoad.toFixed(
+              2,
+            )}, samples ${r.samplesPerRound.toFixed(2)}, ` +
+            `rule series ${r.seriesFromRules.toFixed(
+              2,
+            )}, RSS ${r.maxRss.toFixed(2)}`,
         );
       }
     }

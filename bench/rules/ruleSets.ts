@@ -4,7 +4,11 @@
  * outputs). Each comes with the queries that read the period error ratio it reports.
  */
 import { OPENTELEMETRY_PRESETS } from '@lookout/plugin-observability-common';
-import { PrometheusRule, PrometheusRuleGroup, RenderOptions } from '../../plugins/observability-node/src/render/types';
+import {
+  PrometheusRule,
+  PrometheusRuleGroup,
+  RenderOptions,
+} from '../../plugins/observability-node/src/render/types';
 import { renderSloRuleGroups } from '../../plugins/observability-node/src/render/rules/renderSloRuleGroups';
 import {
   SLO_ERRORS_RATE,
@@ -24,7 +28,7 @@ import {
   slothId,
   slothRuleGroups,
 } from '../../plugins/observability-node/src/bench/slothForm';
-import { SyntheticService } from './services';
+import { SyntheticService } from '../../plugins/observability-node/src/bench/rules/services';
 
 /** Identifier of a rule set. */
 export type RuleSetId = 'lookout' | 'lookout-sums' | 'sloth' | 'pyrra';
@@ -61,16 +65,21 @@ function quoted(value: string): string {
 }
 
 /** Lookout's rules, from `renderSloRuleGroups`; problems (warnings) are returned beside them. */
-export function lookoutRuleSet(services: SyntheticService[]): RuleSet & { problems: string[] } {
+export function lookoutRuleSet(
+  services: SyntheticService[],
+): RuleSet & { problems: string[] } {
   const groups: PrometheusRuleGroup[] = [];
   const problems: string[] = [];
+  const windows = new Set(services.map(s => s.slo.window));
   for (const service of services) {
     const rendered = renderSloRuleGroups(
       { entity: service.entity, spec: service.spec },
       RENDER_OPTIONS,
     );
     groups.push(...rendered.groups);
-    problems.push(...rendered.problems.map(p => `${service.name}: ${p.path}: ${p.message}`));
+    problems.push(
+      ...rendered.problems.map(p => `${service.name}: ${p.path}: ${p.message}`),
+    );
   }
   return {
     id: 'lookout',
@@ -79,11 +88,13 @@ export function lookoutRuleSet(services: SyntheticService[]): RuleSet & { proble
     problems,
     isPeriodRule: rule =>
       rule.record === SLO_ERROR_RATIO &&
-      services.some(s => rule.labels?.[WINDOW_LABEL] === s.slo.window),
+      windows.has(rule.labels?.[WINDOW_LABEL] ?? ''),
     readings: services.map(service => {
       const selector =
         `${SLO_ERROR_RATIO}{slo=${quoted(service.slo.name)}, ` +
-        `backstage_entity=${quoted(service.spec.entityRef)}, ${WINDOW_LABEL}=${quoted(service.slo.window)}}`;
+        `backstage_entity=${quoted(
+          service.spec.entityRef,
+        )}, ${WINDOW_LABEL}=${quoted(service.slo.window)}}`;
       return {
         service: service.name,
         valueQuery: selector,
@@ -113,7 +124,8 @@ export function lookoutSumsRuleSet(services: SyntheticService[]): RuleSet {
   const groups: PrometheusRuleGroup[] = [];
   for (const group of base.groups) {
     const rules = group.rules.map(rule =>
-      rule.record === SLO_ERROR_RATIO && SUMMED_WINDOWS.includes(rule.labels?.[WINDOW_LABEL] ?? '')
+      rule.record === SLO_ERROR_RATIO &&
+      SUMMED_WINDOWS.includes(rule.labels?.[WINDOW_LABEL] ?? '')
         ? {
             ...rule,
             expr: Object.entries(SUM_RECORDS).reduce(
@@ -124,7 +136,9 @@ export function lookoutSumsRuleSet(services: SyntheticService[]): RuleSet {
         : rule,
     );
     groups.push({ ...group, rules });
-    const rates = group.rules.filter(rule => rule.record && rule.record in SUM_RECORDS);
+    const rates = group.rules.filter(
+      rule => rule.record && rule.record in SUM_RECORDS,
+    );
     if (rates.length > 0) {
       groups.push({
         name: `${group.name}/sums`,
@@ -158,16 +172,20 @@ export function slothOptions(service: SyntheticService): SlothFormOptions {
 
 /** The Sloth form of the SLOs. */
 export function slothRuleSet(services: SyntheticService[]): RuleSet {
+  const periodRecords = new Set(
+    services.map(s => slothErrorRatioRecord(s.slo.window)),
+  );
   return {
     id: 'sloth',
     title: 'Sloth form',
-    groups: services.flatMap(service => slothRuleGroups(service.slo, slothOptions(service))),
-    isPeriodRule: rule =>
-      services.some(s => rule.record === slothErrorRatioRecord(s.slo.window)),
+    groups: services.flatMap(service =>
+      slothRuleGroups(service.slo, slothOptions(service)),
+    ),
+    isPeriodRule: rule => periodRecords.has(rule.record ?? ''),
     readings: services.map(service => {
-      const selector = `${slothErrorRatioRecord(service.slo.window)}{sloth_id=${quoted(
-        slothId(service.name, service.slo),
-      )}}`;
+      const selector = `${slothErrorRatioRecord(
+        service.slo.window,
+      )}{sloth_id=${quoted(slothId(service.name, service.slo))}}`;
       return {
         service: service.name,
         valueQuery: selector,
@@ -187,17 +205,28 @@ export function pyrraRuleSet(services: SyntheticService[]): RuleSet {
   return {
     id: 'pyrra',
     title: 'Pyrra form',
-    groups: services.flatMap(service => pyrraRuleGroups(service.slo, pyrraOptions(service))),
+    groups: services.flatMap(service =>
+      pyrraRuleGroups(service.slo, pyrraOptions(service)),
+    ),
     isPeriodRule: rule => /:increase\d/.test(rule.record ?? ''),
     readings: services.map(service => ({
       service: service.name,
-      valueQuery: pyrraPeriodErrorRatioQuery(service.slo, pyrraOptions(service)),
-      timestampQuery: `max(timestamp(${pyrraTotalIncreaseSelector(service.slo, pyrraOptions(service))}))`,
+      valueQuery: pyrraPeriodErrorRatioQuery(
+        service.slo,
+        pyrraOptions(service),
+      ),
+      timestampQuery: `max(timestamp(${pyrraTotalIncreaseSelector(
+        service.slo,
+        pyrraOptions(service),
+      )}))`,
     })),
   };
 }
 
 /** Evaluation interval of `group` where it runs with a global interval of `globalInterval`. */
-export function nativeInterval(group: PrometheusRuleGroup, globalInterval: string): string {
+export function nativeInterval(
+  group: PrometheusRuleGroup,
+  globalInterval: string,
+): string {
   return group.interval ?? globalInterval;
 }

@@ -67,7 +67,9 @@ describe('durations', () => {
 
 describe('goQueryEscape', () => {
   it('escapes like url.QueryEscape', () => {
-    expect(goQueryEscape('{__name__="a b"}')).toBe('%7B__name__%3D%22a+b%22%7D');
+    expect(goQueryEscape('{__name__="a b"}')).toBe(
+      '%7B__name__%3D%22a+b%22%7D',
+    );
     expect(goQueryEscape("it's (x)*")).toBe('it%27s+%28x%29%2A');
   });
 });

@@ -25,7 +25,9 @@ export function durationMs(duration: string): number {
     consumed = part.lastIndex;
   }
   if (duration === '' || consumed !== duration.length) {
-    throw new TypeError(`not a Prometheus duration: ${JSON.stringify(duration)}`);
+    throw new TypeError(
+      `not a Prometheus duration: ${JSON.stringify(duration)}`,
+    );
   }
   return total;
 }

@@ -55,7 +55,9 @@ export function readGoldenGroups(
   return document.groups;
 }
 
-function sortedMap(map?: Record<string, unknown>): Record<string, string> | undefined {
+function sortedMap(
+  map?: Record<string, unknown>,
+): Record<string, string> | undefined {
   if (!map) {
     return undefined;
   }

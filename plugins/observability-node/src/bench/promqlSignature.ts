@@ -25,7 +25,9 @@ export function promqlSignature(expr: string): string[] {
       } else {
         const text = expr.slice(node.from, node.to);
         signature.push(
-          `${node.name}=${node.name === 'StringLiteral' ? text : text.replace(/\s+/g, '')}`,
+          `${node.name}=${
+            node.name === 'StringLiteral' ? text : text.replace(/\s+/g, '')
+          }`,
         );
       }
       return undefined;

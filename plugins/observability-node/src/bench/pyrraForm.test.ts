@@ -39,19 +39,31 @@ describe('pyrraRuleGroups', () => {
       externalUrl: EXTERNAL_URL,
     });
     expect(comparableGroups(groups)).toEqual(
-      comparableGroups(readGoldenGroups('pyrra/monitoring-http-errors.output.yaml')),
+      comparableGroups(
+        readGoldenGroups('pyrra/monitoring-http-errors.output.yaml'),
+      ),
     );
   });
 
   it('writes the generic rules of --generic-rules, and reports the period error ratio as one minus pyrra_availability', () => {
-    const options = { name: 'monitoring-http-errors', externalUrl: EXTERNAL_URL, genericRules: true };
-    const golden = readGoldenGroups('pyrra/monitoring-http-errors.generic-rules.output.yaml');
-    expect(comparableGroups(pyrraRuleGroups(httpErrors, options))).toEqual(comparableGroups(golden));
-
-    const availability = golden[2].rules.find(r => r.record === 'pyrra_availability');
-    expect(promqlSignature(`1 - ${pyrraPeriodErrorRatioQuery(httpErrors, options)}`)).toEqual(
-      promqlSignature(String(availability?.expr)),
+    const options = {
+      name: 'monitoring-http-errors',
+      externalUrl: EXTERNAL_URL,
+      genericRules: true,
+    };
+    const golden = readGoldenGroups(
+      'pyrra/monitoring-http-errors.generic-rules.output.yaml',
     );
+    expect(comparableGroups(pyrraRuleGroups(httpErrors, options))).toEqual(
+      comparableGroups(golden),
+    );
+
+    const availability = golden[2].rules.find(
+      r => r.record === 'pyrra_availability',
+    );
+    expect(
+      promqlSignature(`1 - ${pyrraPeriodErrorRatioQuery(httpErrors, options)}`),
+    ).toEqual(promqlSignature(String(availability?.expr)));
   });
 
   it('matches the ConfigMap Pyrra’s controller writes, with propagated labels and annotations (Test_makeConfigMap)', () => {
@@ -82,7 +94,9 @@ describe('pyrraRuleGroups', () => {
       grouping: ['job', 'handler'],
     });
     expect(comparableGroups(groups)).toEqual(
-      comparableGroups(readGoldenGroups('pyrra/monitoring-http-errors-grouping.output.yaml')),
+      comparableGroups(
+        readGoldenGroups('pyrra/monitoring-http-errors-grouping.output.yaml'),
+      ),
     );
   });
 
@@ -93,7 +107,9 @@ describe('pyrraRuleGroups', () => {
     });
     expect(comparableGroups([increase])).toEqual(
       comparableGroups(
-        readGoldenGroups('pyrra/monitoring-http-errors-performance.increase-group.output.yaml'),
+        readGoldenGroups(
+          'pyrra/monitoring-http-errors-performance.increase-group.output.yaml',
+        ),
       ),
     );
   });
@@ -104,7 +120,9 @@ describe('pyrraRuleGroups', () => {
       externalUrl: EXTERNAL_URL,
     });
     expect(comparableGroups(groups)).toEqual(
-      comparableGroups(readGoldenGroups('pyrra/monitoring-http-latency.output.yaml')),
+      comparableGroups(
+        readGoldenGroups('pyrra/monitoring-http-latency.output.yaml'),
+      ),
     );
   });
 
@@ -114,7 +132,9 @@ describe('pyrraRuleGroups', () => {
       externalUrl: EXTERNAL_URL,
     });
     expect(comparableGroups(groups)).toEqual(
-      comparableGroups(readGoldenGroups('pyrra/monitoring-http-latency-native.output.yaml')),
+      comparableGroups(
+        readGoldenGroups('pyrra/monitoring-http-latency-native.output.yaml'),
+      ),
     );
   });
 
@@ -134,11 +154,10 @@ describe('pyrraRuleGroups', () => {
       'http_requests:burnrate1d1h43m',
       'http_requests:burnrate4d6h51m',
     ]);
-    expect(burnrates.rules.filter(r => r.alert).map(r => r.expr.match(/\((\d+) \*/)?.[1])).toEqual([
-      '14',
-      '7',
-      '2',
-      '1',
-    ]);
+    expect(
+      burnrates.rules
+        .filter(r => r.alert)
+        .map(r => r.expr.match(/\((\d+) \*/)?.[1]),
+    ).toEqual(['14', '7', '2', '1']);
   });
 });

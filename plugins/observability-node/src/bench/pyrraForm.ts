@@ -120,10 +120,17 @@ function objectiveOf(slo: SloSpec, options: PyrraFormOptions): Objective {
         name: `${indicator.histogram}_bucket`,
         matchers: [
           ...indicator.matchers,
-          { name: 'le', op: '=', value: formatGoFloat(indicator.thresholdSeconds) },
+          {
+            name: 'le',
+            op: '=',
+            value: formatGoFloat(indicator.thresholdSeconds),
+          },
         ],
       },
-      total: { name: `${indicator.histogram}_count`, matchers: indicator.matchers },
+      total: {
+        name: `${indicator.histogram}_count`,
+        matchers: indicator.matchers,
+      },
     };
   } else {
     pyrraIndicator = {
@@ -148,10 +155,34 @@ function objectiveOf(slo: SloSpec, options: PyrraFormOptions): Objective {
 function pyrraWindows(windowMs: number): Window[] {
   const div = (d: number) => roundGoDuration(Math.trunc(windowMs / d), MINUTE);
   return [
-    { severity: 'critical', forMs: div(28 * 24 * 30), longMs: div(28 * 24), shortMs: div(28 * 24 * 12), factor: 14 },
-    { severity: 'critical', forMs: div(28 * 24 * 4), longMs: div(28 * 4), shortMs: div(28 * 24 * 2), factor: 7 },
-    { severity: 'warning', forMs: div(28 * 24), longMs: div(28), shortMs: div(28 * 12), factor: 2 },
-    { severity: 'warning', forMs: div(28 * 8), longMs: div(7), shortMs: div(28 * 4), factor: 1 },
+    {
+      severity: 'critical',
+      forMs: div(28 * 24 * 30),
+      longMs: div(28 * 24),
+      shortMs: div(28 * 24 * 12),
+      factor: 14,
+    },
+    {
+      severity: 'critical',
+      forMs: div(28 * 24 * 4),
+      longMs: div(28 * 4),
+      shortMs: div(28 * 24 * 2),
+      factor: 7,
+    },
+    {
+      severity: 'warning',
+      forMs: div(28 * 24),
+      longMs: div(28),
+      shortMs: div(28 * 12),
+      factor: 2,
+    },
+    {
+      severity: 'warning',
+      forMs: div(28 * 8),
+      longMs: div(7),
+      shortMs: div(28 * 4),
+      factor: 1,
+    },
   ];
 }
 
@@ -183,21 +214,37 @@ function trimSuffixes(metric: string, suffixes: string[]): string {
 }
 
 function increaseName(metric: string, windowMs: number): string {
-  return `${trimSuffixes(metric, ['_total', '_count', '_bucket'])}:increase${formatModelDuration(windowMs)}`;
+  return `${trimSuffixes(metric, [
+    '_total',
+    '_count',
+    '_bucket',
+  ])}:increase${formatModelDuration(windowMs)}`;
 }
 
 /** `<metric>:burnrate<w>`, e.g. `http_requests:burnrate5m`. */
-export function pyrraBurnrateName(totalMetric: string, windowMs: number): string {
-  return `${trimSuffixes(totalMetric, ['_total', '_count'])}:burnrate${formatModelDuration(windowMs)}`;
+export function pyrraBurnrateName(
+  totalMetric: string,
+  windowMs: number,
+): string {
+  return `${trimSuffixes(totalMetric, [
+    '_total',
+    '_count',
+  ])}:burnrate${formatModelDuration(windowMs)}`;
 }
 
 function commonRuleLabels(o: Objective): Record<string, string> {
   return { slo: o.name, ...o.options.propagatedLabels };
 }
 
-function commonRuleAnnotations(o: Objective, externalUrl?: string): Record<string, string> | undefined {
+function commonRuleAnnotations(
+  o: Objective,
+  externalUrl?: string,
+): Record<string, string> | undefined {
   let annotations: Record<string, string> | undefined;
-  if (o.options.propagatedAnnotations && Object.keys(o.options.propagatedAnnotations).length > 0) {
+  if (
+    o.options.propagatedAnnotations &&
+    Object.keys(o.options.propagatedAnnotations).length > 0
+  ) {
     annotations = { ...o.options.propagatedAnnotations };
   }
   if (externalUrl) {
@@ -209,9 +256,13 @@ function commonRuleAnnotations(o: Objective, externalUrl?: string): Record<strin
     ].join('&');
     let pyrraUrl = `${url.protocol}//${url.host}/objectives?${query}`;
     if (o.grouping.length > 0) {
-      let grouping = goQueryEscape(`{${o.grouping.map(l => `${l}="__TPL_${l}__"`).join(',')}}`);
+      let grouping = goQueryEscape(
+        `{${o.grouping.map(l => `${l}="__TPL_${l}__"`).join(',')}}`,
+      );
       for (const label of o.grouping) {
-        grouping = grouping.split(`__TPL_${label}__`).join(`{{$labels.${label}}}`);
+        grouping = grouping
+          .split(`__TPL_${label}__`)
+          .join(`{{$labels.${label}}}`);
       }
       pyrraUrl += `&grouping=${grouping}`;
     }
@@ -220,7 +271,10 @@ function commonRuleAnnotations(o: Objective, externalUrl?: string): Record<strin
   return annotations;
 }
 
-function withoutKeys(labels: Record<string, string>, keys: Iterable<string>): Record<string, string> {
+function withoutKeys(
+  labels: Record<string, string>,
+  keys: Iterable<string>,
+): Record<string, string> {
   const out = { ...labels };
   for (const key of keys) {
     delete out[key];
@@ -249,10 +303,16 @@ function addedLabels(errors: Metric, total: Metric): string[] {
 }
 
 function sumBy(grouping: string[], inner: string): string {
-  return grouping.length > 0 ? `sum by (${grouping.join(', ')}) (${inner})` : `sum(${inner})`;
+  return grouping.length > 0
+    ? `sum by (${grouping.join(', ')}) (${inner})`
+    : `sum(${inner})`;
 }
 
-function absentRule(o: Objective, metric: Metric, labels: Record<string, string>): PrometheusRule {
+function absentRule(
+  o: Objective,
+  metric: Metric,
+  labels: Record<string, string>,
+): PrometheusRule {
   const rule: PrometheusRule = {
     alert: 'SLOMetricAbsent',
     expr: `absent(${printed(metric)}) == 1`,
@@ -274,12 +334,21 @@ function absentDurationMs(o: Objective): number {
   return roundGoDuration(seconds * 1000 + w.forMs, MINUTE);
 }
 
-function ratioIncreaseRules(o: Objective, errors: Metric, total: Metric): PrometheusRule[] {
+function ratioIncreaseRules(
+  o: Objective,
+  errors: Metric,
+  total: Metric,
+): PrometheusRule[] {
   const grouping = new Set(o.grouping);
   addedLabels(errors, total).forEach(l => grouping.add(l));
-  total.matchers.filter(m => m.op === '=~' || m.op === '!~').forEach(m => grouping.add(m.name));
+  total.matchers
+    .filter(m => m.op === '=~' || m.op === '!~')
+    .forEach(m => grouping.add(m.name));
   const sortedGrouping = [...grouping].sort();
-  const ruleLabels = withoutKeys({ ...commonRuleLabels(o), ...equalMatcherLabels(total) }, grouping);
+  const ruleLabels = withoutKeys(
+    { ...commonRuleLabels(o), ...equalMatcherLabels(total) },
+    grouping,
+  );
   const window = formatModelDuration(o.windowMs);
   const metrics = errors.name === total.name ? [total] : [total, errors];
   const short: PrometheusRule[] = [];
@@ -294,7 +363,13 @@ function ratioIncreaseRules(o: Objective, errors: Metric, total: Metric): Promet
       });
       long.push({
         record: increaseName(metric.name, o.windowMs),
-        expr: sumBy(sortedGrouping, `sum_over_time(${printed({ ...metric, name: name5m })}[${window}:5m])`),
+        expr: sumBy(
+          sortedGrouping,
+          `sum_over_time(${printed({
+            ...metric,
+            name: name5m,
+          })}[${window}:5m])`,
+        ),
         labels: ruleLabels,
       });
     } else {
@@ -305,18 +380,29 @@ function ratioIncreaseRules(o: Objective, errors: Metric, total: Metric): Promet
       });
     }
     if (o.absent) {
-      (o.options.performanceOverAccuracy ? short : long).push(absentRule(o, metric, ruleLabels));
+      (o.options.performanceOverAccuracy ? short : long).push(
+        absentRule(o, metric, ruleLabels),
+      );
     }
   }
   return [...short, ...long];
 }
 
-function latencyIncreaseRules(o: Objective, success: Metric, total: Metric): PrometheusRule[] {
+function latencyIncreaseRules(
+  o: Objective,
+  success: Metric,
+  total: Metric,
+): PrometheusRule[] {
   const grouping = new Set(o.grouping);
   addedLabels(success, total).forEach(l => grouping.add(l));
-  total.matchers.filter(m => m.op === '=~' || m.op === '!~').forEach(m => grouping.add(m.name));
+  total.matchers
+    .filter(m => m.op === '=~' || m.op === '!~')
+    .forEach(m => grouping.add(m.name));
   const sortedGrouping = [...grouping].sort();
-  const ruleLabels = withoutKeys({ ...commonRuleLabels(o), ...equalMatcherLabels(total) }, grouping);
+  const ruleLabels = withoutKeys(
+    { ...commonRuleLabels(o), ...equalMatcherLabels(total) },
+    grouping,
+  );
   const le = success.matchers.find(m => m.name === 'le')?.value ?? '';
   const ruleLabelsLe = { le, ...ruleLabels };
   const window = formatModelDuration(o.windowMs);
@@ -333,14 +419,24 @@ function latencyIncreaseRules(o: Objective, success: Metric, total: Metric): Pro
     },
   ];
   if (o.absent) {
-    rules.push(absentRule(o, total, ruleLabels), absentRule(o, success, ruleLabelsLe));
+    rules.push(
+      absentRule(o, total, ruleLabels),
+      absentRule(o, success, ruleLabelsLe),
+    );
   }
   return rules;
 }
 
-function nativeIncreaseRules(o: Objective, total: Metric, latencySeconds: number): PrometheusRule[] {
+function nativeIncreaseRules(
+  o: Objective,
+  total: Metric,
+  latencySeconds: number,
+): PrometheusRule[] {
   const ruleLabels = { ...commonRuleLabels(o), ...equalMatcherLabels(total) };
-  const increase = sumBy(o.grouping, `increase(${printed(total)}[${formatModelDuration(o.windowMs)}])`);
+  const increase = sumBy(
+    o.grouping,
+    `increase(${printed(total)}[${formatModelDuration(o.windowMs)}])`,
+  );
   return [
     {
       record: increaseName(total.name, o.windowMs),
@@ -349,7 +445,9 @@ function nativeIncreaseRules(o: Objective, total: Metric, latencySeconds: number
     },
     {
       record: increaseName(total.name, o.windowMs),
-      expr: `histogram_fraction(0, ${formatGoFloatF(latencySeconds)}, ${increase}) * histogram_count(${increase})`,
+      expr: `histogram_fraction(0, ${formatGoFloatF(
+        latencySeconds,
+      )}, ${increase}) * histogram_count(${increase})`,
       labels: { ...ruleLabels, le: formatGoFloat(latencySeconds) },
     },
   ];
@@ -371,21 +469,27 @@ function burnrateExpression(o: Objective, windowMs: number): string {
   const i = o.indicator;
   const range = formatModelDuration(windowMs);
   const grouping = [...new Set(o.grouping)].sort();
-  const rate = (metric: Metric) => sumBy(grouping, `rate(${printed(metric)}[${range}])`);
+  const rate = (metric: Metric) =>
+    sumBy(grouping, `rate(${printed(metric)}[${range}])`);
   switch (i.type) {
     case 'ratio':
       return `${rate(i.errors)} / ${rate(i.total)}`;
     case 'latency':
       return `(${rate(i.total)} - ${rate(i.success)}) / ${rate(i.total)}`;
     default:
-      return `1 - histogram_fraction(0, ${formatGoFloatF(i.latencySeconds)}, ${rate(i.total)})`;
+      return `1 - histogram_fraction(0, ${formatGoFloatF(
+        i.latencySeconds,
+      )}, ${rate(i.total)})`;
   }
 }
 
 function burnrateRules(o: Objective): PrometheusRule[] {
   const total = o.indicator.total;
   const grouping = new Set(o.grouping);
-  const ruleLabels = withoutKeys({ ...commonRuleLabels(o), ...equalMatcherLabels(total) }, grouping);
+  const ruleLabels = withoutKeys(
+    { ...commonRuleLabels(o), ...equalMatcherLabels(total) },
+    grouping,
+  );
   const windows = pyrraWindows(o.windowMs);
   const rules: PrometheusRule[] = burnrateWindows(windows).map(w => ({
     record: pyrraBurnrateName(total.name, w),
@@ -405,18 +509,25 @@ function burnrateRules(o: Objective): PrometheusRule[] {
   const notGrouped = withoutKeys(equalMatcherLabels(total), grouping);
   for (const w of windows) {
     const condition = (ms: number) =>
-      `${pyrraBurnrateName(total.name, ms)}{${matchers}} > (${w.factor} * (1-${target}))`;
+      `${pyrraBurnrateName(total.name, ms)}{${matchers}} > (${
+        w.factor
+      } * (1-${target}))`;
     const rule: PrometheusRule = {
       alert: 'ErrorBudgetBurn',
       expr: `${condition(w.shortMs)} and ${condition(w.longMs)}`,
-      for: o.indicator.type === 'ratio' ? formatGoDuration(w.forMs) : formatModelDuration(w.forMs),
+      for:
+        o.indicator.type === 'ratio'
+          ? formatGoDuration(w.forMs)
+          : formatModelDuration(w.forMs),
       labels: {
         ...commonRuleLabels(o),
         ...notGrouped,
         short: formatModelDuration(w.shortMs),
         long: formatModelDuration(w.longMs),
         severity: w.severity,
-        exhaustion: formatModelDuration(Math.trunc(o.windowMs / 1000 / w.factor) * 1000),
+        exhaustion: formatModelDuration(
+          Math.trunc(o.windowMs / 1000 / w.factor) * 1000,
+        ),
       },
     };
     const annotations = commonRuleAnnotations(o, o.options.externalUrl);
@@ -431,11 +542,16 @@ function burnrateRules(o: Objective): PrometheusRule[] {
 function availabilityParts(o: Objective): { errors: string; total: string } {
   const i = o.indicator;
   if (i.type !== 'ratio') {
-    throw new TypeError(`objective ${o.name}: the period error ratio is only reproduced for ratio indicators`);
+    throw new TypeError(
+      `objective ${o.name}: the period error ratio is only reproduced for ratio indicators`,
+    );
   }
   const slo: LabelMatcher = { name: 'slo', op: '=', value: o.name };
   const selector = (metric: Metric) =>
-    printed({ name: increaseName(metric.name, o.windowMs), matchers: [...metric.matchers, slo] });
+    printed({
+      name: increaseName(metric.name, o.windowMs),
+      matchers: [...metric.matchers, slo],
+    });
   return { errors: selector(i.errors), total: selector(i.total) };
 }
 
@@ -449,9 +565,21 @@ function genericRules(o: Objective): PrometheusRule[] {
   const { errors, total } = availabilityParts(o);
   return [
     { record: 'pyrra_objective', expr: formatGoFloatF(o.target), labels },
-    { record: 'pyrra_window', expr: String(Math.trunc(o.windowMs / 1000)), labels },
-    { record: 'pyrra_availability', expr: `1 - sum(${errors} or vector(0)) / sum(${total})`, labels },
-    { record: 'pyrra_requests:rate5m', expr: `sum(rate(${printed(o.indicator.total)}[5m]))`, labels },
+    {
+      record: 'pyrra_window',
+      expr: String(Math.trunc(o.windowMs / 1000)),
+      labels,
+    },
+    {
+      record: 'pyrra_availability',
+      expr: `1 - sum(${errors} or vector(0)) / sum(${total})`,
+      labels,
+    },
+    {
+      record: 'pyrra_requests:rate5m',
+      expr: `sum(rate(${printed(o.indicator.total)}[5m]))`,
+      labels,
+    },
     {
       record: 'pyrra_errors:rate5m',
       expr: `sum(rate(${printed(o.indicator.errors)}[5m])) or vector(0)`,
@@ -465,17 +593,30 @@ function genericRules(o: Objective): PrometheusRule[] {
  * generic rules when asked for. Pyrra cannot switch page and ticket alerts separately: the
  * burn-rate alerts are on unless both are off.
  */
-export function pyrraRuleGroups(slo: SloSpec, options: PyrraFormOptions): PyrraRuleGroup[] {
+export function pyrraRuleGroups(
+  slo: SloSpec,
+  options: PyrraFormOptions,
+): PyrraRuleGroup[] {
   const o = objectiveOf(slo, options);
   const strategy = options.partialResponseStrategy
     ? { partial_response_strategy: options.partialResponseStrategy }
     : {};
   const groups: PyrraRuleGroup[] = [
-    { name: `${o.name}-increase`, interval: increaseInterval(o.windowMs), ...strategy, rules: increaseRules(o) },
+    {
+      name: `${o.name}-increase`,
+      interval: increaseInterval(o.windowMs),
+      ...strategy,
+      rules: increaseRules(o),
+    },
     { name: o.name, interval: '30s', ...strategy, rules: burnrateRules(o) },
   ];
   if (options.genericRules) {
-    groups.push({ name: `${o.name}-generic`, interval: '30s', ...strategy, rules: genericRules(o) });
+    groups.push({
+      name: `${o.name}-generic`,
+      interval: '30s',
+      ...strategy,
+      rules: genericRules(o),
+    });
   }
   return groups;
 }
@@ -484,12 +625,18 @@ export function pyrraRuleGroups(slo: SloSpec, options: PyrraFormOptions): PyrraR
  * The error ratio over the SLO window as Pyrra reports it (its availability is one minus
  * this): `sum(errors increase or vector(0)) / sum(total increase)`, over the increase records.
  */
-export function pyrraPeriodErrorRatioQuery(slo: SloSpec, options: PyrraFormOptions): string {
+export function pyrraPeriodErrorRatioQuery(
+  slo: SloSpec,
+  options: PyrraFormOptions,
+): string {
   const { errors, total } = availabilityParts(objectiveOf(slo, options));
   return `sum(${errors} or vector(0)) / sum(${total})`;
 }
 
 /** The increase record of the total series, whose timestamps date Pyrra's period figures. */
-export function pyrraTotalIncreaseSelector(slo: SloSpec, options: PyrraFormOptions): string {
+export function pyrraTotalIncreaseSelector(
+  slo: SloSpec,
+  options: PyrraFormOptions,
+): string {
   return availabilityParts(objectiveOf(slo, options)).total;
 }

@@ -9,7 +9,8 @@ import {
 } from '@lookout/plugin-observability-common';
 
 const SELECTOR = /^([a-zA-Z_:][a-zA-Z0-9_:]*)?(?:\{(.*)\})?$/s;
-const MATCHER = /\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*("(?:[^"\\]|\\.)*")\s*(,|$)/gy;
+const MATCHER =
+  /\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*("(?:[^"\\]|\\.)*")\s*(,|$)/gy;
 
 /**
  * A bare selector such as `http_requests_total{job="a", code=~"5.."}`, double-quoted values
@@ -28,7 +29,9 @@ export function selector(text: string): VectorSelector {
     const m = MATCHER.exec(body);
     if (!m) {
       throw new SyntaxError(
-        `bad label matcher at ${JSON.stringify(body.slice(start))} in ${JSON.stringify(text)}`,
+        `bad label matcher at ${JSON.stringify(
+          body.slice(start),
+        )} in ${JSON.stringify(text)}`,
       );
     }
     matchers.push({

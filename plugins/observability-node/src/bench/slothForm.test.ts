@@ -14,15 +14,23 @@ describe('slothRuleGroups', () => {
     const slo = sloSpec({
       name: 'requests-availability',
       objective: 99.9,
-      errors: 'http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}',
+      errors:
+        'http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}',
       total: 'http_request_duration_seconds_count{job="myservice"}',
     });
     const groups = slothRuleGroups(slo, {
       service: 'myservice',
-      labels: { owner: 'myteam', repo: 'myorg/myservice', tier: '2', ...EXAMPLES_LABELS },
+      labels: {
+        owner: 'myteam',
+        repo: 'myorg/myservice',
+        tier: '2',
+        ...EXAMPLES_LABELS,
+      },
       alertName: 'MyServiceHighErrorRate',
       alertLabels: { category: 'availability' },
-      alertAnnotations: { summary: "High error rate on 'myservice' requests responses" },
+      alertAnnotations: {
+        summary: "High error rate on 'myservice' requests responses",
+      },
       pageLabels: { severity: 'pageteam', routing_key: 'myteam' },
       ticketLabels: { severity: 'slack', slack_channel: '#alerts-myteam' },
     });
@@ -34,7 +42,11 @@ describe('slothRuleGroups', () => {
   it('writes what Sloth writes for examples/kubernetes-apiserver.yml, latency from a classic histogram included', () => {
     const options = {
       service: 'k8s-apiserver',
-      labels: { cluster: 'valhalla', component: 'kubernetes', ...EXAMPLES_LABELS },
+      labels: {
+        cluster: 'valhalla',
+        component: 'kubernetes',
+        ...EXAMPLES_LABELS,
+      },
       pageLabels: { severity: 'critical' },
       ticketLabels: { severity: 'warning' },
     };
@@ -78,7 +90,9 @@ describe('slothRuleGroups', () => {
       },
     );
     expect(comparableGroups([...availability, ...latency])).toEqual(
-      comparableGroups(readGoldenGroups('sloth/kubernetes-apiserver.output.yml')),
+      comparableGroups(
+        readGoldenGroups('sloth/kubernetes-apiserver.output.yml'),
+      ),
     );
   });
 
@@ -87,7 +101,8 @@ describe('slothRuleGroups', () => {
       sloSpec({
         name: 'http-availability',
         objective: 99.99,
-        errors: 'http_request_duration_seconds_count{job="myapp", code=~"(5..|429)"}',
+        errors:
+          'http_request_duration_seconds_count{job="myapp", code=~"(5..|429)"}',
         total: 'http_request_duration_seconds_count{job="myapp"}',
         page: false,
         ticket: false,
@@ -113,10 +128,16 @@ describe('slothRuleGroups', () => {
         page: false,
         ticket: false,
       }),
-      { service: 'my-service', labels: EXAMPLES_LABELS, spec: 'openslo/v1alpha' },
+      {
+        service: 'my-service',
+        labels: EXAMPLES_LABELS,
+        spec: 'openslo/v1alpha',
+      },
     );
     expect(comparableGroups(groups)).toEqual(
-      comparableGroups(readGoldenGroups('sloth/openslo-getting-started.output.yml')),
+      comparableGroups(
+        readGoldenGroups('sloth/openslo-getting-started.output.yml'),
+      ),
     );
   });
 
@@ -126,7 +147,8 @@ describe('slothRuleGroups', () => {
         name: 'slo1',
         objective: 99.9,
         window: '28d',
-        errors: 'http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}',
+        errors:
+          'http_request_duration_seconds_count{job="myservice",code=~"(5..|429)"}',
         total: 'http_request_duration_seconds_count{job="myservice"}',
         labels: { global02k1: 'global02v1' },
       }),
@@ -153,12 +175,24 @@ describe('slothRuleGroups', () => {
     const native = sloSpec({
       name: 'latency',
       objective: 99,
-      latency: { histogram: 'h', histogramType: 'native', thresholdSeconds: 0.3 },
+      latency: {
+        histogram: 'h',
+        histogramType: 'native',
+        thresholdSeconds: 0.3,
+      },
     });
-    expect(() => slothRuleGroups(native, { service: 's', alertName: 'A' })).toThrow(
-      /indicator\.histogramType/,
-    );
-    const sevenDays = sloSpec({ name: 'a', objective: 99, window: '7d', errors: 'x{c="5"}', total: 'x' });
-    expect(() => slothRuleGroups(sevenDays, { service: 's', alertName: 'A' })).toThrow(/window/);
+    expect(() =>
+      slothRuleGroups(native, { service: 's', alertName: 'A' }),
+    ).toThrow(/indicator\.histogramType/);
+    const sevenDays = sloSpec({
+      name: 'a',
+      objective: 99,
+      window: '7d',
+      errors: 'x{c="5"}',
+      total: 'x',
+    });
+    expect(() =>
+      slothRuleGroups(sevenDays, { service: 's', alertName: 'A' }),
+    ).toThrow(/window/);
   });
 });

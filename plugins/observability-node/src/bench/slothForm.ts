@@ -13,7 +13,12 @@
  */
 import { SloSpec } from '@lookout/plugin-observability-common';
 import { PrometheusRule, PrometheusRuleGroup } from '../render/types';
-import { durationMs, formatGoFloat, formatGoFloatF, formatModelDuration } from './goFormat';
+import {
+  durationMs,
+  formatGoFloat,
+  formatGoFloatF,
+  formatModelDuration,
+} from './goFormat';
 import { slothLabelFilter, userSelector } from './peerSelectors';
 
 /** Sloth's settings of an SLO that Lookout's model does not have. */
@@ -46,7 +51,10 @@ interface AlertWindow {
 }
 
 /** Sloth's default catalog (`internal/alert/windows/google-*.yaml`); 28d and 30d only. */
-const GOOGLE_WINDOWS: Record<'pageQuick' | 'pageSlow' | 'ticketQuick' | 'ticketSlow', AlertWindow> = {
+const GOOGLE_WINDOWS: Record<
+  'pageQuick' | 'pageSlow' | 'ticketQuick' | 'ticketSlow',
+  AlertWindow
+> = {
   pageQuick: { errorBudgetPercent: 2, shortWindow: '5m', longWindow: '1h' },
   pageSlow: { errorBudgetPercent: 5, shortWindow: '30m', longWindow: '6h' },
   ticketQuick: { errorBudgetPercent: 10, shortWindow: '2h', longWindow: '1d' },
@@ -71,7 +79,10 @@ export function slothId(service: string, slo: SloSpec): string {
  * The SLI of `slo` as a Sloth user writes it, with `{{.window}}` where the window goes:
  * `events` (`error_query` / `total_query`) or `raw` (`error_ratio_query`).
  */
-function slothSli(slo: SloSpec): { events?: { error: string; total: string }; raw?: string } {
+function slothSli(slo: SloSpec): {
+  events?: { error: string; total: string };
+  raw?: string;
+} {
   const rate = (selector: string) => `sum(rate(${selector}[{{.window}}]))`;
   const indicator = slo.indicator;
   if (indicator.type === 'ratio') {
@@ -80,28 +91,41 @@ function slothSli(slo: SloSpec): { events?: { error: string; total: string }; ra
       return { events: { error: rate(userSelector(indicator.errors)), total } };
     }
     if (!indicator.good) {
-      throw new TypeError(`SLO ${slo.name}: indicator: a ratio needs errors or good`);
+      throw new TypeError(
+        `SLO ${slo.name}: indicator: a ratio needs errors or good`,
+      );
     }
     // Sloth's OpenSLO `ratioMetrics` conversion: error ratio = 1 - good / total.
     const good = rate(userSelector(indicator.good));
-    return { raw: `\n  1 - (\n    (\n      ${good}\n    )\n    /\n    (\n      ${total}\n    )\n  )\n` };
+    return {
+      raw: `\n  1 - (\n    (\n      ${good}\n    )\n    /\n    (\n      ${total}\n    )\n  )\n`,
+    };
   }
   if (indicator.histogramType !== 'classic') {
     throw new TypeError(
       `SLO ${slo.name}: indicator.histogramType: the Sloth form only covers classic histograms`,
     );
   }
-  const count = { metric: `${indicator.histogram}_count`, matchers: indicator.matchers };
+  const count = {
+    metric: `${indicator.histogram}_count`,
+    matchers: indicator.matchers,
+  };
   const bucket = {
     metric: `${indicator.histogram}_bucket`,
     matchers: [
-      { name: 'le', op: '=' as const, value: formatGoFloat(indicator.thresholdSeconds) },
+      {
+        name: 'le',
+        op: '=' as const,
+        value: formatGoFloat(indicator.thresholdSeconds),
+      },
       ...indicator.matchers,
     ],
   };
   return {
     events: {
-      error: `(\n  ${rate(userSelector(count))}\n  -\n  ${rate(userSelector(bucket))}\n)\n`,
+      error: `(\n  ${rate(userSelector(count))}\n  -\n  ${rate(
+        userSelector(bucket),
+      )}\n)\n`,
       total: rate(userSelector(count)),
     },
   };
@@ -112,7 +136,9 @@ function sliExpression(slo: SloSpec, window: string): string {
   const text = sli.events
     ? `(${sli.events.error})\n/\n(${sli.events.total})\n`
     : `(${sli.raw})`;
-  return text.split('{{.window}}').join(formatModelDuration(durationMs(window)));
+  return text
+    .split('{{.window}}')
+    .join(formatModelDuration(durationMs(window)));
 }
 
 /** Burn-rate factor of a window, computed as Sloth does (float64, same order of operations). */
@@ -130,9 +156,9 @@ function alertExpression(
   slow: AlertWindow,
 ): string {
   const condition = (window: string, factor: number) =>
-    `max(${slothErrorRatioRecord(window)}${filter} > (${formatGoFloat(factor)} * ${formatGoFloat(
-      budgetRatio,
-    )})) without (${WINDOW_LABEL})`;
+    `max(${slothErrorRatioRecord(window)}${filter} > (${formatGoFloat(
+      factor,
+    )} * ${formatGoFloat(budgetRatio)})) without (${WINDOW_LABEL})`;
   const quickFactor = burnRateFactor(quick, periodMs);
   const slowFactor = burnRateFactor(slow, periodMs);
   return [
@@ -161,13 +187,20 @@ export function slothRuleGroups(
 ): PrometheusRuleGroup[] {
   const periodMs = durationMs(slo.window);
   const period = formatModelDuration(periodMs);
-  if (periodMs !== 28 * 24 * MS_PER_HOUR && periodMs !== 30 * 24 * MS_PER_HOUR) {
+  if (
+    periodMs !== 28 * 24 * MS_PER_HOUR &&
+    periodMs !== 30 * 24 * MS_PER_HOUR
+  ) {
     throw new TypeError(
       `SLO ${slo.name}: window: Sloth's default alert windows cover 28d and 30d, not ${slo.window}`,
     );
   }
   const id = slothId(options.service, slo);
-  const idLabels = { sloth_id: id, sloth_service: options.service, sloth_slo: slo.name };
+  const idLabels = {
+    sloth_id: id,
+    sloth_service: options.service,
+    sloth_slo: slo.name,
+  };
   const filter = slothLabelFilter(idLabels);
   const sloLabels = { ...options.labels, ...slo.labels };
   const objectiveRatio = slo.objective / 100;
@@ -178,7 +211,9 @@ export function slothRuleGroups(
     expr: sliExpression(slo, window),
     labels: { ...idLabels, [WINDOW_LABEL]: window, ...sloLabels },
   }));
-  const shortRecord = slothErrorRatioRecord(GOOGLE_WINDOWS.pageQuick.shortWindow);
+  const shortRecord = slothErrorRatioRecord(
+    GOOGLE_WINDOWS.pageQuick.shortWindow,
+  );
   sliRules.push({
     record: slothErrorRatioRecord(slo.window),
     expr:
@@ -195,14 +230,26 @@ export function slothRuleGroups(
     `slo:error_budget:ratio${filter}\n`;
   const spec = options.spec ?? 'prometheus/v1';
   const metaRules: PrometheusRule[] = [
-    { record: 'slo:objective:ratio', expr: `vector(${objective})`, labels: metaLabels },
-    { record: 'slo:error_budget:ratio', expr: `vector(1-${objective})`, labels: metaLabels },
+    {
+      record: 'slo:objective:ratio',
+      expr: `vector(${objective})`,
+      labels: metaLabels,
+    },
+    {
+      record: 'slo:error_budget:ratio',
+      expr: `vector(1-${objective})`,
+      labels: metaLabels,
+    },
     {
       record: 'slo:time_period:days',
       expr: `vector(${formatGoFloat(periodMs / (24 * MS_PER_HOUR))})`,
       labels: metaLabels,
     },
-    { record: 'slo:current_burn_rate:ratio', expr: burnRate(shortRecord), labels: metaLabels },
+    {
+      record: 'slo:current_burn_rate:ratio',
+      expr: burnRate(shortRecord),
+      labels: metaLabels,
+    },
     {
       record: 'slo:period_burn_rate:ratio',
       expr: burnRate(slothErrorRatioRecord(slo.window)),
@@ -218,7 +265,8 @@ export function slothRuleGroups(
       expr: 'vector(1)',
       labels: {
         ...metaLabels,
-        sloth_mode: spec === 'prometheus/v1' ? 'cli-gen-prom' : 'cli-gen-openslo',
+        sloth_mode:
+          spec === 'prometheus/v1' ? 'cli-gen-prom' : 'cli-gen-openslo',
         sloth_objective: formatGoFloatF(slo.objective),
         sloth_spec: spec,
         sloth_version: options.version ?? 'dev',
@@ -252,12 +300,24 @@ export function slothRuleGroups(
   ];
   for (const tier of severities.filter(s => s.enabled)) {
     if (!options.alertName) {
-      throw new TypeError(`SLO ${slo.name}: alerting.name is required by Sloth for alerts`);
+      throw new TypeError(
+        `SLO ${slo.name}: alerting.name is required by Sloth for alerts`,
+      );
     }
     alertRules.push({
       alert: options.alertName,
-      expr: alertExpression(filter, budgetRatio, periodMs, tier.quick, tier.slow),
-      labels: { sloth_severity: tier.severity, ...options.alertLabels, ...tier.labels },
+      expr: alertExpression(
+        filter,
+        budgetRatio,
+        periodMs,
+        tier.quick,
+        tier.slow,
+      ),
+      labels: {
+        sloth_severity: tier.severity,
+        ...options.alertLabels,
+        ...tier.labels,
+      },
       annotations: {
         title: `(${tier.severity}) {{$labels.sloth_service}} {{$labels.sloth_slo}} SLO error budget burn rate is too fast.`,
         summary:

@@ -2,10 +2,16 @@
  * The synthetic services of the rules benchmark: one availability SLO each, over a request
  * counter scraped from a few instances and split by status code, the way a real HTTP service
  * exposes it. Pure: the same count and seed give the same services.
+ *
+ * Part of the rules benchmark (`bench/rules`, see docs/benchmarks.md); test-support code, not
+ * exported by the package.
  */
 import { Entity } from '@backstage/catalog-model';
-import { ObservabilitySpec, SloSpec } from '@lookout/plugin-observability-common';
-import { sloSpec } from '../../plugins/observability-node/src/bench/sloSpecs';
+import {
+  ObservabilitySpec,
+  SloSpec,
+} from '@lookout/plugin-observability-common';
+import { sloSpec } from '../sloSpecs';
 import { MinuteCounts, TrafficProfile, trafficProfile } from './traffic';
 
 /** Name of the request counter every synthetic service exposes. */
@@ -29,11 +35,19 @@ export interface SyntheticService {
   entity: Entity;
   spec: ObservabilitySpec;
   /** Label sets of its raw series, `instances × STATUS_CODES` of them. */
-  series: Array<{ instance: number; code: (typeof STATUS_CODES)[number]; labels: string }>;
+  series: Array<{
+    instance: number;
+    code: (typeof STATUS_CODES)[number];
+    labels: string;
+  }>;
 }
 
 /** The `count` synthetic services, with `instances` scraped instances each. */
-export function syntheticServices(count: number, instances: number, seed: number): SyntheticService[] {
+export function syntheticServices(
+  count: number,
+  instances: number,
+  seed: number,
+): SyntheticService[] {
   const services: SyntheticService[] = [];
   for (let index = 0; index < count; index++) {
     const name = `svc-${String(index + 1).padStart(3, '0')}`;
@@ -67,7 +81,11 @@ export function syntheticServices(count: number, instances: number, seed: number
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
         metadata: { name, namespace: 'default' },
-        spec: { type: 'service', lifecycle: 'production', owner: `group:default/team-${index % 10}` },
+        spec: {
+          type: 'service',
+          lifecycle: 'production',
+          owner: `group:default/team-${index % 10}`,
+        },
       },
       spec: {
         entityRef,
@@ -95,7 +113,11 @@ export function seriesIncrements(
 ): number[] {
   const good = counts.total - counts.errors;
   const notFound = Math.floor(good * NOT_FOUND_SHARE);
-  const byCode = { '200': good - notFound, '404': notFound, '500': counts.errors };
+  const byCode = {
+    '200': good - notFound,
+    '404': notFound,
+    '500': counts.errors,
+  };
   const out: number[] = [];
   for (let instance = 0; instance < instances; instance++) {
     for (const code of STATUS_CODES) {

@@ -3,6 +3,9 @@
  * served and how many failed, under four shapes. Deterministic (a hash of seed, SLO and minute
  * stands in for randomness), so the generated history, the live exporter and the exact ratios
  * all see the same numbers.
+ *
+ * Part of the rules benchmark (`bench/rules`, see docs/benchmarks.md); test-support code, not
+ * exported by the package.
  */
 
 /** The traffic shapes the benchmark covers. */
@@ -39,8 +42,12 @@ export const DIURNAL_RANGE = 100;
 
 /** A uniform number in [0, 1) from three integers (a 32-bit integer hash). */
 export function uniform(a: number, b: number, c: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(b + 0x632be5ab, 0xc2b2ae35);
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d) ^ Math.imul(c + 0x165667b1, 0x27d4eb2f);
+  let h =
+    Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^
+    Math.imul(b + 0x632be5ab, 0xc2b2ae35);
+  h =
+    Math.imul(h ^ (h >>> 16), 0x7feb352d) ^
+    Math.imul(c + 0x165667b1, 0x27d4eb2f);
   h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
   h ^= h >>> 16;
   return (h >>> 0) / 4294967296;
@@ -119,7 +126,10 @@ function burstsOfDay(profile: TrafficProfile, day: number): Burst[] {
 }
 
 /** The zero-traffic gap of one day: 30–120 minutes without a single request. */
-function gapOfDay(profile: TrafficProfile, day: number): { start: number; length: number } {
+function gapOfDay(
+  profile: TrafficProfile,
+  day: number,
+): { start: number; length: number } {
   return {
     start: Math.floor(uniform(profile.key, day, 91) * (MINUTES_PER_DAY - 120)),
     length: 30 + Math.floor(uniform(profile.key, day, 92) * 91),
@@ -134,29 +144,43 @@ function gapOfDay(profile: TrafficProfile, day: number): { start: number; length
  * - bursty: a low baseline and four short bursts a day at 20–60× the traffic and 2–6 % errors;
  * - gaps: steady, but one 30–120 minute stretch a day without any request.
  */
-export function minuteCounts(profile: TrafficProfile, minute: number): MinuteCounts {
+export function minuteCounts(
+  profile: TrafficProfile,
+  minute: number,
+): MinuteCounts {
   const u1 = uniform(profile.key, minute, 1);
   const u2 = uniform(profile.key, minute, 2);
   const day = Math.floor(minute / MINUTES_PER_DAY);
   const minuteOfDay = minute - day * MINUTES_PER_DAY;
   switch (profile.shape) {
     case 'steady': {
-      const total = count(profile.base * (0.9 + 0.2 * uniform(profile.key, minute, 3)), u1);
-      return { total, errors: Math.min(total, count(total * profile.errorShare, u2)) };
+      const total = count(
+        profile.base * (0.9 + 0.2 * uniform(profile.key, minute, 3)),
+        u1,
+      );
+      return {
+        total,
+        errors: Math.min(total, count(total * profile.errorShare, u2)),
+      };
     }
     case 'diurnal': {
       // 0 at the quietest minute of the day, 1 twelve hours later.
       const phase = (minuteOfDay - profile.troughMinute) / MINUTES_PER_DAY;
       const busy = (1 - Math.cos(2 * Math.PI * phase)) / 2;
       const total = count(profile.base * DIURNAL_RANGE ** busy, u1);
-      const share = profile.nightErrorShare * (profile.errorShare / profile.nightErrorShare) ** busy;
+      const share =
+        profile.nightErrorShare *
+        (profile.errorShare / profile.nightErrorShare) ** busy;
       return { total, errors: Math.min(total, count(total * share, u2)) };
     }
     case 'bursty': {
       let factor = 1;
       let share = profile.errorShare;
       for (const burst of burstsOfDay(profile, day)) {
-        if (minuteOfDay >= burst.start && minuteOfDay < burst.start + burst.length) {
+        if (
+          minuteOfDay >= burst.start &&
+          minuteOfDay < burst.start + burst.length
+        ) {
           factor = burst.factor;
           share = burst.errorShare;
         }
@@ -169,8 +193,14 @@ export function minuteCounts(profile: TrafficProfile, minute: number): MinuteCou
       if (minuteOfDay >= gap.start && minuteOfDay < gap.start + gap.length) {
         return { total: 0, errors: 0 };
       }
-      const total = count(profile.base * (0.9 + 0.2 * uniform(profile.key, minute, 3)), u1);
-      return { total, errors: Math.min(total, count(total * profile.errorShare, u2)) };
+      const total = count(
+        profile.base * (0.9 + 0.2 * uniform(profile.key, minute, 3)),
+        u1,
+      );
+      return {
+        total,
+        errors: Math.min(total, count(total * profile.errorShare, u2)),
+      };
     }
   }
 }

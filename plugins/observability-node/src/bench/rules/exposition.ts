@@ -1,6 +1,9 @@
 /*
  * Reading Prometheus' own /metrics (text exposition format 0.0.4): the samples of the metrics
  * the benchmark measures.
+ *
+ * Part of the rules benchmark (`bench/rules`, see docs/benchmarks.md); test-support code, not
+ * exported by the package.
  */
 
 /** One sample of the exposition. */
@@ -50,7 +53,10 @@ function parseLabels(text: string): Record<string, string> {
 }
 
 /** The samples of `text` whose metric name is in `names`. */
-export function parseExposition(text: string, names: ReadonlySet<string>): ExposedSample[] {
+export function parseExposition(
+  text: string,
+  names: ReadonlySet<string>,
+): ExposedSample[] {
   const samples: ExposedSample[] = [];
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) {
@@ -70,7 +76,11 @@ export function parseExposition(text: string, names: ReadonlySet<string>): Expos
       labels = parseLabels(rest.slice(1, close));
       rest = rest.slice(close + 1);
     }
-    samples.push({ name, labels, value: parseSampleValue(rest.trim().split(' ')[0]) });
+    samples.push({
+      name,
+      labels,
+      value: parseSampleValue(rest.trim().split(' ')[0]),
+    });
   }
   return samples;
 }

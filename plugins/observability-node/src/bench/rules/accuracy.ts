@@ -1,6 +1,9 @@
 /*
  * How close each rule set's period error ratio is to the truth: the exact ratio of failed to
  * all requests over the same 30 days, computed from the generated counts, per traffic shape.
+ *
+ * Part of the rules benchmark (`bench/rules`, see docs/benchmarks.md); test-support code, not
+ * exported by the package.
  */
 import { SyntheticService } from './services';
 import { TRAFFIC_SHAPES, TrafficShape, exactErrorRatio } from './traffic';
@@ -59,11 +62,23 @@ export function compare(
       Math.floor(r.timestamp / 60),
     );
     if (Number.isNaN(r.value)) {
-      return { service: service.name, shape, reported: r.value, exact, outcome: 'nan' };
+      return {
+        service: service.name,
+        shape,
+        reported: r.value,
+        exact,
+        outcome: 'nan',
+      };
     }
     if (exact === undefined || exact === 0) {
       const ok = r.value === (exact ?? 0);
-      return { service: service.name, shape, reported: r.value, exact, outcome: ok ? 'ok' : 'off' };
+      return {
+        service: service.name,
+        shape,
+        reported: r.value,
+        exact,
+        outcome: ok ? 'ok' : 'off',
+      };
     }
     const relativeError = Math.abs(r.value - exact) / exact;
     return {
@@ -83,15 +98,21 @@ function median(values: number[]): number | undefined {
   }
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return sorted.length % 2
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /** The comparisons summed up per traffic shape. */
-export function byShape(comparisons: Comparison[]): Record<TrafficShape, ShapeAccuracy> {
+export function byShape(
+  comparisons: Comparison[],
+): Record<TrafficShape, ShapeAccuracy> {
   const result = {} as Record<TrafficShape, ShapeAccuracy>;
   for (const shape of TRAFFIC_SHAPES) {
     const of = comparisons.filter(c => c.shape === shape);
-    const errors = of.flatMap(c => (c.relativeError === undefined ? [] : [c.relativeError]));
+    const errors = of.flatMap(c =>
+      c.relativeError === undefined ? [] : [c.relativeError],
+    );
     result[shape] = {
       slos: of.length,
       within: of.filter(c => c.outcome === 'ok').length,

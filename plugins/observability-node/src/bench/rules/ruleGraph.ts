@@ -5,9 +5,12 @@
  * cannot see what it writes in the same run, so rules reading other recording rules are
  * backfilled in levels, the Prometheus reloaded in between. A record needs history when some
  * rule reads it over a range (`x[30d]`, a subquery); its own inputs then need it too.
+ *
+ * Part of the rules benchmark (`bench/rules`, see docs/benchmarks.md); test-support code, not
+ * exported by the package.
  */
 import { parser } from '@prometheus-io/lezer-promql';
-import { PrometheusRule, PrometheusRuleGroup } from '../../plugins/observability-node/src/render/types';
+import { PrometheusRule, PrometheusRuleGroup } from '../../render/types';
 
 /** A metric name an expression selects, and whether it reads it over a range. */
 export interface SelectedMetric {
@@ -22,7 +25,9 @@ export function selectedMetrics(expr: string): SelectedMetric[] {
   tree.iterate({
     enter: ref => {
       if (ref.type.isError) {
-        throw new SyntaxError(`not valid PromQL at column ${ref.from + 1}: ${expr}`);
+        throw new SyntaxError(
+          `not valid PromQL at column ${ref.from + 1}: ${expr}`,
+        );
       }
       if (ref.name !== 'VectorSelector') {
         return undefined;
@@ -31,12 +36,18 @@ export function selectedMetrics(expr: string): SelectedMetric[] {
       if (identifier) {
         let overRange = false;
         for (let parent = ref.node.parent; parent; parent = parent.parent) {
-          if (parent.name === 'MatrixSelector' || parent.name === 'SubqueryExpr') {
+          if (
+            parent.name === 'MatrixSelector' ||
+            parent.name === 'SubqueryExpr'
+          ) {
             overRange = true;
             break;
           }
         }
-        out.push({ name: expr.slice(identifier.from, identifier.to), overRange });
+        out.push({
+          name: expr.slice(identifier.from, identifier.to),
+          overRange,
+        });
       }
       return false;
     },
@@ -45,7 +56,9 @@ export function selectedMetrics(expr: string): SelectedMetric[] {
 }
 
 /** The recording rules of `groups`, in file order. */
-export function recordingRules(groups: PrometheusRuleGroup[]): PrometheusRule[] {
+export function recordingRules(
+  groups: PrometheusRuleGroup[],
+): PrometheusRule[] {
   return groups.flatMap(group => group.rules.filter(rule => rule.record));
 }
 
@@ -71,7 +84,9 @@ export function backfillLevels(
       return known;
     }
     if (visiting.has(rule)) {
-      throw new Error(`recording rules read each other in a cycle: ${rule.record}`);
+      throw new Error(
+        `recording rules read each other in a cycle: ${rule.record}`,
+      );
     }
     visiting.add(rule);
     let value = 0;
@@ -93,7 +108,9 @@ export function backfillLevels(
 }
 
 /** The recording rules of `groups` whose output some rule reads over a range. */
-export function rulesReadOverRanges(groups: PrometheusRuleGroup[]): PrometheusRule[] {
+export function rulesReadOverRanges(
+  groups: PrometheusRuleGroup[],
+): PrometheusRule[] {
   const rangeRead = new Set<string>();
   for (const group of groups) {
     for (const rule of group.rules) {
