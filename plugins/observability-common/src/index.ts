@@ -21,6 +21,7 @@ export { parseVectorSelector } from './promql/vectorSelector';
 export {
   formatVectorSelector,
   formatLabelMatcher,
+  isBareMetricName,
 } from './promql/formatVectorSelector';
 export { quotePromqlString, unquotePromqlString } from './promql/stringLiteral';
 export * from './promql/names';

@@ -33,7 +33,7 @@ export function formatVectorSelector(
     }
   };
   let metric = selector.metric;
-  if (metric && !canWriteBareMetricName(metric)) {
+  if (metric && !isBareMetricName(metric)) {
     push({ name: '__name__', op: '=', value: metric });
     metric = '';
   }
@@ -55,7 +55,12 @@ export function formatLabelMatcher(matcher: LabelMatcher): string {
 
 const bareNameCache = new Map<string, boolean>();
 
-function canWriteBareMetricName(metric: string): boolean {
+/**
+ * Whether `metric` can be written bare in front of `{...}` (a classic name that is not a PromQL
+ * keyword such as `on`, `bool` or `inf`).
+ * @public
+ */
+export function isBareMetricName(metric: string): boolean {
   if (!isLegacyMetricName(metric)) {
     return false;
   }

@@ -8,11 +8,14 @@
  * delay. Pyrra adds `for:` of 2m to 3h per tier on top of its windows: its 1h/5m tier cannot
  * page before 2 minutes after the condition holds, and its slowest before 3 hours.
  */
-import { AlertSeverity, durationSeconds } from '@lookout/plugin-observability-common';
+import {
+  AlertSeverity,
+  durationSeconds,
+} from '@lookout/plugin-observability-common';
 import { PrometheusRule } from '../types';
 import { TierInForce, tiersOf } from './alertTiers';
 import { decimal, formatDecimal } from './decimal';
-import { formatVectorSelector } from './formatVectorSelector';
+import { formatVectorSelector } from '@lookout/plugin-observability-common';
 import { SloContext, sloSelector, sortedLabels } from './sloContext';
 import {
   ALERT_ERROR_BUDGET_BURN,
@@ -62,9 +65,12 @@ function tierCondition(context: SloContext, tier: TierInForce): string {
   if (minEvents > 0) {
     // Events in the long window, from the recorded rate: mean rate × window length.
     parts.push(
-      `avg_over_time(${sloSelector(context, SLO_TOTAL_RATE)}[${longWindow}]) * ${durationSeconds(
-        longWindow,
-      )} >= ${formatDecimal(decimal(minEvents))}`,
+      `avg_over_time(${sloSelector(
+        context,
+        SLO_TOTAL_RATE,
+      )}[${longWindow}]) * ${durationSeconds(longWindow)} >= ${formatDecimal(
+        decimal(minEvents),
+      )}`,
     );
   }
   return `(\n${indent(parts.join(`\nand ${ON_SLO}\n`), 2)}\n)`;
@@ -150,7 +156,9 @@ export function burnAlertRule(
     annotations: sortedLabels({
       summary: `${entityRef}: SLO ${slo.name} is burning its error budget too fast`,
       description:
-        `The error budget of SLO ${slo.name} of ${entityRef} (${percentText(numbers)} over ` +
+        `The error budget of SLO ${slo.name} of ${entityRef} (${percentText(
+          numbers,
+        )} over ` +
         `${slo.window}) is burning ${BURN_VALUE_TEMPLATE}x as fast as the objective allows ` +
         `over the last 5 minutes. This ${severity} fires when the burn rate exceeds ` +
         `${tierText(tiers)}.`,
@@ -172,7 +180,9 @@ function describeSources(context: SloContext): string {
     matchers: indicator.matchers,
   });
   return indicator.histogramType === 'classic'
-    ? `the classic histogram ${base} has no _count series or no bucket with le=${formatDecimal(decimal(indicator.thresholdSeconds))}`
+    ? `the classic histogram ${base} has no _count series or no bucket with le=${formatDecimal(
+        decimal(indicator.thresholdSeconds),
+      )}`
     : `the native histogram ${base} matches no series`;
 }
 
@@ -194,7 +204,9 @@ export function metricsMissingRule(context: SloContext): PrometheusRule {
       summary: `${entityRef}: SLO ${slo.name} has no data`,
       description: templateLiteral(
         `The SLI of SLO ${slo.name} of ${entityRef} has had no data for 10 minutes: ` +
-          `${describeSources(context)}. Its error budget is not tracked and its burn-rate ` +
+          `${describeSources(
+            context,
+          )}. Its error budget is not tracked and its burn-rate ` +
           `alerts cannot fire.`,
       ),
       ...linkAnnotations(context),

@@ -31,6 +31,8 @@ export function checkPromql(expr: string, ruleName: string): void {
   const at = errorAt ?? 0;
   throw new Error(
     `internal error: the generated expression of rule ${ruleName} is not valid PromQL ` +
-      `(column ${at + 1}, near ${JSON.stringify(expr.slice(at, at + 30))}): ${expr}`,
+      `(column ${at + 1}, near ${JSON.stringify(
+        expr.slice(at, at + 30),
+      )}): ${expr}`,
   );
 }

@@ -4,8 +4,12 @@ const VALID = /^[A-Za-z0-9_-]{1,40}$/;
 
 describe('dashboardUid', () => {
   it('spells short refs out', () => {
-    expect(dashboardUid('component:default/checkout')).toBe('component_default_checkout');
-    expect(dashboardUid('Component:Default/Checkout')).toBe('component_default_checkout');
+    expect(dashboardUid('component:default/checkout')).toBe(
+      'component_default_checkout',
+    );
+    expect(dashboardUid('Component:Default/Checkout')).toBe(
+      'component_default_checkout',
+    );
   });
 
   it('gives distinct uids where a dash-joined slug would collide', () => {
@@ -24,7 +28,9 @@ describe('dashboardUid', () => {
   });
 
   it('cuts long refs to 40 characters with a stable hash', () => {
-    const ref = `component:production-eu-west-1/${'very-long-service-name'.repeat(3)}`;
+    const ref = `component:production-eu-west-1/${'very-long-service-name'.repeat(
+      3,
+    )}`;
     const uid = dashboardUid(ref);
     expect(uid).toMatch(VALID);
     expect(uid.length).toBeLessThanOrEqual(DASHBOARD_UID_MAX_LENGTH);

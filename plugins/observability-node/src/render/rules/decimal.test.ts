@@ -8,7 +8,8 @@ import {
   subtract,
 } from './decimal';
 
-const text = (value: Parameters<typeof decimal>[0]) => formatDecimal(decimal(value));
+const text = (value: Parameters<typeof decimal>[0]) =>
+  formatDecimal(decimal(value));
 
 describe('decimal', () => {
   it('reads numbers at the spelling a human wrote', () => {
@@ -38,10 +39,12 @@ describe('decimal', () => {
   });
 
   it('multiplies factors and budgets exactly', () => {
-    expect(formatDecimal(multiply(decimal(14.4), decimal('0.0005')))).toBe('0.0072');
-    expect(formatDecimal(multiply(decimal(0.9333333333), decimal('0.001')))).toBe(
-      '0.0009333333333',
+    expect(formatDecimal(multiply(decimal(14.4), decimal('0.0005')))).toBe(
+      '0.0072',
     );
+    expect(
+      formatDecimal(multiply(decimal(0.9333333333), decimal('0.001'))),
+    ).toBe('0.0009333333333');
     expect(formatDecimal(add(decimal('0.1'), decimal('0.2')))).toBe('0.3');
   });
 

@@ -7,7 +7,12 @@ function matches(regex: string, value: string): boolean {
 
 describe('leRegex', () => {
   it.each([
-    [0.3, '0?\\.30*', ['0.3', '0.30', '0.300', '.3'], ['0.35', '3', '0.03', '30', '0.3e0']],
+    [
+      0.3,
+      '0?\\.30*',
+      ['0.3', '0.30', '0.300', '.3'],
+      ['0.35', '3', '0.03', '30', '0.3e0'],
+    ],
     [1, '1(\\.0*)?', ['1', '1.0', '1.00', '1.'], ['10', '0.1', '1.01', '11']],
     [2.5, '2\\.50*', ['2.5', '2.50'], ['2.55', '25', '2']],
     [10, '10(\\.0*)?', ['10', '10.0'], ['1', '100', '10.5']],
@@ -42,6 +47,8 @@ describe('leRegex', () => {
 
   it('rejects thresholds that are not positive', () => {
     expect(() => leRegex(0)).toThrow('latency threshold');
-    expect(() => leRegex(Number.POSITIVE_INFINITY)).toThrow('latency threshold');
+    expect(() => leRegex(Number.POSITIVE_INFINITY)).toThrow(
+      'latency threshold',
+    );
   });
 });

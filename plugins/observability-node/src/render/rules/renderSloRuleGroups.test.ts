@@ -6,7 +6,11 @@ import {
 } from '../../__fixtures__/renderInputs';
 import { PrometheusRule, RenderInput } from '../types';
 import { divisions, numberLiterals } from './__testUtils__/promqlTree';
-import { goodRatioSlo, latencySlo, ratioSlo } from './__testUtils__/sloFixtures';
+import {
+  goodRatioSlo,
+  latencySlo,
+  ratioSlo,
+} from './__testUtils__/sloFixtures';
 import { checkPromql } from './checkPromql';
 import { renderSloRuleGroups } from './renderSloRuleGroups';
 
@@ -24,8 +28,13 @@ function allRules(slos: SloSpec[]): PrometheusRule[] {
   return render(slos).groups.flatMap(g => g.rules);
 }
 
-function alert(rules: PrometheusRule[], severity: string): PrometheusRule | undefined {
-  return rules.find(r => r.alert === 'ErrorBudgetBurn' && r.labels?.severity === severity);
+function alert(
+  rules: PrometheusRule[],
+  severity: string,
+): PrometheusRule | undefined {
+  return rules.find(
+    r => r.alert === 'ErrorBudgetBurn' && r.labels?.severity === severity,
+  );
 }
 
 describe('renderSloRuleGroups', () => {
@@ -69,10 +78,14 @@ describe('renderSloRuleGroups', () => {
     });
 
     it('keeps the volatile labels off every series but slo_info', () => {
-      for (const rule of rules.filter(r => r.record && r.record !== 'slo_info')) {
+      for (const rule of rules.filter(
+        r => r.record && r.record !== 'slo_info',
+      )) {
         const { window, ...rest } = rule.labels ?? {};
         expect(rest).toEqual(IDENTITY);
-        expect(window === undefined || rule.record === 'slo:sli_error:ratio').toBe(true);
+        expect(
+          window === undefined || rule.record === 'slo:sli_error:ratio',
+        ).toBe(true);
       }
       expect(rules.find(r => r.record === 'slo_info')).toEqual({
         record: 'slo_info',
@@ -92,7 +105,10 @@ describe('renderSloRuleGroups', () => {
 
     it('derives every window from the recorded rates, traffic-weighted', () => {
       const ratio = (window: string) =>
-        rules.find(r => r.record === 'slo:sli_error:ratio' && r.labels?.window === window)!.expr;
+        rules.find(
+          r =>
+            r.record === 'slo:sli_error:ratio' && r.labels?.window === window,
+        )!.expr;
       expect(ratio('5m')).toBe(
         `slo:sli_errors:rate5m{${S}} / (slo:sli_total:rate5m{${S}} > 0)`,
       );
@@ -100,20 +116,34 @@ describe('renderSloRuleGroups', () => {
         `sum_over_time(slo:sli_errors:rate5m{${S}}[1h]) / (sum_over_time(slo:sli_total:rate5m{${S}}[1h]) > 0)`,
       );
       expect(ratio('30d')).toContain('[30d]');
-      expect(rules.find(r => r.record === 'slo:error_budget_remaining:ratio')!.expr).toBe(
+      expect(
+        rules.find(r => r.record === 'slo:error_budget_remaining:ratio')!.expr,
+      ).toBe(
         `1 - sum without (window) (slo:sli_error:ratio{${S}, window="30d"}) / 0.001`,
       );
-      expect(rules.find(r => r.record === 'slo:objective:ratio')!.expr).toBe('vector(0.999)');
+      expect(rules.find(r => r.record === 'slo:objective:ratio')!.expr).toBe(
+        'vector(0.999)',
+      );
     });
 
     it('labels burn alerts with slo, backstage_entity, severity, team and the SLO labels', () => {
       for (const severity of ['page', 'ticket']) {
-        expect(alert(rules, severity)?.labels).toEqual({ ...IDENTITY, severity, team: 'team-shop', tier: '1' });
+        expect(alert(rules, severity)?.labels).toEqual({
+          ...IDENTITY,
+          severity,
+          team: 'team-shop',
+          tier: '1',
+        });
         expect(alert(rules, severity)?.for).toBeUndefined();
       }
       expect(rules.find(r => r.alert === 'SLOMetricsMissing')).toMatchObject({
         for: '10m',
-        labels: { ...IDENTITY, severity: 'ticket', team: 'team-shop', tier: '1' },
+        labels: {
+          ...IDENTITY,
+          severity: 'ticket',
+          team: 'team-shop',
+          tier: '1',
+        },
       });
     });
 
@@ -127,11 +157,16 @@ describe('renderSloRuleGroups', () => {
         'summary',
       ]);
       expect(page.annotations).toMatchObject({
-        backstage_url: 'https://backstage.example.com/catalog/default/component/checkout',
-        dashboard_url: 'https://grafana.example.com/d/component_default_checkout',
-        runbook_url: 'https://backstage.example.com/catalog/default/component/checkout',
+        backstage_url:
+          'https://backstage.example.com/catalog/default/component/checkout',
+        dashboard_url:
+          'https://grafana.example.com/d/component_default_checkout',
+        runbook_url:
+          'https://backstage.example.com/catalog/default/component/checkout',
       });
-      expect(page.annotations?.description).toContain('{{ printf "%.1f" $value }}x');
+      expect(page.annotations?.description).toContain(
+        '{{ printf "%.1f" $value }}x',
+      );
       expect(page.annotations?.description).toContain(
         '14.4x (an error ratio of 0.0144) over 1h and 5m, or 6x (an error ratio of 0.006) over 6h and 30m',
       );
@@ -161,8 +196,12 @@ describe('renderSloRuleGroups', () => {
           ')',
         ].join('\n'),
       );
-      expect(alert(rules, 'ticket')!.expr).toContain('window="1d"} / 0.001 > 3');
-      expect(alert(rules, 'ticket')!.expr).toContain('window="3d"} / 0.001 > 1');
+      expect(alert(rules, 'ticket')!.expr).toContain(
+        'window="1d"} / 0.001 > 3',
+      );
+      expect(alert(rules, 'ticket')!.expr).toContain(
+        'window="3d"} / 0.001 > 1',
+      );
     });
 
     it('alerts on missing data when either recorded rate is absent', () => {
@@ -191,40 +230,67 @@ describe('renderSloRuleGroups', () => {
       Object.keys(factors).map(window => [objective, window] as const),
     );
 
-    it.each(cases)('writes %p%% over %p with exact objective, budget and factors', (objective, window) => {
-      const [fraction, budget] = budgets[objective];
-      const rules = allRules([ratioSlo({ objective: Number(objective), window })]);
-      expect(rules.find(r => r.record === 'slo:objective:ratio')!.expr).toBe(`vector(${fraction})`);
-      expect(rules.find(r => r.record === 'slo_info')!.labels?.objective).toBe(fraction);
-      expect(rules.find(r => r.record === 'slo:error_budget_remaining:ratio')!.expr).toMatch(
-        new RegExp(` / ${budget.replace('.', '\\.')}$`),
-      );
-      const [f1, f2, f3, f4] = factors[window];
-      expect(alert(rules, 'page')!.expr).toContain(`window="1h"} / ${budget} > ${f1}\n`);
-      expect(alert(rules, 'page')!.expr).toContain(`window="6h"} / ${budget} > ${f2}\n`);
-      expect(alert(rules, 'ticket')!.expr).toContain(`window="1d"} / ${budget} > ${f3}\n`);
-      expect(alert(rules, 'ticket')!.expr).toContain(`window="3d"} / ${budget} > ${f4}\n`);
-      for (const rule of rules) {
-        for (const literal of numberLiterals(rule.expr)) {
-          expect(literal).toMatch(/^\d+(\.\d{1,10})?$/);
+    it.each(cases)(
+      'writes %p%% over %p with exact objective, budget and factors',
+      (objective, window) => {
+        const [fraction, budget] = budgets[objective];
+        const rules = allRules([
+          ratioSlo({ objective: Number(objective), window }),
+        ]);
+        expect(rules.find(r => r.record === 'slo:objective:ratio')!.expr).toBe(
+          `vector(${fraction})`,
+        );
+        expect(
+          rules.find(r => r.record === 'slo_info')!.labels?.objective,
+        ).toBe(fraction);
+        expect(
+          rules.find(r => r.record === 'slo:error_budget_remaining:ratio')!
+            .expr,
+        ).toMatch(new RegExp(` / ${budget.replace('.', '\\.')}$`));
+        const [f1, f2, f3, f4] = factors[window];
+        expect(alert(rules, 'page')!.expr).toContain(
+          `window="1h"} / ${budget} > ${f1}\n`,
+        );
+        expect(alert(rules, 'page')!.expr).toContain(
+          `window="6h"} / ${budget} > ${f2}\n`,
+        );
+        expect(alert(rules, 'ticket')!.expr).toContain(
+          `window="1d"} / ${budget} > ${f3}\n`,
+        );
+        expect(alert(rules, 'ticket')!.expr).toContain(
+          `window="3d"} / ${budget} > ${f4}\n`,
+        );
+        for (const rule of rules) {
+          for (const literal of numberLiterals(rule.expr)) {
+            expect(literal).toMatch(/^\d+(\.\d{1,10})?$/);
+          }
         }
-      }
-    });
+      },
+    );
 
     it('multiplies thresholds exactly: 14.4 × 0.0005 = 0.0072', () => {
       const page = alert(allRules([ratioSlo({ objective: 99.95 })]), 'page')!;
-      expect(page.annotations?.description).toContain('14.4x (an error ratio of 0.0072)');
+      expect(page.annotations?.description).toContain(
+        '14.4x (an error ratio of 0.0072)',
+      );
       expect(page.annotations?.description).toContain('(99.95% over 30d)');
     });
   });
 
   it('never divides by a denominator that can be 0 (no 0/0 = NaN is ever recorded)', () => {
-    const rules = allRules([ratioSlo(), goodRatioSlo(), latencySlo(), latencySlo('native', { name: 'native' })]);
+    const rules = allRules([
+      ratioSlo(),
+      goodRatioSlo(),
+      latencySlo(),
+      latencySlo('native', { name: 'native' }),
+    ]);
     let checked = 0;
     for (const rule of rules) {
       for (const division of divisions(rule.expr)) {
         checked += 1;
-        expect({ rule: rule.record ?? rule.alert, ...division }).toMatchObject({ guarded: true });
+        expect({ rule: rule.record ?? rule.alert, ...division }).toMatchObject({
+          guarded: true,
+        });
       }
     }
     expect(checked).toBeGreaterThan(40);
@@ -234,7 +300,9 @@ describe('renderSloRuleGroups', () => {
     it('leaves out tiers whose threshold is an error ratio of 1 or more, and says so', () => {
       const { groups, problems } = render([ratioSlo({ objective: 90 })]);
       const rules = groups.flatMap(g => g.rules);
-      expect(alert(rules, 'page')!.expr).not.toContain('window="1h"} / 0.1 > 14.4');
+      expect(alert(rules, 'page')!.expr).not.toContain(
+        'window="1h"} / 0.1 > 14.4',
+      );
       expect(alert(rules, 'page')!.expr).toContain('window="6h"} / 0.1 > 6');
       expect(problems).toEqual([
         {
@@ -260,28 +328,43 @@ describe('renderSloRuleGroups', () => {
     });
 
     it('names the preset annotation for preset SLOs', () => {
-      const { problems } = render([ratioSlo({ objective: 90, source: 'preset' })]);
-      expect(problems[0]).toMatchObject({ annotation: 'lookout.dev/slo-availability', path: '' });
+      const { problems } = render([
+        ratioSlo({ objective: 90, source: 'preset' }),
+      ]);
+      expect(problems[0]).toMatchObject({
+        annotation: 'lookout.dev/slo-availability',
+        path: '',
+      });
     });
   });
 
   it('leaves out the page or ticket alert when switched off', () => {
-    const noPage = allRules([ratioSlo({ alerting: { page: false, ticket: true, minEvents: 0 } })]);
+    const noPage = allRules([
+      ratioSlo({ alerting: { page: false, ticket: true, minEvents: 0 } }),
+    ]);
     expect(alert(noPage, 'page')).toBeUndefined();
     expect(alert(noPage, 'ticket')).toBeDefined();
-    const none = allRules([ratioSlo({ alerting: { page: false, ticket: false, minEvents: 0 } })]);
-    expect(none.filter(r => r.alert).map(r => r.alert)).toEqual(['SLOMetricsMissing']);
+    const none = allRules([
+      ratioSlo({ alerting: { page: false, ticket: false, minEvents: 0 } }),
+    ]);
+    expect(none.filter(r => r.alert).map(r => r.alert)).toEqual([
+      'SLOMetricsMissing',
+    ]);
   });
 
   it('guards every tier with the events of its long window when minEvents is set', () => {
-    const rules = allRules([ratioSlo({ alerting: { page: true, ticket: true, minEvents: 100 } })]);
+    const rules = allRules([
+      ratioSlo({ alerting: { page: true, ticket: true, minEvents: 100 } }),
+    ]);
     const guard = (window: string, seconds: number) =>
       `avg_over_time(slo:sli_total:rate5m{${S}}[${window}]) * ${seconds} >= 100`;
     expect(alert(rules, 'page')!.expr).toContain(guard('1h', 3600));
     expect(alert(rules, 'page')!.expr).toContain(guard('6h', 21600));
     expect(alert(rules, 'ticket')!.expr).toContain(guard('1d', 86400));
     expect(alert(rules, 'ticket')!.expr).toContain(guard('3d', 259200));
-    expect(alert(allRules([ratioSlo()]), 'page')!.expr).not.toContain('avg_over_time');
+    expect(alert(allRules([ratioSlo()]), 'page')!.expr).not.toContain(
+      'avg_over_time',
+    );
   });
 
   describe('SLI rates', () => {
@@ -295,7 +378,8 @@ describe('renderSloRuleGroups', () => {
 
     it('reads errors counters as written, absent errors counting as none', () => {
       expect(rates(ratioSlo())).toEqual({
-        errors: 'sum(rate(http_requests_total{job="checkout", code=~"5.."}[5m])) or vector(0)',
+        errors:
+          'sum(rate(http_requests_total{job="checkout", code=~"5.."}[5m])) or vector(0)',
         total: 'sum(rate(http_requests_total{job="checkout"}[5m]))',
       });
     });
@@ -312,7 +396,8 @@ describe('renderSloRuleGroups', () => {
       expect(rates(latencySlo())).toEqual({
         errors:
           'clamp_min(sum(rate(http_request_duration_seconds_count{job="checkout"}[5m])) - sum(rate(http_request_duration_seconds_bucket{job="checkout", le=~"0?\\\\.30*"}[5m])), 0)',
-        total: 'sum(rate(http_request_duration_seconds_count{job="checkout"}[5m]))',
+        total:
+          'sum(rate(http_request_duration_seconds_count{job="checkout"}[5m]))',
       });
     });
 
@@ -326,36 +411,78 @@ describe('renderSloRuleGroups', () => {
   });
 
   describe('links', () => {
-    const runbook = (slo: SloSpec, spec: Partial<RenderInput['spec']> = {}, defaultRunbookUrl?: string) =>
+    const runbook = (
+      slo: SloSpec,
+      spec: Partial<RenderInput['spec']> = {},
+      defaultRunbookUrl?: string,
+    ) =>
       alert(
-        renderSloRuleGroups(renderInput({ slos: [slo], ...spec }), { ...renderOptions, defaultRunbookUrl })
-          .groups.flatMap(g => g.rules),
+        renderSloRuleGroups(renderInput({ slos: [slo], ...spec }), {
+          ...renderOptions,
+          defaultRunbookUrl,
+        }).groups.flatMap(g => g.rules),
         'page',
       )!.annotations!.runbook_url;
 
     it('picks the runbook of the SLO, then the entity, then the default, then the entity page', () => {
-      const withOwn = ratioSlo({ alerting: { page: true, ticket: true, minEvents: 0, runbook: 'https://r/slo' } });
-      expect(runbook(withOwn, { runbookUrl: 'https://r/entity' }, 'https://r/default')).toBe('https://r/slo');
-      expect(runbook(ratioSlo(), { runbookUrl: 'https://r/entity' }, 'https://r/default')).toBe('https://r/entity');
-      expect(runbook(ratioSlo(), {}, 'https://r/default')).toBe('https://r/default');
-      expect(runbook(ratioSlo())).toBe('https://backstage.example.com/catalog/default/component/checkout');
+      const withOwn = ratioSlo({
+        alerting: {
+          page: true,
+          ticket: true,
+          minEvents: 0,
+          runbook: 'https://r/slo',
+        },
+      });
+      expect(
+        runbook(
+          withOwn,
+          { runbookUrl: 'https://r/entity' },
+          'https://r/default',
+        ),
+      ).toBe('https://r/slo');
+      expect(
+        runbook(
+          ratioSlo(),
+          { runbookUrl: 'https://r/entity' },
+          'https://r/default',
+        ),
+      ).toBe('https://r/entity');
+      expect(runbook(ratioSlo(), {}, 'https://r/default')).toBe(
+        'https://r/default',
+      );
+      expect(runbook(ratioSlo())).toBe(
+        'https://backstage.example.com/catalog/default/component/checkout',
+      );
     });
 
     it('links the dashboard only when Grafana is configured and the entity has one', () => {
       const annotations = (options = renderOptions, dashboard = true) =>
-        renderSloRuleGroups(renderInput({ slos: [ratioSlo()], dashboard }), options).groups[0].rules.find(
-          r => r.alert,
-        )!.annotations!;
-      expect(annotations().dashboard_url).toBe('https://grafana.example.com/d/component_default_checkout');
-      expect(annotations({ ...renderOptions, grafanaBaseUrl: undefined }).dashboard_url).toBeUndefined();
+        renderSloRuleGroups(
+          renderInput({ slos: [ratioSlo()], dashboard }),
+          options,
+        ).groups[0].rules.find(r => r.alert)!.annotations!;
+      expect(annotations().dashboard_url).toBe(
+        'https://grafana.example.com/d/component_default_checkout',
+      );
+      expect(
+        annotations({ ...renderOptions, grafanaBaseUrl: undefined })
+          .dashboard_url,
+      ).toBeUndefined();
       expect(annotations(renderOptions, false).dashboard_url).toBeUndefined();
     });
 
     it('builds the Backstage URL from the lowercased kind and namespace', () => {
-      const input = renderInput({ slos: [ratioSlo()] }, entity('Checkout', { namespace: 'shop', kind: 'System' }));
-      const rule = renderSloRuleGroups(input, { ...renderOptions, backstageBaseUrl: 'https://b.example/' })
-        .groups[0].rules.find(r => r.alert)!;
-      expect(rule.annotations?.backstage_url).toBe('https://b.example/catalog/shop/system/Checkout');
+      const input = renderInput(
+        { slos: [ratioSlo()] },
+        entity('Checkout', { namespace: 'shop', kind: 'System' }),
+      );
+      const rule = renderSloRuleGroups(input, {
+        ...renderOptions,
+        backstageBaseUrl: 'https://b.example/',
+      }).groups[0].rules.find(r => r.alert)!;
+      expect(rule.annotations?.backstage_url).toBe(
+        'https://b.example/catalog/shop/system/Checkout',
+      );
     });
   });
 
@@ -369,18 +496,30 @@ describe('renderSloRuleGroups', () => {
       labels: { note: '{{ $value }}' },
       indicator: {
         type: 'ratio',
-        total: { metric: 'up', matchers: [{ name: 'x', op: '=', value: '{{' }] },
+        total: {
+          metric: 'up',
+          matchers: [{ name: 'x', op: '=', value: '{{' }],
+        },
         errors: { metric: 'down', matchers: [] },
       },
     });
     const rules = allRules([slo]);
     expect(alert(rules, 'page')!.labels?.note).toBe('{{ "{{" }} $value }}');
     const missing = rules.find(r => r.alert === 'SLOMetricsMissing')!;
-    expect(missing.annotations?.description).toContain('up{x="{{ "{{" }}"} matches no series');
+    expect(missing.annotations?.description).toContain(
+      'up{x="{{ "{{" }}"} matches no series',
+    );
   });
 
   it('renders the same input to identical output, without touching the input', () => {
-    const input = renderInput({ slos: [ratioSlo(), goodRatioSlo(), latencySlo(), latencySlo('native', { name: 'n' })] });
+    const input = renderInput({
+      slos: [
+        ratioSlo(),
+        goodRatioSlo(),
+        latencySlo(),
+        latencySlo('native', { name: 'n' }),
+      ],
+    });
     const before = JSON.stringify(input);
     const first = renderSloRuleGroups(input, renderOptions);
     const second = renderSloRuleGroups(input, renderOptions);
@@ -389,9 +528,16 @@ describe('renderSloRuleGroups', () => {
   });
 
   it('parses every generated expression with lezer-promql', () => {
-    const rules = allRules([ratioSlo(), goodRatioSlo(), latencySlo(), latencySlo('native', { name: 'n' })]);
+    const rules = allRules([
+      ratioSlo(),
+      goodRatioSlo(),
+      latencySlo(),
+      latencySlo('native', { name: 'n' }),
+    ]);
     for (const rule of rules) {
-      expect(() => checkPromql(rule.expr, rule.record ?? rule.alert ?? '')).not.toThrow();
+      expect(() =>
+        checkPromql(rule.expr, rule.record ?? rule.alert ?? ''),
+      ).not.toThrow();
     }
     expect(() => checkPromql('sum(rate(x[5m])', 'slo:broken')).toThrow(
       /internal error: the generated expression of rule slo:broken is not valid PromQL/,

@@ -100,11 +100,19 @@ function unreachableProblem(
   };
 }
 
-function checked(rules: PrometheusRule[], context: SloContext): PrometheusRule[] {
+function checked(
+  rules: PrometheusRule[],
+  context: SloContext,
+): PrometheusRule[] {
   for (const rule of rules) {
     const what = rule.record ?? rule.alert ?? '?';
-    const window = rule.labels?.window ? `{window="${rule.labels.window}"}` : '';
-    const severity = rule.labels?.severity && rule.alert ? `{severity="${rule.labels.severity}"}` : '';
+    const window = rule.labels?.window
+      ? `{window="${rule.labels.window}"}`
+      : '';
+    const severity =
+      rule.labels?.severity && rule.alert
+        ? `{severity="${rule.labels.severity}"}`
+        : '';
     checkPromql(
       rule.expr,
       `${what}${window}${severity} of SLO ${context.slo.name} of ${context.entityRef}`,

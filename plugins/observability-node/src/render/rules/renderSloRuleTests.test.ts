@@ -1,31 +1,46 @@
 import fc from 'fast-check';
 import { SloSpec } from '@lookout/plugin-observability-common';
 import { renderInput, renderOptions } from '../../__fixtures__/renderInputs';
-import { goodRatioSlo, latencySlo, ratioSlo } from './__testUtils__/sloFixtures';
+import {
+  goodRatioSlo,
+  latencySlo,
+  ratioSlo,
+} from './__testUtils__/sloFixtures';
 import { renderSloRuleTests } from './renderSloRuleTests';
 import { AlertRuleTest, ScenarioTest } from './ruleTests/scenarios';
 
 const RULE_FILE = '../rules/component-default-checkout.yaml';
 
 function testsOf(slos: SloSpec[], target = slos[0].name) {
-  const files = renderSloRuleTests(renderInput({ slos }), renderOptions, RULE_FILE);
+  const files = renderSloRuleTests(
+    renderInput({ slos }),
+    renderOptions,
+    RULE_FILE,
+  );
   return files.find(f => f.sloName === target)!.content;
 }
 
-function scenario(tests: ScenarioTest[], letter: string): ScenarioTest | undefined {
+function scenario(
+  tests: ScenarioTest[],
+  letter: string,
+): ScenarioTest | undefined {
   return tests.find(t => t.name.startsWith(`(${letter})`));
 }
 
 function burnAt(test: ScenarioTest, evalTime: string): string[] {
   const check = test.alert_rule_test!.find(
-    (a: AlertRuleTest) => a.eval_time === evalTime && a.alertname === 'ErrorBudgetBurn',
+    (a: AlertRuleTest) =>
+      a.eval_time === evalTime && a.alertname === 'ErrorBudgetBurn',
   )!;
-  return check.exp_alerts.map(a => `${a.exp_labels.slo}:${a.exp_labels.severity}`);
+  return check.exp_alerts.map(
+    a => `${a.exp_labels.slo}:${a.exp_labels.severity}`,
+  );
 }
 
 function missingAt(test: ScenarioTest, evalTime: string): string[] {
   const check = test.alert_rule_test!.find(
-    (a: AlertRuleTest) => a.eval_time === evalTime && a.alertname === 'SLOMetricsMissing',
+    (a: AlertRuleTest) =>
+      a.eval_time === evalTime && a.alertname === 'SLOMetricsMissing',
   )!;
   return check.exp_alerts.map(a => a.exp_labels.slo);
 }
@@ -54,9 +69,14 @@ describe('renderSloRuleTests', () => {
 
   it('(a) pages 5 minutes into a full outage at 99.9 % over 30d, after a quiet healthy run', () => {
     const test = scenario(content.tests, 'a')!;
-    expect(test.name).toBe('(a) full outage after a healthy 6h10m: pages 5m after it starts');
+    expect(test.name).toBe(
+      '(a) full outage after a healthy 6h10m: pages 5m after it starts',
+    );
     expect(burnAt(test, '6h10m')).toEqual([]);
-    expect(burnAt(test, '6h15m')).toEqual(['availability:page', 'availability:ticket']);
+    expect(burnAt(test, '6h15m')).toEqual([
+      'availability:page',
+      'availability:ticket',
+    ]);
     const page = test.alert_rule_test![2].exp_alerts[0];
     expect(page.exp_labels).toEqual({
       backstage_entity: 'component:default/checkout',
@@ -64,10 +84,18 @@ describe('renderSloRuleTests', () => {
       slo: 'availability',
       team: 'team-shop',
     });
-    expect(page.exp_annotations.description).toContain('is burning 1000.0x as fast');
+    expect(page.exp_annotations.description).toContain(
+      'is burning 1000.0x as fast',
+    );
     expect(test.input_series).toEqual([
-      { series: 'http_requests_total{code="500", job="checkout"}', values: '0 0+0x369 100000+100000x4' },
-      { series: 'http_requests_total{job="checkout"}', values: '0 100000+100000x369 37000000+0x4' },
+      {
+        series: 'http_requests_total{code="500", job="checkout"}',
+        values: '0 0+0x369 100000+100000x4',
+      },
+      {
+        series: 'http_requests_total{job="checkout"}',
+        values: '0 100000+100000x369 37000000+0x4',
+      },
     ]);
   });
 
@@ -77,9 +105,9 @@ describe('renderSloRuleTests', () => {
       '(b) 15x burn (1h tier factor 14.4) after a healthy 6h10m: pages 1h5m after it starts',
     );
     expect(burnAt(test, '7h15m')).toContain('availability:page');
-    expect(test.alert_rule_test![2].exp_alerts[0].exp_annotations.description).toContain(
-      'is burning 15.0x as fast',
-    );
+    expect(
+      test.alert_rule_test![2].exp_alerts[0].exp_annotations.description,
+    ).toContain('is burning 15.0x as fast');
   });
 
   it('(c) raises a ticket for a 2x burn after 36h and never pages', () => {
@@ -87,7 +115,9 @@ describe('renderSloRuleTests', () => {
     expect(test.name).toBe(
       '(c) 2x burn (3d tier factor 1) after a healthy 36h: ticket 36h5m after it starts, no page',
     );
-    const checks = test.alert_rule_test!.filter(a => a.alertname === 'ErrorBudgetBurn');
+    const checks = test.alert_rule_test!.filter(
+      a => a.alertname === 'ErrorBudgetBurn',
+    );
     expect(checks.map(c => c.eval_time)).toEqual([
       '36h',
       '42h',
@@ -97,7 +127,9 @@ describe('renderSloRuleTests', () => {
       '66h',
       '72h5m',
     ]);
-    expect(checks.slice(0, -1).every(c => c.exp_alerts.length === 0)).toBe(true);
+    expect(checks.slice(0, -1).every(c => c.exp_alerts.length === 0)).toBe(
+      true,
+    );
     expect(burnAt(test, '72h5m')).toEqual(['availability:ticket']);
   });
 
@@ -130,23 +162,39 @@ describe('renderSloRuleTests', () => {
 
   it('(f) checks recorded values against exact hand-computed ones', () => {
     const test = scenario(content.tests, 'f')!;
-    expect(test.name).toBe('(f) steady error ratio 0.000125 (an eighth of the budget): recorded values');
+    expect(test.name).toBe(
+      '(f) steady error ratio 0.000125 (an eighth of the budget): recorded values',
+    );
     const [ratios, budget, total, errors] = test.promql_expr_test!;
     expect(ratios.expr).toBe(
       'round(slo:sli_error:ratio{slo="availability", backstage_entity="component:default/checkout"} * 1000000000) / 1000000000',
     );
-    expect(ratios.exp_samples.map(s => [s.labels.replace(/.*window="([^"]+)".*/, '$1'), s.value])).toEqual(
-      ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'].map(w => [w, 0.000125]),
+    expect(
+      ratios.exp_samples.map(s => [
+        s.labels.replace(/.*window="([^"]+)".*/, '$1'),
+        s.value,
+      ]),
+    ).toEqual(
+      ['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d'].map(w => [
+        w,
+        0.000125,
+      ]),
     );
     expect(budget.exp_samples).toEqual([
-      { labels: '{backstage_entity="component:default/checkout", slo="availability"}', value: 0.875 },
+      {
+        labels:
+          '{backstage_entity="component:default/checkout", slo="availability"}',
+        value: 0.875,
+      },
     ]);
     expect(total.exp_samples[0].value).toBe(1000000);
     expect(errors.exp_samples[0].value).toBe(125);
   });
 
   it('(g) proves the low-traffic guard when minEvents is set', () => {
-    const tests = testsOf([ratioSlo({ alerting: { page: true, ticket: true, minEvents: 100 } })]).tests;
+    const tests = testsOf([
+      ratioSlo({ alerting: { page: true, ticket: true, minEvents: 100 } }),
+    ]).tests;
     const test = scenario(tests, 'g')!;
     expect(test.name).toBe(
       '(g) full outage at 0.01 events/min, under minEvents=100 in every window: no burn alert',
@@ -197,14 +245,20 @@ describe('renderSloRuleTests', () => {
         fc.boolean(),
         (objective, window, minEvents, good) => {
           const make = good ? goodRatioSlo : ratioSlo;
-          const slo = make({ objective, window, alerting: { page: true, ticket: true, minEvents } });
+          const slo = make({
+            objective,
+            window,
+            alerting: { page: true, ticket: true, minEvents },
+          });
           // Throws an internal error when a scenario's claim does not hold.
           const tests = testsOf([slo]).tests;
           const outage = scenario(tests, 'a');
           const checks = outage?.alert_rule_test ?? [];
           const pagesAtTheEnd =
             outage === undefined ||
-            checks[checks.length - 2].exp_alerts.some(a => a.exp_labels.severity === 'page');
+            checks[checks.length - 2].exp_alerts.some(
+              a => a.exp_labels.severity === 'page',
+            );
           expect(pagesAtTheEnd).toBe(true);
           expect(scenario(tests, 'e')).toBeDefined();
         },

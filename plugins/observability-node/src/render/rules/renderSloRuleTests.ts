@@ -51,10 +51,18 @@ function decidable(models: SloAlertModel[], setup: ScenarioSetup): boolean {
       indicator.type === 'ratio'
         ? [indicator.errors, indicator.good, indicator.total].filter(present)
         : [
-            { metric: `${indicator.histogram}_count`, matchers: indicator.matchers },
-            { metric: `${indicator.histogram}_bucket`, matchers: indicator.matchers },
+            {
+              metric: `${indicator.histogram}_count`,
+              matchers: indicator.matchers,
+            },
+            {
+              metric: `${indicator.histogram}_bucket`,
+              matchers: indicator.matchers,
+            },
           ];
-    return selectors.every(selector => labels.every(l => selects(selector, l) !== undefined));
+    return selectors.every(selector =>
+      labels.every(l => selects(selector, l) !== undefined),
+    );
   });
 }
 

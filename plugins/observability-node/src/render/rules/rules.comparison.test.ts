@@ -28,13 +28,18 @@ function stats(rules: PrometheusRule[], slos = 1): RuleStats {
   let rawReaders = 0;
   let longestRawRange = 0;
   for (const rule of rules) {
-    const raw = selectorsRead(rule.expr).filter(s => s.metric && !recorded.has(s.metric));
+    const raw = selectorsRead(rule.expr).filter(
+      s => s.metric && !recorded.has(s.metric),
+    );
     if (raw.length > 0) {
       rawReaders += 1;
     }
     for (const selector of raw) {
       if (selector.range) {
-        longestRawRange = Math.max(longestRawRange, durationSeconds(selector.range));
+        longestRawRange = Math.max(
+          longestRawRange,
+          durationSeconds(selector.range),
+        );
       }
     }
   }
@@ -48,7 +53,10 @@ function stats(rules: PrometheusRule[], slos = 1): RuleStats {
 }
 
 function golden(file: string): PrometheusRule[] {
-  const text = readFileSync(join(__dirname, '__fixtures__', 'golden', file), 'utf8');
+  const text = readFileSync(
+    join(__dirname, '__fixtures__', 'golden', file),
+    'utf8',
+  );
   const doc = parse(text) as { groups: Array<{ rules: PrometheusRule[] }> };
   return doc.groups.flatMap(g => g.rules);
 }
@@ -58,9 +66,10 @@ const DAY = 86400;
 describe('rules per SLO compared with Sloth and Pyrra', () => {
   // The same SLO as Sloth's getting-started example: a ratio, 99.9 % over 30d, page and ticket.
   const lookout = stats(
-    renderSloRuleGroups(renderInput({ slos: [ratioSlo()] }), renderOptions).groups.flatMap(
-      g => g.rules,
-    ),
+    renderSloRuleGroups(
+      renderInput({ slos: [ratioSlo()] }),
+      renderOptions,
+    ).groups.flatMap(g => g.rules),
   );
 
   it('counts what Lookout evaluates per SLO', () => {
@@ -82,14 +91,19 @@ describe('rules per SLO compared with Sloth and Pyrra', () => {
       rawReaders: 7,
       longestRawRange: 3 * DAY,
     });
-    expect(stats(golden('sloth-kubernetes-apiserver.output.yml'), 2).rules).toBe(17);
+    expect(
+      stats(golden('sloth-kubernetes-apiserver.output.yml'), 2).rules,
+    ).toBe(17);
     expect(lookout.rules).toBeLessThan(sloth.rules);
     expect(lookout.rawReaders).toBeLessThan(sloth.rawReaders);
     expect(lookout.longestRawRange).toBeLessThan(sloth.longestRawRange);
   });
 
   it('reads raw series far less than Pyrra, which runs increase over 4w on them', () => {
-    for (const file of ['pyrra-http-ratio-28d.output.yaml', 'pyrra-monitoring-http-errors.output.yaml']) {
+    for (const file of [
+      'pyrra-http-ratio-28d.output.yaml',
+      'pyrra-monitoring-http-errors.output.yaml',
+    ]) {
       const pyrra = stats(golden(file));
       expect(pyrra.rules).toBe(13);
       expect(pyrra.rawReaders).toBe(9);

@@ -10,7 +10,7 @@ import {
   VectorSelector,
 } from '@lookout/plugin-observability-common';
 import { decimal, formatDecimal } from './decimal';
-import { formatVectorSelector } from './formatVectorSelector';
+import { formatVectorSelector } from '@lookout/plugin-observability-common';
 import { leMatcher } from './leMatcher';
 
 /** PromQL of the 5m rates of bad and of all events. @internal */
@@ -42,7 +42,9 @@ function ratioRates(indicator: RatioIndicator): SliRateExpressions {
     throw new TypeError('ratio indicator needs errors or good');
   }
   return {
-    errors: `clamp_min(${total} - ${rate(formatVectorSelector(indicator.good))}, 0)`,
+    errors: `clamp_min(${total} - ${rate(
+      formatVectorSelector(indicator.good),
+    )}, 0)`,
     total,
   };
 }

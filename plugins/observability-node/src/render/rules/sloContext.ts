@@ -12,7 +12,7 @@ import {
   runbookUrl,
   teamOf,
 } from './entityLinks';
-import { formatLabelMatcher } from './formatVectorSelector';
+import { formatLabelMatcher } from '@lookout/plugin-observability-common';
 import { SLO_LABEL } from './sloSeries';
 
 /** Labels that only Lookout sets; an SLO's own `labels` cannot override them. @internal */

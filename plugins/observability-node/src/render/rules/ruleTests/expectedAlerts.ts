@@ -98,14 +98,18 @@ export class ScenarioModel {
     for (const semantics of SEMANTICS) {
       this.timelines.set(
         semantics,
-        models.map(m => new SloTimeline(m.context.slo, series, steps, semantics)),
+        models.map(
+          m => new SloTimeline(m.context.slo, series, steps, semantics),
+        ),
       );
     }
   }
 
   /** The timeline of the SLO under test (for recorded-value checks). */
   timeline(semantics: RangeSemantics): SloTimeline {
-    const index = this.models.findIndex(m => m.context.slo.name === this.target);
+    const index = this.models.findIndex(
+      m => m.context.slo.name === this.target,
+    );
     return this.timelines.get(semantics)![index];
   }
 
@@ -122,8 +126,13 @@ export class ScenarioModel {
       const numbers = model.context.numbers;
       const perSemantics = SEMANTICS.map(semantics => {
         const timeline = this.timelines.get(semantics)![i];
-        const verdict = (rule: PrometheusRule | undefined, severity: 'page' | 'ticket'): Verdict =>
-          rule ? tiersFire(timeline, numbers, tiersOf(numbers, severity), step) : false;
+        const verdict = (
+          rule: PrometheusRule | undefined,
+          severity: 'page' | 'ticket',
+        ): Verdict =>
+          rule
+            ? tiersFire(timeline, numbers, tiersOf(numbers, severity), step)
+            : false;
         return {
           page: verdict(model.page, 'page'),
           ticket: verdict(model.ticket, 'ticket'),

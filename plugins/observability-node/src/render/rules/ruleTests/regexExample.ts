@@ -58,7 +58,11 @@ class Parser {
 
   private sequence(): Node {
     const items: Node[] = [];
-    for (let c = this.peek(); c !== undefined && c !== '|' && c !== ')'; c = this.peek()) {
+    for (
+      let c = this.peek();
+      c !== undefined && c !== '|' && c !== ')';
+      c = this.peek()
+    ) {
       items.push(this.quantified(this.atom()));
     }
     return { kind: 'seq', items };
@@ -114,7 +118,9 @@ class Parser {
 
   private group(): Node {
     if (this.peek() === '?') {
-      const named = /^\?P?<[A-Za-z_][A-Za-z0-9_]*>/.exec(this.text.slice(this.pos));
+      const named = /^\?P?<[A-Za-z_][A-Za-z0-9_]*>/.exec(
+        this.text.slice(this.pos),
+      );
       if (named) {
         this.pos += named[0].length;
       } else if (this.text.startsWith('?:', this.pos)) {
@@ -189,11 +195,14 @@ class Parser {
         members.push([c, c]);
       }
     }
-    const inClass = (ch: string) => members.some(([lo, hi]) => ch >= lo && ch <= hi);
+    const inClass = (ch: string) =>
+      members.some(([lo, hi]) => ch >= lo && ch <= hi);
     if (!negated) {
       return members[0][0];
     }
-    const candidate = ['0', 'a', 'x', 'Z', '-', '_', '~'].find(ch => !inClass(ch));
+    const candidate = ['0', 'a', 'x', 'Z', '-', '_', '~'].find(
+      ch => !inClass(ch),
+    );
     if (candidate === undefined) {
       throw new Unsupported('class too wide');
     }
@@ -235,7 +244,10 @@ export function anchoredRegExp(regex: string): RegExp | undefined {
 }
 
 /** Whether `value` matches `regex` the way Prometheus matches it; undefined if unknown. @internal */
-export function regexMatches(regex: string, value: string): boolean | undefined {
+export function regexMatches(
+  regex: string,
+  value: string,
+): boolean | undefined {
   return anchoredRegExp(regex)?.test(value);
 }
 

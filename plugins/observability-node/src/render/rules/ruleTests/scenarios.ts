@@ -24,7 +24,7 @@ import {
   powerOfTen,
   toNumber,
 } from '../decimal';
-import { formatLabelMatcher } from '../formatVectorSelector';
+import { formatLabelMatcher } from '@lookout/plugin-observability-common';
 import { sloSelector } from '../sloContext';
 import {
   ALERT_ERROR_BUDGET_BURN,
@@ -36,7 +36,12 @@ import {
   SLO_OBJECTIVE,
   SLO_TOTAL_RATE,
 } from '../sloSeries';
-import { AlertState, ExpectedAlert, ScenarioModel, SloAlertModel } from './expectedAlerts';
+import {
+  AlertState,
+  ExpectedAlert,
+  ScenarioModel,
+  SloAlertModel,
+} from './expectedAlerts';
 import { EVAL_STEP_MINUTES } from './simulate';
 import { SyntheticSeries, TrafficPhase, inputSeries } from './syntheticTraffic';
 
@@ -93,8 +98,13 @@ function windowHours(setup: ScenarioSetup): number {
   return durationSeconds(setup.target.context.slo.window) / 3600;
 }
 
-function tier(setup: ScenarioSetup, longWindow: string): TierInForce | undefined {
-  return setup.target.context.numbers.tiers.find(t => t.tier.longWindow === longWindow);
+function tier(
+  setup: ScenarioSetup,
+  longWindow: string,
+): TierInForce | undefined {
+  return setup.target.context.numbers.tiers.find(
+    t => t.tier.longWindow === longWindow,
+  );
 }
 
 /** Events per minute of the synthetic traffic: large enough that burns are whole events. */
@@ -110,7 +120,11 @@ function trafficPerMinute(setup: ScenarioSetup): number {
 }
 
 /** Bad events per minute for a burn `multiple` × budget, nudged off `%.1f` rounding ties. */
-function badPerMinute(setup: ScenarioSetup, traffic: number, multiple: number): number {
+function badPerMinute(
+  setup: ScenarioSetup,
+  traffic: number,
+  multiple: number,
+): number {
   const budget = Number(setup.target.context.numbers.budget);
   let bad = Math.max(1, Math.round(multiple * budget * traffic));
   for (;;) {
@@ -194,22 +208,37 @@ class ScenarioRun {
     if (!this.setup.series) {
       return [];
     }
-    return inputSeries(this.setup.series, trim(this.phases, untilMinute)).map(s => ({
-      series: s.series,
-      values: s.text,
-    }));
+    return inputSeries(this.setup.series, trim(this.phases, untilMinute)).map(
+      s => ({
+        series: s.series,
+        values: s.text,
+      }),
+    );
   }
 }
 
 function alertChecks(step: number, state: AlertState): AlertRuleTest[] {
   const evalTime = formatMinutes(step * EVAL_STEP_MINUTES);
   return [
-    { eval_time: evalTime, alertname: ALERT_ERROR_BUDGET_BURN, exp_alerts: state.burn },
-    { eval_time: evalTime, alertname: ALERT_SLO_METRICS_MISSING, exp_alerts: state.missing },
+    {
+      eval_time: evalTime,
+      alertname: ALERT_ERROR_BUDGET_BURN,
+      exp_alerts: state.burn,
+    },
+    {
+      eval_time: evalTime,
+      alertname: ALERT_SLO_METRICS_MISSING,
+      exp_alerts: state.missing,
+    },
   ];
 }
 
-function claim(setup: ScenarioSetup, scenario: string, holds: boolean, what: string): void {
+function claim(
+  setup: ScenarioSetup,
+  scenario: string,
+  holds: boolean,
+  what: string,
+): void {
   if (!holds) {
     const { slo, entityRef } = setup.target.context;
     throw new Error(
@@ -253,7 +282,10 @@ const HEALTHY_TICKET_BASELINE = 2160;
  * A checkpoint at `step`, or at most two steps later when the model cannot call `step` exactly
  * (another SLO of the entity sitting on a threshold); undefined if none of them can be called.
  */
-function near(run: ScenarioRun, step: number): { step: number; state: AlertState } | undefined {
+function near(
+  run: ScenarioRun,
+  step: number,
+): { step: number; state: AlertState } | undefined {
   for (let s = step; s <= step + 2; s++) {
     const state = run.model.state(s);
     if (state) {
@@ -268,33 +300,54 @@ function checkpointsAt(
   run: ScenarioRun,
   steps: number[],
 ): Array<{ step: number; state: AlertState }> {
-  return steps.map(step => near(run, step)).filter((c): c is { step: number; state: AlertState } => c !== undefined);
+  return steps
+    .map(step => near(run, step))
+    .filter((c): c is { step: number; state: AlertState } => c !== undefined);
 }
 
 /** (a) A full outage after a healthy baseline pages; asserted at the earliest certain instant. */
-export function fullOutageScenario(setup: ScenarioSetup): ScenarioTest | undefined {
-  if (!setup.series || setup.target.context.numbers.tiers.every(t => t.tier.severity !== 'page')) {
+export function fullOutageScenario(
+  setup: ScenarioSetup,
+): ScenarioTest | undefined {
+  if (
+    !setup.series ||
+    setup.target.context.numbers.tiers.every(t => t.tier.severity !== 'page')
+  ) {
     return undefined;
   }
   const traffic = trafficPerMinute(setup);
   const start = HEALTHY_PAGE_BASELINE;
-  const run = new ScenarioRun(setup, [phase(start, traffic, 0), phase(360, 0, traffic)]);
+  const run = new ScenarioRun(setup, [
+    phase(start, traffic, 0),
+    phase(360, 0, traffic),
+  ]);
   const startStep = start / EVAL_STEP_MINUTES;
   const name = 'full outage after a healthy 6h10m';
   const healthy = checkpointsAt(run, [startStep]);
   for (const c of healthy) {
-    claim(setup, name, !c.state.target.page && !c.state.target.ticket, 'alert before the outage');
+    claim(
+      setup,
+      name,
+      !c.state.target.page && !c.state.target.ticket,
+      'alert before the outage',
+    );
   }
   const paged = run.find(startStep + 1, startStep + 72, s => s.target.page);
   if (!paged) {
     return undefined;
   }
   const after = (paged.step - startStep) * EVAL_STEP_MINUTES;
-  return test(`(a) ${name}: pages ${formatMinutes(after)} after it starts`, run, [...healthy, paged]);
+  return test(
+    `(a) ${name}: pages ${formatMinutes(after)} after it starts`,
+    run,
+    [...healthy, paged],
+  );
 }
 
 /** (b) A burn just above the 1h/5m tier's factor pages within 65 minutes. */
-export function fastBurnScenario(setup: ScenarioSetup): ScenarioTest | undefined {
+export function fastBurnScenario(
+  setup: ScenarioSetup,
+): ScenarioTest | undefined {
   const fast = tier(setup, '1h');
   const multiple = windowHours(setup) / 48; // 15 for 30d: 15/14.4 of the tier's factor
   const budget = Number(setup.target.context.numbers.budget);
@@ -309,20 +362,25 @@ export function fastBurnScenario(setup: ScenarioSetup): ScenarioTest | undefined
     phase(180, traffic - bad, bad),
   ]);
   const startStep = start / EVAL_STEP_MINUTES;
-  const name = `${multipleText(multiple)} burn (1h tier factor ${fast.factor}) after a healthy 6h10m`;
+  const name = `${multipleText(multiple)} burn (1h tier factor ${
+    fast.factor
+  }) after a healthy 6h10m`;
   const healthy = checkpointsAt(run, [startStep]);
   const paged = run.find(startStep + 1, startStep + 36, s => s.target.page);
   claim(setup, name, paged !== undefined, 'never pages');
   const after = (paged!.step - startStep) * EVAL_STEP_MINUTES;
   claim(setup, name, after <= 65, `pages only after ${formatMinutes(after)}`);
-  return test(`(b) ${name}: pages ${formatMinutes(after)} after it starts`, run, [
-    ...healthy,
-    paged!,
-  ]);
+  return test(
+    `(b) ${name}: pages ${formatMinutes(after)} after it starts`,
+    run,
+    [...healthy, paged!],
+  );
 }
 
 /** (c) A burn at twice the 3d tier's factor raises a ticket when the math says, never a page. */
-export function slowBurnScenario(setup: ScenarioSetup): ScenarioTest | undefined {
+export function slowBurnScenario(
+  setup: ScenarioSetup,
+): ScenarioTest | undefined {
   const slow = tier(setup, '3d');
   const multiple = windowHours(setup) / 360; // 2 for 30d
   const budget = Number(setup.target.context.numbers.budget);
@@ -337,11 +395,21 @@ export function slowBurnScenario(setup: ScenarioSetup): ScenarioTest | undefined
     phase(2 * 24 * 60, traffic - bad, bad),
   ]);
   const startStep = start / EVAL_STEP_MINUTES;
-  const name = `${multipleText(multiple)} burn (3d tier factor ${slow.factor}) after a healthy 36h`;
-  const ticket = run.find(startStep + 1, startStep + (2 * 24 * 60) / EVAL_STEP_MINUTES, s => s.target.ticket);
+  const name = `${multipleText(multiple)} burn (3d tier factor ${
+    slow.factor
+  }) after a healthy 36h`;
+  const ticket = run.find(
+    startStep + 1,
+    startStep + (2 * 24 * 60) / EVAL_STEP_MINUTES,
+    s => s.target.ticket,
+  );
   claim(setup, name, ticket !== undefined, 'never raises a ticket');
   const steps = [startStep];
-  for (let hours = 6; hours * 60 < (ticket!.step - startStep) * EVAL_STEP_MINUTES; hours += 6) {
+  for (
+    let hours = 6;
+    hours * 60 < (ticket!.step - startStep) * EVAL_STEP_MINUTES;
+    hours += 6
+  ) {
     steps.push(startStep + (hours * 60) / EVAL_STEP_MINUTES);
   }
   const checkpoints = [
@@ -349,7 +417,12 @@ export function slowBurnScenario(setup: ScenarioSetup): ScenarioTest | undefined
     ticket!,
   ];
   for (const c of checkpoints) {
-    claim(setup, name, !c.state.target.page, `pages at ${formatMinutes(c.step * 5)}`);
+    claim(
+      setup,
+      name,
+      !c.state.target.page,
+      `pages at ${formatMinutes(c.step * 5)}`,
+    );
   }
   const after = (ticket!.step - startStep) * EVAL_STEP_MINUTES;
   return test(
@@ -360,7 +433,9 @@ export function slowBurnScenario(setup: ScenarioSetup): ScenarioTest | undefined
 }
 
 /** (d) A burn at half the 3d tier's factor stays silent for 8 hours. */
-export function gentleBurnScenario(setup: ScenarioSetup): ScenarioTest | undefined {
+export function gentleBurnScenario(
+  setup: ScenarioSetup,
+): ScenarioTest | undefined {
   if (!setup.series) {
     return undefined;
   }
@@ -372,7 +447,12 @@ export function gentleBurnScenario(setup: ScenarioSetup): ScenarioTest | undefin
   const checkpoints = checkpointsAt(run, [12, 24, 48, 72, 96]);
   for (const c of checkpoints) {
     const t = c.state.target;
-    claim(setup, name, !t.page && !t.ticket && !t.missing, `alert at ${formatMinutes(c.step * 5)}`);
+    claim(
+      setup,
+      name,
+      !t.page && !t.ticket && !t.missing,
+      `alert at ${formatMinutes(c.step * 5)}`,
+    );
   }
   return test(name, run, checkpoints);
 }
@@ -384,7 +464,10 @@ function labelsText(metric: string, labels: Record<string, string>): string {
   return `${metric}{${parts.join(', ')}}`;
 }
 
-function objectiveCheck(setup: ScenarioSetup, evalTime: string): PromqlExprTest {
+function objectiveCheck(
+  setup: ScenarioSetup,
+  evalTime: string,
+): PromqlExprTest {
   const { context } = setup.target;
   return {
     expr: sloSelector(context, SLO_OBJECTIVE),
@@ -403,15 +486,29 @@ export function noDataScenario(
   setup: ScenarioSetup,
   infoLabels: Record<string, string>,
 ): ScenarioTest {
-  const run = new ScenarioRun({ ...setup, series: undefined }, [phase(15, 0, 0)]);
+  const run = new ScenarioRun({ ...setup, series: undefined }, [
+    phase(15, 0, 0),
+  ]);
   const limitation = setup.series
     ? ''
-    : `. ${setup.noSeriesReason ?? 'No synthetic series'}, so this file proves only ` +
+    : `. ${
+        setup.noSeriesReason ?? 'No synthetic series'
+      }, so this file proves only ` +
       `SLOMetricsMissing and the recorded metadata`;
   const name = `(e) no data: SLOMetricsMissing after 10m${limitation}`;
   const checkpoints = [near(run, 1), near(run, 3)];
-  claim(setup, name, checkpoints[0]?.step === 1 && !checkpoints[0].state.target.missing, 'fires before 10m');
-  claim(setup, name, checkpoints[1]?.step === 3 && checkpoints[1].state.target.missing, 'does not fire after 10m');
+  claim(
+    setup,
+    name,
+    checkpoints[0]?.step === 1 && !checkpoints[0].state.target.missing,
+    'fires before 10m',
+  );
+  claim(
+    setup,
+    name,
+    checkpoints[1]?.step === 3 && checkpoints[1].state.target.missing,
+    'does not fire after 10m',
+  );
   const { context } = setup.target;
   const promql: PromqlExprTest[] = [
     objectiveCheck(setup, '15m'),
@@ -420,9 +517,20 @@ export function noDataScenario(
       eval_time: '15m',
       exp_samples: [{ labels: labelsText(SLO_INFO, infoLabels), value: 1 }],
     },
-    { expr: sloSelector(context, SLO_ERROR_RATIO), eval_time: '15m', exp_samples: [] },
+    {
+      expr: sloSelector(context, SLO_ERROR_RATIO),
+      eval_time: '15m',
+      exp_samples: [],
+    },
   ];
-  return test(name, run, checkpoints.filter((c): c is { step: number; state: AlertState } => c !== undefined), promql);
+  return test(
+    name,
+    run,
+    checkpoints.filter(
+      (c): c is { step: number; state: AlertState } => c !== undefined,
+    ),
+    promql,
+  );
 }
 
 /** `round(expr × 10^digits) / 10^digits`: promtool compares floats exactly. */
@@ -435,7 +543,9 @@ function rounded(expr: string, digits: number): string {
  * (f) A steady error ratio of an eighth of the budget (below every tier's factor, the lowest
  * being 0.2333 for 7d): exact recorded values.
  */
-export function recordedValuesScenario(setup: ScenarioSetup): ScenarioTest | undefined {
+export function recordedValuesScenario(
+  setup: ScenarioSetup,
+): ScenarioTest | undefined {
   if (!setup.series) {
     return undefined;
   }
@@ -445,7 +555,16 @@ export function recordedValuesScenario(setup: ScenarioSetup): ScenarioTest | und
   const bad = Number(formatDecimal(multiply(eighth, decimal(traffic))));
   const run = new ScenarioRun(setup, [phase(65, traffic - bad, bad)]);
   const digits = decimalPlaces(eighth) + 3;
-  const windows = ['5m', '30m', '1h', '2h', '6h', '1d', '3d', context.slo.window];
+  const windows = [
+    '5m',
+    '30m',
+    '1h',
+    '2h',
+    '6h',
+    '1d',
+    '3d',
+    context.slo.window,
+  ];
   const promql: PromqlExprTest[] = [
     {
       expr: rounded(sloSelector(context, SLO_ERROR_RATIO), digits),
@@ -463,7 +582,9 @@ export function recordedValuesScenario(setup: ScenarioSetup): ScenarioTest | und
     {
       expr: `round(${sloSelector(context, SLO_TOTAL_RATE)} * 60)`,
       eval_time: '65m',
-      exp_samples: [{ labels: labelsText('', context.identity), value: traffic }],
+      exp_samples: [
+        { labels: labelsText('', context.identity), value: traffic },
+      ],
     },
     {
       expr: `round(${sloSelector(context, SLO_ERRORS_RATE)} * 60)`,
@@ -471,27 +592,45 @@ export function recordedValuesScenario(setup: ScenarioSetup): ScenarioTest | und
       exp_samples: [{ labels: labelsText('', context.identity), value: bad }],
     },
   ];
-  const name = `(f) steady error ratio ${formatDecimal(eighth)} (an eighth of the budget): recorded values`;
-  return test(name, run, checkpointsAt(run, [13]).filter(c => c.step === 13), promql);
+  const name = `(f) steady error ratio ${formatDecimal(
+    eighth,
+  )} (an eighth of the budget): recorded values`;
+  return test(
+    name,
+    run,
+    checkpointsAt(run, [13]).filter(c => c.step === 13),
+    promql,
+  );
 }
 
 /** (g) With `minEvents`, a full outage on too little traffic stays silent. */
-export function lowTrafficScenario(setup: ScenarioSetup): ScenarioTest | undefined {
+export function lowTrafficScenario(
+  setup: ScenarioSetup,
+): ScenarioTest | undefined {
   const { numbers, slo } = setup.target.context;
   const minEvents = slo.alerting.minEvents;
   if (!setup.series || minEvents <= 0 || numbers.tiers.length === 0) {
     return undefined;
   }
-  const longest = Math.max(...numbers.tiers.map(t => durationSeconds(t.tier.longWindow) / 60));
+  const longest = Math.max(
+    ...numbers.tiers.map(t => durationSeconds(t.tier.longWindow) / 60),
+  );
   // Largest power of ten at most half of minEvents per longest window.
   const perMinute = 10 ** Math.floor(Math.log10(minEvents / (2 * longest)));
   const run = new ScenarioRun(setup, [phase(120, 0, perMinute)]);
   const name =
-    `(g) full outage at ${formatDecimal(decimal(perMinute))} events/min, under minEvents=${minEvents} ` +
+    `(g) full outage at ${formatDecimal(
+      decimal(perMinute),
+    )} events/min, under minEvents=${minEvents} ` +
     `in every window: no burn alert`;
   const checkpoints = checkpointsAt(run, [12, 24]);
   for (const c of checkpoints) {
-    claim(setup, name, !c.state.target.page && !c.state.target.ticket, 'alerts');
+    claim(
+      setup,
+      name,
+      !c.state.target.page && !c.state.target.ticket,
+      'alerts',
+    );
   }
   return test(name, run, checkpoints);
 }

@@ -11,7 +11,11 @@ import {
 const bad = { __name__: 'http_requests_total', job: 'checkout', code: '500' };
 const good = { __name__: 'http_requests_total', job: 'checkout', code: '200' };
 
-function counter(labels: Record<string, string>, perMinute: (minute: number) => number, minutes: number): CounterSeries {
+function counter(
+  labels: Record<string, string>,
+  perMinute: (minute: number) => number,
+  minutes: number,
+): CounterSeries {
   const values = [0];
   for (let m = 1; m <= minutes; m++) {
     values.push(values[m - 1] + perMinute(m));
@@ -52,7 +56,10 @@ describe('SloTimeline', () => {
   });
 
   it('records no ratio while nothing is served, never 0/0', () => {
-    const series = [counter(bad, () => 0, 60), counter(good, m => (m > 30 ? 0 : 100), 60)];
+    const series = [
+      counter(bad, () => 0, 60),
+      counter(good, m => (m > 30 ? 0 : 100), 60),
+    ];
     const timeline = new SloTimeline(slo, series, 12, 'closed');
     expect(timeline.ratio(12, '5m')).toBeUndefined();
     expect(timeline.ratio(12, '1h')).toBe(0);
@@ -70,11 +77,8 @@ describe('SloTimeline', () => {
 
   it('fires SLOMetricsMissing once the data has been absent for 10 minutes', () => {
     const timeline = new SloTimeline(slo, [], 3, 'closed');
-    expect([0, 1, 2, 3].map(step => metricsMissingFires(timeline, step))).toEqual([
-      false,
-      false,
-      true,
-      true,
-    ]);
+    expect(
+      [0, 1, 2, 3].map(step => metricsMissingFires(timeline, step)),
+    ).toEqual([false, false, true, true]);
   });
 });

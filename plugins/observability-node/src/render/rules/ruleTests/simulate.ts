@@ -36,7 +36,9 @@ function rateAt(
 ): number | undefined {
   const first = Math.max(
     0,
-    semantics === 'closed' ? t - RATE_RANGE_MINUTES : t - RATE_RANGE_MINUTES + 1,
+    semantics === 'closed'
+      ? t - RATE_RANGE_MINUTES
+      : t - RATE_RANGE_MINUTES + 1,
   );
   const last = Math.min(t, values.length - 1);
   if (last - first < 1) {
@@ -95,15 +97,26 @@ function selected(slo: SloSpec, series: CounterSeries[]): SelectedSeries {
   const indicator = slo.indicator;
   if (indicator.type === 'ratio') {
     return indicator.errors
-      ? { kind: 'errors', total: pick(indicator.total), events: pick(indicator.errors) }
-      : { kind: 'good', total: pick(indicator.total), events: pick(indicator.good!) };
+      ? {
+          kind: 'errors',
+          total: pick(indicator.total),
+          events: pick(indicator.errors),
+        }
+      : {
+          kind: 'good',
+          total: pick(indicator.total),
+          events: pick(indicator.good!),
+        };
   }
   if (indicator.histogramType === 'native') {
     return { kind: 'good', total: [], events: [] }; // no native histogram samples in tests
   }
   return {
     kind: 'good',
-    total: pick({ metric: `${indicator.histogram}_count`, matchers: indicator.matchers }),
+    total: pick({
+      metric: `${indicator.histogram}_count`,
+      matchers: indicator.matchers,
+    }),
     events: pick({
       metric: `${indicator.histogram}_bucket`,
       matchers: [...indicator.matchers, leMatcher(indicator.thresholdSeconds)],
@@ -124,7 +137,9 @@ function sliRatesAt(
   }
   return {
     errors:
-      total === undefined || events === undefined ? undefined : Math.max(total - events, 0),
+      total === undefined || events === undefined
+        ? undefined
+        : Math.max(total - events, 0),
     total,
   };
 }
@@ -202,7 +217,10 @@ export class SloTimeline {
 
   /** `avg_over_time(slo:sli_total:rate5m[window]) × window seconds`: events in the window. */
   events(step: number, window: string): number | undefined {
-    const { sum, count } = this.totalPrefix.range(this.firstStep(step, window), step);
+    const { sum, count } = this.totalPrefix.range(
+      this.firstStep(step, window),
+      step,
+    );
     return count === 0 ? undefined : (sum / count) * durationSeconds(window);
   }
 
@@ -221,7 +239,10 @@ function above(value: number | undefined, threshold: number): Verdict {
   if (value === undefined) {
     return false;
   }
-  if (Math.abs(value - threshold) <= RELATIVE_MARGIN * Math.max(Math.abs(threshold), 1e-12)) {
+  if (
+    Math.abs(value - threshold) <=
+    RELATIVE_MARGIN * Math.max(Math.abs(threshold), 1e-12)
+  ) {
     return undefined;
   }
   return value > threshold;
@@ -231,7 +252,10 @@ function atLeast(value: number | undefined, threshold: number): Verdict {
   if (value === undefined) {
     return false;
   }
-  if (Math.abs(value - threshold) <= RELATIVE_MARGIN * Math.max(Math.abs(threshold), 1e-12)) {
+  if (
+    Math.abs(value - threshold) <=
+    RELATIVE_MARGIN * Math.max(Math.abs(threshold), 1e-12)
+  ) {
     return undefined;
   }
   return value >= threshold;
@@ -270,7 +294,9 @@ export function tierFires(
   ];
   const minEvents = timeline.slo.alerting.minEvents;
   if (minEvents > 0) {
-    conditions.push(atLeast(timeline.events(step, tier.tier.longWindow), minEvents));
+    conditions.push(
+      atLeast(timeline.events(step, tier.tier.longWindow), minEvents),
+    );
   }
   return and(conditions);
 }
@@ -296,7 +322,10 @@ export function currentBurn(
 }
 
 /** Whether `SLOMetricsMissing` (for: 10m) is firing at `step`. @internal */
-export function metricsMissingFires(timeline: SloTimeline, step: number): boolean {
+export function metricsMissingFires(
+  timeline: SloTimeline,
+  step: number,
+): boolean {
   const holdSteps = 10 / EVAL_STEP_MINUTES;
   for (let j = step; j >= step - holdSteps; j--) {
     if (j < 0 || !timeline.missing(j)) {

@@ -16,7 +16,11 @@ const errors: VectorSelector = {
 describe('synthesizeLabels', () => {
   it('builds a bad-events series both selectors select', () => {
     const labels = synthesizeLabels([errors, total])!;
-    expect(labels).toEqual({ __name__: 'http_requests_total', job: 'checkout', code: '500' });
+    expect(labels).toEqual({
+      __name__: 'http_requests_total',
+      job: 'checkout',
+      code: '500',
+    });
     expect(selects(errors, labels)).toBe(true);
     expect(selects(total, labels)).toBe(true);
   });
@@ -24,9 +28,15 @@ describe('synthesizeLabels', () => {
   it('builds a good-events series only the total selector selects', () => {
     const labels = synthesizeLabels([total], errors)!;
     // Without a `code` label the errors selector does not select it, as in Prometheus.
-    expect(labels).toEqual({ __name__: 'http_requests_total', job: 'checkout' });
+    expect(labels).toEqual({
+      __name__: 'http_requests_total',
+      job: 'checkout',
+    });
     expect(selects(errors, labels)).toBe(false);
-    const withCode: VectorSelector = { ...total, matchers: [...total.matchers, { name: 'code', op: '!=', value: '' }] };
+    const withCode: VectorSelector = {
+      ...total,
+      matchers: [...total.matchers, { name: 'code', op: '!=', value: '' }],
+    };
     expect(synthesizeLabels([withCode], errors)).toEqual({
       __name__: 'http_requests_total',
       job: 'checkout',
@@ -66,6 +76,8 @@ describe('seriesText', () => {
     expect(seriesText({ __name__: 'up', job: 'a"b', code: '200' })).toBe(
       'up{code="200", job="a\\"b"}',
     );
-    expect(seriesText({ __name__: 'http.requests' })).toBe('{__name__="http.requests"}');
+    expect(seriesText({ __name__: 'http.requests' })).toBe(
+      '{__name__="http.requests"}',
+    );
   });
 });

@@ -4,12 +4,15 @@
  * that matches some selectors and not another (a bad-events series that the errors and total
  * selectors both select; a good one that only the total selector selects).
  */
-import { LabelMatcher, VectorSelector } from '@lookout/plugin-observability-common';
+import {
+  LabelMatcher,
+  VectorSelector,
+} from '@lookout/plugin-observability-common';
 import {
   formatLabelMatcher,
   isBareMetricName,
   quotePromqlString,
-} from '../formatVectorSelector';
+} from '@lookout/plugin-observability-common';
 import { regexExample, regexMatches } from './regexExample';
 
 /** Labels of a series, `__name__` included; empty values are left out. @internal */
@@ -20,12 +23,18 @@ const FALLBACK_METRIC = 'lookout_synthetic_total';
 
 function allMatchers(selector: VectorSelector): LabelMatcher[] {
   return selector.metric
-    ? [{ name: '__name__', op: '=', value: selector.metric }, ...selector.matchers]
+    ? [
+        { name: '__name__', op: '=', value: selector.metric },
+        ...selector.matchers,
+      ]
     : selector.matchers;
 }
 
 /** Whether one matcher selects `value` (`''` for a missing label); undefined if unknown. */
-function matcherAccepts(matcher: LabelMatcher, value: string): boolean | undefined {
+function matcherAccepts(
+  matcher: LabelMatcher,
+  value: string,
+): boolean | undefined {
   switch (matcher.op) {
     case '=':
       return value === matcher.value;
@@ -59,7 +68,11 @@ export function selects(
 }
 
 /** Values to try: the matchers' own, then (absent) '' and fallbacks, or fallbacks first. */
-function candidates(matchers: LabelMatcher[], emptyFirst: boolean, extra: string[] = []): string[] {
+function candidates(
+  matchers: LabelMatcher[],
+  emptyFirst: boolean,
+  extra: string[] = [],
+): string[] {
   const values: string[] = [];
   for (const m of matchers) {
     if (m.op === '=') {
@@ -115,7 +128,10 @@ export function synthesizeLabels(
       const value = candidates(own, false, [`${matcher.value}_x`]).find(
         v => acceptsAll(own, v) && matcherAccepts(matcher, v) === false,
       );
-      if (value === undefined || (matcher.name === '__name__' && value === '')) {
+      if (
+        value === undefined ||
+        (matcher.name === '__name__' && value === '')
+      ) {
         return false;
       }
       if (value === '') {

@@ -6,7 +6,12 @@ import { SloSpec, VectorSelector } from '@lookout/plugin-observability-common';
 import { add, decimal, formatDecimal, multiply } from '../decimal';
 import { leMatcher } from '../leMatcher';
 import { CounterSeries } from './simulate';
-import { SeriesLabels, selects, seriesText, synthesizeLabels } from './syntheticLabels';
+import {
+  SeriesLabels,
+  selects,
+  seriesText,
+  synthesizeLabels,
+} from './syntheticLabels';
 
 /** A stretch of constant traffic: events per minute, as decimal text. @internal */
 export interface TrafficPhase {

@@ -1,4 +1,5 @@
-import { formatVectorSelector, quotePromqlString } from './formatVectorSelector';
+import { formatVectorSelector } from './formatVectorSelector';
+import { quotePromqlString } from './stringLiteral';
 
 describe('formatVectorSelector', () => {
   it('writes selectors as written, with extra matchers appended once', () => {
@@ -17,10 +18,12 @@ describe('formatVectorSelector', () => {
   });
 
   it('moves names that cannot stand bare into a __name__ matcher', () => {
-    expect(formatVectorSelector({ metric: 'on', matchers: [] })).toBe('{__name__="on"}');
-    expect(formatVectorSelector({ metric: 'http.requests', matchers: [] })).toBe(
-      '{__name__="http.requests"}',
+    expect(formatVectorSelector({ metric: 'on', matchers: [] })).toBe(
+      '{__name__="on"}',
     );
+    expect(
+      formatVectorSelector({ metric: 'http.requests', matchers: [] }),
+    ).toBe('{__name__="http.requests"}');
     expect(formatVectorSelector({ metric: 'up', matchers: [] })).toBe('up');
   });
 
