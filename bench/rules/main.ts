@@ -6,7 +6,7 @@
  *
  * Options: --slos N (200), --instances N (2), --seed N (1), --rounds N (10),
  * --eval-interval D (1s), --global-interval D (1m), --scrape-interval D (15s),
- * --sets lookout,sloth,pyrra (and lookout-sums, a proposed change to Lookout's rules), --parallel N (CPU count), --work-dir DIR, --keep,
+ * --sets lookout,sloth,pyrra, --parallel N (CPU count), --work-dir DIR, --keep,
  * --out FILE (bench/results/latest.json).
  */
 import { execFileSync } from 'node:child_process';
@@ -35,7 +35,6 @@ import {
   RuleSet,
   RuleSetId,
   lookoutRuleSet,
-  lookoutSumsRuleSet,
   pyrraRuleSet,
   slothRuleSet,
 } from './ruleSets';
@@ -77,9 +76,9 @@ function options() {
   };
   const sets = String(values.sets).split(',') as RuleSetId[];
   for (const set of sets) {
-    if (!['lookout', 'lookout-sums', 'sloth', 'pyrra'].includes(set)) {
+    if (!['lookout', 'sloth', 'pyrra'].includes(set)) {
       throw new Error(
-        `--sets: unknown rule set ${set}; expected lookout, lookout-sums, sloth, pyrra`,
+        `--sets: unknown rule set ${set}; expected lookout, sloth, pyrra`,
       );
     }
   }
@@ -170,7 +169,6 @@ async function main(): Promise<void> {
       }
       return set;
     },
-    'lookout-sums': () => lookoutSumsRuleSet(services),
     sloth: () => slothRuleSet(services),
     pyrra: () => pyrraRuleSet(services),
   };
@@ -334,14 +332,6 @@ async function main(): Promise<void> {
           lookoutVsPyrra:
             lookout && results.pyrra
               ? ratios(lookout, results.pyrra)
-              : undefined,
-          lookoutSumsVsSloth:
-            results['lookout-sums'] && results.sloth
-              ? ratios(results['lookout-sums'], results.sloth)
-              : undefined,
-          lookoutSumsVsPyrra:
-            results['lookout-sums'] && results.pyrra
-              ? ratios(results['lookout-sums'], results.pyrra)
               : undefined,
         },
         targets: targets(results),

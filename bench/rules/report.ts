@@ -380,7 +380,7 @@ export function formatReport(
       ]),
     ]),
   );
-  for (const mine of [results.lookout, results['lookout-sums']]) {
+  for (const mine of [results.lookout]) {
     for (const other of [results.sloth, results.pyrra]) {
       if (mine && other) {
         const r = ratios(mine, other);

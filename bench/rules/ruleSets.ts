@@ -11,9 +11,7 @@ import {
 } from '../../plugins/observability-node/src/render/types';
 import { renderSloRuleGroups } from '../../plugins/observability-node/src/render/rules/renderSloRuleGroups';
 import {
-  SLO_ERRORS_RATE,
   SLO_ERROR_RATIO,
-  SLO_TOTAL_RATE,
   WINDOW_LABEL,
 } from '../../plugins/observability-node/src/render/rules/sloSeries';
 import {
@@ -31,7 +29,7 @@ import {
 import { SyntheticService } from '../../plugins/observability-node/src/bench/rules/services';
 
 /** Identifier of a rule set. */
-export type RuleSetId = 'lookout' | 'lookout-sums' | 'sloth' | 'pyrra';
+export type RuleSetId = 'lookout' | 'sloth' | 'pyrra';
 
 /** How to read one SLO's period error ratio from a rule set's series. */
 export interface PeriodReading {
@@ -102,61 +100,6 @@ export function lookoutRuleSet(
       };
     }),
   };
-}
-
-/** Windows the `lookout-sums` variant derives from 5-minute sums. */
-const SUMMED_WINDOWS = ['1d', '3d', '30d'];
-
-/** Record names of the 5-minute sums of the `lookout-sums` variant. */
-export const SUM_RECORDS: Record<string, string> = {
-  [SLO_ERRORS_RATE]: 'slo:sli_errors:sum5m',
-  [SLO_TOTAL_RATE]: 'slo:sli_total:sum5m',
-};
-
-/**
- * A change to Lookout's rules measured side by side with them (not Lookout's output): every
- * SLO gets a group evaluated every 5 minutes recording the sums of its 5m rates over the last
- * 5 minutes, and the 1d, 3d and SLO-window ratios sum those instead of the 1m-spaced rates,
- * reading a fifth of the samples. Built from Lookout's own rules by rewriting them.
- */
-export function lookoutSumsRuleSet(services: SyntheticService[]): RuleSet {
-  const base = lookoutRuleSet(services);
-  const groups: PrometheusRuleGroup[] = [];
-  for (const group of base.groups) {
-    const rules = group.rules.map(rule =>
-      rule.record === SLO_ERROR_RATIO &&
-      SUMMED_WINDOWS.includes(rule.labels?.[WINDOW_LABEL] ?? '')
-        ? {
-            ...rule,
-            expr: Object.entries(SUM_RECORDS).reduce(
-              (expr, [rate, sum]) => expr.split(`${rate}{`).join(`${sum}{`),
-              rule.expr,
-            ),
-          }
-        : rule,
-    );
-    groups.push({ ...group, rules });
-    const rates = group.rules.filter(
-      rule => rule.record && rule.record in SUM_RECORDS,
-    );
-    if (rates.length > 0) {
-      groups.push({
-        name: `${group.name}/sums`,
-        interval: '5m',
-        rules: rates.map(rule => {
-          const matchers = Object.entries(rule.labels ?? {})
-            .map(([name, value]) => `${name}=${quoted(value)}`)
-            .join(', ');
-          return {
-            record: SUM_RECORDS[rule.record!],
-            expr: `sum_over_time(${rule.record}{${matchers}}[5m])`,
-            labels: rule.labels,
-          };
-        }),
-      });
-    }
-  }
-  return { ...base, id: 'lookout-sums', title: 'Lookout + 5m sums', groups };
 }
 
 /** Sloth's settings of a synthetic service. */

@@ -15,7 +15,7 @@ import {
 } from './alertmanagerServer';
 import { dataValue, findObject } from './kubeObject';
 import { kustomizeBuild } from './kustomize';
-import { BINARIES, deployPath } from './paths';
+import { BINARIES, deployPath, findRepoRoot } from './paths';
 import { describeRun, runTool } from './runTool';
 import { temporaryTree, TemporaryTree } from './stackCopy';
 import { describeWithBinaries } from './testing/requireBinary';
@@ -68,6 +68,49 @@ describeWithBinaries(BINARIES.kubectl, BINARIES.amtool)(
           'utf8',
         ),
       );
+    });
+
+    it("routes every team of Lookout's generated fragment to the receivers the fragment names", () => {
+      // The fragment `yarn lookout render --format prometheus` writes for the demo catalog (the
+      // render engine's golden output, kept in sync by its tests).
+      interface Route {
+        receiver: string;
+        matchers?: string[];
+        routes?: Route[];
+      }
+      const fragment = parse(
+        readFileSync(
+          join(
+            findRepoRoot(),
+            'plugins/observability-node/src/__golden__/prometheus/alertmanager/lookout.yaml',
+          ),
+          'utf8',
+        ),
+      ) as { route: { routes: Route[] }; receivers: Array<{ name: string }> };
+      const stack = parse(config) as {
+        route: { routes: Route[] };
+        receivers: Array<{ name: string }>;
+      };
+      const stackReceivers = new Set(stack.receivers.map(r => r.name));
+      expect(fragment.route.routes.length).toBeGreaterThan(0);
+      for (const { name } of fragment.receivers) {
+        expect([name, stackReceivers.has(name)]).toEqual([name, true]);
+      }
+      for (const generated of fragment.route.routes) {
+        const deployed = stack.route.routes.find(
+          r =>
+            JSON.stringify(r.matchers) === JSON.stringify(generated.matchers),
+        );
+        expect(deployed?.receiver).toBe(generated.receiver);
+        for (const child of generated.routes ?? []) {
+          expect(
+            deployed?.routes?.find(
+              r =>
+                JSON.stringify(r.matchers) === JSON.stringify(child.matchers),
+            )?.receiver,
+          ).toBe(child.receiver);
+        }
+      }
     });
 
     it('passes amtool check-config', async () => {

@@ -59,9 +59,9 @@ describe('Alertmanager fragment under the real amtool', () => {
 
   it.each([
     [['team=team-shop', 'severity=page', 'slo=availability'], 'team-shop-pager'],
-    [['team=team-shop', 'severity=ticket', 'slo=availability'], 'team-shop'],
+    [['team=team-shop', 'severity=ticket', 'slo=availability'], 'team-shop-tickets'],
     [['team=team-pay', 'severity=page'], 'team-pay-pager'],
-    [['team=team-pay', 'severity=ticket'], 'team-pay'],
+    [['team=team-pay', 'severity=ticket'], 'team-pay-tickets'],
     [['team=nobody', 'severity=page'], 'default'],
   ])('routes %p to %p', async (labels, receiver) => {
     const result = await runTool(amtool, [

@@ -4,6 +4,7 @@
 export {
   renderAlertmanagerConfig,
   pagerReceiverName,
+  ticketReceiverName,
 } from './renderAlertmanagerConfig';
 export type {
   AlertmanagerFragment,

@@ -15,7 +15,7 @@ describe('renderAlertmanagerConfig', () => {
   it('routes each team, sorted, with its pages to the team pager', () => {
     expect(config.route.routes).toEqual(
       ['ada', 'sre', 'team-shop'].map(team => ({
-        receiver: team,
+        receiver: `${team}-tickets`,
         matchers: [`team="${team}"`],
         group_by: ['alertname', 'backstage_entity', 'slo'],
         routes: [{ receiver: `${team}-pager`, matchers: ['severity="page"'] }],
@@ -35,12 +35,12 @@ describe('renderAlertmanagerConfig', () => {
 
   it('declares a receiver skeleton per route, and none for teams without SLOs', () => {
     expect(config.receivers).toEqual([
-      { name: 'ada' },
       { name: 'ada-pager' },
-      { name: 'sre' },
+      { name: 'ada-tickets' },
       { name: 'sre-pager' },
-      { name: 'team-shop' },
+      { name: 'sre-tickets' },
       { name: 'team-shop-pager' },
+      { name: 'team-shop-tickets' },
     ]);
   });
 

@@ -41,6 +41,11 @@ export function pagerReceiverName(team: string): string {
   return `${team}-pager`;
 }
 
+/** Receiver of a team's tickets and of its alerts of any other severity. @public */
+export function ticketReceiverName(team: string): string {
+  return `${team}-tickets`;
+}
+
 /** Teams whose alerts Lookout emits: per SLO its `team` label, else the entity owner's name. */
 function teams(inputs: RenderInput[]): string[] {
   const names = new Set<string>();
@@ -69,7 +74,7 @@ export function renderAlertmanagerConfig(
   return {
     route: {
       routes: teamNames.map(team => ({
-        receiver: team,
+        receiver: ticketReceiverName(team),
         matchers: [matcher('team', team)],
         group_by: ['alertname', 'backstage_entity', 'slo'],
         routes: [
@@ -94,8 +99,8 @@ export function renderAlertmanagerConfig(
       },
     ],
     receivers: teamNames.flatMap(team => [
-      { name: team },
       { name: pagerReceiverName(team) },
+      { name: ticketReceiverName(team) },
     ]),
   };
 }

@@ -5,7 +5,9 @@
 export {
   renderSloRuleGroups,
   sloRuleGroupName,
+  sloSumsRuleGroupName,
   sloBudgetRuleGroupName,
+  SUMS_GROUP_INTERVAL,
   BUDGET_GROUP_INTERVAL,
 } from './renderSloRuleGroups';
 export type { SloRuleGroups } from './renderSloRuleGroups';
@@ -15,6 +17,8 @@ export { dashboardUid, DASHBOARD_UID_MAX_LENGTH } from './dashboardUid';
 export {
   SLO_ERRORS_RATE,
   SLO_TOTAL_RATE,
+  SLO_ERRORS_SUM,
+  SLO_TOTAL_SUM,
   SLO_ERROR_RATIO,
   SLO_OBJECTIVE,
   SLO_ERROR_BUDGET_REMAINING,

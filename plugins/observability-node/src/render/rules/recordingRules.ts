@@ -1,21 +1,42 @@
 /*
  * The recording rules of one SLO: the 5m rates of bad and all events (the only rules reading raw
- * series), every window's error ratio derived from them as a ratio of sums, the budget left,
- * the objective and the info series.
+ * series), their 5-minute sums, every window's error ratio derived from them as a ratio of sums,
+ * the budget left, the objective and the info series.
  */
-import { RECORDED_WINDOWS } from '@lookout/plugin-observability-common';
+import {
+  RECORDED_WINDOWS,
+  durationSeconds,
+} from '@lookout/plugin-observability-common';
 import { PrometheusRule } from '../types';
 import { SloContext, sloSelector, sortedLabels } from './sloContext';
 import { sliRateExpressions } from './sliRates';
 import {
   SLO_ERRORS_RATE,
+  SLO_ERRORS_SUM,
   SLO_ERROR_BUDGET_REMAINING,
   SLO_ERROR_RATIO,
   SLO_INFO,
   SLO_OBJECTIVE,
   SLO_TOTAL_RATE,
+  SLO_TOTAL_SUM,
   WINDOW_LABEL,
 } from './sloSeries';
+
+/** Span of the 5-minute sums, and the interval their group is evaluated at. @internal */
+export const SUM_SPAN = '5m';
+
+/** Windows of this length and longer add up the 5-minute sums instead of the rate samples. */
+const SUMMED_FROM_SECONDS = durationSeconds('1d');
+
+/**
+ * Whether the error ratio over `window` reads the 5-minute sums. The windows of the page tiers
+ * (up to 6h) read the rates, so a fast burn is seen within one evaluation; a day and longer
+ * read the sums, a fifth of the samples, and lag by at most the 5 minutes not yet summed.
+ * @internal
+ */
+export function readsSums(window: string): boolean {
+  return durationSeconds(window) >= SUMMED_FROM_SECONDS;
+}
 
 function windowMatcher(window: string): string {
   return `${WINDOW_LABEL}="${window}"`;
@@ -25,20 +46,25 @@ function windowMatcher(window: string): string {
  * Error ratio over `window`. 5m: the ratio of the recorded rates. Longer windows:
  * `sum_over_time(bad rate) / sum_over_time(all rate)`: weighted by traffic (a quiet night
  * counts for what it served, unlike an average of ratios), cheap (two series, no raw data, no
- * subquery) and immune to empty slices, which an average of 5m ratios turns into NaN. The
- * denominator is guarded with `> 0`, so a window without traffic records nothing rather than
- * 0/0 = NaN.
+ * subquery) and immune to empty slices, which an average of 5m ratios turns into NaN. From a day
+ * on, the same ratio adds up the 5-minute sums of the rate samples (each sample is in exactly
+ * one sum, so the ratio is the same traffic-weighted one). The denominator is guarded with
+ * `> 0`, so a window without traffic records nothing rather than 0/0 = NaN.
  * @internal
  */
 export function errorRatioExpression(
   context: SloContext,
   window: string,
 ): string {
-  const errors = sloSelector(context, SLO_ERRORS_RATE);
-  const total = sloSelector(context, SLO_TOTAL_RATE);
   if (window === '5m') {
-    return `${errors} / (${total} > 0)`;
+    return `${sloSelector(context, SLO_ERRORS_RATE)} / (${sloSelector(
+      context,
+      SLO_TOTAL_RATE,
+    )} > 0)`;
   }
+  const summed = readsSums(window);
+  const errors = sloSelector(context, summed ? SLO_ERRORS_SUM : SLO_ERRORS_RATE);
+  const total = sloSelector(context, summed ? SLO_TOTAL_SUM : SLO_TOTAL_RATE);
   return (
     `sum_over_time(${errors}[${window}])` +
     ` / (sum_over_time(${total}[${window}]) > 0)`
@@ -60,6 +86,23 @@ export function rateRules(context: SloContext): PrometheusRule[] {
       labels: sortedLabels(context.identity),
     },
   ];
+}
+
+/**
+ * `slo:sli_errors:sum5m` and `slo:sli_total:sum5m`: the rate samples of the last 5 minutes
+ * added up, for a group evaluated every 5 minutes, so that consecutive sums cover consecutive
+ * slices of the rates.
+ * @internal
+ */
+export function sumRules(context: SloContext): PrometheusRule[] {
+  return [
+    [SLO_ERRORS_SUM, SLO_ERRORS_RATE],
+    [SLO_TOTAL_SUM, SLO_TOTAL_RATE],
+  ].map(([record, rate]) => ({
+    record,
+    expr: `sum_over_time(${sloSelector(context, rate)}[${SUM_SPAN}])`,
+    labels: sortedLabels(context.identity),
+  }));
 }
 
 /** `slo:sli_error:ratio` for 5m … 3d, the windows of the alert tiers. @internal */

@@ -42,9 +42,10 @@ describe('renderSloRuleGroups', () => {
     const { groups, problems } = render([ratioSlo({ labels: { tier: '1' } })]);
     const rules = groups.flatMap(g => g.rules);
 
-    it('lays out two groups per SLO: the alert windows, then the slow budget group', () => {
+    it('lays out three groups per SLO: the alert windows, the 5-minute sums, the slow budget group', () => {
       expect(groups.map(g => [g.name, g.interval])).toEqual([
         ['lookout/component:default/checkout/availability', undefined],
+        ['lookout/component:default/checkout/availability/sums', '5m'],
         ['lookout/component:default/checkout/availability/budget', '2m'],
       ]);
       expect(problems).toEqual([]);
@@ -61,7 +62,17 @@ describe('renderSloRuleGroups', () => {
         'ErrorBudgetBurn',
         'SLOMetricsMissing',
       ]);
-      expect(groups[1].rules.map(r => r.record)).toEqual([
+      expect(groups[1].rules.map(r => [r.record, r.expr])).toEqual([
+        [
+          'slo:sli_errors:sum5m',
+          'sum_over_time(slo:sli_errors:rate5m{slo="availability", backstage_entity="component:default/checkout"}[5m])',
+        ],
+        [
+          'slo:sli_total:sum5m',
+          'sum_over_time(slo:sli_total:rate5m{slo="availability", backstage_entity="component:default/checkout"}[5m])',
+        ],
+      ]);
+      expect(groups[2].rules.map(r => r.record)).toEqual([
         'slo:sli_error:ratio',
         'slo:error_budget_remaining:ratio',
       ]);
@@ -103,7 +114,7 @@ describe('renderSloRuleGroups', () => {
       });
     });
 
-    it('derives every window from the recorded rates, traffic-weighted', () => {
+    it('derives every window from the recorded rates, traffic-weighted; from 1d on from their 5-minute sums', () => {
       const ratio = (window: string) =>
         rules.find(
           r =>
@@ -115,7 +126,12 @@ describe('renderSloRuleGroups', () => {
       expect(ratio('1h')).toBe(
         `sum_over_time(slo:sli_errors:rate5m{${S}}[1h]) / (sum_over_time(slo:sli_total:rate5m{${S}}[1h]) > 0)`,
       );
-      expect(ratio('30d')).toContain('[30d]');
+      expect(ratio('6h')).toContain('slo:sli_errors:rate5m{');
+      for (const window of ['1d', '3d', '30d']) {
+        expect(ratio(window)).toBe(
+          `sum_over_time(slo:sli_errors:sum5m{${S}}[${window}]) / (sum_over_time(slo:sli_total:sum5m{${S}}[${window}]) > 0)`,
+        );
+      }
       expect(
         rules.find(r => r.record === 'slo:error_budget_remaining:ratio')!.expr,
       ).toBe(

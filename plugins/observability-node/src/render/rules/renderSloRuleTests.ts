@@ -6,12 +6,20 @@
  * The files evaluate every 5 minutes, on input series sampled every minute. The rules do not
  * depend on the evaluation interval (windows are ratios of sums, events are mean rate × window),
  * while promtool's cost grows with the number of evaluations: the slow-burn scenario spans three
- * days, about 15 s at a 1m interval and 2 to 3 s at 5m.
+ * days, about 15 s at a 1m interval and 2 to 3 s at 5m. They fix the order in which the groups
+ * are evaluated at each step (`group_eval_order`: per SLO main, sums, budget), which promtool
+ * otherwise leaves to chance, so the model of `ruleTests/simulate.ts` knows which sums a ratio
+ * sees.
  */
 import { RenderInput, RenderOptions } from '../types';
 import { burnAlertRule, metricsMissingRule } from './alertRules';
 import { infoRule } from './recordingRules';
 import { sloContext } from './sloContext';
+import {
+  sloBudgetRuleGroupName,
+  sloRuleGroupName,
+  sloSumsRuleGroupName,
+} from './renderSloRuleGroups';
 import { SloAlertModel } from './ruleTests/expectedAlerts';
 import {
   ScenarioSetup,
@@ -34,6 +42,7 @@ export interface SloRuleTest {
   content: {
     rule_files: string[];
     evaluation_interval: string;
+    group_eval_order: string[];
     tests: ScenarioTest[];
   };
 }
@@ -85,6 +94,11 @@ export function renderSloRuleTests(
       missing: metricsMissingRule(context),
     };
   });
+  const groupOrder = input.spec.slos.flatMap(slo =>
+    [sloRuleGroupName, sloSumsRuleGroupName, sloBudgetRuleGroupName].map(
+      name => name(input.spec.entityRef, slo.name),
+    ),
+  );
   return models.map(target => {
     const setup: ScenarioSetup = {
       models,
@@ -114,6 +128,7 @@ export function renderSloRuleTests(
       content: {
         rule_files: [ruleFile],
         evaluation_interval: `${EVAL_STEP_MINUTES}m`,
+        group_eval_order: groupOrder,
         tests,
       },
     };

@@ -1,7 +1,9 @@
 /*
  * Lookout's rules per SLO against Sloth's and Pyrra's own outputs (golden files in
  * `__fixtures__/golden`): how many rules run, how many series they record, how many read raw
- * series and over which range. Raw-series reads are what costs on a large Prometheus.
+ * series and over which range. Raw-series reads are what costs on a large Prometheus. (Lookout
+ * has one rule more than Sloth, the two 5-minute sums, which cut the samples its long windows
+ * read by five; `yarn bench:rules` measures the evaluation time.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,15 +76,15 @@ describe('rules per SLO compared with Sloth and Pyrra', () => {
 
   it('counts what Lookout evaluates per SLO', () => {
     expect(lookout).toEqual({
-      rules: 16,
-      recordingRules: 13,
+      rules: 18,
+      recordingRules: 15,
       alertingRules: 3,
       rawReaders: 2,
       longestRawRange: 300,
     });
   });
 
-  it("evaluates fewer rules than Sloth's 17, and reads raw series in 2 rules over 5m instead of 7 over up to 3d", () => {
+  it("reads raw series in 2 rules over 5m instead of Sloth's 7 over up to 3d", () => {
     const sloth = stats(golden('sloth-getting-started.output.yml'));
     expect(sloth).toEqual({
       rules: 17,
@@ -94,7 +96,6 @@ describe('rules per SLO compared with Sloth and Pyrra', () => {
     expect(
       stats(golden('sloth-kubernetes-apiserver.output.yml'), 2).rules,
     ).toBe(17);
-    expect(lookout.rules).toBeLessThan(sloth.rules);
     expect(lookout.rawReaders).toBeLessThan(sloth.rawReaders);
     expect(lookout.longestRawRange).toBeLessThan(sloth.longestRawRange);
   });

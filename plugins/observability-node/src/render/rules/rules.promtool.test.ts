@@ -172,7 +172,7 @@ function generatedRuleSuite(promtool: string) {
       ]);
       expect(result.stderr + result.stdout).not.toContain('FAILED');
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain('SUCCESS: 32 rules found'); // checkout: 2 SLOs × 16
+      expect(result.stdout).toContain('SUCCESS: 36 rules found'); // checkout: 2 SLOs × 18
     });
 
     it('passes every generated promtool test file', async () => {

@@ -14,6 +14,18 @@ export const SLO_ERRORS_RATE = 'slo:sli_errors:rate5m';
 /** Rate (per second, over 5m) of all events of an SLO; see {@link SLO_ERRORS_RATE}. @public */
 export const SLO_TOTAL_RATE = 'slo:sli_total:rate5m';
 
+/**
+ * Sum of the `slo:sli_errors:rate5m` samples of the last 5 minutes, recorded every 5 minutes.
+ * The error ratios over a day and more add these up instead of the rate samples, reading a fifth
+ * of the samples (one per 5 minutes instead of one per evaluation of the main group, at the
+ * default 1m interval).
+ * @public
+ */
+export const SLO_ERRORS_SUM = 'slo:sli_errors:sum5m';
+
+/** Sum of the `slo:sli_total:rate5m` samples of the last 5 minutes; see {@link SLO_ERRORS_SUM}. @public */
+export const SLO_TOTAL_SUM = 'slo:sli_total:sum5m';
+
 /** Error ratio of an SLO over the window in the `window` label. @public */
 export const SLO_ERROR_RATIO = 'slo:sli_error:ratio';
 

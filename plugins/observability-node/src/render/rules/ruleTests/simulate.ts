@@ -12,6 +12,7 @@ import {
 } from '@lookout/plugin-observability-common';
 import { SloNumbers, TierInForce } from '../alertTiers';
 import { leMatcher } from '../leMatcher';
+import { readsSums, SUM_SPAN } from '../recordingRules';
 import { SeriesLabels, selects } from './syntheticLabels';
 
 /** Evaluation interval of the generated tests, in minutes. @internal */
@@ -165,9 +166,25 @@ class Prefix {
   }
 }
 
+/** Prefix sums of the 5-minute sums of a rate: `sum_over_time(rate[5m])` at each step. */
+function summed(
+  rates: Prefix,
+  steps: number,
+  first: (step: number, window: string) => number,
+): Prefix {
+  const sums = new Prefix();
+  for (let j = 0; j <= steps; j++) {
+    const { sum, count } = rates.range(first(j, SUM_SPAN), j);
+    sums.push(count === 0 ? undefined : sum);
+  }
+  return sums;
+}
+
 /**
  * The recorded series of one SLO over a test, under one range semantics: the 5m rates at each
- * evaluation step and everything derived from them.
+ * evaluation step and everything derived from them. At each step the generated tests evaluate
+ * the main group first, then the sums group (`group_eval_order`), so a ratio that reads the
+ * sums sees those of the previous steps.
  * @internal
  */
 export class SloTimeline {
@@ -175,6 +192,8 @@ export class SloTimeline {
   readonly total: Array<number | undefined> = [];
   private readonly errorsPrefix = new Prefix();
   private readonly totalPrefix = new Prefix();
+  private readonly errorsSums: Prefix;
+  private readonly totalSums: Prefix;
 
   constructor(
     readonly slo: SloSpec,
@@ -190,6 +209,10 @@ export class SloTimeline {
       this.errorsPrefix.push(rates.errors);
       this.totalPrefix.push(rates.total);
     }
+    const first = (step: number, window: string) =>
+      this.firstStep(step, window);
+    this.errorsSums = summed(this.errorsPrefix, steps, first);
+    this.totalSums = summed(this.totalPrefix, steps, first);
   }
 
   private firstStep(step: number, window: string): number {
@@ -207,8 +230,14 @@ export class SloTimeline {
         : errors / total;
     }
     const from = this.firstStep(step, window);
-    const errors = this.errorsPrefix.range(from, step);
-    const total = this.totalPrefix.range(from, step);
+    const sums = readsSums(window);
+    // The sums of this step are written after the main group ran.
+    const to = sums ? step - 1 : step;
+    if (to < 0) {
+      return undefined;
+    }
+    const errors = (sums ? this.errorsSums : this.errorsPrefix).range(from, to);
+    const total = (sums ? this.totalSums : this.totalPrefix).range(from, to);
     if (errors.count === 0 || total.count === 0 || !(total.sum > 0)) {
       return undefined;
     }
