@@ -1,17 +1,33 @@
 /*
- * Lookout as a user meets it: `yarn start`, sign in as guest, open the demo services in Chromium.
- * Saves the screenshots the README shows (docs/screenshots/).
+ * Lookout as a user meets it: `yarn start` with the signals API pointed at the test upstreams
+ * (a real Prometheus holding the checkout service's SLO history, a real Alertmanager with its
+ * page alert, and the contract double of Loki and Tempo serving recorded data), sign in as guest,
+ * open the demo services in Chromium: the overview card, the SLOs, Logs and Traces tabs, from a
+ * log line's trace id to that trace's waterfall and back to its logs. Every view is checked with
+ * axe (no serious or critical violation). Saves the screenshots the README shows
+ * (docs/screenshots/).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { Browser, Locator, Page } from 'playwright-core';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { launchChromium, requireChromium } from './chromium';
 import { REPO_ROOT, RunningLookout, startLookout } from './startLookout';
+import {
+  CHECKOUT_REF,
+  prepareTestUpstreams,
+  requireTestUpstreamBinaries,
+  TestUpstreams,
+} from './upstreams/testUpstreams';
 
-const haveChromium = requireChromium();
-const describeInBrowser = haveChromium ? describe : describe.skip;
+const runInBrowser = requireChromium() && requireTestUpstreamBinaries();
+const describeInBrowser = runInBrowser ? describe : describe.skip;
 
 jest.setTimeout(120_000);
+
+const TRACE_ID = '5b8efff798038103d269b633813fc700';
 
 /** Waits until the locator is visible (playwright-core has no assertion library). */
 function visible(locator: Locator): Promise<void> {
@@ -24,15 +40,50 @@ async function textOf(locator: Locator): Promise<string> {
   return locator.innerText();
 }
 
+/** A fraction as the plugin shows it (lib/format.ts formatPercent). */
+function percent(fraction: number): string {
+  const value = fraction * 100;
+  const format =
+    Math.abs(value) >= 1 || value === 0
+      ? new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 })
+      : new Intl.NumberFormat('en-US', { maximumSignificantDigits: 2 });
+  return `${format.format(value)}%`;
+}
+
+/** A burn rate as the plugin shows it (lib/format.ts formatBurnRate). */
+function burnRate(rate: number): string {
+  return `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(
+    rate,
+  )}×`;
+}
+
 describeInBrowser('Lookout in a real browser', () => {
+  let dir: string;
+  let upstreams: TestUpstreams;
   let lookout: RunningLookout;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    lookout = await startLookout();
+    dir = mkdtempSync(join(tmpdir(), 'lookout-e2e-'));
+    upstreams = await prepareTestUpstreams({
+      directory: join(dir, 'upstreams'),
+    });
+    const config = join(dir, 'app-config.e2e.yaml');
+    writeFileSync(config, upstreams.appConfig);
+    // Prometheus' backfill runs while the app builds.
+    const [started, lookoutStart] = await Promise.allSettled([
+      upstreams.start(),
+      startLookout({ configs: [config] }),
+    ]);
+    if (lookoutStart.status === 'fulfilled') lookout = lookoutStart.value;
+    if (started.status === 'rejected') throw started.reason;
+    if (lookoutStart.status === 'rejected') throw lookoutStart.reason;
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+    });
+    page = await context.newPage();
     await page.goto(lookout.appUrl);
     await page.getByRole('button', { name: /enter/i }).click();
     await visible(page.getByRole('link', { name: 'checkout' }).first());
@@ -41,22 +92,9 @@ describeInBrowser('Lookout in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await lookout?.stop();
-  });
-
-  async function openEntity(name: string) {
-    await page.goto(`${lookout.appUrl}/catalog/default/component/${name}`);
-    try {
-      await visible(
-        page
-          .locator('.MuiCardHeader-root')
-          .filter({ hasText: /^Observability$/ })
-          .first(),
-      );
-    } catch (e) {
-      await screenshot(`failed-${name}`);
-      throw e;
-    }
-  }
+    await upstreams?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 
   async function screenshot(name: string) {
     await page.screenshot({
@@ -64,6 +102,64 @@ describeInBrowser('Lookout in a real browser', () => {
       fullPage: true,
     });
   }
+
+  /** Runs `check`; on failure saves a screenshot named after `what` first. */
+  async function withFailureScreenshot(
+    what: string,
+    check: () => Promise<void>,
+  ) {
+    try {
+      await check();
+    } catch (e) {
+      await screenshot(`failed-${what}`);
+      throw e;
+    }
+  }
+
+  /** Serious and critical axe violations inside `selector`, one line each. */
+  async function axeViolations(selector: string): Promise<string[]> {
+    const result = await new AxeBuilder({ page }).include(selector).analyze();
+    return result.violations
+      .filter(v => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        v =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .map(n => n.target.join(' '))
+            .join(', ')}`,
+      );
+  }
+
+  async function openEntity(name: string) {
+    await page.goto(`${lookout.appUrl}/catalog/default/component/${name}`);
+    await withFailureScreenshot(name, () =>
+      visible(
+        page
+          .locator('.MuiCardHeader-root')
+          .filter({ hasText: /^Observability$/ })
+          .first(),
+      ),
+    );
+  }
+
+  async function openTab(name: string, tab: string) {
+    await page.goto(
+      `${lookout.appUrl}/catalog/default/component/${name}/${tab}`,
+    );
+  }
+
+  /** Prometheus' current value of a query with one series. */
+  async function prometheusValue(query: string): Promise<number> {
+    const res = await fetch(
+      `${upstreams.prometheusUrl}/api/v1/query?query=${encodeURIComponent(
+        query,
+      )}`,
+    );
+    const body = await res.json();
+    expect(body.data.result).toHaveLength(1);
+    return Number(body.data.result[0].value[1]);
+  }
+
+  const CARD = '.MuiCard-root:has(section[aria-label="Signals"])';
 
   it('starts the backend without errors', () => {
     const errors = lookout
@@ -76,25 +172,156 @@ describeInBrowser('Lookout in a real browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it("shows what Lookout understood of a service's annotations", async () => {
+  it("shows what Lookout understood of a service's annotations, its budgets and alerts", async () => {
     await openEntity('checkout');
-    const card = page.locator('.MuiCard-root').filter({ hasText: 'Metrics scrape' });
+    const card = page.locator(CARD);
     const text = await textOf(card.first());
     expect(text).toContain('availability');
-    expect(text).toContain('99.9%');
+    expect(text).toContain('99.9% / 30d');
     expect(text).toContain('port http-metrics');
     expect(text).toContain('{namespace="shop", app="checkout"}');
+    const budget = await prometheusValue(
+      `slo:error_budget_remaining:ratio{backstage_entity="${CHECKOUT_REF}", slo="availability"}`,
+    );
+    const slos = card.getByRole('table', { name: 'SLOs' });
+    await visible(slos.getByText(percent(budget)));
+    expect(
+      await card.getByRole('region', { name: 'Firing alerts' }).innerText(),
+    ).toContain('ErrorBudgetBurn · availability · page');
+    expect(await axeViolations(CARD)).toEqual([]);
     await screenshot('card-checkout');
   });
 
-  it('explains every problem of a broken entity, naming the annotation', async () => {
+  it('explains every problem of a broken entity, naming the annotation, without cutting it off', async () => {
     await openEntity('search');
-    const card = page.locator('.MuiCard-root').filter({ hasText: 'Annotation problems' });
+    const card = page
+      .locator('.MuiCard-root')
+      .filter({ hasText: 'Annotation problems' });
     const text = await textOf(card.first());
-    expect(text).toMatch(/lookout\.dev\/metrics-port: "http metrics" contains a space/);
+    expect(text).toMatch(
+      /lookout\.dev\/metrics-port: "http metrics" contains a space/,
+    );
     expect(text).toMatch(/lookout\.dev\/slos\[0\]\.objective: 100%/);
     expect(text).toMatch(/did you mean lookout\.dev\/dashboard/);
+    const problems = card
+      .first()
+      .getByRole('region', { name: /Annotation problems/ });
+    const clipped = await problems
+      .locator('li p')
+      .evaluateAll(nodes =>
+        nodes
+          .filter(node => node.scrollWidth > node.clientWidth + 1)
+          .map(node => node.textContent),
+      );
+    expect(clipped).toEqual([]);
+    expect(await axeViolations(CARD)).toEqual([]);
     await screenshot('card-search-problems');
   });
-});
 
+  it('shows the SLO figures Prometheus holds and the alert Alertmanager holds on the SLOs tab', async () => {
+    await openTab('checkout', 'slos');
+    const details = page.getByRole('region', {
+      name: 'SLO availability details',
+    });
+    await withFailureScreenshot('slos-tab', () =>
+      visible(details.getByText('Burn rates')),
+    );
+    const budget = await prometheusValue(
+      `slo:error_budget_remaining:ratio{backstage_entity="${CHECKOUT_REF}", slo="availability"}`,
+    );
+    const ratio = await prometheusValue(
+      `slo:sli_error:ratio{backstage_entity="${CHECKOUT_REF}", slo="availability", window="30d"}`,
+    );
+    const ratio1h = await prometheusValue(
+      `slo:sli_error:ratio{backstage_entity="${CHECKOUT_REF}", slo="availability", window="1h"}`,
+    );
+    const text = await details.innerText();
+    expect(text).toContain(percent(budget));
+    expect(text).toContain(percent(ratio));
+    expect(text).toContain(burnRate(ratio1h / 0.001));
+    expect(text).toContain('ErrorBudgetBurn (page) — firing');
+    const alertLink = details.getByRole('link', {
+      name: 'open in Alertmanager',
+    });
+    expect(await alertLink.getAttribute('href')).toMatch(
+      new RegExp(`^${upstreams.alertmanagerUrl}/#/alerts\\?filter=`),
+    );
+    // The charts drew the history (recharts renders one path per series).
+    expect(
+      await details.locator('.recharts-line path').count(),
+    ).toBeGreaterThanOrEqual(2);
+    expect(await axeViolations('main')).toEqual([]);
+    await screenshot('slos-tab');
+  });
+
+  it('lists the log lines Loki returned and follows a trace id to its waterfall and back', async () => {
+    await openTab('checkout', 'logs');
+    const list = page.getByRole('list', { name: 'Log lines' });
+    const served = upstreams.contract.logLines;
+    await withFailureScreenshot('logs-tab', () =>
+      visible(
+        page
+          .getByRole('status')
+          .getByText(`${served.length} of ${served.length} lines`),
+      ),
+    );
+    const listText = await list.innerText();
+    for (const line of served) {
+      expect(listText).toContain(line.line.slice(0, 40));
+    }
+    expect(await axeViolations('main')).toEqual([]);
+    await screenshot('logs-tab');
+
+    await list.getByRole('link', { name: `Open trace ${TRACE_ID}` }).click();
+    await page.waitForURL(
+      `**/catalog/default/component/checkout/traces?traceId=${TRACE_ID}`,
+    );
+    const tree = page.getByRole('tree', { name: 'Spans' });
+    await withFailureScreenshot('traces-tab', () =>
+      visible(tree.getByRole('treeitem').first()),
+    );
+    const trace = upstreams.contract.traces.find(t => t.traceId === TRACE_ID)!;
+    expect(await tree.getByRole('treeitem').count()).toBe(trace.spanCount);
+    await visible(
+      page.getByRole('heading', {
+        name: `${trace.rootService}: ${trace.rootName}`,
+      }),
+    );
+    const errors = Object.values(trace.serviceStats).reduce(
+      (sum, s) => sum + s.errorCount,
+      0,
+    );
+    await visible(
+      page.getByText(`${trace.spanCount} spans · ${errors} errors`),
+    );
+    await visible(
+      tree.getByRole('treeitem', { name: /payments-api provider\.authorize/ }),
+    );
+    expect(await axeViolations('main')).toEqual([]);
+    await screenshot('traces-tab');
+
+    await page.getByRole('link', { name: 'Logs of this trace' }).click();
+    await page.waitForURL(/\/logs\?traceId=/);
+    const withId = served.filter(l => l.line.includes(TRACE_ID));
+    await visible(
+      page
+        .getByRole('status')
+        .getByText(`${withId.length} of ${withId.length} lines`),
+    );
+    expect(await list.innerText()).toContain(TRACE_ID);
+  });
+
+  it('finds the traces Tempo holds for the service', async () => {
+    await openTab('checkout', 'traces');
+    const table = page
+      .getByRole('table')
+      .filter({ hasText: 'POST /api/checkout' });
+    await withFailureScreenshot('traces-search', () => visible(table));
+    for (const trace of upstreams.contract.traces) {
+      await visible(
+        table.getByRole('link', { name: `Open trace ${trace.traceId}` }),
+      );
+    }
+    expect(await axeViolations('main')).toEqual([]);
+  });
+});

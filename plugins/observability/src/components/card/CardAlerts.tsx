@@ -3,11 +3,11 @@
  */
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { SloStatus } from '@lookout/plugin-observability-common';
 import { formatDateTime } from '../../lib/format';
 import { CardSection } from './CardSection';
+import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 /** Props of {@link CardAlerts}. */
 export interface CardAlertsProps {
@@ -31,7 +31,7 @@ export function CardAlerts(props: CardAlertsProps) {
         <List dense disablePadding>
           {firing.map(({ slo, alert }, index) => (
             <ListItem key={`${slo}-${index}`} disableGutters>
-              <ListItemText
+              <WrappingListItemText
                 primary={`${alert.name ?? 'Burn-rate alert'} · ${slo} · ${
                   alert.severity
                 }`}

@@ -5,7 +5,6 @@
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
 import ErrorIcon from '@material-ui/icons/Error';
@@ -13,6 +12,7 @@ import WarningIcon from '@material-ui/icons/Warning';
 import { ObservabilityProblem } from '@lookout/plugin-observability-common';
 import { annotationDoc } from '../../lib/annotationsYaml';
 import { CardSection } from './CardSection';
+import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 /** `lookout.dev/slos[1].ratio.errors`: the annotation followed by the path inside it. */
 export function problemLocation(problem: ObservabilityProblem): string {
@@ -75,7 +75,7 @@ export function CardProblems(props: CardProblemsProps) {
                 />
               )}
             </ListItemIcon>
-            <ListItemText
+            <WrappingListItemText
               disableTypography
               primary={
                 <Typography variant="body2">

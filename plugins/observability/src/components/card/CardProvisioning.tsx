@@ -4,7 +4,6 @@
  */
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import {
   StatusError,
@@ -18,6 +17,7 @@ import {
 import { formatDateTime } from '../../lib/format';
 import { InlineSignalError } from '../shared/InlineSignalError';
 import { CardSection } from './CardSection';
+import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 /** Props of {@link CardProvisioning}. */
 export interface CardProvisioningProps {
@@ -76,7 +76,7 @@ export function CardProvisioning(props: CardProvisioningProps) {
       <List dense disablePadding>
         {value.sinks.map(sink => (
           <ListItem key={sink.sink} disableGutters>
-            <ListItemText
+            <WrappingListItemText
               disableTypography
               primary={<SinkState sink={sink} />}
               secondary={

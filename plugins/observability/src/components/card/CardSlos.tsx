@@ -8,6 +8,7 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { SloSpec, SloStatus } from '@lookout/plugin-observability-common';
 import { formatPercent } from '../../lib/format';
 import { describeIndicator } from '../../lib/indicator';
@@ -15,6 +16,20 @@ import { sloState } from '../../lib/sloState';
 import { InlineSignalError } from '../shared/InlineSignalError';
 import { SloStateLabel } from '../shared/SloStateLabel';
 import { CardSection } from './CardSection';
+
+const useStyles = makeStyles(theme => ({
+  table: {
+    '& td, & th': { verticalAlign: 'top' },
+  },
+  slo: { minWidth: 160 },
+  indicator: {
+    display: 'block',
+    marginTop: theme.spacing(0.5),
+    overflowWrap: 'anywhere',
+    fontFamily: 'monospace',
+  },
+  figure: { whiteSpace: 'nowrap' },
+}));
 
 /** Props of {@link CardSlos}. */
 export interface CardSlosProps {
@@ -25,8 +40,12 @@ export interface CardSlosProps {
   error?: Error;
 }
 
-/** One row per declared SLO. */
+/**
+ * One row per declared SLO: name with its indicator under it, objective over the window, budget
+ * left and state; the figures never wrap.
+ */
 export function CardSlos(props: CardSlosProps) {
+  const classes = useStyles();
   const { slos, statuses, loading, error } = props;
   if (slos.length === 0) {
     return (
@@ -41,15 +60,17 @@ export function CardSlos(props: CardSlosProps) {
   const byName = new Map(statuses?.map(status => [status.name, status]));
   return (
     <CardSection title="SLOs">
-      <Table size="small" aria-label="SLOs">
+      <Table size="small" aria-label="SLOs" className={classes.table}>
         <TableHead>
           <TableRow>
             <TableCell>SLO</TableCell>
-            <TableCell align="right">Objective</TableCell>
-            <TableCell>Window</TableCell>
-            <TableCell>Indicator</TableCell>
-            <TableCell align="right">Budget remaining</TableCell>
-            <TableCell>State</TableCell>
+            <TableCell align="right" className={classes.figure}>
+              Objective
+            </TableCell>
+            <TableCell align="right" className={classes.figure}>
+              Budget left
+            </TableCell>
+            <TableCell className={classes.figure}>State</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -63,18 +84,26 @@ export function CardSlos(props: CardSlosProps) {
             }
             return (
               <TableRow key={slo.name}>
-                <TableCell>{slo.name}</TableCell>
-                <TableCell align="right">
-                  {formatPercent(slo.objective / 100)}
-                </TableCell>
-                <TableCell>{slo.window}</TableCell>
-                <TableCell>
-                  <Typography variant="caption" component="code">
+                <TableCell className={classes.slo}>
+                  <Typography variant="body2" component="span">
+                    {slo.name}
+                  </Typography>
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="code"
+                    className={classes.indicator}
+                  >
                     {describeIndicator(slo.indicator)}
                   </Typography>
                 </TableCell>
-                <TableCell align="right">{budget}</TableCell>
-                <TableCell>
+                <TableCell align="right" className={classes.figure}>
+                  {formatPercent(slo.objective / 100)} / {slo.window}
+                </TableCell>
+                <TableCell align="right" className={classes.figure}>
+                  {budget}
+                </TableCell>
+                <TableCell className={classes.figure}>
                   {status ? <SloStateLabel state={sloState(status)} /> : '–'}
                 </TableCell>
               </TableRow>

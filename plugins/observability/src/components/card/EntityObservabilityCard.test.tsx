@@ -26,8 +26,10 @@ describe('EntityObservabilityCard', () => {
 
     const table = await screen.findByRole('table', { name: 'SLOs' });
     expect(within(table).getByText('availability')).toBeInTheDocument();
-    expect(within(table).getByText('99.9%')).toBeInTheDocument();
-    expect(within(table).getByText('30d')).toBeInTheDocument();
+    expect(within(table).getByText('99.9% / 30d')).toBeInTheDocument();
+    expect(
+      within(table).getByRole('columnheader', { name: 'Budget left' }),
+    ).toBeInTheDocument();
     expect(
       within(table).getByText(
         'errors http_server_request_duration_seconds_count{http_response_status_code=~"5.."} / total http_server_request_duration_seconds_count',
@@ -132,7 +134,7 @@ describe('EntityObservabilityCard', () => {
       await screen.findByText(/Provisioning status unavailable — .*404/),
     ).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'SLOs' });
-    expect(within(table).getByText('99.9%')).toBeInTheDocument();
+    expect(within(table).getByText('99.9% / 30d')).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Signals' })).toBeInTheDocument();
   });
 

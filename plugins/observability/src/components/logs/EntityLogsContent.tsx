@@ -137,7 +137,7 @@ export function EntityLogsContent(props: EntityLogsContentProps) {
         justifyContent="space-between"
         mb={1}
       >
-        <Typography variant="body2" color="textSecondary" role="status">
+        <Typography variant="body2" role="status">
           {value && !loading
             ? `${shown.length.toLocaleString(
                 'en-US',

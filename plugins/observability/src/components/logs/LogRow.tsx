@@ -12,18 +12,20 @@ import { formatTimestamp } from '../../lib/format';
 import { LogLevel, logLevelOf } from '../../lib/logLevel';
 import { LogDetails } from './LogDetails';
 import { LogLineText } from './LogLineText';
+import { readableColor } from '../../lib/readableColor';
 
 /** Height of a collapsed row, in pixels. */
 export const LOG_ROW_HEIGHT = 28;
 
 function levelColor(theme: Theme, level: LogLevel): string {
+  const background = theme.palette.background.paper;
   switch (level) {
     case 'error':
-      return theme.palette.error.main;
+      return readableColor(theme.palette.error.main, background);
     case 'warn':
-      return theme.palette.warning.main;
+      return readableColor(theme.palette.warning.main, background);
     case 'info':
-      return theme.palette.info.main;
+      return readableColor(theme.palette.info.main, background);
     default:
       return theme.palette.text.secondary;
   }

@@ -2,7 +2,6 @@
  * Controls of the Logs tab: LogQL pipeline filter (validated as you type), level, order, line
  * limit and time range.
  */
-import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
@@ -10,6 +9,7 @@ import { useUniqueId } from '../../lib/useUniqueId';
 import { LOG_LEVELS, LogLevel } from '../../lib/logLevel';
 import { TimeRange } from '../../lib/timeRange';
 import { validateLogqlPipeline } from '../../queries/validateLogqlPipeline';
+import { PaperPanel } from '../shared/PaperPanel';
 import { QueryInput } from '../shared/QueryInput';
 import { TimeRangePicker } from '../shared/TimeRangePicker';
 
@@ -58,7 +58,7 @@ export function LogsToolbar(props: LogsToolbarProps) {
   const idPrefix = useUniqueId('lookout-logs');
   const { query, onQueryChange } = props;
   return (
-    <Box mb={2}>
+    <PaperPanel label="Log search">
       <QueryInput
         label="LogQL pipeline"
         placeholder='|= "timeout" | json | status >= 500'
@@ -130,6 +130,6 @@ export function LogsToolbar(props: LogsToolbarProps) {
           onChange={range => onQueryChange({ ...query, range })}
         />
       </div>
-    </Box>
+    </PaperPanel>
   );
 }

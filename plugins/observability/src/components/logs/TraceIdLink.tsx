@@ -13,13 +13,19 @@ export interface TraceIdLinkProps {
   children?: string;
 }
 
-/** `<a href="../traces?traceId=…">`, resolved relative to the current path. */
+/**
+ * `<a href="../traces?traceId=…">`, resolved relative to the current path. Its accessible name
+ * is the visible text (WCAG 2.5.3): "Open trace <id>" for a bare id, else the given text with
+ * "Open trace <id>" as its description.
+ */
 export function TraceIdLink(props: TraceIdLinkProps) {
+  const action = `Open trace ${props.traceId}`;
   return (
     <Link
       to={traceLink(props.tracesPath, props.traceId)}
       relative="path"
-      aria-label={`Open trace ${props.traceId}`}
+      underline="always"
+      {...(props.children ? { title: action } : { 'aria-label': action })}
     >
       {props.children ?? props.traceId}
     </Link>

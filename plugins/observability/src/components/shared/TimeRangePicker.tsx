@@ -39,14 +39,13 @@ export function TimeRangePicker(props: TimeRangePickerProps) {
         <ToggleButton
           key={preset.value}
           value={preset.value}
-          aria-label={preset.label}
           title={preset.label}
         >
           {preset.value}
         </ToggleButton>
       ))}
       {'from' in value && (
-        <ToggleButton value={CUSTOM} aria-label="Custom range" disabled>
+        <ToggleButton value={CUSTOM} disabled>
           {formatDateTime(value.from)} – {formatDateTime(value.to)}
         </ToggleButton>
       )}

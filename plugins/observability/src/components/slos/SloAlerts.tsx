@@ -4,11 +4,11 @@
  */
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import { SloAlert } from '@lookout/plugin-observability-common';
 import { formatDateTime } from '../../lib/format';
+import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 /** Props of {@link SloAlerts}. */
 export interface SloAlertsProps {
@@ -35,7 +35,7 @@ export function SloAlerts(props: SloAlertsProps) {
     <List dense disablePadding aria-label="Alerts">
       {active.map((alert, index) => (
         <ListItem key={index} disableGutters>
-          <ListItemText
+          <WrappingListItemText
             primary={alertTitle(alert)}
             secondary={
               <>
@@ -45,13 +45,17 @@ export function SloAlerts(props: SloAlertsProps) {
                 {alert.url && (
                   <>
                     {' · '}
-                    <Link to={alert.url}>open in Alertmanager</Link>
+                    <Link to={alert.url} underline="always">
+                      open in Alertmanager
+                    </Link>
                   </>
                 )}
                 {alert.annotations?.runbook_url && (
                   <>
                     {' · '}
-                    <Link to={alert.annotations.runbook_url}>runbook</Link>
+                    <Link to={alert.annotations.runbook_url} underline="always">
+                      runbook
+                    </Link>
                   </>
                 )}
               </>

@@ -71,10 +71,7 @@ export function SloPanel(props: SloPanelProps) {
       defaultExpanded={props.defaultExpanded}
       TransitionProps={{ unmountOnExit: true }}
     >
-      <AccordionSummary
-        expandIcon={<ExpandMoreIcon />}
-        aria-label={`SLO ${status.name}`}
-      >
+      <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <div className={classes.summary}>
           <Typography className={classes.name} component="h3">
             {status.name}

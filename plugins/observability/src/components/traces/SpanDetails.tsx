@@ -4,7 +4,6 @@
 import Box from '@material-ui/core/Box';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import ListItemText from '@material-ui/core/ListItemText';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -18,6 +17,7 @@ import {
 } from '@backstage/core-components';
 import { TraceSpan } from '@lookout/plugin-observability-common';
 import { formatDurationMs, formatDurationNs } from '../../lib/format';
+import { WrappingListItemText } from '../shared/WrappingListItemText';
 
 const useStyles = makeStyles(theme => ({
   key: {
@@ -111,7 +111,7 @@ export function SpanDetails(props: SpanDetailsProps) {
         <List dense disablePadding>
           {(span.events ?? []).map((event, index) => (
             <ListItem key={index} disableGutters>
-              <ListItemText
+              <WrappingListItemText
                 primary={`${event.name} at +${formatDurationMs(
                   event.time - span.start,
                 )}`}

@@ -11,6 +11,7 @@ import TableRow from '@material-ui/core/TableRow';
 import { useTheme } from '@material-ui/core/styles';
 import { TraceSummary } from '@lookout/plugin-observability-common';
 import { formatDateTime, formatDurationMs } from '../../lib/format';
+import { readableColor } from '../../lib/readableColor';
 
 /** Props of {@link TraceResultsTable}. */
 export interface TraceResultsTableProps {
@@ -40,7 +41,7 @@ export function TraceResultsTable(props: TraceResultsTableProps) {
                 to={`?${new URLSearchParams({ traceId: trace.traceId })}`}
                 aria-label={`Open trace ${trace.traceId}`}
               >
-                <code>{trace.traceId.slice(0, 16)}…</code>
+                <code>{trace.traceId}</code>
               </Link>
             </TableCell>
             <TableCell>
@@ -54,7 +55,12 @@ export function TraceResultsTable(props: TraceResultsTableProps) {
               align="right"
               style={
                 trace.errorCount > 0
-                  ? { color: theme.palette.error.main }
+                  ? {
+                      color: readableColor(
+                        theme.palette.error.main,
+                        theme.palette.background.paper,
+                      ),
+                    }
                   : undefined
               }
             >

@@ -8,6 +8,7 @@ import TextField from '@material-ui/core/TextField';
 import { useUniqueId } from '../../lib/useUniqueId';
 import { TimeRange } from '../../lib/timeRange';
 import { validateTraceqlCondition } from '../../queries/validateTraceqlCondition';
+import { PaperPanel } from '../shared/PaperPanel';
 import { QueryInput } from '../shared/QueryInput';
 import { TimeRangePicker } from '../shared/TimeRangePicker';
 
@@ -34,7 +35,7 @@ export function TraceSearch(props: TraceSearchProps) {
   const { query, onQueryChange } = props;
   const id = useUniqueId('lookout-traces-limit');
   return (
-    <Box mb={2}>
+    <PaperPanel label="Trace search">
       <QueryInput
         label="TraceQL condition"
         placeholder="status = error && duration > 1s"
@@ -76,6 +77,6 @@ export function TraceSearch(props: TraceSearchProps) {
           onChange={range => onQueryChange({ ...query, range })}
         />
       </Box>
-    </Box>
+    </PaperPanel>
   );
 }

@@ -16,6 +16,7 @@ import { observabilityApiRef } from '../../api/ObservabilityApi';
 import { formatDateTime, formatDurationMs } from '../../lib/format';
 import { traceLogsLink } from '../../lib/signalLinks';
 import { buildSpanTree } from '../../lib/spanTree';
+import { PaperPanel } from '../shared/PaperPanel';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
 import { SpanDetails } from './SpanDetails';
 import { Waterfall } from './Waterfall';
@@ -65,26 +66,27 @@ export function TraceView(props: TraceViewProps) {
   const errors = value.spans.filter(span => span.status === 'error').length;
   return (
     <Box>
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        mb={2}
-        style={{ gap: 16 }}
-      >
-        {back}
-        <Typography variant="h6" component="h2">
-          {root ? `${root.service}: ${root.name}` : 'Empty trace'}
-        </Typography>
-        <Typography variant="body2" color="textSecondary">
-          {traceId} · {formatDateTime(tree.start)} ·{' '}
-          {formatDurationMs(tree.end - tree.start)} ·{' '}
-          {value.spans.length.toLocaleString('en-US')} spans · {errors} errors
-        </Typography>
-        <Link to={traceLogsLink(logsPath, traceId, tree)} relative="path">
-          Logs of this trace
-        </Link>
-      </Box>
+      <PaperPanel label="Trace">
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 16 }}
+        >
+          {back}
+          <Typography variant="h6" component="h2">
+            {root ? `${root.service}: ${root.name}` : 'Empty trace'}
+          </Typography>
+          <Typography variant="body2" color="textSecondary">
+            {traceId} · {formatDateTime(tree.start)} ·{' '}
+            {formatDurationMs(tree.end - tree.start)} ·{' '}
+            {value.spans.length.toLocaleString('en-US')} spans · {errors} errors
+          </Typography>
+          <Link to={traceLogsLink(logsPath, traceId, tree)} relative="path">
+            Logs of this trace
+          </Link>
+        </Box>
+      </PaperPanel>
       {value.partial && (
         <Box mb={2}>
           <Alert severity="warning">
@@ -106,7 +108,9 @@ export function TraceView(props: TraceViewProps) {
           </Grid>
           <Grid item xs={12} lg={4}>
             {selectedSpan && (
-              <SpanDetails span={selectedSpan} traceStart={tree.start} />
+              <PaperPanel>
+                <SpanDetails span={selectedSpan} traceStart={tree.start} />
+              </PaperPanel>
             )}
           </Grid>
         </Grid>

@@ -11,6 +11,7 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { formatDurationNs } from '../../lib/format';
 import { SpanRow } from '../../lib/spanTree';
 import { serviceColor } from './serviceColor';
+import { readableColor } from '../../lib/readableColor';
 
 /** Height of a waterfall row, in pixels. */
 export const WATERFALL_ROW_HEIGHT = 28;
@@ -24,7 +25,10 @@ const useStyles = makeStyles(theme => ({
     fontSize: '0.8rem',
     borderBottom: `1px solid ${theme.palette.divider}`,
   },
-  selected: { background: theme.palette.action.selected },
+  selected: {
+    background: theme.palette.action.selected,
+    '& $duration': { color: theme.palette.text.primary },
+  },
   name: {
     display: 'flex',
     alignItems: 'center',
@@ -47,7 +51,13 @@ const useStyles = makeStyles(theme => ({
     paddingRight: theme.spacing(1),
   },
   service: { color: theme.palette.text.secondary },
-  error: { color: theme.palette.error.main, fontWeight: 600 },
+  error: {
+    color: readableColor(
+      theme.palette.error.main,
+      theme.palette.background.paper,
+    ),
+    fontWeight: 600,
+  },
   timeline: { position: 'relative', flex: 1, height: '100%' },
   bar: {
     position: 'absolute',
@@ -130,7 +140,7 @@ export const WaterfallRow = memo(function WaterfallRowComponent(
             </span>
           </span>
         </ButtonBase>
-      </div>
+      </div>{' '}
       <div className={classes.timeline} aria-hidden>
         <div
           className={`${classes.bar} ${isError ? classes.errorBar : ''}`}
