@@ -16,6 +16,7 @@ import {
 import { parse } from 'yaml';
 import {
   ObservabilitySettings,
+  readGrafanaOperatorOptions,
   readObservabilityConfig,
 } from '../config/readObservabilityConfig';
 import { GrafanaOperatorOptions } from '../render/dashboard/grafanaDashboardObject';
@@ -24,8 +25,8 @@ import { UsageError } from './usage';
 /** Settings of a CLI run. */
 export interface CliSettings extends ObservabilitySettings {
   /**
-   * `observability.render.grafanaOperator` (CLI only for now): when set, the operator format also
-   * holds a grafana-operator `GrafanaDashboard` per dashboard, e.g.
+   * `observability.render.grafanaOperator`: when set, the operator format also holds a
+   * grafana-operator `GrafanaDashboard` per dashboard, e.g.
    * `{ instanceSelector: { matchLabels: { dashboards: grafana } } }`.
    */
   grafanaOperator?: GrafanaOperatorOptions;
@@ -102,32 +103,6 @@ async function readConfigFile(
   };
 }
 
-function readGrafanaOperator(
-  config: ConfigReader,
-): GrafanaOperatorOptions | undefined {
-  const operator = config.getOptionalConfig(
-    'observability.render.grafanaOperator',
-  );
-  if (!operator) {
-    return undefined;
-  }
-  const selector = operator.getConfig('instanceSelector');
-  const matchLabels = selector.getOptionalConfig('matchLabels');
-  return {
-    instanceSelector: {
-      matchLabels: Object.fromEntries(
-        (matchLabels?.keys() ?? []).map(key => [
-          key,
-          matchLabels!.getString(key),
-        ]),
-      ),
-    },
-    ...(operator.getOptionalBoolean('allowCrossNamespaceImport')
-      ? { allowCrossNamespaceImport: true }
-      : {}),
-  };
-}
-
 /** Reads the settings from the config files (absolute paths), later files overriding earlier. */
 export async function readSettings(
   files: string[],
@@ -141,7 +116,7 @@ export async function readSettings(
   try {
     return {
       ...readObservabilityConfig(config),
-      grafanaOperator: readGrafanaOperator(config),
+      grafanaOperator: readGrafanaOperatorOptions(config),
     };
   } catch (error) {
     throw new UsageError(`--config: ${(error as Error).message}`);

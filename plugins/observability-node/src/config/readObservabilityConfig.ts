@@ -10,6 +10,7 @@ import {
   SloPresetConfig,
 } from '@lookout/plugin-observability-common';
 import { RenderOptions } from '../render/types';
+import { GrafanaOperatorOptions } from '../render/dashboard/grafanaDashboardObject';
 
 /** How annotation problems are reported at catalog ingestion. @public */
 export type ValidationMode = 'lenient' | 'strict';
@@ -101,5 +102,38 @@ export function readObservabilityConfig(root: Config): ObservabilitySettings {
         render?.getOptionalString('defaultNamespace') ?? 'observability',
       scrapeKind,
     },
+  };
+}
+
+/**
+ * `observability.render.grafanaOperator`: when set, the operator format (the `lookout` CLI, the
+ * `kustomize` and `kubernetes` sinks) also holds a grafana-operator `GrafanaDashboard` per
+ * dashboard, selecting the Grafana instances of `instanceSelector.matchLabels`.
+ * @public
+ */
+export function readGrafanaOperatorOptions(
+  root: Config,
+): GrafanaOperatorOptions | undefined {
+  const operator = root.getOptionalConfig(
+    'observability.render.grafanaOperator',
+  );
+  if (!operator) {
+    return undefined;
+  }
+  const matchLabels = operator
+    .getConfig('instanceSelector')
+    .getOptionalConfig('matchLabels');
+  return {
+    instanceSelector: {
+      matchLabels: Object.fromEntries(
+        (matchLabels?.keys() ?? []).map(key => [
+          key,
+          matchLabels!.getString(key),
+        ]),
+      ),
+    },
+    ...(operator.getOptionalBoolean('allowCrossNamespaceImport')
+      ? { allowCrossNamespaceImport: true }
+      : {}),
   };
 }

@@ -2,6 +2,7 @@
  * The factories of the built-in file sinks, reading one `observability.provisioning.sinks` entry.
  */
 import { Config, readDurationFromConfig } from '@backstage/config';
+import { readGrafanaOperatorOptions } from '../config/readObservabilityConfig';
 import { KustomizeSink } from './kustomize/KustomizeSink';
 import { PrometheusFilesSink } from './prometheusFiles/PrometheusFilesSink';
 import { SinkFactory } from './types';
@@ -37,11 +38,12 @@ function readHeaders(
 /** `type: kustomize`: the operator format into `directory`. @public */
 export const kustomizeSinkFactory: SinkFactory = {
   type: 'kustomize',
-  create: ({ config, name }) =>
+  create: ({ config, rootConfig, name }) =>
     new KustomizeSink({
       name,
       directory:
         config.getOptionalString('directory') ?? DEFAULT_KUSTOMIZE_DIRECTORY,
+      grafanaOperator: readGrafanaOperatorOptions(rootConfig),
     }),
 };
 

@@ -14,7 +14,7 @@ interface Resource {
   plural: string;
 }
 
-/** The kinds the fake serves; GrafanaDashboard is left out (its CRD is "not installed"). */
+/** The kinds the fake serves; GrafanaDashboard only when its CRD is "installed". */
 const RESOURCES: Resource[] = [
   {
     group: 'monitoring.coreos.com',
@@ -42,6 +42,13 @@ const RESOURCES: Resource[] = [
   },
   { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps' },
 ];
+
+const GRAFANA_DASHBOARD: Resource = {
+  group: 'grafana.integreatly.org',
+  version: 'v1beta1',
+  kind: 'GrafanaDashboard',
+  plural: 'grafanadashboards',
+};
 
 type KubeObject = {
   apiVersion: string;
@@ -84,8 +91,17 @@ export class FakeKubernetes {
   /** Statuses to answer the next object requests (not discovery) with, first first. */
   readonly failures: number[] = [];
   private version = 0;
+  private readonly resources: Resource[];
 
-  constructor(readonly url = 'https://k8s.test') {}
+  /** `grafanaOperator`: whether the grafana-operator's CRDs are installed. */
+  constructor(
+    readonly url = 'https://k8s.test',
+    options: { grafanaOperator?: boolean } = {},
+  ) {
+    this.resources = options.grafanaOperator
+      ? [...RESOURCES, GRAFANA_DASHBOARD]
+      : RESOURCES;
+  }
 
   /** Stores an object as if someone else had created it. */
   put(plural: string, object: KubeObject): void {
@@ -101,7 +117,7 @@ export class FakeKubernetes {
         ? `${this.url}/apis/${r.group}/${r.version}`
         : `${this.url}/api/v1`;
     const groups = new Map<string, Resource[]>();
-    for (const r of RESOURCES) {
+    for (const r of this.resources) {
       groups.set(base(r), [...(groups.get(base(r)) ?? []), r]);
     }
     const discovery = [...groups].map(([prefix, resources]) =>
@@ -139,7 +155,7 @@ export class FakeKubernetes {
         ),
     );
 
-    const objectHandlers = RESOURCES.flatMap(r => {
+    const objectHandlers = this.resources.flatMap(r => {
       const item = `${base(r)}/namespaces/:namespace/${r.plural}/:name`;
       const key = (params: Record<string, unknown>) =>
         `${r.plural}/${params.namespace}/${params.name}`;
@@ -239,6 +255,12 @@ export class FakeKubernetes {
         }),
       ];
     });
-    return [...discovery, notInstalled, ...objectHandlers];
+    return [
+      ...discovery,
+      ...(groups.has(`${this.url}/apis/grafana.integreatly.org/v1beta1`)
+        ? []
+        : [notInstalled]),
+      ...objectHandlers,
+    ];
   }
 }

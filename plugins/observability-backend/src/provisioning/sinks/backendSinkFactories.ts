@@ -2,7 +2,10 @@
  * The factories of the sinks that talk to other systems: `kubernetes` (a cluster of the
  * Kubernetes plugin's config) and `grafana` (`observability.grafana`).
  */
-import { SinkFactory } from '@lookout/plugin-observability-node';
+import {
+  readGrafanaOperatorOptions,
+  SinkFactory,
+} from '@lookout/plugin-observability-node';
 import { GrafanaClient } from './grafana/GrafanaClient';
 import { GrafanaSink } from './grafana/GrafanaSink';
 import { KubernetesSink } from './kubernetes/KubernetesSink';
@@ -21,7 +24,11 @@ export const kubernetesSinkFactory: SinkFactory = {
         `observability.provisioning.sinks: kubernetes sink "${name}" names cluster "${clusterName}", which kubernetes.clusterLocatorMethods (type config) does not define (defined: ${known})`,
       );
     }
-    return new KubernetesSink({ name, cluster });
+    return new KubernetesSink({
+      name,
+      cluster,
+      grafanaOperator: readGrafanaOperatorOptions(rootConfig),
+    });
   },
 };
 

@@ -211,4 +211,45 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
     expect(cluster.objects.has('servicemonitors/shop/hand-made')).toBe(true);
     expect(cluster.objects.size).toBe(4);
   });
+
+  it('also applies a GrafanaDashboard per dashboard when observability.render.grafanaOperator is set', async () => {
+    const withOperator = new FakeKubernetes('https://k8s-grafana.test', {
+      grafanaOperator: true,
+    });
+    server.resetHandlers(...withOperator.handlers());
+    const result = await new KubernetesSink({
+      cluster: {
+        name: 'production',
+        url: withOperator.url,
+        serviceAccountToken: 'sa-token',
+        skipTLSVerify: true,
+      },
+      retryDelayMs: 1,
+      grafanaOperator: {
+        instanceSelector: { matchLabels: { dashboards: 'grafana' } },
+      },
+    }).apply({ upserts: [upsertOf(checkout)], removals: [] });
+
+    expect(result.outcomes[0].ok).toBe(true);
+    const dashboard = withOperator.objects.get(
+      'grafanadashboards/shop/component-default-checkout',
+    ) as unknown as {
+      metadata: { labels: Record<string, string> };
+      spec: {
+        instanceSelector: unknown;
+        configMapRef: { name: string; key: string };
+      };
+    };
+    expect(dashboard.metadata.labels).toMatchObject({
+      'app.kubernetes.io/managed-by': 'lookout',
+    });
+    expect(dashboard.spec.instanceSelector).toEqual({
+      matchLabels: { dashboards: 'grafana' },
+    });
+    expect(
+      withOperator.objects.has(
+        'configmaps/shop/component-default-checkout-dashboard',
+      ),
+    ).toBe(true);
+  });
 });

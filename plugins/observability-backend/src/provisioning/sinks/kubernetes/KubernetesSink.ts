@@ -13,6 +13,7 @@ import {
 } from '@kubernetes/client-node';
 import {
   entityFolderFiles,
+  GrafanaOperatorOptions,
   KubernetesManifest,
   MANAGED_BY_LABEL,
   MANAGED_BY_VALUE,
@@ -51,6 +52,8 @@ export interface KubernetesSinkOptions {
   attempts?: number;
   /** Delay before the second attempt, doubled for each further one, in ms. Default 500. */
   retryDelayMs?: number;
+  /** Also apply a grafana-operator `GrafanaDashboard` per dashboard (`observability.render.grafanaOperator`). */
+  grafanaOperator?: GrafanaOperatorOptions;
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -100,8 +103,10 @@ export class KubernetesSink implements ProvisioningSink {
   readonly type = 'kubernetes';
   readonly name: string;
   private readonly api: KubernetesObjectApi;
+  private readonly layout: { grafanaOperator?: GrafanaOperatorOptions };
 
   constructor(private readonly options: KubernetesSinkOptions) {
+    this.layout = { grafanaOperator: options.grafanaOperator };
     const { cluster } = options;
     this.name = options.name ?? `kubernetes:${cluster.name}`;
     const kubeConfig = new KubeConfig();
@@ -139,7 +144,7 @@ export class KubernetesSink implements ProvisioningSink {
     for (const upsert of changes.upserts) {
       changes.signal?.throwIfAborted();
       try {
-        const manifests = operatorObjects(entityFolderFiles(upsert.render));
+        const manifests = operatorObjects(entityFolderFiles(upsert.render, this.layout));
         const ids = manifests.map(manifestId);
         for (const manifest of manifests) {
           await this.serverSideApply(manifest);
@@ -188,7 +193,7 @@ export class KubernetesSink implements ProvisioningSink {
 
     const wanted = new Set(changes.keep.flatMap(k => k.objects));
     for (const upsert of changes.upserts) {
-      operatorObjects(entityFolderFiles(upsert.render)).forEach(m =>
+      operatorObjects(entityFolderFiles(upsert.render, this.layout)).forEach(m =>
         wanted.add(manifestId(m)),
       );
     }
