@@ -3,7 +3,7 @@
  * ServiceMonitor, with two SLOs (availability and latency) and a dashboard, rendered in the
  * operator format into a temporary folder through the CLI's own steps.
  *
- * Prints entities/s, bytes written, peak RSS, the time against `cp -r` of the produced tree, a
+ * Prints entities/s, bytes written, CPU time, peak RSS, the time against `cp -r` of the produced tree, a
  * second run with no change (files written, time, and the time of its file side alone), and
  * rules / recorded series per SLO next to Sloth's and Pyrra's. Exits 1 when a target is missed:
  * full render <= 3x cp, the no-op run's compare + prune < 1 s, peak RSS < 1 GiB, the no-op run
@@ -21,6 +21,7 @@ import { readSettings } from '../plugins/observability-node/src/cli/readSettings
 import { renderToFolder } from '../plugins/observability-node/src/cli/renderToFolder';
 import { OutputFolder } from '../plugins/observability-node/src/cli/outputDirectory';
 import { renderCatalog } from '../plugins/observability-node/src/cli/renderCatalog';
+import { renderWorkerCount } from '../plugins/observability-node/src/cli/renderWorkers';
 import {
   operatorEntityFiles,
   operatorRootKustomization,
@@ -79,6 +80,7 @@ function writeCatalog(dir: string): void {
 
 async function render(catalogDir: string, outDir: string) {
   const started = performance.now();
+  const cpuStart = process.cpuUsage();
   const settings = await readSettings([], {});
   const catalog = await readCatalog([catalogDir]);
   const read = performance.now() - started;
@@ -88,8 +90,10 @@ async function render(catalogDir: string, outDir: string) {
     check: false,
   });
   const total = performance.now() - started;
+  // All threads of the process: the render workers' time included.
+  const { user, system } = process.cpuUsage(cpuStart);
   const written = run.report.created.length + run.report.updated.length;
-  return { read, total, run, written };
+  return { read, total, cpu: (user + system) / 1000, run, written };
 }
 
 /**
@@ -158,6 +162,8 @@ function mib(bytes: number): string {
 }
 
 async function main() {
+  // The machine may be shared: the load before the run says how far to trust the times.
+  const [load] = os.loadavg();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-bench-'));
   const catalogDir = path.join(root, 'catalog');
   const outDir = path.join(root, 'out');
@@ -201,7 +207,15 @@ async function main() {
       ['entities', String(ENTITIES)],
       ['files written', String(first.written)],
       ['bytes written', `${bytes} (${mib(bytes)})`],
+      [
+        'machine',
+        `${os.availableParallelism()} cores, load average ${load.toFixed(
+          1,
+        )} before the run`,
+      ],
+      ['render workers', String(renderWorkerCount(ENTITIES))],
       ['full render', seconds(first.total)],
+      ['  CPU time (all threads)', seconds(first.cpu)],
       ['  read catalog', seconds(first.read)],
       ['  per entity: parse', `${steps.parse.toFixed(2)} ms`],
       [
@@ -216,6 +230,7 @@ async function main() {
       ],
       ['no-op run: files written', `${second.written} (target 0)`],
       ['no-op run: total', seconds(second.total)],
+      ['  CPU time (all threads)', seconds(second.cpu)],
       [
         'no-op run: compare + prune only',
         `${seconds(sync.ms)} for ${first.written} files, ${

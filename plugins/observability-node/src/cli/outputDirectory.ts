@@ -135,21 +135,6 @@ export function isLookoutFile(
   return false;
 }
 
-function writeAtomically(file: string, content: Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.lookout-${randomBytes(6).toString('hex')}.tmp`,
-  );
-  try {
-    fs.writeFileSync(temp, content);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
 /** Removes `dir` and its parents up to (excluding) `root` while they are empty. */
 function removeEmptyFolders(root: string, dir: string): void {
   let current = dir;
@@ -174,6 +159,14 @@ export class OutputFolder {
   };
   private readonly root: string;
   private readonly produced = new Set<string>();
+  /** Folders known to exist: one `mkdir` per folder, not per file. */
+  private readonly folders = new Set<string>();
+  /** Temporary file names: random per run (several writers may share a folder), then counted. */
+  private readonly tempPrefix = randomBytes(6).toString('hex');
+  private tempCount = 0;
+  /** Buffers reused by every comparison (see `encode`). */
+  private wanted = Buffer.alloc(64 * 1024);
+  private current = Buffer.alloc(64 * 1024);
   private elapsed = 0;
 
   constructor(
@@ -234,18 +227,20 @@ export class OutputFolder {
       for (const dir of folders) {
         removeEmptyFolders(this.root, path.resolve(this.root, dir));
       }
+      this.folders.clear();
     }
     this.elapsed += performance.now() - started;
   }
 
   private sync(file: RenderedFile): void {
     const target = path.join(this.root, file.path);
-    const wanted = Buffer.from(file.content, 'utf8');
-    const current = readBytesIfExists(target);
-    if (current?.equals(wanted)) {
+    const wanted = this.encode(file.content);
+    const found = this.compare(target, wanted);
+    if (found === 'same') {
       this.report.unchanged += 1;
       return;
     }
+    const current = found === 'missing' ? undefined : readBytesIfExists(target);
     if (
       current !== undefined &&
       !isLookoutFile(
@@ -262,7 +257,89 @@ export class OutputFolder {
       file.path,
     );
     if (!this.options.check) {
-      writeAtomically(target, wanted);
+      this.writeAtomically(target, wanted);
+    }
+  }
+
+  /**
+   * `content` as UTF-8, in a buffer reused from file to file (valid until the next call): most
+   * files of a run are compared and left alone, and a fresh buffer for each costs more in
+   * garbage collection than the comparison itself.
+   */
+  private encode(content: string): Buffer {
+    const needed = Buffer.byteLength(content, 'utf8');
+    if (this.wanted.length < needed) {
+      this.wanted = Buffer.allocUnsafe(
+        Math.max(needed, this.wanted.length * 2),
+      );
+    }
+    const length = this.wanted.write(content, 'utf8');
+    return this.wanted.subarray(0, length);
+  }
+
+  /** Whether `file` holds exactly `bytes` (read into a reused buffer), differs, or is missing. */
+  private compare(
+    file: string,
+    bytes: Buffer,
+  ): 'same' | 'different' | 'missing' {
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch (error) {
+      // Not readable for another reason: the full read says why.
+      return (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'missing'
+        : 'different';
+    }
+    try {
+      // One byte more than expected: a longer file differs.
+      const wanted = bytes.length + 1;
+      if (this.current.length < wanted) {
+        this.current = Buffer.allocUnsafe(
+          Math.max(wanted, this.current.length * 2),
+        );
+      }
+      let read = 0;
+      for (;;) {
+        const n = fs.readSync(fd, this.current, read, wanted - read, read);
+        if (n === 0) {
+          break;
+        }
+        read += n;
+        if (read === wanted) {
+          return 'different';
+        }
+      }
+      return read === bytes.length &&
+        this.current.subarray(0, read).equals(bytes)
+        ? 'same'
+        : 'different';
+    } catch {
+      return 'different'; // e.g. a folder of that name: the full read says what it is
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  private writeAtomically(file: string, content: Buffer): void {
+    const dir = path.dirname(file);
+    if (!this.folders.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      this.folders.add(dir);
+    }
+    this.tempCount += 1;
+    const temp = path.join(
+      dir,
+      `.${path.basename(file)}.lookout-${
+        this.tempPrefix
+      }${this.tempCount.toString(16)}.tmp`,
+    );
+    try {
+      fs.writeFileSync(temp, content);
+      fs.renameSync(temp, file);
+    } catch (error) {
+      fs.rmSync(temp, { force: true });
+      throw error;
     }
   }
 }

@@ -8,6 +8,7 @@ import {
   DEFAULT_SLO_WINDOW,
   isObservabilityAvailable,
   ObservabilityProblem,
+  ObservabilitySpec,
   parseObservabilitySpec,
   parseSloWindow,
 } from '@lookout/plugin-observability-common';
@@ -38,6 +39,69 @@ function defaultSloWindow(input: CatalogEntity): string {
   return window?.ok ? window.value : DEFAULT_SLO_WINDOW;
 }
 
+/** The error of the second entity with a ref that an earlier catalog entity already has. */
+export function duplicateProblem(
+  firstFile: string,
+  file: string,
+  base: string | undefined,
+): ObservabilityProblem {
+  const shown = (f: string) => (base ? path.relative(base, f) || f : f);
+  return {
+    severity: 'error',
+    annotation: 'metadata.name',
+    path: '',
+    message: `the entity is defined twice (${shown(firstFile)} and ${shown(
+      file,
+    )}); only the first is rendered`,
+  };
+}
+
+/** Parses the Lookout annotations of an entity that has some (`isObservabilityAvailable`). */
+export function parseCatalogEntity(
+  item: CatalogEntity,
+  settings: CliSettings,
+): EntityOutcome & { spec: ObservabilitySpec } {
+  const { spec, problems } = parseObservabilitySpec(
+    item.entity,
+    settings.parseOptions,
+  );
+  return {
+    entityRef: spec.entityRef,
+    file: item.file,
+    problems: [...problems],
+    spec,
+  };
+}
+
+/**
+ * Renders a parsed entity (after resolving its OpenSLO documents) unless it has errors: the rest
+ * of {@link renderCatalog}'s work for one entity.
+ */
+export async function renderParsedEntity(
+  parsed: EntityOutcome & { spec: ObservabilitySpec },
+  item: CatalogEntity,
+  settings: CliSettings,
+  parts: RenderParts | undefined,
+): Promise<EntityOutcome> {
+  const { spec, ...outcome } = parsed;
+  const openSlo = await resolveOpenSlo(spec, item.file, defaultSloWindow(item));
+  outcome.problems.push(...openSlo.problems);
+  if (hasError(outcome.problems)) {
+    return outcome;
+  }
+  const input: RenderInput = {
+    entity: item.entity,
+    spec: { ...spec, slos: [...spec.slos, ...openSlo.slos] },
+  };
+  const render = renderEntity(input, settings.renderOptions, parts);
+  outcome.problems.push(...render.problems);
+  if (!hasError(render.problems)) {
+    outcome.render = render;
+    outcome.input = input;
+  }
+  return outcome;
+}
+
 /**
  * Renders the entities with Lookout annotations one by one, in catalog order, so that a caller
  * can write each before the next is rendered. A second entity with the same ref is reported and
@@ -48,63 +112,29 @@ export async function* renderCatalog(
   settings: CliSettings,
   options: { parts?: RenderParts; base?: string } = {},
 ): AsyncGenerator<EntityOutcome> {
-  const shown = (file: string) =>
-    options.base ? path.relative(options.base, file) || file : file;
   const seen = new Map<string, string>();
   for (const item of entities) {
     if (!isObservabilityAvailable(item.entity)) {
       continue;
     }
-    const { spec, problems } = parseObservabilitySpec(
-      item.entity,
-      settings.parseOptions,
-    );
-    const outcome: EntityOutcome = {
-      entityRef: spec.entityRef,
-      file: item.file,
-      problems: [...problems],
-    };
-    const first = seen.get(spec.entityRef);
+    const parsed = parseCatalogEntity(item, settings);
+    const first = seen.get(parsed.entityRef);
     if (first !== undefined) {
-      outcome.problems = [
-        {
-          severity: 'error',
-          annotation: 'metadata.name',
-          path: '',
-          message: `the entity is defined twice (${shown(first)} and ${shown(
-            item.file,
-          )}); only the first is rendered`,
-        },
-      ];
-      yield outcome;
+      yield {
+        entityRef: parsed.entityRef,
+        file: item.file,
+        problems: [duplicateProblem(first, item.file, options.base)],
+      };
       continue;
     }
-    seen.set(spec.entityRef, item.file);
-    const openSlo = await resolveOpenSlo(
-      spec,
-      item.file,
-      defaultSloWindow(item),
-    );
-    outcome.problems.push(...openSlo.problems);
-    if (hasError(outcome.problems)) {
-      yield outcome;
-      continue;
-    }
-    const input: RenderInput = {
-      entity: item.entity,
-      spec: { ...spec, slos: [...spec.slos, ...openSlo.slos] },
-    };
-    const render = renderEntity(input, settings.renderOptions, options.parts);
-    outcome.problems.push(...render.problems);
-    if (!hasError(render.problems)) {
-      outcome.render = render;
-      outcome.input = input;
-    }
-    yield outcome;
+    seen.set(parsed.entityRef, item.file);
+    yield await renderParsedEntity(parsed, item, settings, options.parts);
   }
 }
 
 /** Whether an outcome blocks the entity from being written. */
-export function isInvalid(outcome: EntityOutcome): boolean {
+export function isInvalid(outcome: {
+  problems: ObservabilityProblem[];
+}): boolean {
   return hasError(outcome.problems);
 }

@@ -5,24 +5,24 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { isObservabilityAvailable } from '@lookout/plugin-observability-common';
 import { renderAlertmanagerConfig } from '../render/alertmanager';
-import {
-  operatorEntityFiles,
-  operatorRootKustomization,
-} from '../render/output/operatorFiles';
+import { operatorRootKustomization } from '../render/output/operatorFiles';
 import {
   alertmanagerConfigFile,
-  prometheusEntityFiles,
   ruleFilePath,
 } from '../render/output/prometheusFiles';
+import { RenderParts } from '../render/renderEntity';
 import { dashboardUid } from '../render/rules';
 import { entitySlug } from '../render/scrape/entitySlug';
 import { OutputFormat, RenderInput } from '../render/types';
+import { EntityFiles, entityFiles } from './entityFiles';
 import { formatProblem } from './formatProblem';
 import { OutputFolder, OutputReport } from './outputDirectory';
 import { CatalogEntity } from './readCatalog';
 import { CliSettings } from './readSettings';
 import { isInvalid, renderCatalog } from './renderCatalog';
+import { renderInWorkers, renderWorkerCount } from './renderWorkers';
 
 /** Where and how to render. */
 export interface RenderTarget {
@@ -32,6 +32,11 @@ export interface RenderTarget {
   check: boolean;
   /** Folder that paths in messages are relative to. */
   base?: string;
+  /**
+   * Worker threads to render with (0: on the main thread). Default: by the size of the catalog
+   * (see `renderWorkerCount`); the output is the same either way.
+   */
+  workers?: number;
 }
 
 /** The outcome of a render run. */
@@ -85,6 +90,35 @@ async function keptFolders(
   return found;
 }
 
+/** The catalog's entities with their files, rendered on the main thread or by workers. */
+async function* catalogFiles(
+  entities: CatalogEntity[],
+  settings: CliSettings,
+  target: RenderTarget,
+): AsyncGenerator<EntityFiles> {
+  const parts: RenderParts = { ruleTests: target.format === 'prometheus' };
+  const workers =
+    target.workers ??
+    renderWorkerCount(
+      entities.filter(item => isObservabilityAvailable(item.entity)).length,
+    );
+  if (workers > 0) {
+    yield* renderInWorkers(entities, settings, {
+      format: target.format,
+      parts,
+      base: target.base,
+      workers,
+    });
+    return;
+  }
+  for await (const outcome of renderCatalog(entities, settings, {
+    parts,
+    base: target.base,
+  })) {
+    yield entityFiles(outcome, target.format, settings);
+  }
+}
+
 /**
  * Renders the entities into `target.outDir` in `target.format`. Entities with errors are not
  * written; the files they have from an earlier run are kept (and their folder stays listed).
@@ -103,31 +137,22 @@ export async function renderToFolder(
   const folders: string[] = [];
   const inputs: RenderInput[] = [];
   let count = 0;
-  for await (const outcome of renderCatalog(entities, settings, {
-    parts: { ruleTests: target.format === 'prometheus' },
-    base: target.base,
-  })) {
+  for await (const outcome of catalogFiles(entities, settings, target)) {
     count += 1;
     lines.push(
       ...outcome.problems.map(p => formatProblem(outcome.entityRef, p)),
     );
-    if (isInvalid(outcome) || !outcome.render || !outcome.input) {
+    if (isInvalid(outcome) || !outcome.files) {
       invalid.push(outcome.entityRef);
       continue;
     }
-    const files =
-      target.format === 'operator'
-        ? operatorEntityFiles(outcome.render, {
-            grafanaOperator: settings.grafanaOperator,
-          })
-        : prometheusEntityFiles(outcome.render);
-    if (target.format === 'operator' && files.length > 0) {
-      folders.push(outcome.render.slug);
+    if (target.format === 'operator' && outcome.files.length > 0) {
+      folders.push(outcome.slug!);
     }
     if (target.format === 'prometheus') {
-      inputs.push(outcome.input);
+      inputs.push(outcome.input!);
     }
-    for (const file of files) {
+    for (const file of outcome.files) {
       folder.put(file);
     }
   }
