@@ -9,6 +9,7 @@ import {
   SloSpec,
 } from '@lookout/plugin-observability-common';
 import { RenderInput, RenderOptions } from '../render/types';
+import { ratioSlo } from '../render/rules/__testUtils__/sloFixtures';
 
 /** Options of a typical installation. */
 export const renderOptions: RenderOptions = {
@@ -20,26 +21,8 @@ export const renderOptions: RenderOptions = {
   scrapeKind: 'ServiceMonitor',
 };
 
-/** A ratio SLO over prom-client counters. */
-export const availabilitySlo: SloSpec = {
-  name: 'availability',
-  description: 'Checkout requests succeed',
-  objective: 99.9,
-  window: '30d',
-  indicator: {
-    type: 'ratio',
-    errors: {
-      metric: 'http_requests_total',
-      matchers: [
-        { name: 'job', op: '=', value: 'checkout' },
-        { name: 'code', op: '=~', value: '5..' },
-      ],
-    },
-    total: {
-      metric: 'http_requests_total',
-      matchers: [{ name: 'job', op: '=', value: 'checkout' }],
-    },
-  },
+/** A ratio SLO over prom-client counters, with a runbook and a label. */
+export const availabilitySlo: SloSpec = ratioSlo({
   alerting: {
     page: true,
     ticket: true,
@@ -47,8 +30,7 @@ export const availabilitySlo: SloSpec = {
     runbook: 'https://runbooks.example.com/checkout',
   },
   labels: { tier: '1' },
-  source: 'slos',
-};
+});
 
 /** A latency SLO over a classic histogram. */
 export const latencySlo: SloSpec = {
