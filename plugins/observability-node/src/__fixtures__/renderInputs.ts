@@ -9,7 +9,6 @@ import {
   SloSpec,
 } from '@lookout/plugin-observability-common';
 import { RenderInput, RenderOptions } from '../render/types';
-import { ratioSlo } from '../render/rules/__testUtils__/sloFixtures';
 
 /** Options of a typical installation. */
 export const renderOptions: RenderOptions = {
@@ -21,8 +20,26 @@ export const renderOptions: RenderOptions = {
   scrapeKind: 'ServiceMonitor',
 };
 
-/** A ratio SLO over prom-client counters, with a runbook and a label. */
-export const availabilitySlo: SloSpec = ratioSlo({
+/** A ratio SLO over prom-client counters. */
+export const availabilitySlo: SloSpec = {
+  name: 'availability',
+  description: 'Checkout requests succeed',
+  objective: 99.9,
+  window: '30d',
+  indicator: {
+    type: 'ratio',
+    errors: {
+      metric: 'http_requests_total',
+      matchers: [
+        { name: 'job', op: '=', value: 'checkout' },
+        { name: 'code', op: '=~', value: '5..' },
+      ],
+    },
+    total: {
+      metric: 'http_requests_total',
+      matchers: [{ name: 'job', op: '=', value: 'checkout' }],
+    },
+  },
   alerting: {
     page: true,
     ticket: true,
@@ -30,7 +47,8 @@ export const availabilitySlo: SloSpec = ratioSlo({
     runbook: 'https://runbooks.example.com/checkout',
   },
   labels: { tier: '1' },
-});
+  source: 'slos',
+};
 
 /** A latency SLO over a classic histogram. */
 export const latencySlo: SloSpec = {

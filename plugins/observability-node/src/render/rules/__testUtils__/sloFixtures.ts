@@ -3,31 +3,14 @@
  * tests do not depend on the parser.
  */
 import { SloSpec } from '@lookout/plugin-observability-common';
+import { availabilitySlo } from '../../../__fixtures__/renderInputs';
 
 /** A ratio SLO over prom-client counters (`errors` form) with the given changes. */
 export function ratioSlo(changes: Partial<SloSpec> = {}): SloSpec {
   return {
-    name: 'availability',
-    description: 'Checkout requests succeed',
-    objective: 99.9,
-    window: '30d',
-    indicator: {
-      type: 'ratio',
-      errors: {
-        metric: 'http_requests_total',
-        matchers: [
-          { name: 'job', op: '=', value: 'checkout' },
-          { name: 'code', op: '=~', value: '5..' },
-        ],
-      },
-      total: {
-        metric: 'http_requests_total',
-        matchers: [{ name: 'job', op: '=', value: 'checkout' }],
-      },
-    },
+    ...availabilitySlo,
     alerting: { page: true, ticket: true, minEvents: 0 },
     labels: {},
-    source: 'slos',
     ...changes,
   };
 }
