@@ -161,10 +161,26 @@ const SLI_RATES: Record<string, (counters: SyntheticCounters) => SliRates> = {
   },
 };
 
-/** The error ratio over `window` at `t`, from the 5m rates recorded at `rateTimes`. */
+/** Times of the recorded series of an SLO that ratios read (promtool offsets each rule group). */
+interface RecordedTimes {
+  /** `slo:sli_*:rate5m`, every minute. */
+  rates: number[];
+  /** `slo:sli_*:sum5m`, every 5 minutes. */
+  sums: number[];
+}
+
+/** Prometheus 2 range selection: samples at times in [t - range, t]. */
+function inRange(times: number[], t: number, seconds: number): number[] {
+  return times.filter(s => s >= t - seconds && s <= t);
+}
+
+/**
+ * The error ratio over `window` at `t`, from the recorded 5m rates; from 1d on, from their
+ * 5-minute sums (each the rates of [s - 5m, s]), as the rules compute it.
+ */
 function handRatio(
   rates: SliRates,
-  rateTimes: number[],
+  times: RecordedTimes,
   t: number,
   window: string,
 ): number {
@@ -172,19 +188,23 @@ function handRatio(
   if (window === '5m') {
     // An instant selector: the latest rate sample at or before t (within the 5m lookback).
     const latest = Math.max(
-      ...rateTimes.filter(s => s <= t && s > t - 5 * MINUTE),
+      ...times.rates.filter(s => s <= t && s > t - 5 * MINUTE),
     );
     const { errors, total } = rates(latest);
     return errors / total;
   }
+  const rateTimes =
+    seconds >= DAY
+      ? inRange(times.sums, t, seconds).flatMap(s =>
+          inRange(times.rates, s, 5 * MINUTE),
+        )
+      : inRange(times.rates, t, seconds);
   let errors = 0;
   let total = 0;
   for (const s of rateTimes) {
-    if (s >= t - seconds && s <= t) {
-      const r = rates(s);
-      errors += r.errors;
-      total += r.total;
-    }
+    const r = rates(s);
+    errors += r.errors;
+    total += r.total;
   }
   return errors / total;
 }
@@ -225,8 +245,8 @@ describeWithStack(
     let prometheus: StackProcess;
     let alertmanager: StackProcess;
     let counters: SyntheticCounters;
-    /** Times of the recorded 5m rates, per SLO (promtool offsets each rule group). */
-    const rateTimes: Record<string, number[]> = {};
+    /** Times of the recorded rates and sums, per SLO. */
+    const recordedTimes: Record<string, RecordedTimes> = {};
 
     async function startProm(config: object, extraArgs: string[] = []) {
       const configFile = join(dir, `prometheus-${processes.length}.yml`);
@@ -281,10 +301,19 @@ describeWithStack(
         { entity, spec: specOf(entity) },
         readObservabilityConfig(new ConfigReader({})).renderOptions,
       );
-      const passes: Array<{ records: string[]; from: number }> = [
+      const passes: Array<{
+        records: string[];
+        from: number;
+        interval?: string;
+      }> = [
         {
           records: ['slo:sli_errors:rate5m', 'slo:sli_total:rate5m'],
           from: start + 10 * MINUTE,
+        },
+        {
+          records: ['slo:sli_errors:sum5m', 'slo:sli_total:sum5m'],
+          from: start + 15 * MINUTE,
+          interval: '300s', // as the sums group: consecutive sums tile the rates
         },
         {
           records: ['slo:sli_error:ratio', 'slo:objective:ratio', 'slo_info'],
@@ -299,7 +328,11 @@ describeWithStack(
         const file = join(dir, `pass-${index}.rules.yml`);
         writeFileSync(
           file,
-          ruleFile(groups, r => pass.records.includes(r.record ?? ''), '60s'),
+          ruleFile(
+            groups,
+            r => pass.records.includes(r.record ?? ''),
+            pass.interval ?? '60s',
+          ),
         );
         await backfillRules({
           promtool: binaries!.promtool,
@@ -351,12 +384,18 @@ describeWithStack(
         ['--rules.alert.resend-delay=1s'],
       );
 
-      for (const slo of ['availability', 'success']) {
+      const timesOf = async (selector: string) => {
         const [series] = await promQuery(
-          `slo:sli_total:rate5m{slo="${slo}"}[${8 * DAY}s]`,
+          `${selector}[${8 * DAY}s]`,
           Date.now() / 1000,
         );
-        rateTimes[slo] = series.values!.map(([t]) => t);
+        return series.values!.map(([t]) => t);
+      };
+      for (const slo of ['availability', 'success']) {
+        recordedTimes[slo] = {
+          rates: await timesOf(`slo:sli_total:rate5m{slo="${slo}"}`),
+          sums: await timesOf(`slo:sli_total:sum5m{slo="${slo}"}`),
+        };
       }
     });
 
@@ -414,7 +453,12 @@ describeWithStack(
           `slo:sli_error:ratio{${id}, window="7d"}`,
           now,
         );
-        const ratio = handRatio(rates, rateTimes[item.name], sloWindowAt, '7d');
+        const ratio = handRatio(
+          rates,
+          recordedTimes[item.name],
+          sloWindowAt,
+          '7d',
+        );
         expectClose(item.errorRatio, ratio);
         const budgetAt = await lastSampleTime(
           `slo:error_budget_remaining:ratio{${id}}`,
@@ -427,7 +471,7 @@ describeWithStack(
         expectClose(
           item.errorBudgetRemaining,
           1 -
-            handRatio(rates, rateTimes[item.name], ratioForBudget, '7d') /
+            handRatio(rates, recordedTimes[item.name], ratioForBudget, '7d') /
               budget,
         );
 
@@ -438,7 +482,7 @@ describeWithStack(
           );
           expectClose(
             item.burnRates[window],
-            handRatio(rates, rateTimes[item.name], at, window) / budget,
+            handRatio(rates, recordedTimes[item.name], at, window) / budget,
           );
         }
         expect(item.objective).toBe(1 - budget);
