@@ -21,7 +21,17 @@ describe('parseCommand', () => {
       format: 'operator',
       config: ['app-config.yaml'],
       check: false,
+      cache: true,
     });
+  });
+
+  it('reads --no-cache, an option of render only', () => {
+    expect(
+      parseCommand(['render', '--catalog', 'c', '--out', 'o', '--no-cache']),
+    ).toMatchObject({ cache: false });
+    expect(() =>
+      parseCommand(['validate', '--catalog', 'c', '--no-cache']),
+    ).toThrow('--no-cache is an option of render, not validate');
   });
 
   it('reads the prometheus format and --check', () => {

@@ -13,6 +13,8 @@ export interface RenderCommand {
   format: OutputFormat;
   config: string[];
   check: boolean;
+  /** Use the stamp of the last run to skip a run that has nothing to do (see runStamp.ts). */
+  cache: boolean;
 }
 
 /** `lookout validate`. */
@@ -39,6 +41,7 @@ export function parseCommand(args: string[]): Command {
         format: { type: 'string' },
         config: { type: 'string', multiple: true },
         check: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -67,7 +70,7 @@ export function parseCommand(args: string[]): Command {
   }
   const config = values.config ?? [];
   if (command === 'validate') {
-    for (const option of ['out', 'format', 'check'] as const) {
+    for (const option of ['out', 'format', 'check', 'no-cache'] as const) {
       if (values[option] !== undefined) {
         throw new UsageError(
           `--${option} is an option of render, not validate`,
@@ -92,5 +95,6 @@ export function parseCommand(args: string[]): Command {
     format,
     config,
     check: values.check ?? false,
+    cache: !values['no-cache'],
   };
 }

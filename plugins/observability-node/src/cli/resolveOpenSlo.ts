@@ -25,6 +25,19 @@ function problem(
   return { severity, annotation: ANNOTATION_OPENSLO, path: '', message };
 }
 
+/**
+ * The file `lookout.dev/openslo` names, relative to the entity's catalog file; undefined for an
+ * empty value or a `url:` location.
+ */
+export function openSloFile(
+  location: string,
+  entityFile: string,
+): string | undefined {
+  return location === '' || location.startsWith('url:')
+    ? undefined
+    : path.resolve(path.dirname(entityFile), location);
+}
+
 /** Reads and parses the entity's OpenSLO documents, if it names any. */
 export async function resolveOpenSlo(
   spec: ObservabilitySpec,
@@ -45,7 +58,7 @@ export async function resolveOpenSlo(
       ],
     };
   }
-  const file = path.resolve(path.dirname(entityFile), location);
+  const file = openSloFile(location, entityFile)!;
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');

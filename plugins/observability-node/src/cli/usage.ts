@@ -5,7 +5,7 @@
 /** The CLI's usage text. */
 export const USAGE = `Usage:
   lookout render --catalog <file|dir>... --out <dir> [--format operator|prometheus]
-                 [--config <app-config.yaml>]... [--check]
+                 [--config <app-config.yaml>]... [--check] [--no-cache]
   lookout validate --catalog <file|dir>... [--config <app-config.yaml>]...
 
 Commands:
@@ -20,6 +20,10 @@ Options:
   --config   Backstage app-config file(s) with the observability settings (repeatable; later
              files override earlier ones)
   --check    Write nothing; exit 1 and list the differing paths when --out is not up to date
+  --no-cache Render even when nothing changed since the last run. Without it, a run whose code,
+             settings, catalog files, OpenSLO files and output folder are exactly as the last
+             run left them (size, mtime, ctime, inode) prints that run's result without rendering;
+             the stamp lives in node_modules/.cache/lookout (or $LOOKOUT_CACHE_DIR)
   -h, --help Show this text
 
 Exit codes: 0 no entity has errors; 1 an entity has errors (or --check found drift);

@@ -1,0 +1,227 @@
+/*
+ * The run stamp: a second `lookout render` with nothing changed prints the last result without
+ * rendering, and any change of what the run depends on (catalog, OpenSLO file, settings, output
+ * folder, command) makes it render again.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from './main';
+
+const UNCHANGED = /nothing changed since the last run/;
+
+const CHECKOUT = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: checkout
+  annotations:
+    backstage.io/kubernetes-id: checkout
+    backstage.io/kubernetes-namespace: shop
+    lookout.dev/metrics-port: http-metrics
+    lookout.dev/slo-availability: "99.9"
+    lookout.dev/openslo: ./slos.yaml
+spec:
+  type: service
+  lifecycle: production
+  owner: team-shop
+`;
+
+const OPENSLO = `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: search
+spec:
+  service: checkout
+  budgetingMethod: Occurrences
+  timeWindow:
+    - duration: 28d
+      isRolling: true
+  objectives:
+    - target: 0.995
+  indicator:
+    metadata:
+      name: search-errors
+    spec:
+      ratioMetric:
+        counter: true
+        good:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: http_requests_total{job="checkout", handler="/search", code!~"5.."}
+        total:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: http_requests_total{job="checkout", handler="/search"}
+`;
+
+describe('run stamp', () => {
+  let root: string;
+  let catalogDir: string;
+  let out: string;
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-stamp-'));
+    catalogDir = path.join(root, 'catalog');
+    out = path.join(root, 'out');
+    fs.mkdirSync(catalogDir);
+    fs.writeFileSync(path.join(catalogDir, 'checkout.yaml'), CHECKOUT);
+    fs.writeFileSync(path.join(catalogDir, 'slos.yaml'), OPENSLO);
+    fs.writeFileSync(
+      path.join(root, 'app-config.yaml'),
+      'observability:\n  render:\n    defaultNamespace: observability\n',
+    );
+  });
+
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  async function render(...extra: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(
+      [
+        'render',
+        '--catalog',
+        'catalog',
+        '--out',
+        'out',
+        '--config',
+        'app-config.yaml',
+        ...extra,
+      ],
+      {
+        stdout: { write: (t: string) => (stdout += t) },
+        stderr: { write: (t: string) => (stderr += t) },
+        env: { LOOKOUT_CACHE_DIR: path.join(root, 'cache') },
+        cwd: root,
+      },
+    );
+    return { code, stdout, stderr };
+  }
+
+  it('prints the result of a run with nothing to do, without rendering, when nothing changed', async () => {
+    const first = await render();
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/file\(s\) written, 0 removed, 0 unchanged/);
+    expect(first.stderr).not.toMatch(UNCHANGED);
+
+    const second = await render();
+    expect(second.stderr).toMatch(UNCHANGED);
+    expect(second.stderr).toMatch(
+      /: 0 file\(s\) written, 0 removed, \d+ unchanged/,
+    );
+    expect(second.code).toBe(0);
+
+    const full = await render('--no-cache');
+    expect(full.stderr).not.toMatch(UNCHANGED);
+    expect(
+      full.stderr.split('\n').filter(l => l.startsWith('Rendered')),
+    ).toEqual(second.stderr.split('\n').filter(l => l.startsWith('Rendered')));
+  });
+
+  it.each([
+    [
+      'a catalog file rewritten with the same size',
+      () =>
+        fs.writeFileSync(
+          path.join(catalogDir, 'checkout.yaml'),
+          CHECKOUT.replace('99.9', '99.5'),
+        ),
+    ],
+    [
+      'a file added to a catalog folder',
+      () =>
+        fs.writeFileSync(
+          path.join(catalogDir, 'other.yaml'),
+          CHECKOUT.replace('name: checkout', 'name: other'),
+        ),
+    ],
+    [
+      'the OpenSLO file an entity names',
+      () =>
+        fs.writeFileSync(
+          path.join(catalogDir, 'slos.yaml'),
+          OPENSLO.replace('0.995', '0.999'),
+        ),
+    ],
+    [
+      'the settings',
+      () =>
+        fs.writeFileSync(
+          path.join(root, 'app-config.yaml'),
+          'observability:\n  render:\n    defaultNamespace: monitoring\n',
+        ),
+    ],
+    [
+      'a generated file edited by hand',
+      () =>
+        fs.appendFileSync(
+          path.join(out, 'component-default-checkout', 'kustomization.yaml'),
+          '# edited\n',
+        ),
+    ],
+    [
+      'a generated file removed',
+      () =>
+        fs.rmSync(
+          path.join(out, 'component-default-checkout', 'kustomization.yaml'),
+        ),
+    ],
+    [
+      'a file added to the output folder',
+      () => fs.writeFileSync(path.join(out, 'notes.txt'), 'mine\n'),
+    ],
+  ])('renders again after a change of %s', async (_what, change) => {
+    await render();
+    expect((await render()).stderr).toMatch(UNCHANGED);
+
+    change();
+    const again = await render();
+    expect(again.stderr).not.toMatch(UNCHANGED);
+    // And the run after that one, with nothing changed since, is stamped again.
+    expect((await render()).stderr).toMatch(UNCHANGED);
+  });
+
+  it('restores what a full run restores: the output of a stamped run is the full run’s', async () => {
+    await render();
+    const generated = path.join(
+      out,
+      'component-default-checkout',
+      'kustomization.yaml',
+    );
+    const content = fs.readFileSync(generated, 'utf8');
+    fs.writeFileSync(generated, `${content}# edited\n`);
+    const again = await render();
+    expect(again.stderr).toMatch(/1 file\(s\) written/);
+    expect(fs.readFileSync(generated, 'utf8')).toBe(content);
+  });
+
+  it('keeps the stamps of render and --check apart', async () => {
+    await render();
+    const check = await render('--check');
+    expect(check.stderr).not.toMatch(UNCHANGED);
+    expect(check.stderr).toMatch(/out is up to date/);
+    const checkAgain = await render('--check');
+    expect(checkAgain.stderr).toMatch(UNCHANGED);
+    expect(checkAgain.stderr).toMatch(/out is up to date/);
+    expect(checkAgain.code).toBe(0);
+  });
+
+  it('replays drift and problems as found: a stamped --check still fails', async () => {
+    const check = await render('--check');
+    expect(check.code).toBe(1);
+    const again = await render('--check');
+    expect(again.stderr).toMatch(UNCHANGED);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toBe(check.stdout);
+  });
+
+  it('does not trust a stamp that is not newer than what it records', async () => {
+    await render();
+    const [stamp] = fs.readdirSync(path.join(root, 'cache'));
+    const past = new Date(Date.now() - 3600_000);
+    fs.utimesSync(path.join(root, 'cache', stamp), past, past);
+    expect((await render()).stderr).not.toMatch(UNCHANGED);
+  });
+});
