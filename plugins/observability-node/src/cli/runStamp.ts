@@ -115,7 +115,13 @@ function treeStats(root: string): Record<string, PathStat> {
 
 /** The key of a run: command, settings, and the stats of the code that is running. */
 export function stampKey(key: StampKey): string {
-  const modules = Object.keys(require.cache)
+  // The modules loaded so far, and the render workers' entry, which only workers load.
+  const modules = [
+    ...new Set([
+      ...Object.keys(require.cache),
+      require.resolve('./renderWorker'),
+    ]),
+  ]
     .filter(file => path.isAbsolute(file))
     .sort()
     .map(file => [file, statOf(file)]);
