@@ -59,24 +59,36 @@ export function missingBinaries(): string[] {
   });
 }
 
-async function waitReady(url: string, what: string, child: ChildProcess, log: () => string) {
-  const deadline = Date.now() + 60_000;
+/** Resolves once `url` answers 200; throws with the log tail if the process exits or time runs out. */
+export async function waitReady(
+  url: string,
+  what: string,
+  child: ChildProcess,
+  log: () => string,
+  timeoutMs = 60_000,
+) {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) {
-      throw new Error(`${what} exited with ${child.exitCode}:\n${log().slice(-3000)}`);
+      throw new Error(
+        `${what} exited with ${child.exitCode}:\n${log().slice(-3000)}`,
+      );
     }
     try {
       if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
     } catch {
       // not yet
     }
-    if (Date.now() > deadline) throw new Error(`${what} did not become ready:\n${log().slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${what} did not become ready:\n${log().slice(-3000)}`);
     await new Promise(r => setTimeout(r, 250));
   }
 }
 
 /** Starts the stack; resolves when every part answers. */
-export async function startDevStack(options: DevStackOptions = {}): Promise<DevStack> {
+export async function startDevStack(
+  options: DevStackOptions = {},
+): Promise<DevStack> {
   const missing = missingBinaries();
   if (missing.length > 0) {
     throw new Error(
@@ -85,7 +97,9 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
         .join(' ')} (apt-get install ...)`,
     );
   }
-  const dir = resolve(options.directory ?? join(REPO_ROOT, '.lookout/dev-stack'));
+  const dir = resolve(
+    options.directory ?? join(REPO_ROOT, '.lookout/dev-stack'),
+  );
   const ports = {
     prometheus: options.prometheusPort ?? 9090,
     alertmanager: options.alertmanagerPort ?? 9093,
@@ -96,7 +110,12 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   const interval = options.interval ?? '5s';
   const rulesDirectory = join(dir, 'prometheus/rules');
   const targetsDirectory = join(dir, 'prometheus/targets');
-  for (const sub of ['prometheus/data', 'alertmanager/data', 'prometheus/rules', 'prometheus/targets']) {
+  for (const sub of [
+    'prometheus/data',
+    'alertmanager/data',
+    'prometheus/rules',
+    'prometheus/targets',
+  ]) {
     mkdirSync(join(dir, sub), { recursive: true });
   }
 
@@ -143,8 +162,17 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     ].join('\n'),
   );
 
-  const children: Array<{ name: string; child: ChildProcess; log: () => string }> = [];
-  const run = (name: string, command: string, args: string[], env?: NodeJS.ProcessEnv) => {
+  const children: Array<{
+    name: string;
+    child: ChildProcess;
+    log: () => string;
+  }> = [];
+  const run = (
+    name: string,
+    command: string,
+    args: string[],
+    env?: NodeJS.ProcessEnv,
+  ) => {
     const child = spawn(command, args, {
       cwd: dir,
       env: { ...process.env, ...env },
@@ -163,7 +191,8 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
     if (traffic) clearInterval(traffic);
     await Promise.all(
       children.map(({ child }) => {
-        if (child.exitCode !== null || child.signalCode !== null) return undefined;
+        if (child.exitCode !== null || child.signalCode !== null)
+          return undefined;
         const exited = new Promise(r => child.once('exit', r));
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -196,13 +225,37 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),
         join(REPO_ROOT, 'examples/demo-service/src/main.ts'),
       ],
-      { PORT: String(ports.demo), METRICS_PORT: String(ports.demoMetrics), NODE_ENV: 'development' },
+      {
+        PORT: String(ports.demo),
+        METRICS_PORT: String(ports.demoMetrics),
+        NODE_ENV: 'development',
+      },
     );
     await Promise.all([
-      waitReady(`http://127.0.0.1:${ports.prometheus}/-/ready`, 'prometheus', prometheus.child, prometheus.log),
-      waitReady(`http://127.0.0.1:${ports.alertmanager}/-/ready`, 'alertmanager', alertmanager.child, alertmanager.log),
-      waitReady(`http://127.0.0.1:${ports.pushgateway}/-/ready`, 'pushgateway', pushgateway.child, pushgateway.log),
-      waitReady(`http://127.0.0.1:${ports.demo}/healthz`, 'demo-service', demo.child, demo.log),
+      waitReady(
+        `http://127.0.0.1:${ports.prometheus}/-/ready`,
+        'prometheus',
+        prometheus.child,
+        prometheus.log,
+      ),
+      waitReady(
+        `http://127.0.0.1:${ports.alertmanager}/-/ready`,
+        'alertmanager',
+        alertmanager.child,
+        alertmanager.log,
+      ),
+      waitReady(
+        `http://127.0.0.1:${ports.pushgateway}/-/ready`,
+        'pushgateway',
+        pushgateway.child,
+        pushgateway.log,
+      ),
+      waitReady(
+        `http://127.0.0.1:${ports.demo}/healthz`,
+        'demo-service',
+        demo.child,
+        demo.log,
+      ),
     ]);
   } catch (e) {
     await stop();
@@ -213,7 +266,10 @@ export async function startDevStack(options: DevStackOptions = {}): Promise<DevS
   const perSecond = options.trafficPerSecond ?? 5;
   if (perSecond > 0) {
     traffic = setInterval(() => {
-      fetch(`${demoUrl}/api/items`).then(r => r.arrayBuffer(), () => undefined);
+      fetch(`${demoUrl}/api/items`).then(
+        r => r.arrayBuffer(),
+        () => undefined,
+      );
     }, Math.max(10, Math.round(1000 / perSecond)));
     traffic.unref();
   }

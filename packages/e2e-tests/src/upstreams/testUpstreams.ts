@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { waitReady } from '../devStack';
 import {
   ContractUpstreams,
   startContractUpstreams,
@@ -81,30 +82,6 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-async function waitReady(
-  url: string,
-  what: string,
-  child: ChildProcess,
-  log: () => string,
-) {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(
-        `${what} exited with ${child.exitCode}:\n${log().slice(-3000)}`,
-      );
-    }
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(1000) })).ok) return;
-    } catch {
-      // not yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${what} did not become ready:\n${log().slice(-3000)}`);
-    await new Promise(r => setTimeout(r, 250));
-  }
 }
 
 /** Starts the Loki/Tempo contract double and chooses the ports of Prometheus and Alertmanager. */
@@ -220,12 +197,14 @@ export async function prepareTestUpstreams(
           'prometheus',
           prometheus.child,
           prometheus.log,
+          90_000,
         ),
         waitReady(
           `${alertmanagerUrl}/-/ready`,
           'alertmanager',
           alertmanager.child,
           alertmanager.log,
+          90_000,
         ),
       ]);
       const posted = await fetch(`${alertmanagerUrl}/api/v2/alerts`, {

@@ -14,7 +14,10 @@
  * Burn multiples scale with the SLO window (`window / 30d`), so every scenario exercises the
  * same tier whatever the window.
  */
-import { durationSeconds } from '@lookout/plugin-observability-common';
+import {
+  durationSeconds,
+  RECORDED_WINDOWS,
+} from '@lookout/plugin-observability-common';
 import { TierInForce } from '../alertTiers';
 import {
   decimal,
@@ -555,14 +558,9 @@ export function recordedValuesScenario(
   const bad = Number(formatDecimal(multiply(eighth, decimal(traffic))));
   const run = new ScenarioRun(setup, [phase(65, traffic - bad, bad)]);
   const digits = decimalPlaces(eighth) + 3;
+  // Every window the rules record: the alert windows, then the SLO window.
   const windows = [
-    '5m',
-    '30m',
-    '1h',
-    '2h',
-    '6h',
-    '1d',
-    '3d',
+    ...RECORDED_WINDOWS.filter(window => window !== context.slo.window),
     context.slo.window,
   ];
   const promql: PromqlExprTest[] = [
