@@ -5,16 +5,17 @@
  * open the demo services in Chromium: the overview card, the SLOs, Logs and Traces tabs, from a
  * log line's trace id to that trace's waterfall and back to its logs. Every view is checked with
  * axe (no serious or critical violation). Saves the screenshots the README shows
- * (docs/screenshots/).
+ * (docs/screenshots/) when LOOKOUT_SCREENSHOTS=1 is set.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { Browser, Locator, Page } from 'playwright-core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { launchChromium, requireChromium } from './chromium';
-import { REPO_ROOT, RunningLookout, startLookout } from './startLookout';
+import { saveFailureScreenshot, saveReadmeScreenshot } from './screenshots';
+import { RunningLookout, startLookout } from './startLookout';
 import {
   CHECKOUT_REF,
   prepareTestUpstreams,
@@ -96,12 +97,7 @@ describeInBrowser('Lookout in a real browser', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  async function screenshot(name: string) {
-    await page.screenshot({
-      path: resolve(REPO_ROOT, 'docs/screenshots', `${name}.png`),
-      fullPage: true,
-    });
-  }
+  const screenshot = (name: string) => saveReadmeScreenshot(page, name);
 
   /** Runs `check`; on failure saves a screenshot named after `what` first. */
   async function withFailureScreenshot(
@@ -111,7 +107,7 @@ describeInBrowser('Lookout in a real browser', () => {
     try {
       await check();
     } catch (e) {
-      await screenshot(`failed-${what}`);
+      await saveFailureScreenshot(page, what);
       throw e;
     }
   }

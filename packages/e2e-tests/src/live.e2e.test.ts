@@ -5,11 +5,12 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Browser } from 'playwright-core';
 import { launchChromium, requireChromium } from './chromium';
 import { DevStack, missingBinaries, startDevStack, STACK_BINARIES } from './devStack';
-import { REPO_ROOT, RunningLookout, startLookout } from './startLookout';
+import { saveFailureScreenshot, saveReadmeScreenshot } from './screenshots';
+import { RunningLookout, startLookout } from './startLookout';
 
 const ENTITY = 'component:default/demo-service';
 
@@ -160,10 +161,7 @@ describeLive('from an annotation to a firing alert on the service page (live)', 
         .first()
         .waitFor({ state: 'visible', timeout: 60_000 });
     } catch (e) {
-      await page.screenshot({
-        path: resolve(REPO_ROOT, 'docs/screenshots/failed-slos-tab.png'),
-        fullPage: true,
-      });
+      await saveFailureScreenshot(page, 'slos-tab');
       throw e;
     }
     const budget = await page
@@ -171,9 +169,6 @@ describeLive('from an annotation to a firing alert on the service page (live)', 
       .first()
       .evaluate(el => el.closest('div')?.parentElement?.textContent ?? '');
     expect(budget).not.toMatch(/100(\.0+)?\s*%/);
-    await page.screenshot({
-      path: resolve(REPO_ROOT, 'docs/screenshots/slos-tab-outage.png'),
-      fullPage: true,
-    });
+    await saveReadmeScreenshot(page, 'slos-tab-outage');
   }, 20 * 60_000);
 });
