@@ -10,3 +10,5 @@ export * from './render/types';
 export * from './render';
 export * from './config/readObservabilityConfig';
 export * from './sinks';
+export { runCli } from './cli/main';
+export type { CliIo } from './cli/main';

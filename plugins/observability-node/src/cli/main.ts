@@ -23,7 +23,11 @@ import {
 } from './runStamp';
 import { USAGE, UsageError } from './usage';
 
-/** Where the CLI reads and writes. */
+/**
+ * Where the CLI reads and writes.
+ *
+ * @public
+ */
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
@@ -215,7 +219,11 @@ async function runValidate(
   return fileLines.length > 0 || invalid > 0 ? 1 : 0;
 }
 
-/** Runs the CLI; resolves to the exit code. */
+/**
+ * Runs the `lookout` CLI with the given arguments; resolves to the exit code.
+ *
+ * @public
+ */
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   try {
     const command = parseCommand(args);
