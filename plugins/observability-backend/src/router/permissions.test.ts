@@ -119,6 +119,7 @@ const SIGNAL_ROUTES = [
   'traces',
   `traces/${TRACE_ID}`,
   'config',
+  'provisioning',
 ];
 
 describe('signal routes and catalog permissions', () => {
@@ -147,9 +148,10 @@ describe('signal routes and catalog permissions', () => {
     },
   );
 
-  it('answers 401 without credentials', async () => {
-    const res = await request(backend.server).get(`${base}/checkout/slos`);
+  it.each(SIGNAL_ROUTES)('answers 401 for %s without credentials', async route => {
+    const res = await request(backend.server).get(`${base}/checkout/${route}`);
     expect(res.status).toBe(401);
+    expect(hits).toEqual([]);
   });
 
   it('lists only visible entities in the catalog-wide SLO summary', async () => {
