@@ -113,14 +113,23 @@ function treeStats(root: string): Record<string, PathStat> {
   return stats;
 }
 
+/**
+ * The render workers' entry, which only workers load; absent from the built package, whose CLI
+ * renders on the main thread.
+ */
+function renderWorkerEntry(): string[] {
+  try {
+    return [require.resolve('./renderWorker')];
+  } catch {
+    return [];
+  }
+}
+
 /** The key of a run: command, settings, and the stats of the code that is running. */
 export function stampKey(key: StampKey): string {
-  // The modules loaded so far, and the render workers' entry, which only workers load.
+  // The modules loaded so far, and the render workers' entry.
   const modules = [
-    ...new Set([
-      ...Object.keys(require.cache),
-      require.resolve('./renderWorker'),
-    ]),
+    ...new Set([...Object.keys(require.cache), ...renderWorkerEntry()]),
   ]
     .filter(file => path.isAbsolute(file))
     .sort()
