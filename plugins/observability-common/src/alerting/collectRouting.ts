@@ -28,7 +28,7 @@ export function hasSloAlerts(spec: ObservabilitySpec): boolean {
 
 /** `<kind>-<namespace>-<name>`, kind in lowercase, of an entity ref. */
 function slugOf(entityRef: string): string {
-  return entityRef.replace(':', '-').replace('/', '-');
+  return entityRef.replace(":", "-").replace("/", "-").toLocaleLowerCase("en-US");
 }
 
 /**
