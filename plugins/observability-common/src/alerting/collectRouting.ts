@@ -21,9 +21,16 @@ export interface RoutedEntity {
   spec: ObservabilitySpec;
 }
 
-/** Whether an entity emits SLO burn-rate alerts (any SLO with a page or ticket tier). @public */
+/**
+ * Whether an entity emits SLO burn-rate alerts: any SLO with a page or ticket tier, or OpenSLO
+ * documents not read yet (their SLOs alert unless they say otherwise).
+ * @public
+ */
 export function hasSloAlerts(spec: ObservabilitySpec): boolean {
-  return spec.slos.some(slo => slo.alerting.page || slo.alerting.ticket);
+  return (
+    spec.openslo !== undefined ||
+    spec.slos.some(slo => slo.alerting.page || slo.alerting.ticket)
+  );
 }
 
 /** `<kind>-<namespace>-<name>`, kind in lowercase, of an entity ref. */
