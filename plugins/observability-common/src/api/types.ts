@@ -88,6 +88,8 @@ export interface EntitySlosResponse {
   /** The grid of the series: first and last point (epoch ms) and the step (ms). */
   range?: { start: number; end: number; step: number };
   warnings?: UpstreamWarning[];
+  /** Where the entity's SLO alerts go, per severity (as in {@link EntityConfigResponse}). */
+  paging?: PagingRoute[];
 }
 
 /** One log line. @public */
