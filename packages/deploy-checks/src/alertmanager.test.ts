@@ -107,21 +107,32 @@ describeWithBinaries(BINARIES.kubectl, BINARIES.amtool)(
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it('passes amtool check-config with the inhibition and the default receiver only', async () => {
-      const result = await runTool(BINARIES.amtool, ['check-config', configFile]);
+      const result = await runTool(BINARIES.amtool, [
+        'check-config',
+        configFile,
+      ]);
       expect(describeRun(result)).toMatch(/^exit 0/);
       expect(result.stdout).toMatch(/1 inhibit rules/);
       expect(result.stdout).toMatch(/1 receivers/);
     });
 
     it('lists no team: every alert reaches the default receiver until Lookout adds team routes', async () => {
-      expect((parse(config) as { route: { routes?: unknown[] } }).route.routes).toBeUndefined();
-      expect(await routeOf(configFile, { ...slo, team: 'team-shop', severity: 'page' })).toBe(
-        'unrouted',
-      );
+      expect(
+        (parse(config) as { route: { routes?: unknown[] } }).route.routes,
+      ).toBeUndefined();
+      expect(
+        await routeOf(configFile, {
+          ...slo,
+          team: 'team-shop',
+          severity: 'page',
+        }),
+      ).toBe('unrouted');
     });
 
     it('reads the default receiver credential from a file of the mounted receivers Secret', () => {
-      const parsed = parse(config) as { receivers: Array<Record<string, unknown>> };
+      const parsed = parse(config) as {
+        receivers: Array<Record<string, unknown>>;
+      };
       expect(parsed.receivers).toEqual([
         expect.objectContaining({
           name: 'unrouted',
@@ -151,17 +162,25 @@ describeWithBinaries(BINARIES.amtool)(
     afterAll(() => rmSync(out, { recursive: true, force: true }));
 
     it('passes amtool check-config', async () => {
-      const result = await runTool(BINARIES.amtool, ['check-config', configFile]);
+      const result = await runTool(BINARIES.amtool, [
+        'check-config',
+        configFile,
+      ]);
       expect(describeRun(result)).toMatch(/^exit 0/);
       expect(result.stdout).toMatch(/1 inhibit rules/);
     });
 
     it('is what deploy/compose mounts', () => {
-      const compose = parse(readFileSync(deployPath('compose', 'compose.yaml'), 'utf8')) as {
-        services: { alertmanager: { volumes: string[] } };
+      const compose = parse(
+        readFileSync(deployPath('compose', 'compose.yaml'), 'utf8'),
+      ) as {
+        services: { alertmanager: { command: string[]; volumes: string[] } };
       };
       expect(compose.services.alertmanager.volumes).toContain(
-        './lookout/alertmanager/alertmanager.yaml:/etc/alertmanager/alertmanager.yaml:ro',
+        './lookout/alertmanager:/etc/alertmanager/lookout:ro',
+      );
+      expect(compose.services.alertmanager.command).toContain(
+        '--config.file=/etc/alertmanager/lookout/alertmanager.yaml',
       );
     });
 
@@ -175,7 +194,9 @@ describeWithBinaries(BINARIES.amtool)(
       expect(generated.receivers[0]).toMatchObject({
         name: 'unrouted',
         slack_configs: [
-          expect.objectContaining({ api_url_file: base.receivers[0].slack_configs[0].api_url_file }),
+          expect.objectContaining({
+            api_url_file: base.receivers[0].slack_configs[0].api_url_file,
+          }),
         ],
       });
     });
@@ -190,23 +211,33 @@ describeWithBinaries(BINARIES.amtool)(
       ['team-discovery', 'page', 'unrouted'],
       ['team-unknown', 'page', 'unrouted'],
     ])('routes %s severity=%s to %s', async (team, severity, receiver) => {
-      expect(await routeOf(configFile, { ...slo, team, severity })).toBe(receiver);
+      expect(await routeOf(configFile, { ...slo, team, severity })).toBe(
+        receiver,
+      );
     });
 
     it("pages team-search with the PagerDuty plugin's key from its Group, as written", () => {
       const generated = parse(readFileSync(configFile, 'utf8')) as {
-        receivers: Array<{ name: string; pagerduty_configs?: Array<Record<string, string>> }>;
+        receivers: Array<{
+          name: string;
+          pagerduty_configs?: Array<Record<string, string>>;
+        }>;
       };
-      const org = readFileSync(join(findRepoRoot(), 'examples/org.yaml'), 'utf8');
+      const org = readFileSync(
+        join(findRepoRoot(), 'examples/org.yaml'),
+        'utf8',
+      );
       const key = /pagerduty\.com\/integration-key: (\S+)/.exec(org)![1];
       expect(
-        generated.receivers.find(r => r.name === 'team-search-pager')!.pagerduty_configs![0]
-          .routing_key,
+        generated.receivers.find(r => r.name === 'team-search-pager')!
+          .pagerduty_configs![0].routing_key,
       ).toBe(key);
       expect(
-        generated.receivers.find(r => r.name === 'team-shop-pager')!.pagerduty_configs![0]
-          .routing_key_file,
-      ).toBe('/etc/alertmanager/secrets/alertmanager-receivers/team-shop-pagerduty-routing-key');
+        generated.receivers.find(r => r.name === 'team-shop-pager')!
+          .pagerduty_configs![0].routing_key_file,
+      ).toBe(
+        '/etc/alertmanager/secrets/alertmanager-receivers/team-shop-pagerduty-routing-key',
+      );
     });
   },
 );
@@ -217,29 +248,40 @@ describeWithBinaries(BINARIES.kubectl)(
     it.each(['staging', 'production'])(
       '%s holds one per paged team, selected by the stack Alertmanager',
       async overlay => {
-        const objects = await kustomizeBuild(deployPath('observability', 'overlays', overlay));
+        const objects = await kustomizeBuild(
+          deployPath('observability', 'overlays', overlay),
+        );
         const configs = objects.filter(o => o.kind === 'AlertmanagerConfig');
         expect(configs.map(o => o.metadata.name).sort()).toEqual([
           'group-default-team-payments',
           'group-default-team-search',
           'group-default-team-shop',
         ]);
-        const alertmanager = objects.find(o => o.kind === 'Alertmanager') as KubeObject & {
+        const alertmanager = objects.find(
+          o => o.kind === 'Alertmanager',
+        ) as KubeObject & {
           spec: {
             alertmanagerConfigSelector: { matchLabels: Record<string, string> };
             alertmanagerConfigNamespaceSelector: object;
             alertmanagerConfigMatcherStrategy: { type: string };
           };
         };
-        expect(alertmanager.spec.alertmanagerConfigNamespaceSelector).toEqual({});
-        expect(alertmanager.spec.alertmanagerConfigMatcherStrategy).toEqual({ type: 'None' });
+        expect(alertmanager.spec.alertmanagerConfigNamespaceSelector).toEqual(
+          {},
+        );
+        expect(alertmanager.spec.alertmanagerConfigMatcherStrategy).toEqual({
+          type: 'None',
+        });
         for (const config of configs) {
           expect(config.metadata.labels).toMatchObject(
             alertmanager.spec.alertmanagerConfigSelector.matchLabels,
           );
         }
-        const search = configs.find(o => o.metadata.name === 'group-default-team-search')!;
-        const keyRef = (search.spec as any).receivers[0].pagerdutyConfigs[0].routingKey;
+        const search = configs.find(
+          o => o.metadata.name === 'group-default-team-search',
+        )!;
+        const keyRef = (search.spec as any).receivers[0].pagerdutyConfigs[0]
+          .routingKey;
         const secret = objects.find(
           o => o.kind === 'Secret' && o.metadata.name === keyRef.name,
         ) as KubeObject & { stringData: Record<string, string> };
