@@ -35,6 +35,64 @@ export interface Config {
       histogramType?: 'classic' | 'native';
     };
 
+    /**
+     * On-call routing generated from the catalog (docs/configuration.md, "Alerting"): teams name
+     * their receivers with annotations on their Group (docs/annotations.md); these are the
+     * defaults of the generated Alertmanager configuration.
+     */
+    alerting?: {
+      /**
+       * Receiver of alerts no team route takes: an owner whose Group names no receiver, an
+       * entity without owner. Same fields as the Group annotations. Default: `unrouted`, with no
+       * integration (the stack's base configuration defines it).
+       */
+      defaultReceiver?: {
+        /** Receiver name. Default `unrouted`. */
+        name?: string;
+        /** PagerDuty Events API v2 integration key (as `pagerduty.com/integration-key`). */
+        pagerdutyIntegrationKey?: string;
+        /** `<secret>/<key>` holding the PagerDuty routing key (as `lookout.dev/pager-secret`). */
+        pagerSecret?: string;
+        /** `<secret>/<key>` holding a Slack webhook URL. */
+        slackSecret?: string;
+        /** Slack channel, e.g. `#unrouted`. */
+        slackChannel?: string;
+        /** E-mail address. */
+        email?: string;
+        /** Generic webhook URL. */
+        webhook?: string;
+      };
+      /** `group_by` of the root route. Default `[alertname, team, severity, backstage_entity, slo]`. */
+      groupBy?: string[];
+      /** `group_wait` of the root route (Prometheus duration). Default `30s`. */
+      groupWait?: string;
+      /** `group_interval` of the root route. Default `5m`. */
+      groupInterval?: string;
+      /** `repeat_interval` of the root route. Default `4h`. */
+      repeatInterval?: string;
+      /** Timings of the routes of each severity. Defaults: page `10s`/`1h`, ticket repeat `24h`. */
+      severities?: {
+        page?: { groupWait?: string; groupInterval?: string; repeatInterval?: string };
+        ticket?: { groupWait?: string; groupInterval?: string; repeatInterval?: string };
+      };
+      /**
+       * Namespace of the generated AlertmanagerConfig objects (operator format) and of the
+       * Secrets they refer to. Default `observability.render.defaultNamespace`.
+       */
+      namespace?: string;
+      /**
+       * Folder under which a plain Alertmanager reads Secret keys as files, `<folder>/<secret>/<key>`
+       * (prometheus format). Default `/etc/alertmanager/secrets`, as prometheus-operator mounts them.
+       */
+      secretsDirectory?: string;
+      /** SMTP of the plain configuration; needed when a team gets tickets by e-mail. */
+      smtp?: {
+        /** `host:port`. */
+        smarthost: string;
+        from: string;
+      };
+    };
+
     /** How the generated objects look. */
     render?: {
       /** Kind of scrape object for workloads in Kubernetes. Default `ServiceMonitor`. */

@@ -1,9 +1,15 @@
 /*
- * The Alertmanager configuration of the stack: amtool accepts it, routes each team's pages to its
- * pager and its tickets to its ticket channel, and a real Alertmanager inhibits the ticket of an
- * SLO whose page is firing.
+ * The Alertmanager side of the stack. The base configuration keeps only the default route and
+ * global settings; every team's route is generated from the catalog. Proven here with the demo
+ * catalog (examples/) rendered by the real `lookout` CLI: amtool accepts the complete
+ * configuration of the prometheus format and routes each team's pages to its pager (team-search
+ * through the PagerDuty plugin's key written in its Group, with no edit to deploy/), tickets to
+ * its channel and the rest to the default receiver; a real Alertmanager inhibits the ticket of an
+ * SLO whose page fires; the operator format's AlertmanagerConfigs are in the real overlays and
+ * selected by the stack's Alertmanager.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import {
@@ -13,17 +19,13 @@ import {
   RunningAlertmanager,
   startAlertmanager,
 } from './alertmanagerServer';
-import { dataValue, findObject } from './kubeObject';
+import { dataValue, findObject, KubeObject } from './kubeObject';
 import { kustomizeBuild } from './kustomize';
 import { BINARIES, deployPath, findRepoRoot } from './paths';
 import { describeRun, runTool } from './runTool';
-import { temporaryTree, TemporaryTree } from './stackCopy';
 import { describeWithBinaries } from './testing/requireBinary';
 
-jest.setTimeout(60_000);
-
-/** The teams of the demo catalog (examples/org.yaml), each with a route. */
-const TEAMS = ['team-shop', 'team-payments', 'team-discovery'];
+jest.setTimeout(120_000);
 
 /** The Alertmanager configuration as the base deploys it (the Secret the operator reads). */
 async function builtConfig(): Promise<string> {
@@ -34,84 +36,130 @@ async function builtConfig(): Promise<string> {
   return dataValue(findObject(base, 'Secret', secretName), 'alertmanager.yaml');
 }
 
+/**
+ * `yarn lookout render --catalog examples --config app-config.yaml --format prometheus`, run
+ * with the real CLI into a temporary folder: the generated Alertmanager configuration's path.
+ */
+async function renderDemoCatalog(out: string): Promise<string> {
+  const root = findRepoRoot();
+  const result = await runTool(
+    process.execPath,
+    [
+      join(root, 'plugins/observability-node/bin/lookout'),
+      'render',
+      '--catalog',
+      join(root, 'examples'),
+      '--config',
+      join(root, 'app-config.yaml'),
+      '--format',
+      'prometheus',
+      '--no-cache',
+      '--out',
+      out,
+    ],
+    { cwd: root, timeoutMs: 120_000 },
+  );
+  // The demo catalog holds deliberately broken entities (exit 1); the rest is written.
+  if (result.code !== 0 && result.code !== 1) {
+    throw new Error(`lookout render failed: ${describeRun(result)}`);
+  }
+  return join(out, 'alertmanager', 'alertmanager.yaml');
+}
+
+/** The receiver amtool routes a label set to with `configFile`. */
+async function routeOf(
+  configFile: string,
+  labels: Record<string, string>,
+): Promise<string> {
+  const result = await runTool(BINARIES.amtool, [
+    'config',
+    'routes',
+    'test',
+    `--config.file=${configFile}`,
+    ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
+  ]);
+  if (result.code !== 0) {
+    throw new Error(`amtool config routes test failed: ${describeRun(result)}`);
+  }
+  return result.stdout.trim();
+}
+
+const slo = {
+  alertname: 'ErrorBudgetBurn',
+  slo: 'availability',
+  backstage_entity: 'component:default/checkout',
+};
+
 describeWithBinaries(BINARIES.kubectl, BINARIES.amtool)(
-  'Alertmanager configuration',
+  'Alertmanager configuration of the base',
   () => {
-    let tree: TemporaryTree;
+    let dir: string;
     let configFile: string;
     let config: string;
 
     beforeAll(async () => {
-      tree = temporaryTree('lookout-amtool-');
+      dir = mkdtempSync(join(tmpdir(), 'lookout-amtool-'));
       config = await builtConfig();
-      configFile = join(tree.root, 'alertmanager.yaml');
+      configFile = join(dir, 'alertmanager.yaml');
       writeFileSync(configFile, config);
     });
 
-    afterAll(() => tree?.remove());
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('is the file deploy/compose mounts too', () => {
-      const compose = parse(
-        readFileSync(deployPath('compose', 'compose.yaml'), 'utf8'),
-      ) as { services: { alertmanager: { volumes: string[] } } };
-      expect(compose.services.alertmanager.volumes).toContain(
-        '../observability/base/alertmanager/alertmanager-config.yaml:/etc/alertmanager/alertmanager.yaml:ro',
-      );
-      expect(config).toBe(
-        readFileSync(
-          deployPath(
-            'observability',
-            'base',
-            'alertmanager',
-            'alertmanager-config.yaml',
-          ),
-          'utf8',
-        ),
-      );
+    it('passes amtool check-config with the inhibition and the default receiver only', async () => {
+      const result = await runTool(BINARIES.amtool, [
+        'check-config',
+        configFile,
+      ]);
+      expect(describeRun(result)).toMatch(/^exit 0/);
+      expect(result.stdout).toMatch(/1 inhibit rules/);
+      expect(result.stdout).toMatch(/1 receivers/);
     });
 
-    it("routes every team of Lookout's generated fragment to the receivers the fragment names", () => {
-      // The fragment `yarn lookout render --format prometheus` writes for the demo catalog (the
-      // render engine's golden output, kept in sync by its tests).
-      interface Route {
-        receiver: string;
-        matchers?: string[];
-        routes?: Route[];
-      }
-      const fragment = parse(
-        readFileSync(
-          join(
-            findRepoRoot(),
-            'plugins/observability-node/src/__golden__/prometheus/alertmanager/lookout.yaml',
-          ),
-          'utf8',
-        ),
-      ) as { route: { routes: Route[] }; receivers: Array<{ name: string }> };
-      const stack = parse(config) as {
-        route: { routes: Route[] };
-        receivers: Array<{ name: string }>;
+    it('lists no team: every alert reaches the default receiver until Lookout adds team routes', async () => {
+      expect(
+        (parse(config) as { route: { routes?: unknown[] } }).route.routes,
+      ).toBeUndefined();
+      expect(
+        await routeOf(configFile, {
+          ...slo,
+          team: 'team-shop',
+          severity: 'page',
+        }),
+      ).toBe('unrouted');
+    });
+
+    it('reads the default receiver credential from a file of the mounted receivers Secret', () => {
+      const parsed = parse(config) as {
+        receivers: Array<Record<string, unknown>>;
       };
-      const stackReceivers = new Set(stack.receivers.map(r => r.name));
-      expect(fragment.route.routes.length).toBeGreaterThan(0);
-      for (const { name } of fragment.receivers) {
-        expect([name, stackReceivers.has(name)]).toEqual([name, true]);
-      }
-      for (const generated of fragment.route.routes) {
-        const deployed = stack.route.routes.find(
-          r =>
-            JSON.stringify(r.matchers) === JSON.stringify(generated.matchers),
-        );
-        expect(deployed?.receiver).toBe(generated.receiver);
-        for (const child of generated.routes ?? []) {
-          expect(
-            deployed?.routes?.find(
-              r =>
-                JSON.stringify(r.matchers) === JSON.stringify(child.matchers),
-            )?.receiver,
-          ).toBe(child.receiver);
-        }
-      }
+      expect(parsed.receivers).toEqual([
+        expect.objectContaining({
+          name: 'unrouted',
+          slack_configs: [
+            expect.objectContaining({
+              api_url_file:
+                '/etc/alertmanager/secrets/alertmanager-receivers/unrouted-slack-webhook-url',
+            }),
+          ],
+        }),
+      ]);
     });
+  },
+);
+
+describeWithBinaries(BINARIES.amtool)(
+  "the demo catalog's generated Alertmanager configuration (prometheus format)",
+  () => {
+    let out: string;
+    let configFile: string;
+
+    beforeAll(async () => {
+      out = mkdtempSync(join(tmpdir(), 'lookout-demo-render-'));
+      configFile = await renderDemoCatalog(out);
+    });
+
+    afterAll(() => rmSync(out, { recursive: true, force: true }));
 
     it('passes amtool check-config', async () => {
       const result = await runTool(BINARIES.amtool, [
@@ -122,100 +170,146 @@ describeWithBinaries(BINARIES.kubectl, BINARIES.amtool)(
       expect(result.stdout).toMatch(/1 inhibit rules/);
     });
 
-    it('reads every receiver credential from a file of the mounted receivers Secret', () => {
-      const parsed = parse(config) as {
-        receivers: Array<Record<string, unknown>>;
+    it('is what deploy/compose mounts', () => {
+      const compose = parse(
+        readFileSync(deployPath('compose', 'compose.yaml'), 'utf8'),
+      ) as {
+        services: { alertmanager: { command: string[]; volumes: string[] } };
       };
-      const secretDir = '/etc/alertmanager/secrets/alertmanager-receivers/';
-      const fileRefs: string[] = [];
-      for (const receiver of parsed.receivers) {
-        for (const pd of (receiver.pagerduty_configs as Array<
-          Record<string, string>
-        >) ?? []) {
-          expect(pd.routing_key ?? pd.service_key).toBeUndefined();
-          fileRefs.push(pd.routing_key_file);
-        }
-        for (const slack of (receiver.slack_configs as Array<
-          Record<string, string>
-        >) ?? []) {
-          expect(slack.api_url).toBeUndefined();
-          fileRefs.push(slack.api_url_file);
-        }
-      }
-      expect(fileRefs.length).toBe(1 + 2 * TEAMS.length);
-      for (const ref of fileRefs) {
-        expect(ref.startsWith(secretDir)).toBe(true);
-      }
-    });
-
-    /** The receiver amtool routes a label set to. */
-    async function routeOf(labels: Record<string, string>): Promise<string> {
-      const result = await runTool(BINARIES.amtool, [
-        'config',
-        'routes',
-        'test',
-        `--config.file=${configFile}`,
-        ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
-      ]);
-      if (result.code !== 0) {
-        throw new Error(
-          `amtool config routes test failed: ${describeRun(result)}`,
-        );
-      }
-      return result.stdout.trim();
-    }
-
-    const slo = {
-      alertname: 'ErrorBudgetBurn',
-      slo: 'availability',
-      backstage_entity: 'component:default/checkout',
-    };
-
-    it.each(TEAMS)("pages %s's pager", async team => {
-      expect(await routeOf({ ...slo, team, severity: 'page' })).toBe(
-        `${team}-pager`,
+      expect(compose.services.alertmanager.volumes).toContain(
+        './lookout/alertmanager:/etc/alertmanager/lookout:ro',
+      );
+      expect(compose.services.alertmanager.command).toContain(
+        '--config.file=/etc/alertmanager/lookout/alertmanager.yaml',
       );
     });
 
-    it.each(TEAMS)("sends %s's tickets to its ticket receiver", async team => {
-      expect(await routeOf({ ...slo, team, severity: 'ticket' })).toBe(
-        `${team}-tickets`,
+    it("keeps the base's default route, so both formats treat unrouted alerts alike", async () => {
+      const generated = parse(readFileSync(configFile, 'utf8'));
+      const base = parse(await builtConfig());
+      const { routes, ...root } = generated.route;
+      expect(routes.length).toBeGreaterThan(0);
+      expect(root).toEqual(base.route);
+      expect(generated.inhibit_rules).toEqual(base.inhibit_rules);
+      expect(generated.receivers[0]).toMatchObject({
+        name: 'unrouted',
+        slack_configs: [
+          expect.objectContaining({
+            api_url_file: base.receivers[0].slack_configs[0].api_url_file,
+          }),
+        ],
+      });
+    });
+
+    it.each([
+      ['team-shop', 'page', 'team-shop-pager'],
+      ['team-shop', 'ticket', 'team-shop-tickets'],
+      ['team-payments', 'page', 'team-payments-pager'],
+      ['team-payments', 'ticket', 'team-payments-tickets'],
+      ['team-search', 'page', 'team-search-pager'],
+      ['team-search', 'ticket', 'unrouted'],
+      ['team-discovery', 'page', 'unrouted'],
+      ['team-unknown', 'page', 'unrouted'],
+    ])('routes %s severity=%s to %s', async (team, severity, receiver) => {
+      expect(await routeOf(configFile, { ...slo, team, severity })).toBe(
+        receiver,
       );
     });
 
-    it("sends a team's alerts of another severity to its ticket receiver", async () => {
+    it("pages team-search with the PagerDuty plugin's key from its Group, as written", () => {
+      const generated = parse(readFileSync(configFile, 'utf8')) as {
+        receivers: Array<{
+          name: string;
+          pagerduty_configs?: Array<Record<string, string>>;
+        }>;
+      };
+      const org = readFileSync(
+        join(findRepoRoot(), 'examples/org.yaml'),
+        'utf8',
+      );
+      const key = /pagerduty\.com\/integration-key: (\S+)/.exec(org)![1];
       expect(
-        await routeOf({
-          alertname: 'SLOMetricsMissing',
-          team: 'team-shop',
-          severity: 'warning',
-        }),
-      ).toBe('team-shop-tickets');
-    });
-
-    it('sends alerts of a team without a route to the unrouted receiver', async () => {
+        generated.receivers.find(r => r.name === 'team-search-pager')!
+          .pagerduty_configs![0].routing_key,
+      ).toBe(key);
       expect(
-        await routeOf({ ...slo, team: 'team-unknown', severity: 'page' }),
-      ).toBe('unrouted');
-      expect(await routeOf({ ...slo, severity: 'page' })).toBe('unrouted');
+        generated.receivers.find(r => r.name === 'team-shop-pager')!
+          .pagerduty_configs![0].routing_key_file,
+      ).toBe(
+        '/etc/alertmanager/secrets/alertmanager-receivers/team-shop-pagerduty-routing-key',
+      );
     });
   },
 );
 
-describeWithBinaries(BINARIES.kubectl, BINARIES.alertmanager)(
-  'a real Alertmanager with the stack configuration',
+describeWithBinaries(BINARIES.kubectl)(
+  "the demo catalog's AlertmanagerConfigs (operator format) in the real overlays",
+  () => {
+    it.each(['staging', 'production'])(
+      '%s holds one per paged team, selected by the stack Alertmanager',
+      async overlay => {
+        const objects = await kustomizeBuild(
+          deployPath('observability', 'overlays', overlay),
+        );
+        const configs = objects.filter(o => o.kind === 'AlertmanagerConfig');
+        expect(configs.map(o => o.metadata.name).sort()).toEqual([
+          'group-default-team-payments',
+          'group-default-team-search',
+          'group-default-team-shop',
+        ]);
+        const alertmanager = objects.find(
+          o => o.kind === 'Alertmanager',
+        ) as KubeObject & {
+          spec: {
+            alertmanagerConfigSelector: { matchLabels: Record<string, string> };
+            alertmanagerConfigNamespaceSelector: object;
+            alertmanagerConfigMatcherStrategy: { type: string };
+          };
+        };
+        expect(alertmanager.spec.alertmanagerConfigNamespaceSelector).toEqual(
+          {},
+        );
+        expect(alertmanager.spec.alertmanagerConfigMatcherStrategy).toEqual({
+          type: 'None',
+        });
+        for (const config of configs) {
+          expect(config.metadata.labels).toMatchObject(
+            alertmanager.spec.alertmanagerConfigSelector.matchLabels,
+          );
+        }
+        const search = configs.find(
+          o => o.metadata.name === 'group-default-team-search',
+        )!;
+        const keyRef = (search.spec as any).receivers[0].pagerdutyConfigs[0]
+          .routingKey;
+        const secret = objects.find(
+          o => o.kind === 'Secret' && o.metadata.name === keyRef.name,
+        ) as KubeObject & { stringData: Record<string, string> };
+        expect(secret.metadata.namespace).toBe(search.metadata.namespace);
+        expect(secret.stringData[keyRef.key]).toMatch(/^[0-9a-f]{32}$/);
+      },
+    );
+  },
+);
+
+describeWithBinaries(BINARIES.alertmanager)(
+  "a real Alertmanager with the demo catalog's generated configuration",
   () => {
     let alertmanager: RunningAlertmanager | undefined;
 
     beforeAll(async () => {
-      alertmanager = await startAlertmanager(await builtConfig());
+      out = mkdtempSync(join(tmpdir(), 'lookout-demo-render-'));
+      const configFile = await renderDemoCatalog(out);
+      alertmanager = await startAlertmanager(readFileSync(configFile, 'utf8'));
     });
 
     afterAll(async () => {
       await alertmanager?.stop();
+      rmSync(out, { recursive: true, force: true });
     });
 
     const entity = 'component:default/checkout';
+    let out: string;
     const alert = (severity: string, sloName: string) => ({
       labels: {
         alertname: 'ErrorBudgetBurn',

@@ -74,6 +74,7 @@ describeWithBinaries(BINARIES.kubectl)('deploy/backstage', () => {
     expect(grants(rulesOf(base, 'lookout-provisioner'))).toEqual([
       `core/configmaps: ${SINK_VERBS}`,
       `grafana.integreatly.org/grafanadashboards: ${SINK_VERBS}`,
+      `monitoring.coreos.com/alertmanagerconfigs: ${SINK_VERBS}`,
       `monitoring.coreos.com/podmonitors: ${SINK_VERBS}`,
       `monitoring.coreos.com/prometheusrules: ${SINK_VERBS}`,
       `monitoring.coreos.com/scrapeconfigs: ${SINK_VERBS}`,

@@ -42,6 +42,7 @@ describe('the CRD validator', () => {
         'monitoring.coreos.com/v1/PodMonitor',
         'monitoring.coreos.com/v1alpha1/ScrapeConfig',
         'monitoring.coreos.com/v1/PrometheusRule',
+        'monitoring.coreos.com/v1alpha1/AlertmanagerConfig',
         'grafana.integreatly.org/v1beta1/GrafanaDashboard',
       ]),
     );

@@ -10,6 +10,7 @@ import {
 } from '@lookout/plugin-observability-node';
 import { EntityLookup } from './entities/EntityLookup';
 import { createRouter } from './router/createRouter';
+import { PagingService } from './paging/PagingService';
 import { createSignalServices } from './signals/createSignalServices';
 import { startProvisioning } from './provisioning/startProvisioning';
 
@@ -73,6 +74,7 @@ export const observabilityPlugin = createBackendPlugin({
               parseOptions: settings.parseOptions,
             }),
             provisioning,
+            paging: new PagingService(catalog, settings.alerting),
           }),
         );
       },

@@ -38,3 +38,4 @@ export * from './slo/presets';
 export * from './slo/sloDefinitions';
 export { findUnreachableTiers } from './slo/unreachableTiers';
 export type { UnreachableTier } from './slo/unreachableTiers';
+export * from './alerting';

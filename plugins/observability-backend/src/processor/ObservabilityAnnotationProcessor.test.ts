@@ -114,6 +114,39 @@ describe('ObservabilityAnnotationProcessor', () => {
     expect(logger.warn.mock.calls[0][0]).toContain('component:default/search');
   });
 
+  it("reports a Group's malformed routing annotations, naming them, although it has no other Lookout annotation", async () => {
+    const group: Entity = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        name: 'team-shop',
+        namespace: 'default',
+        annotations: {
+          'pagerduty.com/integration-key': 'abc',
+          'lookout.dev/tickets-slack-secret': 'receivers',
+        },
+      },
+      spec: { type: 'team', children: [] },
+    };
+    const { emitted } = await process('strict', group);
+    expect(emitted).toEqual([
+      expect.objectContaining({
+        type: 'error',
+        error: expect.objectContaining({
+          message: expect.stringMatching(/^pagerduty\.com\/integration-key: found "abc"/),
+        }),
+      }),
+      expect.objectContaining({
+        type: 'error',
+        error: expect.objectContaining({
+          message: expect.stringMatching(/^lookout\.dev\/tickets-slack-secret: "receivers" is not <secret>\/<key>/),
+        }),
+      }),
+    ]);
+    const plain = await process('strict', { ...group, metadata: { name: 'team-x' } });
+    expect(plain.emitted).toEqual([]);
+  });
+
   it('formats problems like the CLI', () => {
     expect(
       formatProblem({

@@ -13,9 +13,11 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  hasAlertReceivers,
   isObservabilityAvailable,
   ObservabilityProblem,
   ParseOptions,
+  parseAlertReceivers,
   parseObservabilitySpec,
 } from '@lookout/plugin-observability-common';
 import { ValidationMode } from '@lookout/plugin-observability-node';
@@ -50,13 +52,14 @@ export class ObservabilityAnnotationProcessor implements CatalogProcessor {
     emit: CatalogProcessorEmit,
     cache: CatalogProcessorCache,
   ): Promise<Entity> {
-    if (!isObservabilityAvailable(entity)) {
+    const observed = isObservabilityAvailable(entity);
+    if (!observed && !hasAlertReceivers(entity)) {
       return entity;
     }
-    const { problems } = parseObservabilitySpec(
-      entity,
-      this.options.parseOptions,
-    );
+    // A Group (or any entity) that only says where alerts go: its routing annotations alone.
+    const { problems } = observed
+      ? parseObservabilitySpec(entity, this.options.parseOptions)
+      : parseAlertReceivers(entity);
     const lines = problems.map(p => `${p.severity}: ${formatProblem(p)}`);
 
     const previous = await cache.get<string[]>('problems');

@@ -8,12 +8,15 @@ import {
   ANNOTATION_OPENSLO,
   ObservabilityProblem,
   parseObservabilitySpec,
+  RoutedEntity,
 } from '@lookout/plugin-observability-common';
 import {
   entitySlug,
   EntityRender,
   ObservabilitySettings,
+  renderAlertmanagerConfigs,
   renderEntity,
+  routingOf,
 } from '@lookout/plugin-observability-node';
 import { inputHash, renderHash, valueHash } from './hashing';
 import { OpenSloReader } from './OpenSloReader';
@@ -91,6 +94,30 @@ export class EntityPipeline {
       ),
       openSlo,
     };
+  }
+
+  /** What the routing needs of an entity: its parsed annotations. */
+  routedEntity(entity: Entity): RoutedEntity {
+    return {
+      entity,
+      spec: parseObservabilitySpec(entity, this.settings.parseOptions).spec,
+    };
+  }
+
+  /**
+   * The routing objects of the catalog (one render per owning team, named after its Group),
+   * from the rendered entities and their owners' Group entities.
+   */
+  routingRenders(
+    entities: RoutedEntity[],
+    groupOf: (groupRef: string) => Entity | undefined,
+  ): EntityRender[] {
+    const { alerting, renderOptions } = this.settings;
+    return renderAlertmanagerConfigs(
+      routingOf(entities, groupOf, alerting),
+      alerting,
+      renderOptions,
+    );
   }
 
   render(prepared: PreparedEntity): RenderOutcome {

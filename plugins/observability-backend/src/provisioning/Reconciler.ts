@@ -16,8 +16,18 @@
  * and the state across all replicas. Rendering yields to the event loop between entities, so a
  * large run never stalls the backend's requests.
  */
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  alertOwnerRef,
+  hasSloAlerts,
+  RoutedEntity,
+} from '@lookout/plugin-observability-common';
 import {
   ProvisioningSink,
   SinkApplyResult,
@@ -32,7 +42,8 @@ import {
   StateChanges,
 } from '../database/types';
 import { streamAnnotatedEntities } from './annotatedEntities';
-import { EntityPipeline, PreparedEntity } from './EntityPipeline';
+import { EntityPipeline, PreparedEntity, RenderOutcome } from './EntityPipeline';
+import { renderHash } from './hashing';
 import { nextAttemptAt, RetryPolicy } from './retryPolicy';
 
 /** What a run did. */
@@ -78,6 +89,8 @@ export interface ReconcilerOptions {
 interface Work {
   prepared: PreparedEntity;
   previous?: EntityStateWithSinks;
+  /** Rendered already (the routing objects of a team). */
+  outcome?: RenderOutcome;
 }
 
 function emptySummary(fullSync: boolean, rerender: boolean): ReconcileSummary {
@@ -141,6 +154,7 @@ export class Reconciler {
     const seen = new Set<string>();
     const credentials = await auth.getOwnServiceCredentials();
     let batch: Work[] = [];
+    const routed: RoutedEntity[] = [];
 
     for await (const page of streamAnnotatedEntities(
       catalog,
@@ -155,6 +169,7 @@ export class Reconciler {
         }
         seen.add(prepared.entityRef);
         summary.entities += 1;
+        routed.push(pipeline.routedEntity(entity));
         const previous = states.get(prepared.entityRef);
         if (rerender || this.needsWork(prepared, previous, started)) {
           batch.push({ prepared, previous });
@@ -166,6 +181,12 @@ export class Reconciler {
       }
     }
     await this.processBatch(batch, summary, signal);
+    await this.processRouting(
+      routed,
+      { seen, states, rerender, started, credentials },
+      summary,
+      signal,
+    );
     this.hasRendered = true;
 
     const gone = [...states.values()].filter(
@@ -214,6 +235,70 @@ export class Reconciler {
     });
   }
 
+  /**
+   * The routing objects of the owning teams, provisioned like entities (named after the Group's
+   * ref): rendered from the entities and their owners' Group entities (read with the plugin's
+   * own credentials), written when they changed, removed with the last entity a team owns.
+   */
+  private async processRouting(
+    routed: RoutedEntity[],
+    run: {
+      seen: Set<string>;
+      states: Map<string, EntityStateWithSinks>;
+      rerender: boolean;
+      started: number;
+      credentials: BackstageCredentials;
+    },
+    summary: ReconcileSummary,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const ownerRefs = [
+      ...new Set(
+        routed
+          .filter(item => hasSloAlerts(item.spec))
+          .map(item => alertOwnerRef(item.entity))
+          .filter((ref): ref is string => ref !== undefined),
+      ),
+    ].sort();
+    const groups = new Map<string, Entity>();
+    if (ownerRefs.length > 0) {
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        { entityRefs: ownerRefs },
+        { credentials: run.credentials },
+      );
+      for (const item of items) {
+        if (item) {
+          groups.set(stringifyEntityRef(item), item);
+        }
+      }
+    }
+    const batch: Work[] = [];
+    for (const render of this.options.pipeline.routingRenders(routed, ref =>
+      groups.get(ref),
+    )) {
+      if (run.seen.has(render.entityRef)) {
+        continue;
+      }
+      run.seen.add(render.entityRef);
+      const hash = renderHash(render);
+      const prepared: PreparedEntity = {
+        entity: groups.get(render.entityRef) ?? {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: render.slug },
+        },
+        entityRef: render.entityRef,
+        slug: render.slug,
+        inputHash: hash,
+      };
+      const previous = run.states.get(render.entityRef);
+      if (run.rerender || this.needsWork(prepared, previous, run.started)) {
+        batch.push({ prepared, previous, outcome: { ok: true, render, hash } });
+      }
+    }
+    await this.processBatch(batch, summary, signal);
+  }
+
   private async processBatch(
     batch: Work[],
     summary: ReconcileSummary,
@@ -235,7 +320,7 @@ export class Reconciler {
       const { prepared, previous } = work;
       // Rendering is synchronous CPU work: let requests in between entities.
       await new Promise(resolve => setImmediate(resolve));
-      const outcome = this.options.pipeline.render(prepared);
+      const outcome = work.outcome ?? this.options.pipeline.render(prepared);
       const base: EntityState = {
         entityRef: prepared.entityRef,
         slug: prepared.slug,

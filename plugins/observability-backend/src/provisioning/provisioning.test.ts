@@ -8,6 +8,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { EntityProvisioningResponse } from '@lookout/plugin-observability-common';
 import request from 'supertest';
+import { Entity } from '@backstage/catalog-model';
+import { parse } from 'yaml';
 import { observabilityPlugin } from '../plugin';
 import { PROVISIONING_TASK_ID } from './startProvisioning';
 import { component, scrapedService } from './__testUtils__/entities';
@@ -100,6 +102,52 @@ describe('provisioning in a backend', () => {
       server,
     };
   }
+
+  it("provisions each owning team's routing from its Group, read with the plugin's credentials, and prunes it with the team's last entity", async () => {
+    const teamShop = (key: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        name: 'team-shop',
+        namespace: 'default',
+        annotations: { 'pagerduty.com/integration-key': key },
+      },
+      spec: { type: 'team', children: [] },
+    });
+    const catalog = new MutableCatalog([
+      scrapedService('checkout'),
+      teamShop('0123456789abcdef0123456789abcdef'),
+    ]);
+    const backend = await start({ catalog });
+
+    await backend.reconcile();
+    const first = await snapshot(dir);
+    expect(first['kustomization.yaml']).toContain('- group-default-team-shop');
+    const config = parse(first['group-default-team-shop/alertmanagerconfig.yaml']);
+    expect(config.kind).toBe('AlertmanagerConfig');
+    expect(config.spec.route).toMatchObject({
+      receiver: 'team-shop-pager',
+      matchers: [
+        { name: 'team', value: 'team-shop', matchType: '=' },
+        { name: 'severity', value: 'page', matchType: '=' },
+      ],
+    });
+    expect(parse(first['group-default-team-shop/secret.yaml']).stringData).toEqual({
+      'team-shop-pager': '0123456789abcdef0123456789abcdef',
+    });
+
+    catalog.set([scrapedService('checkout'), teamShop('fedcba9876543210fedcba9876543210')]);
+    await backend.reconcile();
+    expect(
+      parse((await snapshot(dir))['group-default-team-shop/secret.yaml']).stringData,
+    ).toEqual({ 'team-shop-pager': 'fedcba9876543210fedcba9876543210' });
+
+    catalog.set([teamShop('fedcba9876543210fedcba9876543210')]);
+    await backend.reconcile();
+    const last = await snapshot(dir);
+    expect(Object.keys(last).filter(f => f.startsWith('group-'))).toEqual([]);
+    expect(last['kustomization.yaml']).not.toContain('group-default-team-shop');
+  });
 
   it('provisions every annotated entity and follows the catalog as entities are added, changed and removed', async () => {
     const recorder = new SinkRecorder();

@@ -22,12 +22,39 @@ const checkout = {
   spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
 };
 
+/** checkout's owner: paged through the PagerDuty plugin's key, tickets in Slack. */
+const teamShop = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: {
+    name: 'team-shop',
+    namespace: 'default',
+    annotations: {
+      'pagerduty.com/integration-key': '0123456789abcdef0123456789abcdef',
+      'lookout.dev/tickets-slack-secret': 'alertmanager-receivers/shop-slack',
+      'lookout.dev/tickets-slack-channel': '#shop-alerts',
+    },
+  },
+  spec: { type: 'team', children: [] },
+};
+
+/** Owned by a team whose Group names no receiver. */
+const cart = {
+  ...checkout,
+  metadata: {
+    name: 'cart',
+    namespace: 'default',
+    annotations: { 'lookout.dev/slo-availability': '99.9' },
+  },
+  spec: { type: 'service', owner: 'team-cart', lifecycle: 'production' },
+};
+
 describe('GET /entities/by-name/:kind/:namespace/:name/config', () => {
   async function start() {
     const { server } = await startTestBackend({
       features: [
         observabilityPlugin,
-        catalogServiceMock.factory({ entities: [checkout] }),
+        catalogServiceMock.factory({ entities: [checkout, teamShop, cart] }),
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
@@ -63,6 +90,37 @@ describe('GET /entities/by-name/:kind/:namespace/:name/config', () => {
         severity: 'error',
         annotation: 'lookout.dev/slo-window',
       }),
+    ]);
+  });
+
+  it("says who gets paged, through the owner Group's receivers", async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/observability/entities/by-name/component/default/checkout/config')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.body.paging).toEqual([
+      { severity: 'page', receiver: 'team-shop-pager', description: 'PagerDuty (team-shop)', pages: true, isDefault: false },
+      { severity: 'ticket', receiver: 'team-shop-tickets', description: '#shop-alerts', pages: false, isDefault: false },
+    ]);
+  });
+
+  it('warns when the pages of an entity reach the default receiver, naming what to add', async () => {
+    const server = await start();
+    const res = await request(server)
+      .get('/api/observability/entities/by-name/component/default/cart/config')
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.body.paging.map((r: { receiver: string }) => r.receiver)).toEqual([
+      'unrouted',
+      'unrouted',
+    ]);
+    expect(res.body.problems).toEqual([
+      {
+        severity: 'warning',
+        annotation: 'pagerduty.com/integration-key',
+        path: '',
+        message:
+          'pages of this entity reach the default receiver (unrouted), not a pager: add pagerduty.com/integration-key (or lookout.dev/pager-secret) to its owner group:default/team-cart (or this entity)',
+      },
     ]);
   });
 

@@ -13,6 +13,7 @@ import {
 import express from 'express';
 import { z } from 'zod';
 import { EntityLookup } from '../entities/EntityLookup';
+import { PagingService } from '../paging/PagingService';
 import { SignalServices } from '../signals/types';
 
 /** What the route files need. */
@@ -21,6 +22,8 @@ export interface RouteDependencies {
   entities: EntityLookup;
   parseOptions: ParseOptions;
   signals: SignalServices;
+  /** Who gets paged for an entity; the config route leaves `paging` out without it. */
+  paging?: PagingService;
 }
 
 /** Prefix of the entity routes. */

@@ -1,5 +1,6 @@
 /*
- * `GET .../slos`: figures, burn rates, alerts and chart series of every SLO of the entity.
+ * `GET .../slos`: figures, burn rates, alerts and chart series of every SLO of the entity, and
+ * who gets paged for its alerts (so the SLOs tab still costs one request).
  */
 import { EntitySlosResponse } from '@lookout/plugin-observability-common';
 import Router from 'express-promise-router';
@@ -7,20 +8,23 @@ import { timeRangeParams } from './queryParams';
 import {
   ENTITY_PATH,
   RouteDependencies,
+  entityOfRequest,
   parseQuery,
-  specOfRequest,
 } from './routeSupport';
 
 /** @internal */
 export function sloRoutes(deps: RouteDependencies) {
   const router = Router();
   router.get(`${ENTITY_PATH}/slos`, async (req, res) => {
-    const spec = await specOfRequest(req, deps);
+    const { entity, spec } = await entityOfRequest(req, deps);
     const range = parseQuery(timeRangeParams, req.query);
-    const body: EntitySlosResponse = await deps.signals.slos.getEntitySlos(
-      spec,
-      range,
-    );
+    const [slos, paging] = await Promise.all([
+      deps.signals.slos.getEntitySlos(spec, range),
+      deps.paging?.paging(entity, spec, await deps.httpAuth.credentials(req)),
+    ]);
+    const body: EntitySlosResponse = paging
+      ? { ...slos, paging: paging.routes }
+      : slos;
     res.json(body);
   });
   return router;

@@ -35,6 +35,25 @@ export const ANNOTATION_DASHBOARD = 'lookout.dev/dashboard';
 /** @public */
 export const ANNOTATION_RUNBOOK_URL = 'lookout.dev/runbook-url';
 
+/**
+ * The PagerDuty Backstage plugin's annotation: the Events API v2 integration (routing) key of a
+ * Component or Group. Lookout pages it as written.
+ * @public
+ */
+export const ANNOTATION_PAGERDUTY_INTEGRATION_KEY =
+  'pagerduty.com/integration-key';
+/** Kubernetes Secret key (`<secret>/<key>`) holding the PagerDuty routing key. @public */
+export const ANNOTATION_PAGER_SECRET = 'lookout.dev/pager-secret';
+/** A Group's ticket channel: Secret key (`<secret>/<key>`) holding a Slack webhook URL. @public */
+export const ANNOTATION_TICKETS_SLACK_SECRET = 'lookout.dev/tickets-slack-secret';
+/** Slack channel of the ticket webhook, e.g. `#shop-alerts`. @public */
+export const ANNOTATION_TICKETS_SLACK_CHANNEL =
+  'lookout.dev/tickets-slack-channel';
+/** A Group's ticket channel by e-mail. @public */
+export const ANNOTATION_TICKETS_EMAIL = 'lookout.dev/tickets-email';
+/** A Group's ticket channel as a generic webhook (Alertmanager webhook payload). @public */
+export const ANNOTATION_TICKETS_WEBHOOK = 'lookout.dev/tickets-webhook';
+
 /** Workload identity, shared with the Kubernetes plugin. @public */
 export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
 /** @public */
@@ -150,5 +169,47 @@ export const LOOKOUT_ANNOTATIONS: readonly AnnotationDoc[] = [
     description: 'Runbook linked from every alert of the entity.',
     example: 'https://runbooks.example.com/checkout',
     default: 'the entity page',
+  },
+];
+
+/**
+ * The annotations that say where an owner's alerts go (on a Group, or a Component's own pager).
+ * They do not turn observability on for the entity that carries them.
+ * @public
+ */
+export const LOOKOUT_ROUTING_ANNOTATIONS: readonly AnnotationDoc[] = [
+  {
+    annotation: ANNOTATION_PAGERDUTY_INTEGRATION_KEY,
+    description:
+      "PagerDuty Events API v2 integration key (the PagerDuty plugin's annotation) of a Component or its owning Group: pages go there.",
+    example: '0123456789abcdef0123456789abcdef',
+  },
+  {
+    annotation: ANNOTATION_PAGER_SECRET,
+    description:
+      'Instead of the key itself: <secret>/<key> of a Kubernetes Secret holding the PagerDuty routing key.',
+    example: 'alertmanager-receivers/team-shop-pagerduty-routing-key',
+  },
+  {
+    annotation: ANNOTATION_TICKETS_SLACK_SECRET,
+    description:
+      "A Group's ticket channel: <secret>/<key> of a Kubernetes Secret holding a Slack webhook URL.",
+    example: 'alertmanager-receivers/team-shop-slack-webhook-url',
+  },
+  {
+    annotation: ANNOTATION_TICKETS_SLACK_CHANNEL,
+    description: 'Slack channel the ticket webhook posts to (shown to users).',
+    example: '#shop-alerts',
+  },
+  {
+    annotation: ANNOTATION_TICKETS_EMAIL,
+    description: "A Group's ticket channel by e-mail.",
+    example: 'shop-oncall@example.com',
+  },
+  {
+    annotation: ANNOTATION_TICKETS_WEBHOOK,
+    description:
+      "A Group's ticket channel as a generic webhook receiving Alertmanager's payload.",
+    example: 'https://tickets.example.com/hooks/alertmanager',
   },
 ];

@@ -12,7 +12,10 @@ import {
   ANNOTATION_SLO_LATENCY,
   ANNOTATION_SLOS,
   LOOKOUT_ANNOTATION_PREFIX,
+  LOOKOUT_ROUTING_ANNOTATIONS,
 } from './annotations';
+
+const ROUTING_KEYS = LOOKOUT_ROUTING_ANNOTATIONS.map(doc => doc.annotation);
 
 function annotationKeys(entity: Entity): string[] {
   const annotations: unknown = entity?.metadata?.annotations;
@@ -25,11 +28,21 @@ function hasAny(entity: Entity, keys: readonly string[]): boolean {
   return annotationKeys(entity).some(key => keys.includes(key));
 }
 
-/** Whether the entity has any `lookout.dev/` annotation. @public */
+/**
+ * Whether the entity has any `lookout.dev/` annotation other than the routing ones (a Group
+ * that only says where its alerts go is not itself observed).
+ * @public
+ */
 export function isObservabilityAvailable(entity: Entity): boolean {
-  return annotationKeys(entity).some(key =>
-    key.startsWith(LOOKOUT_ANNOTATION_PREFIX),
+  return annotationKeys(entity).some(
+    key =>
+      key.startsWith(LOOKOUT_ANNOTATION_PREFIX) && !ROUTING_KEYS.includes(key),
   );
+}
+
+/** Whether the entity names where alerts go (pager or ticket channel). @public */
+export function hasAlertReceivers(entity: Entity): boolean {
+  return hasAny(entity, ROUTING_KEYS);
 }
 
 /** Whether the entity declares SLOs (presets, `slos` or `openslo`). @public */

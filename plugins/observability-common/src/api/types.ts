@@ -5,6 +5,7 @@
  */
 import { ObservabilityProblem, ObservabilitySpec } from '../spec/types';
 import { AlertSeverity } from '../slo/burnRateTiers';
+import { PagingRoute } from '../alerting/whoGetsPaged';
 
 /** `[epoch ms, value]`; value is null where the series has no sample. @public */
 export type SeriesPoint = [number, number | null];
@@ -25,6 +26,11 @@ export interface EntityConfigResponse {
   entityRef: string;
   spec: ObservabilitySpec;
   problems: ObservabilityProblem[];
+  /**
+   * Where the entity's SLO alerts go, per severity, through the generated routing; absent when
+   * the entity has no SLO alerts.
+   */
+  paging?: PagingRoute[];
 }
 
 /** An alert of the entity as Prometheus/Alertmanager report it. @public */
@@ -82,6 +88,8 @@ export interface EntitySlosResponse {
   /** The grid of the series: first and last point (epoch ms) and the step (ms). */
   range?: { start: number; end: number; step: number };
   warnings?: UpstreamWarning[];
+  /** Where the entity's SLO alerts go, per severity (as in {@link EntityConfigResponse}). */
+  paging?: PagingRoute[];
 }
 
 /** One log line. @public */

@@ -23,6 +23,7 @@ import {
   ANNOTATION_TRACES_SERVICE,
   LOOKOUT_ANNOTATIONS,
   LOOKOUT_ANNOTATION_PREFIX,
+  LOOKOUT_ROUTING_ANNOTATIONS,
 } from '../annotations/annotations';
 import {
   KubernetesWorkload,
@@ -59,6 +60,7 @@ import {
   parseLatencyPreset,
 } from '../slo/presets';
 import { parseSloDefinitions } from '../slo/sloDefinitions';
+import { parseAlertReceivers } from '../alerting/parseAlertReceivers';
 import {
   describeUnreachableTier,
   findUnreachableTiers,
@@ -72,7 +74,12 @@ import {
 /** Default of `ParseOptions.defaultLogsSelector`. @public */
 export const DEFAULT_LOGS_SELECTOR = '{service_name="{{name}}"}';
 
-const KNOWN_LOOKOUT_KEYS = LOOKOUT_ANNOTATIONS.map(doc => doc.annotation);
+const KNOWN_LOOKOUT_KEYS = [
+  ...LOOKOUT_ANNOTATIONS,
+  ...LOOKOUT_ROUTING_ANNOTATIONS,
+]
+  .map(doc => doc.annotation)
+  .filter(key => key.startsWith(LOOKOUT_ANNOTATION_PREFIX));
 const KUBERNETES_KEYS = [
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_NAMESPACE,
@@ -205,6 +212,7 @@ export function parseObservabilitySpec(
     ...(runbookUrl !== undefined && { runbookUrl }),
     kubernetes: readKubernetes(reader),
   };
+  reader.problems.push(...parseAlertReceivers(entity).problems);
   return { spec, problems: reader.problems };
 }
 

@@ -49,6 +49,18 @@ spec:
   owner: team-shop
 `;
 
+/** The owner of checkout and inventory, paged through the PagerDuty plugin's annotation. */
+const TEAM_SHOP = `apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata:
+  name: team-shop
+  annotations:
+    pagerduty.com/integration-key: 0123456789abcdef0123456789abcdef
+spec:
+  type: team
+  children: []
+`;
+
 const INVENTORY = `apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
@@ -144,7 +156,7 @@ describe('lookout CLI', () => {
 
   it('renders a valid catalog in the operator format and exits 0', async () => {
     write(root, {
-      'catalog/catalog-info.yaml': `${CHECKOUT}---\n${NOT_AN_ENTITY}`,
+      'catalog/catalog-info.yaml': `${CHECKOUT}---\n${NOT_AN_ENTITY}---\n${TEAM_SHOP}`,
       'catalog/inventory/catalog-info.yaml': INVENTORY,
       'catalog/inventory/slos/inventory.yaml': OPENSLO,
     });
@@ -163,6 +175,9 @@ describe('lookout CLI', () => {
       'component-default-inventory/kustomization.yaml',
       'component-default-inventory/prometheusrule.yaml',
       'component-default-inventory/servicemonitor.yaml',
+      'group-default-team-shop/alertmanagerconfig.yaml',
+      'group-default-team-shop/kustomization.yaml',
+      'group-default-team-shop/secret.yaml',
       'kustomization.yaml',
     ]);
     const rule = parse(
@@ -175,7 +190,7 @@ describe('lookout CLI', () => {
   });
 
   it('prints one line per problem, writes the valid entities only and exits 1', async () => {
-    write(root, { 'catalog.yaml': `${CHECKOUT}---\n${BROKEN}` });
+    write(root, { 'catalog.yaml': `${CHECKOUT}---\n${BROKEN}---\n${TEAM_SHOP}` });
     const run = await lookout(
       ['render', '--catalog', 'catalog.yaml', '--out', 'out'],
       {
@@ -201,7 +216,7 @@ describe('lookout CLI', () => {
     expect(
       parse(fs.readFileSync(path.join(root, 'out/kustomization.yaml'), 'utf8'))
         .resources,
-    ).toEqual(['component-default-checkout']);
+    ).toEqual(['component-default-checkout', 'group-default-team-shop']);
   });
 
   it('keeps the earlier files of an entity that has errors now', async () => {
@@ -262,7 +277,7 @@ describe('lookout CLI', () => {
   });
 
   it('detects drift with --check without writing anything', async () => {
-    write(root, { 'catalog.yaml': CHECKOUT });
+    write(root, { 'catalog.yaml': `${CHECKOUT}---\n${TEAM_SHOP}` });
     await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
       cwd: root,
     });
@@ -334,6 +349,35 @@ describe('lookout CLI', () => {
         'tests/component-default-checkout.availability.yaml',
       ]),
     );
+  });
+
+  it("routes the catalog's teams: a Group's malformed key is an error naming the annotation, a team without a pager a warning", async () => {
+    write(root, {
+      'catalog.yaml': `${CHECKOUT}---\n${TEAM_SHOP.replace(
+        '0123456789abcdef0123456789abcdef',
+        'not-a-key',
+      )}---\n${CHECKOUT.replace('name: checkout', 'name: cart').replace(
+        'owner: team-shop',
+        'owner: team-cart',
+      )}`,
+    });
+    const run = await lookout(
+      ['render', '--catalog', 'catalog.yaml', '--out', 'out', '--format', 'prometheus'],
+      { cwd: root },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^group:default\/team-shop: pagerduty\.com\/integration-key: found "not-a-key"; expected the 32-character Events API v2 integration key/,
+      ),
+      'component:default/checkout: pagerduty.com/integration-key: pages of this entity reach the default receiver (unrouted), not a pager: add pagerduty.com/integration-key (or lookout.dev/pager-secret) to its owner group:default/team-shop (or this entity) (warning)',
+      'component:default/cart: pagerduty.com/integration-key: pages of this entity reach the default receiver (unrouted), not a pager: add pagerduty.com/integration-key (or lookout.dev/pager-secret) to its owner group:default/team-cart (or this entity) (warning)',
+    ]);
+    const config = parse(
+      fs.readFileSync(path.join(root, 'out/alertmanager/alertmanager.yaml'), 'utf8'),
+    );
+    expect(config.route).toMatchObject({ receiver: 'unrouted' });
+    expect(config.route.routes).toBeUndefined();
   });
 
   it('validates without writing, with the same problem lines and exit codes', async () => {

@@ -19,7 +19,7 @@ export interface EntityFiles {
   files?: RenderedFile[];
   /** Folder of the entity in the operator format. */
   slug?: string;
-  /** What the entity was rendered from: the prometheus format's Alertmanager config needs it. */
+  /** What the entity was rendered from: the routing outputs need it. */
   input?: RenderInput;
 }
 
@@ -42,6 +42,7 @@ export function entityFiles(
       files: operatorEntityFiles(render, {
         grafanaOperator: settings.grafanaOperator,
       }),
+      input,
     };
   }
   return {

@@ -5,9 +5,22 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { isObservabilityAvailable } from '@lookout/plugin-observability-common';
-import { renderAlertmanagerConfig } from '../render/alertmanager';
-import { operatorRootKustomization } from '../render/output/operatorFiles';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  hasAlertReceivers,
+  isObservabilityAvailable,
+  pagingProblem,
+  parseAlertReceivers,
+} from '@lookout/plugin-observability-common';
+import {
+  renderAlertmanagerConfigs,
+  renderAlertmanagerYaml,
+  routingOf,
+} from '../render/alertmanager';
+import {
+  operatorEntityFiles,
+  operatorRootKustomization,
+} from '../render/output/operatorFiles';
 import {
   alertmanagerConfigFile,
   ruleFilePath,
@@ -90,6 +103,40 @@ async function keptFolders(
   return found;
 }
 
+/** The catalog's Group entities by ref: where the owners' receivers are read from. */
+function groupsOf(entities: CatalogEntity[]): Map<string, Entity> {
+  const groups = new Map<string, Entity>();
+  for (const { entity } of entities) {
+    if (String(entity.kind).toLocaleLowerCase('en-US') === 'group') {
+      try {
+        groups.set(stringifyEntityRef(entity), entity);
+      } catch {
+        // not a valid entity: the catalog would refuse it too
+      }
+    }
+  }
+  return groups;
+}
+
+/** Problem lines of the routing annotations of Groups (Components' come with their render). */
+function groupProblemLines(groups: Map<string, Entity>): {
+  lines: string[];
+  failed: boolean;
+} {
+  const lines: string[] = [];
+  let failed = false;
+  for (const [ref, group] of groups) {
+    if (!hasAlertReceivers(group)) {
+      continue;
+    }
+    for (const problem of parseAlertReceivers(group).problems) {
+      failed ||= problem.severity === 'error';
+      lines.push(formatProblem(ref, problem));
+    }
+  }
+  return { lines, failed };
+}
+
 /** The catalog's entities with their files, rendered on the main thread or by workers. */
 async function* catalogFiles(
   entities: CatalogEntity[],
@@ -149,11 +196,32 @@ export async function renderToFolder(
     if (target.format === 'operator' && outcome.files.length > 0) {
       folders.push(outcome.slug!);
     }
-    if (target.format === 'prometheus') {
-      inputs.push(outcome.input!);
-    }
+    inputs.push(outcome.input!);
     for (const file of outcome.files) {
       folder.put(file);
+    }
+  }
+  // Routing: the owners' Groups say where the alerts of the rendered entities go.
+  const groups = groupsOf(entities);
+  const groupProblems = groupProblemLines(groups);
+  lines.push(...groupProblems.lines);
+  const plan = routingOf(inputs, ref => groups.get(ref), settings.alerting);
+  for (const input of inputs) {
+    const problem = pagingProblem(plan, input);
+    if (problem) {
+      lines.push(formatProblem(input.spec.entityRef, problem));
+    }
+  }
+  if (target.format === 'operator') {
+    for (const render of renderAlertmanagerConfigs(
+      plan,
+      settings.alerting,
+      settings.renderOptions,
+    )) {
+      folders.push(render.slug);
+      for (const file of operatorEntityFiles(render)) {
+        folder.put(file);
+      }
     }
   }
   // The top-level file names the entity folders: written once they are complete.
@@ -163,14 +231,14 @@ export async function renderToFolder(
           ...folders,
           ...(await keptFolders(outDir, invalid)),
         ])
-      : alertmanagerConfigFile(renderAlertmanagerConfig(inputs)),
+      : alertmanagerConfigFile(renderAlertmanagerYaml(plan, settings.alerting)),
   );
   folder.prune(keptPaths(target.format, invalid));
   return {
     lines,
     entities: count,
     rendered: count - invalid.length,
-    failed: invalid.length > 0,
+    failed: invalid.length > 0 || groupProblems.failed,
     report: folder.report,
     ioMilliseconds: folder.ioMilliseconds,
   };

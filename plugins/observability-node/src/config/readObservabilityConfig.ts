@@ -11,6 +11,8 @@ import {
 } from '@lookout/plugin-observability-common';
 import { RenderOptions } from '../render/types';
 import { GrafanaOperatorOptions } from '../render/dashboard/grafanaDashboardObject';
+import { AlertingOptions } from '../render/alertmanager/alertingOptions';
+import { readAlertingOptions } from './readAlertingOptions';
 
 /** How annotation problems are reported at catalog ingestion. @public */
 export type ValidationMode = 'lenient' | 'strict';
@@ -20,6 +22,8 @@ export interface ObservabilitySettings {
   validationMode: ValidationMode;
   parseOptions: ParseOptions;
   renderOptions: RenderOptions;
+  /** On-call routing (`observability.alerting`). */
+  alerting: AlertingOptions;
 }
 
 function readPresets(config: Config | undefined): SloPresetConfig {
@@ -102,6 +106,7 @@ export function readObservabilityConfig(root: Config): ObservabilitySettings {
         render?.getOptionalString('defaultNamespace') ?? 'observability',
       scrapeKind,
     },
+    alerting: readAlertingOptions(root),
   };
 }
 

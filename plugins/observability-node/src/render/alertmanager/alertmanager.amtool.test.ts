@@ -1,5 +1,5 @@
 /*
- * Integration: the Alertmanager fragment merged into a configuration, checked by the real amtool
+ * Integration: the generated Alertmanager configuration of a catalog, checked by the real amtool
  * (`check-config`, `config routes test`), and its inhibition proven on a real Alertmanager on
  * 127.0.0.1: a firing page of an SLO suppresses the ticket of the same SLO and entity only.
  */
@@ -8,28 +8,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { entity, renderInput } from '../../__fixtures__/renderInputs';
 import { toYaml } from '../output/serialize';
 import { requireTool, runTool } from '../rules/__testUtils__/externalTools';
-import { ratioSlo } from '../rules/__testUtils__/sloFixtures';
-import { renderAlertmanagerConfig } from './renderAlertmanagerConfig';
+import { renderAlertmanagerYaml } from './alertmanagerYaml';
+import { routingOf } from './routingOf';
+import { alertingOptions, groups, inputs } from './__testUtils__/routingCatalog';
 
-const fragment = renderAlertmanagerConfig([
-  renderInput({ slos: [ratioSlo(), ratioSlo({ name: 'latency' })] }, entity('checkout')),
-  renderInput({ slos: [ratioSlo()] }, entity('payments', { owner: 'team-pay' })),
-]);
-
-/** The fragment merged into a minimal configuration with a default receiver. */
-const CONFIG = {
-  route: {
-    receiver: 'default',
-    group_by: ['alertname'],
-    group_wait: '1h',
-    routes: fragment.route.routes,
-  },
-  receivers: [{ name: 'default' }, ...fragment.receivers],
-  inhibit_rules: fragment.inhibit_rules,
-};
+/** The complete configuration of a catalog with several teams, one without any receiver. */
+const CONFIG = renderAlertmanagerYaml(
+  routingOf(inputs, ref => groups.get(ref), alertingOptions),
+  alertingOptions,
+);
 
 function writeConfig(dir: string): string {
   const file = join(dir, 'alertmanager.yml');
@@ -38,7 +27,7 @@ function writeConfig(dir: string): string {
 }
 
 function amtoolSuite(amtool: string) {
-describe('Alertmanager fragment under the real amtool', () => {
+describe('Generated Alertmanager configuration under the real amtool', () => {
   let dir: string;
   let file: string;
 
@@ -53,7 +42,7 @@ describe('Alertmanager fragment under the real amtool', () => {
     const result = await runTool(amtool, ['check-config', file]);
     expect(result.stdout).toContain('SUCCESS');
     expect(result.stdout).toContain(' - 1 inhibit rules');
-    expect(result.stdout).toContain(' - 5 receivers');
+    expect(result.stdout).toContain(' - 7 receivers');
     expect(result.code).toBe(0);
   });
 
@@ -62,7 +51,12 @@ describe('Alertmanager fragment under the real amtool', () => {
     [['team=team-shop', 'severity=ticket', 'slo=availability'], 'team-shop-tickets'],
     [['team=team-pay', 'severity=page'], 'team-pay-pager'],
     [['team=team-pay', 'severity=ticket'], 'team-pay-tickets'],
-    [['team=nobody', 'severity=page'], 'default'],
+    [['team=team-docs', 'severity=ticket'], 'team-docs-tickets'],
+    [['team=team-ghost', 'severity=page', 'backstage_entity=component:default/lonely'], 'unrouted'],
+    [['team=team-ghost', 'severity=ticket', 'backstage_entity=component:default/lonely'], 'unrouted'],
+    [['team=team-ghost', 'severity=page', 'backstage_entity=component:default/edge'], 'component-default-edge-pager'],
+    [['team=team-ghost', 'severity=ticket', 'backstage_entity=component:default/edge'], 'unrouted'],
+    [['severity=page', 'backstage_entity=component:default/ownerless'], 'unrouted'],
   ])('routes %p to %p', async (labels, receiver) => {
     const result = await runTool(amtool, [
       'config',
@@ -113,7 +107,7 @@ interface ApiAlert {
 }
 
 function alertmanagerSuite(binary: string) {
-describe('Alertmanager fragment on a real Alertmanager', () => {
+describe('Generated Alertmanager configuration on a real Alertmanager', () => {
     let dir: string;
     let child: ChildProcess | undefined;
     let base: string;
@@ -185,11 +179,11 @@ const amtool = requireTool('amtool');
 if (amtool) {
   amtoolSuite(amtool);
 } else {
-  it.todo('Alertmanager fragment under amtool: SKIPPED, amtool is not installed');
+  it.todo('Generated Alertmanager configuration under amtool: SKIPPED, amtool is not installed');
 }
 const alertmanager = requireTool('prometheus-alertmanager', 'alertmanager');
 if (alertmanager) {
   alertmanagerSuite(alertmanager);
 } else {
-  it.todo('Alertmanager fragment on a real Alertmanager: SKIPPED, alertmanager is not installed');
+  it.todo('Generated Alertmanager configuration on a real Alertmanager: SKIPPED, alertmanager is not installed');
 }

@@ -1,12 +1,24 @@
 /*
- * Public surface of the Alertmanager fragment renderer.
+ * Public surface of the routing renderers: the plain Alertmanager configuration and the
+ * operator's AlertmanagerConfig objects, both from the routing plan of common.
  */
 export {
-  renderAlertmanagerConfig,
-  pagerReceiverName,
-  ticketReceiverName,
-} from './renderAlertmanagerConfig';
+  renderAlertmanagerYaml,
+  plainReceiver,
+  matcherText,
+  PAGE_INHIBITS_TICKET,
+} from './alertmanagerYaml';
 export type {
-  AlertmanagerFragment,
+  AlertmanagerConfiguration,
   AlertmanagerRoute,
-} from './renderAlertmanagerConfig';
+} from './alertmanagerYaml';
+export {
+  renderAlertmanagerConfigs,
+  ALERTMANAGER_CONFIG_KIND,
+} from './alertmanagerConfigObjects';
+export {
+  DEFAULT_ALERTING_OPTIONS,
+  DEFAULT_ALERTMANAGER_SECRETS_DIRECTORY,
+} from './alertingOptions';
+export type { AlertingOptions } from './alertingOptions';
+export { routingOf } from './routingOf';

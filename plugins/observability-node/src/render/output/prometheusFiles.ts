@@ -1,9 +1,9 @@
 /*
  * The plain Prometheus layout (DESIGN §4): rule files, file_sd target files, dashboard JSON,
- * `promtool test rules` files and the Alertmanager inhibition snippet, for a Prometheus without
- * the operator.
+ * `promtool test rules` files and the complete Alertmanager configuration (routes of the
+ * catalog's teams, receivers, inhibition), for a Prometheus without the operator.
  */
-import { AlertmanagerFragment } from '../alertmanager';
+import { AlertmanagerConfiguration } from '../alertmanager';
 import { EntityRender, RenderedFile } from '../types';
 import { YAML_HEADER_ALL, yamlHeader } from './generatedNotice';
 import { sortFiles } from './operatorFiles';
@@ -28,28 +28,28 @@ export function ruleFileFromTests(slug: string): string {
   return `../${ruleFilePath(slug)}`;
 }
 
-/** Path of the Alertmanager snippet in the prometheus layout. @public */
-export const ALERTMANAGER_FILE = 'alertmanager/lookout.yaml';
+/** Path of the Alertmanager configuration in the prometheus layout. @public */
+export const ALERTMANAGER_FILE = 'alertmanager/alertmanager.yaml';
 
 /**
  * Lays renders out in the prometheus format: `rules/<slug>.yaml`, `targets/<slug>.json` (file_sd),
- * `dashboards/<uid>.json`, `tests/<slug>.<slo>.yaml` and, when given, `alertmanager/lookout.yaml`
- * (the fragment of `renderAlertmanagerConfig`). Sorted by path.
+ * `dashboards/<uid>.json`, `tests/<slug>.<slo>.yaml` and, when given,
+ * `alertmanager/alertmanager.yaml` (of `renderAlertmanagerYaml`). Sorted by path.
  *
  * @public
  */
 export function toPrometheusFiles(
   renders: EntityRender[],
-  alertmanager?: AlertmanagerFragment,
+  alertmanager?: AlertmanagerConfiguration,
 ): RenderedFile[] {
   const files = renders.flatMap(render => prometheusEntityFiles(render));
   const alertmanagerFile = alertmanager && alertmanagerConfigFile(alertmanager);
   return sortFiles(alertmanagerFile ? [...files, alertmanagerFile] : files);
 }
 
-/** `alertmanager/lookout.yaml` with the fragment of `renderAlertmanagerConfig`. @public */
+/** `alertmanager/alertmanager.yaml` with the configuration of `renderAlertmanagerYaml`. @public */
 export function alertmanagerConfigFile(
-  alertmanager: AlertmanagerFragment,
+  alertmanager: AlertmanagerConfiguration,
 ): RenderedFile {
   return {
     path: ALERTMANAGER_FILE,

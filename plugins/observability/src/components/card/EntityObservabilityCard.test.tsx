@@ -7,6 +7,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   annotatedEntity,
+  configResponse,
   ENTITY_PATH,
   plainEntity,
   upstreamErrorBody,
@@ -86,6 +87,58 @@ describe('EntityObservabilityCard', () => {
     ).toBeInTheDocument();
     expect(within(signals).getByText('checkout')).toBeInTheDocument();
     expect(within(signals).getByText('generated')).toBeInTheDocument();
+  });
+
+  it('says who gets paged per severity, as the backend resolves the routing', async () => {
+    server.use(
+      http.get(`${ENTITY_PATH}/config`, () =>
+        HttpResponse.json({
+          ...configResponse,
+          paging: [
+            { severity: 'page', receiver: 'team-shop-pager', description: 'PagerDuty (team-shop)', pages: true, isDefault: false },
+            { severity: 'ticket', receiver: 'team-shop-tickets', description: '#shop-alerts', pages: false, isDefault: false },
+          ],
+        }),
+      ),
+    );
+    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+
+    const section = await screen.findByRole('region', { name: 'Who gets paged' });
+    expect(
+      within(section).getByText('pages → PagerDuty (team-shop), tickets → #shop-alerts'),
+    ).toBeInTheDocument();
+    expect(within(section).queryByText(/No pager is reached/)).not.toBeInTheDocument();
+  });
+
+  it('says when pages reach no pager, and what to add', async () => {
+    server.use(
+      http.get(`${ENTITY_PATH}/config`, () =>
+        HttpResponse.json({
+          ...configResponse,
+          paging: [
+            { severity: 'page', receiver: 'unrouted', description: 'the default receiver (unrouted)', pages: false, isDefault: true },
+            { severity: 'ticket', receiver: 'unrouted', description: 'the default receiver (unrouted)', pages: false, isDefault: true },
+          ],
+        }),
+      ),
+    );
+    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+
+    const section = await screen.findByRole('region', { name: 'Who gets paged' });
+    expect(
+      within(section).getByText(
+        'pages → the default receiver (unrouted), tickets → the default receiver (unrouted)',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(section).getByText(/No pager is reached: add pagerduty.com\/integration-key/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no paging section for an entity without SLO alerts', async () => {
+    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+    await screen.findByRole('region', { name: 'Signals' });
+    expect(screen.queryByRole('region', { name: 'Who gets paged' })).not.toBeInTheDocument();
   });
 
   it('shows firing alerts and provisioning status per sink', async () => {

@@ -25,6 +25,7 @@ import { observabilityApiRef } from '../../api/ObservabilityApi';
 import { MissingAnnotationsPanel } from '../shared/MissingAnnotationsPanel';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
 import { CardAlerts } from './CardAlerts';
+import { CardPaging } from './CardPaging';
 import { CardProblems } from './CardProblems';
 import { CardProvisioning } from './CardProvisioning';
 import { CardSignals } from './CardSignals';
@@ -84,6 +85,7 @@ function CardContent(props: { entityRef: string }) {
         error={slos.error}
       />
       {slos.value && <CardAlerts statuses={slos.value.items} />}
+      <CardPaging paging={config.value.paging} />
       <CardSignals spec={spec} />
       <CardProvisioning
         value={provisioning.value}

@@ -8,6 +8,7 @@ import {
   availabilityStatus,
   ENTITY_PATH,
   plainEntity,
+  slosResponse,
   upstreamErrorBody,
 } from '../../__testUtils__/fixtures';
 import { defaultHandlers } from '../../__testUtils__/handlers';
@@ -32,6 +33,26 @@ describe('EntitySlosContent', () => {
       within(tile('Budget remaining')).getByText('62.5%'),
     ).toBeInTheDocument();
     expect(within(tile('State')).getByText('Alert firing')).toBeInTheDocument();
+  });
+
+  it('says who gets paged, from the same response as the SLOs', async () => {
+    server.use(
+      http.get(`${ENTITY_PATH}/slos`, () =>
+        HttpResponse.json({
+          ...slosResponse,
+          paging: [
+            { severity: 'page', receiver: 'team-shop-pager', description: 'PagerDuty (team-shop)', pages: true, isDefault: false },
+            { severity: 'ticket', receiver: 'team-shop-tickets', description: '#shop-alerts', pages: false, isDefault: false },
+          ],
+        }),
+      ),
+    );
+    await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
+
+    const section = await screen.findByRole('region', { name: 'Who gets paged' });
+    expect(
+      within(section).getByText('pages → PagerDuty (team-shop), tickets → #shop-alerts'),
+    ).toBeInTheDocument();
   });
 
   it('shows the burn rates per tier with thresholds and the firing tier', async () => {

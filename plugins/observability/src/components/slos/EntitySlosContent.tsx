@@ -25,6 +25,7 @@ import { MissingAnnotationsPanel } from '../shared/MissingAnnotationsPanel';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
 import { TimeRangePicker } from '../shared/TimeRangePicker';
 import { SloPanel } from './SloPanel';
+import { WhoGetsPaged } from '../shared/WhoGetsPaged';
 
 /** Props of {@link EntitySlosContent}. @public */
 export interface EntitySlosContentProps {
@@ -74,6 +75,11 @@ function SlosBody(props: { entityRef: string; range: TimeRange }) {
   const expandAll = value.items.length <= EXPAND_ALL_UP_TO;
   return (
     <>
+      {value.paging && (
+        <Box mb={2} component="section" aria-label="Who gets paged">
+          <WhoGetsPaged paging={value.paging} />
+        </Box>
+      )}
       {value.items.map(status => (
         <SloPanel
           key={status.name}

@@ -42,6 +42,8 @@ const GENERATED_KINDS = [
   { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'ScrapeConfig' },
   { apiVersion: 'grafana.integreatly.org/v1beta1', kind: 'GrafanaDashboard' },
   { apiVersion: 'v1', kind: 'ConfigMap' },
+  { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'AlertmanagerConfig' },
+  { apiVersion: 'v1', kind: 'Secret' },
 ];
 
 /** Options of {@link KubernetesSink}. */
