@@ -67,12 +67,14 @@ export function readOpenSloTarget(
       ? Number(target)
       : target;
   if (typeof fraction !== 'number' || !(fraction > 0 && fraction <= 1)) {
-    const alternative = percentField ? ` (or ${percentField}: 99.5)` : '';
+    const alternative = percentField
+      ? `, or ${percentField} for a percentage`
+      : '';
     problems.error(
       path,
       problemMessages.foundExpected(
         target,
-        `expected a fraction above 0 and below 1, e.g. 0.995 for 99.5%${alternative}`,
+        `expected a fraction above 0 and below 1 (0.995 is 99.5%${alternative}), e.g. 0.995`,
       ),
     );
     return undefined;

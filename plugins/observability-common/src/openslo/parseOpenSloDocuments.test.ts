@@ -146,7 +146,7 @@ spec:
       'target above 1',
       `${inline}  objectives: [{ target: 99.5 }]`,
       'spec.objectives[0].target',
-      /expected a fraction above 0 and below 1, e.g. 0.995/,
+      /expected a fraction above 0 and below 1 \(0.995 is 99.5%, or targetPercent for a percentage\), e.g. 0.995$/,
     ],
     [
       'target 1',

@@ -344,7 +344,7 @@ function readMetric(
       specPath,
       problemMessages.foundExpected(
         source.spec,
-        'expected a map with the query, e.g. { query: http_requests_total{job="checkout"} }',
+        `expected a map with the query, e.g. { query: 'http_requests_total{job="checkout"}' }`,
       ),
     );
     return undefined;

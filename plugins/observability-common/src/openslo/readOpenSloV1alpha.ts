@@ -218,7 +218,9 @@ function readObjectives(
   if (objective.target === undefined) {
     problems.error(
       [...objectivePath, 'target'],
-      problemMessages.missing('expected a fraction, e.g. 0.995 for 99.5%'),
+      problemMessages.missing(
+        'expected a fraction above 0 and below 1 (0.995 is 99.5%), e.g. 0.995',
+      ),
     );
   }
   const indicator = readRatioMetrics(
@@ -266,7 +268,7 @@ function readQuery(
   problems: OpenSloProblems,
 ): VectorSelector | undefined {
   const expected =
-    'expected { source: prometheus, queryType: promql, query: … } with the query of a counter';
+    'expected source: prometheus, queryType: promql and the query of a counter';
   if (!isPlainMap(value)) {
     problems.error(
       path,

@@ -38,8 +38,11 @@ import {
   findUnreachableTiers,
 } from './unreachableTiers';
 
-const DEFINITION_EXAMPLE =
-  '- name: availability\n  objective: 99.9\n  ratio:\n    errors: http_requests_total{job="checkout", code=~"5.."}\n    total: http_requests_total{job="checkout"}';
+const RATIO_EXAMPLE =
+  'ratio:\n  errors: http_requests_total{job="checkout", code=~"5.."}\n  total: http_requests_total{job="checkout"}';
+const DEFINITION_EXAMPLE = `- name: availability\n  objective: 99.9\n  ${RATIO_EXAMPLE.split(
+  '\n',
+).join('\n  ')}`;
 
 function parseText(value: unknown): Parsed<string> {
   return typeof value === 'string'
@@ -376,8 +379,7 @@ function crossFieldProblems(
   } else if (!hasRatio && !hasLatency) {
     problems.push({
       path: [],
-      message:
-        'has no indicator; expected exactly one of ratio (errors or good, and total) or latency (histogram, threshold, selector), e.g. ratio: { errors: http_requests_total{code=~"5.."}, total: http_requests_total }',
+      message: `has no indicator; expected exactly one of ratio (errors or good, and total) or latency (histogram, threshold, selector), e.g.\n${RATIO_EXAMPLE}`,
     });
   }
   if (isPlainMap(entry.ratio)) {
@@ -411,7 +413,7 @@ function crossFieldProblems(
     ) {
       problems.push({
         path: ['latency', 'selector'],
-        message: `names the metric ${selector.value.metric}, not the histogram ${histogram}; write only the label matchers, e.g. {job="checkout"}`,
+        message: `names the metric ${selector.value.metric}, not the histogram ${histogram}; write only the label matchers, quoted in YAML, e.g. '{job="checkout"}'`,
       });
     }
   }

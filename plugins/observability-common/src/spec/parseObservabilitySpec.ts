@@ -37,6 +37,7 @@ import {
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
 import { closestMatch } from '../validation/editDistance';
+import { problemMessages } from '../validation/problemMessages';
 import { parseHttpUrl } from '../validation/httpUrl';
 import {
   DEFAULT_METRICS_INTERVAL,
@@ -146,12 +147,7 @@ class AnnotationReader {
         (ours || KUBERNETES_KEYS.includes(key)) &&
         typeof value !== 'string'
       ) {
-        this.error(
-          key,
-          `found ${describeValue(
-            value,
-          )}; annotation values are strings: quote the value in catalog-info.yaml, e.g. "99.9"`,
-        );
+        this.error(key, problemMessages.notAString(value));
       }
     }
   }
@@ -189,7 +185,7 @@ export function parseObservabilitySpec(
         : invalid(
             `found ${describeValue(
               text,
-            )}; expected "true" or "false", e.g. "false" to opt out of the generated dashboard`,
+            )}; expected "true" or "false" ("false" opts out of the generated dashboard)`,
           ),
     ) ?? dashboardDefault;
   const runbookUrl = reader.read(ANNOTATION_RUNBOOK_URL, parseHttpUrl);
@@ -235,7 +231,7 @@ function readMetrics(reader: AnnotationReader): MetricsSpec | undefined {
       if (reader.has(annotation)) {
         reader.warning(
           annotation,
-          `has no effect without ${ANNOTATION_METRICS_PORT} or ${ANNOTATION_METRICS_TARGETS}, which turn scraping on; add e.g. ${ANNOTATION_METRICS_PORT}: http-metrics`,
+          `has no effect without ${ANNOTATION_METRICS_PORT} or ${ANNOTATION_METRICS_TARGETS}, which turn scraping on; add one, e.g. ${ANNOTATION_METRICS_PORT}: http-metrics`,
         );
       }
     }

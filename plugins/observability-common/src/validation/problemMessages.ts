@@ -86,14 +86,17 @@ export const problemMessages = {
     return `${what} is not supported; ${instead}`;
   },
 
-  /** An annotation whose YAML value is not a string. */
+  /** An annotation whose YAML value is not a string: how to write it as one. */
   notAString(value: unknown): string {
-    const shown =
-      typeof value === 'number' || typeof value === 'boolean'
-        ? `, e.g. "${String(value)}"`
-        : '';
-    return `found ${describeValue(
-      value,
-    )}; annotation values are strings: quote the value in catalog-info.yaml${shown}`;
+    const found = `found ${describeValue(value)}; annotation values are strings`;
+    if (typeof value === 'number' || typeof value === 'boolean') {
+      return `${found}: quote the value in catalog-info.yaml, e.g. "${String(
+        value,
+      )}"`;
+    }
+    if (typeof value === 'object' && value !== null) {
+      return `${found}: write the YAML as a block of text, starting the value with "|" on the annotation's line`;
+    }
+    return `${found}: quote the value in catalog-info.yaml`;
   },
 };
