@@ -92,6 +92,10 @@ export function readV1Slo(
     return undefined;
   }
   const specPath = [...doc.path, 'spec'];
+  if (isComposite(spec.objectives)) {
+    problems.error([...specPath, 'objectives'], REFUSED.composite);
+    return undefined;
+  }
   const description = readOpenSloDescription(spec, specPath, problems);
   const indicator = readSloIndicator(spec, specPath, context);
   const window =
@@ -121,6 +125,19 @@ export function readV1Slo(
   return openSloSpec(
     { name, description, objective, window, indicator, labels },
     problems,
+  );
+}
+
+/** A composite SLO: objectives with an indicator each. */
+function isComposite(objectives: unknown): boolean {
+  return (
+    Array.isArray(objectives) &&
+    objectives.some(
+      objective =>
+        isPlainMap(objective) &&
+        (objective.indicator !== undefined ||
+          objective.indicatorRef !== undefined),
+    )
   );
 }
 
