@@ -15,6 +15,7 @@ import {
 } from '../spec/types';
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue, isPlainMap } from '../validation/describeValue';
+import { problemMessages } from '../validation/problemMessages';
 import { parseHttpUrl } from '../validation/httpUrl';
 import {
   formatProblemPath,
@@ -47,7 +48,7 @@ const DEFINITION_EXAMPLE = `- name: availability\n  objective: 99.9\n  ${RATIO_E
 function parseText(value: unknown): Parsed<string> {
   return typeof value === 'string'
     ? valid(value)
-    : invalid(`found ${describeValue(value)}; expected text`);
+    : invalid(problemMessages.foundExpected(value, `expected text`));
 }
 
 function parseBoolean(value: unknown): Parsed<boolean> {
@@ -59,7 +60,7 @@ function parseBoolean(value: unknown): Parsed<boolean> {
       ? ' (write it without quotes)'
       : '';
   return invalid(
-    `found ${describeValue(value)}; expected true or false${hint}`,
+    problemMessages.foundExpected(value, `expected true or false${hint}`),
   );
 }
 
@@ -68,9 +69,7 @@ function parseMinEvents(value: unknown): Parsed<number> {
     return valid(value);
   }
   return invalid(
-    `found ${describeValue(
-      value,
-    )}; expected a whole number of events, 0 or more, e.g. 100`,
+    problemMessages.foundExpected(value, `expected a whole number of events, 0 or more, e.g. 100`),
   );
 }
 
@@ -78,9 +77,7 @@ function parseMinEvents(value: unknown): Parsed<number> {
 function parseCounterSelector(value: unknown): Parsed<VectorSelector> {
   if (typeof value !== 'string') {
     return invalid(
-      `found ${describeValue(
-        value,
-      )}; expected a metric selector, e.g. ${SELECTOR_EXAMPLE}`,
+      problemMessages.foundExpected(value, `expected a metric selector, e.g. ${SELECTOR_EXAMPLE}`),
     );
   }
   const selector = parseVectorSelector(value.trim());
@@ -98,7 +95,7 @@ function parseHistogramName(value: unknown): Parsed<string> {
   const expected =
     'expected the base name of a histogram, e.g. http_request_duration_seconds';
   if (typeof value !== 'string') {
-    return invalid(`found ${describeValue(value)}; ${expected}`);
+    return invalid(problemMessages.foundExpected(value, `${expected}`));
   }
   if (!isLegacyMetricName(value)) {
     return invalid(`${describeValue(value)} is not a metric name; ${expected}`);
@@ -120,9 +117,7 @@ function parseHistogramName(value: unknown): Parsed<string> {
 function parseLatencySelector(value: unknown): Parsed<VectorSelector> {
   if (typeof value !== 'string') {
     return invalid(
-      `found ${describeValue(
-        value,
-      )}; expected label matchers in braces, e.g. '{job="checkout"}' (quoted in YAML)`,
+      problemMessages.foundExpected(value, `expected label matchers in braces, e.g. '{job="checkout"}' (quoted in YAML)`),
     );
   }
   return parseVectorSelector(value.trim());
@@ -134,9 +129,7 @@ const labelsSchema = z
     if (!isPlainMap(value)) {
       ctx.addIssue({
         code: 'custom',
-        message: `found ${describeValue(
-          value,
-        )}; expected a map of label names to values, e.g. { tier: "1" }`,
+        message: problemMessages.foundExpected(value, `expected a map of label names to values, e.g. { tier: "1" }`),
       });
       return z.NEVER;
     }
@@ -265,9 +258,7 @@ export function parseSloDefinitions(
     if (!isPlainMap(entry)) {
       error(
         [index],
-        `found ${describeValue(
-          entry,
-        )}; expected an SLO definition (a map with name, objective and ratio or latency), e.g.\n${DEFINITION_EXAMPLE}`,
+        problemMessages.foundExpected(entry, `expected an SLO definition (a map with name, objective and ratio or latency), e.g.\n${DEFINITION_EXAMPLE}`),
       );
       return;
     }
@@ -342,18 +333,19 @@ function parseYamlList(text: string): Parsed<unknown[]> {
     const document = YAML.parseDocument(text, { prettyErrors: true });
     if (document.errors.length > 0) {
       const first = document.errors[0].message.split('\n')[0];
-      return invalid(`is not valid YAML: ${first}; ${expected}`);
+      return invalid(problemMessages.notValidYaml(first, expected));
     }
     value = document.toJS({ maxAliasCount: 100 });
   } catch (e) {
     return invalid(
-      `is not valid YAML: ${
-        e instanceof Error ? e.message : String(e)
-      }; ${expected}`,
+      problemMessages.notValidYaml(
+        e instanceof Error ? e.message : String(e),
+        expected,
+      ),
     );
   }
   if (!Array.isArray(value)) {
-    return invalid(`found ${describeValue(value)}; ${expected}`);
+    return invalid(problemMessages.foundExpected(value, `${expected}`));
   }
   return valid(value);
 }

@@ -35,7 +35,6 @@ import {
   SloSpec,
 } from './types';
 import { Parsed, invalid, valid } from '../validation/result';
-import { describeValue } from '../validation/describeValue';
 import { closestMatch } from '../validation/editDistance';
 import { problemMessages } from '../validation/problemMessages';
 import { parseHttpUrl } from '../validation/httpUrl';
@@ -183,9 +182,7 @@ export function parseObservabilitySpec(
       text === 'true' || text === 'false'
         ? valid(text === 'true')
         : invalid(
-            `found ${describeValue(
-              text,
-            )}; expected "true" or "false" ("false" opts out of the generated dashboard)`,
+            problemMessages.foundExpected(text, `expected "true" or "false" ("false" opts out of the generated dashboard)`),
           ),
     ) ?? dashboardDefault;
   const runbookUrl = reader.read(ANNOTATION_RUNBOOK_URL, parseHttpUrl);

@@ -81,11 +81,6 @@ export const problemMessages = {
     return `${describeValue(value)} is ${fault}; ${expected}`;
   },
 
-  /** A supported construct written in a form Lookout does not take. */
-  notSupported(what: string, instead: string): string {
-    return `${what} is not supported; ${instead}`;
-  },
-
   /** An annotation whose YAML value is not a string: how to write it as one. */
   notAString(value: unknown): string {
     const found = `found ${describeValue(value)}; annotation values are strings`;
