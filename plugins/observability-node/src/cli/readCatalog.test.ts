@@ -25,6 +25,7 @@ describe('readCatalog', () => {
     write('node_modules/pkg/catalog-info.yaml', entity('dependency'));
     write('.git/x.yaml', entity('hidden'));
     write('c.yaml', '---\nkind: Deployment\n---\n- a list\n---\n');
+    write('slos.yaml', 'apiVersion: openslo/v1\nkind: SLO\nmetadata: { name: a }\n');
     const catalog = await readCatalog([dir]);
     expect(catalog.entities.map(e => e.entity.metadata.name)).toEqual([
       'a',
@@ -37,6 +38,11 @@ describe('readCatalog', () => {
       {
         file: path.join(dir, 'c.yaml'),
         message: 'skipped: not a Backstage entity (Deployment, a list)',
+      },
+      {
+        file: path.join(dir, 'slos.yaml'),
+        message:
+          'skipped: OpenSLO documents, not entities (read when an entity names the file in lookout.dev/openslo)',
       },
     ]);
   });

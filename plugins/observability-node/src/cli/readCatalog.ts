@@ -9,6 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { parseAllDocuments } from 'yaml';
+import { ANNOTATION_OPENSLO } from '@lookout/plugin-observability-common';
 import { UsageError } from './usage';
 
 /** An entity and the file it was read from. */
@@ -116,6 +117,26 @@ function describeDocument(value: unknown): string {
   return Array.isArray(value) ? 'a list' : 'a single value';
 }
 
+/** Why a file without entities is skipped. */
+function describeSkipped(values: unknown[]): string {
+  if (values.length === 0) {
+    return 'empty';
+  }
+  if (
+    values.every(
+      value =>
+        isMap(value) &&
+        typeof value.apiVersion === 'string' &&
+        value.apiVersion.startsWith('openslo/'),
+    )
+  ) {
+    return `OpenSLO documents, not entities (read when an entity names the file in ${ANNOTATION_OPENSLO})`;
+  }
+  return `not a Backstage entity (${[
+    ...new Set(values.map(describeDocument)),
+  ].join(', ')})`;
+}
+
 /** How a file came to be read. */
 interface Origin {
   /** The folder the catalog was given as; Location targets must stay inside it. */
@@ -193,14 +214,7 @@ class CatalogReader {
       return;
     }
     if (entities.length === 0) {
-      this.skip(
-        file,
-        values.length === 0
-          ? 'empty'
-          : `not a Backstage entity (${[
-              ...new Set(others.map(describeDocument)),
-            ].join(', ')})`,
-      );
+      this.skip(file, describeSkipped(values));
       return;
     }
     if (others.length > 0) {
