@@ -25,12 +25,17 @@ describe('readCatalog', () => {
     write('node_modules/pkg/catalog-info.yaml', entity('dependency'));
     write('.git/x.yaml', entity('hidden'));
     write('c.yaml', '---\nkind: Deployment\n---\n- a list\n---\n');
+    write(
+      'custom.yaml',
+      'apiVersion: acme.example.com/v1\nkind: Service\nmetadata:\n  name: custom\n  annotations:\n    lookout.dev/metrics-port: "9090"\n',
+    );
     write('slos.yaml', 'apiVersion: openslo/v1\nkind: SLO\nmetadata: { name: a }\n');
     const catalog = await readCatalog([dir]);
     expect(catalog.entities.map(e => e.entity.metadata.name)).toEqual([
       'a',
       'b1',
       'b2',
+      'custom',
     ]);
     expect(catalog.entities[0].file).toBe(path.join(dir, 'a/catalog-info.yml'));
     expect(catalog.errors).toEqual([]);

@@ -9,7 +9,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
 import { parseAllDocuments } from 'yaml';
-import { ANNOTATION_OPENSLO } from '@lookout/plugin-observability-common';
+import {
+  ANNOTATION_OPENSLO,
+  LOOKOUT_ANNOTATION_PREFIX,
+} from '@lookout/plugin-observability-common';
 import { UsageError } from './usage';
 
 /** An entity and the file it was read from. */
@@ -72,21 +75,30 @@ function isMap(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Whether a YAML document is a Backstage entity: an `apiVersion` of a `backstage.io` group
- * (`backstage.io/v1alpha1`, `scaffolder.backstage.io/v1beta3`…), a kind and a name. A Kubernetes
- * manifest has a kind and a name too, but another apiVersion.
+ * Whether a YAML document is a Backstage entity: a kind, a name and an `apiVersion` of a
+ * `backstage.io` group (`backstage.io/v1alpha1`, `scaffolder.backstage.io/v1beta3`…), or of any
+ * group when it carries Lookout annotations (custom kinds). A Kubernetes manifest has a kind and a
+ * name too, but another apiVersion and no Lookout annotation.
  */
 function isEntity(value: unknown): value is Entity {
   if (!isMap(value)) {
     return false;
   }
   const { apiVersion, kind, metadata } = value;
+  if (
+    typeof apiVersion !== 'string' ||
+    typeof kind !== 'string' ||
+    !isMap(metadata) ||
+    typeof metadata.name !== 'string'
+  ) {
+    return false;
+  }
+  const annotations = isMap(metadata.annotations) ? metadata.annotations : {};
   return (
-    typeof apiVersion === 'string' &&
-    /^([a-z0-9-]+\.)*backstage\.io\/[a-z0-9]+$/.test(apiVersion) &&
-    typeof kind === 'string' &&
-    isMap(metadata) &&
-    typeof metadata.name === 'string'
+    /^([a-z0-9-]+\.)*backstage\.io\/[a-z0-9]+$/.test(apiVersion) ||
+    Object.keys(annotations).some(key =>
+      key.startsWith(LOOKOUT_ANNOTATION_PREFIX),
+    )
   );
 }
 
