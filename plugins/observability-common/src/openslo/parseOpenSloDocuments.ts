@@ -8,6 +8,7 @@
 import { ANNOTATION_OPENSLO } from '../annotations/annotations';
 import { ObservabilityProblem, RatioIndicator, SloSpec } from '../spec/types';
 import { problemMessages } from '../validation/problemMessages';
+import { isPlainMap } from '../validation/describeValue';
 import { DEFAULT_SLO_WINDOW } from '../slo/window';
 import { OPENSLO_V1_FIELDS, OPENSLO_V1ALPHA_FIELDS } from './openSloFields';
 import { OpenSloProblems } from './openSloProblems';
@@ -68,6 +69,15 @@ export function parseOpenSloDocuments(
     dataSources: new Map(),
   };
   for (const doc of docs) {
+    if (['SLI', 'DataSource'].includes(doc.kind) && !doc.name) {
+      problems.error(
+        [...doc.path, 'metadata', 'name'],
+        problemMessages.foundExpected(
+          isPlainMap(doc.body.metadata) ? doc.body.metadata.name : undefined,
+          `expected the name SLOs refer to the ${doc.kind} by`,
+        ),
+      );
+    }
     if (doc.version !== 'openslo/v1') {
       if (doc.kind === 'Service') {
         checkV1alphaDocument(doc, OPENSLO_V1ALPHA_FIELDS.serviceSpec, problems);

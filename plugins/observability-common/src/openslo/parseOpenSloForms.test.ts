@@ -268,4 +268,28 @@ spec:
       ],
     ]);
   });
+
+  it('reports an SLI or a DataSource without a name instead of ignoring it', () => {
+    const text = `apiVersion: openslo/v1
+kind: SLI
+metadata: { displayName: Errors }
+spec: {}
+---
+apiVersion: openslo/v1
+kind: DataSource
+metadata: {}
+spec: { type: Prometheus }`;
+    expect(problemsOf(text).problems).toEqual([
+      [
+        'error',
+        'doc[0].metadata.name',
+        'found nothing; expected the name SLOs refer to the SLI by',
+      ],
+      [
+        'error',
+        'doc[1].metadata.name',
+        'found nothing; expected the name SLOs refer to the DataSource by',
+      ],
+    ]);
+  });
 });
