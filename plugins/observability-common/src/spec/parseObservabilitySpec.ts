@@ -35,7 +35,6 @@ import {
   SloSpec,
 } from './types';
 import { Parsed, invalid, valid } from '../validation/result';
-import { closestMatch } from '../validation/editDistance';
 import { problemMessages } from '../validation/problemMessages';
 import { parseHttpUrl } from '../validation/httpUrl';
 import {
@@ -128,19 +127,13 @@ class AnnotationReader {
     for (const [key, value] of Object.entries(this.annotations)) {
       const ours = key.startsWith(LOOKOUT_ANNOTATION_PREFIX);
       if (ours && !KNOWN_LOOKOUT_KEYS.includes(key)) {
-        const suggestion = closestMatch(
-          key.slice(LOOKOUT_ANNOTATION_PREFIX.length),
-          KNOWN_LOOKOUT_KEYS.map(known =>
-            known.slice(LOOKOUT_ANNOTATION_PREFIX.length),
-          ),
-        );
         this.warning(
           key,
-          `unknown annotation, ignored${
-            suggestion
-              ? `; did you mean ${LOOKOUT_ANNOTATION_PREFIX}${suggestion}?`
-              : '.'
-          } Known annotations: ${KNOWN_LOOKOUT_KEYS.join(', ')}`,
+          problemMessages.unknownAnnotation(
+            key,
+            KNOWN_LOOKOUT_KEYS,
+            LOOKOUT_ANNOTATION_PREFIX,
+          ),
         );
       } else if (
         (ours || KUBERNETES_KEYS.includes(key)) &&

@@ -71,6 +71,21 @@ export const problemMessages = {
       : `unknown field ${JSON.stringify(key)}; expected one of: ${list}`;
   },
 
+  /** An annotation of our prefix that Lookout does not know: ignored, with the closest one. */
+  unknownAnnotation(
+    key: string,
+    known: readonly string[],
+    prefix: string,
+  ): string {
+    const suggestion = closestMatch(
+      key.slice(prefix.length),
+      known.map(annotation => annotation.slice(prefix.length)),
+    );
+    return `unknown annotation, ignored${
+      suggestion ? `; did you mean ${prefix}${suggestion}?` : '.'
+    } Known annotations: ${known.join(', ')}`;
+  },
+
   /** Text that the YAML parser rejects. */
   notValidYaml(detail: string, expected?: string): string {
     return `is not valid YAML: ${detail}${expected ? `; ${expected}` : ''}`;
