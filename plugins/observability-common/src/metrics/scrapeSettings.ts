@@ -4,6 +4,10 @@
  */
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
+import {
+  problemMessages,
+  readNumberText,
+} from '../validation/problemMessages';
 import { parsePrometheusDuration } from '../duration/duration';
 
 /** Default scrape path. @public */
@@ -23,11 +27,24 @@ const MAX_INTERVAL_MS = 300_000;
 export function parseMetricsPort(text: string): Parsed<string | number> {
   const expected =
     'expected a port number from 1 to 65535 or a Service port name (lowercase letters, digits and "-", at most 15 characters, at least one letter), e.g. 9090 or http-metrics';
-  if (/^\d+$/.test(text)) {
-    const port = Number(text);
-    return port >= 1 && port <= 65535 && !text.startsWith('0')
-      ? valid(port)
-      : invalid(`${text} is not a port number; ${expected}`);
+  const number = readNumberText(text);
+  if (!number.ok && number.fault !== 'not a number') {
+    return invalid(problemMessages.badNumber(text, number.fault, expected));
+  }
+  if (number.ok) {
+    let fault: string | undefined;
+    if (!/^\d+$/.test(text)) {
+      fault = 'is not a whole number';
+    } else if (number.value === 0) {
+      fault = 'is not a port: ports start at 1';
+    } else if (text.startsWith('0')) {
+      fault = 'has a leading zero';
+    } else if (number.value > 65535) {
+      fault = 'is too large: above 65535';
+    }
+    return fault
+      ? invalid(`${describeValue(text)} ${fault}; ${expected}`)
+      : valid(number.value);
   }
   let reason: string | undefined;
   if (text === '') {

@@ -13,6 +13,9 @@ describe('parseCounterQuery', () => {
     'sum(rate(http_requests_total{code=~"5.."}[5m]))',
     'sum by (job) (rate(http_requests_total{code=~"5.."}[5m]))',
     'sum(http_requests_total{code=~"5.."})',
+    'sum(rate(http_requests_total{code=~"5.."}[{{.window}}]))',
+    'rate(http_requests_total{code=~"5.."}[{{ .window }}])',
+    'increase(http_requests_total{code=~"5.."}[$__rate_interval])',
   ])('takes the selector inside %s', query => {
     expect(parseCounterQuery(query)).toEqual({ ok: true, value: SELECTOR });
   });
@@ -21,7 +24,14 @@ describe('parseCounterQuery', () => {
     ['irate(x[5m])', /found a function call irate\(…\)/],
     ['avg(rate(x[5m]))', /found an aggregation avg\(…\)/],
     ['sum(rate(x[5m])) / sum(rate(y[5m]))', /found a binary operation/],
-    ['rate(x[5m] offset 1h)', /found a function call rate/],
+    [
+      'rate(x[5m] offset 1m)',
+      /^"rate\(x\[5m\] offset 1m\)" uses the modifier "offset 1m", which Lookout does not support/,
+    ],
+    ['sum(rate(x[5m] @ 100))', /uses the modifier "@ 100"/],
+    ['x{job="a"} offset 5m', /uses the modifier "offset 5m"/],
+    ['x{job="{{.job}}"}', /has a template placeholder outside a range/],
+    ['{{.metric}}', /has a template placeholder outside a range/],
     ['rate(x[5m]', /ends unexpectedly|not valid PromQL/],
     ['{job="a"}', /names no metric/],
   ])('rejects %s', (query, message) => {

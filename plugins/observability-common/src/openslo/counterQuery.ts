@@ -2,11 +2,13 @@
  * The Prometheus queries of OpenSLO `ratioMetric` sources. Lookout computes rates itself, so it
  * needs the counter's bare selector: it accepts `x{...}`, `rate(x{...}[5m])`,
  * `increase(x{...}[1h])` and `sum(...)` around either (grouping is irrelevant to a ratio over
- * everything) and keeps only the inner selector.
+ * everything) and keeps only the inner selector. The range is Lookout's to choose, so a template
+ * placeholder in its place (`[{{.window}}]` as Sloth writes it, or Grafana's `[$__rate_interval]`)
+ * is accepted; offsets and `@` are refused by name, since they would shift every window.
  */
 import type { SyntaxNode } from '@lezer/common';
 import { VectorSelector } from '../spec/types';
-import { Parsed, invalid } from '../validation/result';
+import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
 import { childNodes, parsePromqlExpression } from '../promql/promqlTree';
 import {
@@ -19,14 +21,66 @@ const EXPECTED = `expected a counter selector, optionally wrapped in rate(…[5m
 
 const RANGE_FUNCTIONS = ['rate', 'increase'];
 
+/** A range that is only a placeholder: `[{{.window}}]`, `[{{ .window }}]`, `[$__rate_interval]`. */
+const RANGE_PLACEHOLDER = /\[\s*(\{\{-?[^{}]*-?\}\}|\$\{?__[a-z_]+\}?)\s*\]/gi;
+const MODIFIERS: Record<string, string> = {
+  OffsetExpr: 'offset',
+  StepInvariantExpr: '@',
+};
+
+/** The query with range placeholders replaced by a range (Lookout discards it anyway). */
+function withoutRangePlaceholders(query: string): Parsed<string> {
+  const replaced = query.replace(RANGE_PLACEHOLDER, '[5m]');
+  if (/\{\{|\$\{?__/.test(replaced)) {
+    return invalid(
+      `${describeValue(
+        query,
+      )} has a template placeholder outside a range; Lookout accepts placeholders only as the range of rate(…) or increase(…), e.g. rate(${SELECTOR_EXAMPLE}[{{.window}}])`,
+    );
+  }
+  return valid(replaced);
+}
+
+/** The first offset or @ modifier in the query, as written (`offset 1m`). */
+function findModifier(node: SyntaxNode, query: string): string | undefined {
+  if (MODIFIERS[node.name]) {
+    const modifier = childNodes(node).find(
+      child => child.name === 'Offset' || child.name === 'At',
+    );
+    return modifier
+      ? query.slice(modifier.from, node.to).trim()
+      : MODIFIERS[node.name];
+  }
+  for (const child of childNodes(node)) {
+    const found = findModifier(child, query);
+    if (found) {
+      return found;
+    }
+  }
+  return undefined;
+}
+
 /**
  * The counter selector inside an OpenSLO Prometheus query.
  * @public
  */
-export function parseCounterQuery(query: string): Parsed<VectorSelector> {
+export function parseCounterQuery(written: string): Parsed<VectorSelector> {
+  const replaced = withoutRangePlaceholders(written);
+  if (!replaced.ok) {
+    return replaced;
+  }
+  const query = replaced.value;
   const parsed = parsePromqlExpression(query);
   if (!parsed.ok) {
-    return invalid(`${describeValue(query)} ${parsed.message}; ${EXPECTED}`);
+    return invalid(`${describeValue(written)} ${parsed.message}; ${EXPECTED}`);
+  }
+  const modifier = findModifier(parsed.expression, query);
+  if (modifier) {
+    return invalid(
+      `${describeValue(
+        written,
+      )} uses the modifier "${modifier}", which Lookout does not support: it records the counter's rate now, over its own windows; remove "${modifier}"`,
+    );
   }
   let node: SyntaxNode = parsed.expression;
   const expressionChild = (body: SyntaxNode | null) =>
@@ -55,7 +109,7 @@ export function parseCounterQuery(query: string): Parsed<VectorSelector> {
   if (node.name !== 'VectorSelector') {
     return invalid(
       `${describeValue(
-        query,
+        written,
       )} is not a supported query: found ${describeExpression(
         node,
         query,
@@ -64,10 +118,10 @@ export function parseCounterQuery(query: string): Parsed<VectorSelector> {
   }
   const selector = vectorSelectorFromNode(node, query);
   if (!selector.ok) {
-    return invalid(`${describeValue(query)}: ${selector.message}`);
+    return invalid(`${describeValue(written)}: ${selector.message}`);
   }
   if (!selector.value.metric) {
-    return invalid(`${describeValue(query)} names no metric; ${EXPECTED}`);
+    return invalid(`${describeValue(written)} names no metric; ${EXPECTED}`);
   }
   return selector;
 }

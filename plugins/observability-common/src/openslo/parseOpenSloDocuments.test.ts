@@ -146,7 +146,7 @@ spec:
       'target above 1',
       `${inline}  objectives: [{ target: 99.5 }]`,
       'spec.objectives[0].target',
-      /expected a fraction above 0 and below 1, e.g. 0.995/,
+      /expected a fraction above 0 and below 1 \(0.995 is 99.5%, or targetPercent for a percentage\), e.g. 0.995$/,
     ],
     [
       'target 1',
@@ -256,7 +256,7 @@ ${slo('  indicatorRef: s\n  objectives: [{ target: 0.99 }]')}`;
 
   it('rejects other API versions, unknown kinds, invalid names and duplicate names', () => {
     const text = [
-      'apiVersion: openslo/v1alpha\nkind: SLO\nmetadata: { name: a }',
+      'apiVersion: openslo/v2alpha\nkind: SLO\nmetadata: { name: a }',
       'apiVersion: openslo/v1\nkind: Budget\nmetadata: { name: a }',
       slo(`${inline}  objectives: [{ target: 0.99 }]`, 'Bad_Name'),
       slo(`${inline}  objectives: [{ target: 0.99 }]`, 'dup'),
@@ -265,10 +265,13 @@ ${slo('  indicatorRef: s\n  objectives: [{ target: 0.99 }]')}`;
     const { slos, problems } = parseOpenSloDocuments(text, context);
     expect(slos.map(s => [s.name, s.objective])).toEqual([['dup', 99]]);
     expect(problems.map(p => [p.path, p.message])).toEqual([
-      ['doc[0].apiVersion', expect.stringMatching(/expected openslo\/v1/)],
+      [
+        'doc[0].apiVersion',
+        'found "openslo/v2alpha"; expected openslo/v1 or openslo/v1alpha (other OpenSLO versions are not supported)',
+      ],
       [
         'doc[1].kind',
-        expect.stringMatching(/found "Budget"; expected SLO or SLI/),
+        'found "Budget"; expected one of the openslo/v1 kinds: SLO, SLI, DataSource, Service, AlertPolicy, AlertCondition, AlertNotificationTarget',
       ],
       [
         'doc[2].metadata.name',
@@ -303,20 +306,21 @@ ${slo('  indicatorRef: s\n  objectives: [{ target: 0.99 }]')}`;
     ]);
   });
 
-  it.each(['not: [yaml', '- a list', '42'])(
-    'reports %j as not an OpenSLO document',
-    text => {
-      const { slos, problems } = parseOpenSloDocuments(text, context);
-      expect(slos).toEqual([]);
-      expect(problems).toEqual([
-        expect.objectContaining({
-          severity: 'error',
-          path: 'doc[0]',
-          annotation: 'lookout.dev/openslo',
-        }),
-      ]);
-    },
-  );
+  it.each([
+    ['not: [yaml', 'doc[0]'],
+    ['42', 'doc[0]'],
+    ['- a list', 'doc[0][0]'],
+  ])('reports %j as not an OpenSLO document at %s', (text, path) => {
+    const { slos, problems } = parseOpenSloDocuments(text, context);
+    expect(slos).toEqual([]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        path,
+        annotation: 'lookout.dev/openslo',
+      }),
+    ]);
+  });
 
   it('ignores empty documents and names the annotation given', () => {
     const result = parseOpenSloDocuments('---\n---\nkind: SLO', {

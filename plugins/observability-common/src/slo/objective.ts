@@ -4,6 +4,10 @@
  */
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
+import {
+  problemMessages,
+  readNumberText,
+} from '../validation/problemMessages';
 
 const EXPECTED = 'expected a percentage above 0 and below 100, e.g. 99.9';
 
@@ -25,12 +29,13 @@ export function parseObjective(value: unknown): Parsed<number> {
         )}: expected a number of percent without the % sign, e.g. 99.9`,
       );
     }
-    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text)) {
-      return invalid(`${describeValue(value)} is not a number; ${EXPECTED}`);
+    const number = readNumberText(text);
+    if (!number.ok) {
+      return invalid(problemMessages.badNumber(value, number.fault, EXPECTED));
     }
-    objective = Number(text);
+    objective = number.value;
   } else {
-    return invalid(`found ${describeValue(value)}; ${EXPECTED}`);
+    return invalid(problemMessages.foundExpected(value, EXPECTED));
   }
   return checkObjectiveRange(objective, describeValue(value));
 }
@@ -40,7 +45,7 @@ export function checkObjectiveRange(
   objective: number,
   found: string,
 ): Parsed<number> {
-  if (!Number.isFinite(objective)) {
+  if (Number.isNaN(objective)) {
     return invalid(`found ${found}; ${EXPECTED}`);
   }
   if (objective === 100) {
@@ -48,8 +53,14 @@ export function checkObjectiveRange(
       `100% leaves no error budget: a single failed event would break the SLO; ${EXPECTED}`,
     );
   }
-  if (objective <= 0 || objective > 100) {
-    return invalid(`${found} is out of range; ${EXPECTED}`);
+  if (objective < 0) {
+    return invalid(`${found} is negative; ${EXPECTED}`);
+  }
+  if (objective > 100) {
+    return invalid(`${found} is too large: above 100; ${EXPECTED}`);
+  }
+  if (objective === 0) {
+    return invalid(`${found} is 0, which lets every event fail; ${EXPECTED}`);
   }
   return valid(objective);
 }

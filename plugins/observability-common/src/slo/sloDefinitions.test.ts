@@ -274,7 +274,7 @@ ${RATIO}
         [
           '[0].ratio.foo',
           expect.stringMatching(
-            /^unknown field "foo" Expected one of: errors, good, total/,
+            /^unknown field "foo"; expected one of: errors, good, total$/,
           ),
         ],
         ['[0].alerting.pages', expect.stringMatching(/did you mean "page"\?/)],
@@ -294,9 +294,7 @@ ${RATIO}
     expect(errors('- name: a\n  objective: 99')).toEqual([
       [
         '[0]',
-        expect.stringMatching(
-          /has no indicator; expected exactly one of ratio/,
-        ),
+        'has no indicator; expected exactly one of ratio (errors or good, and total) or latency (histogram, threshold, selector), e.g.\nratio:\n  errors: http_requests_total{job="checkout", code=~"5.."}\n  total: http_requests_total{job="checkout"}',
       ],
     ]);
   });

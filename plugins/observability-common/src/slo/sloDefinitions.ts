@@ -15,6 +15,7 @@ import {
 } from '../spec/types';
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue, isPlainMap } from '../validation/describeValue';
+import { problemMessages } from '../validation/problemMessages';
 import { parseHttpUrl } from '../validation/httpUrl';
 import {
   formatProblemPath,
@@ -38,13 +39,16 @@ import {
   findUnreachableTiers,
 } from './unreachableTiers';
 
-const DEFINITION_EXAMPLE =
-  '- name: availability\n  objective: 99.9\n  ratio:\n    errors: http_requests_total{job="checkout", code=~"5.."}\n    total: http_requests_total{job="checkout"}';
+const RATIO_EXAMPLE =
+  'ratio:\n  errors: http_requests_total{job="checkout", code=~"5.."}\n  total: http_requests_total{job="checkout"}';
+const DEFINITION_EXAMPLE = `- name: availability\n  objective: 99.9\n  ${RATIO_EXAMPLE.split(
+  '\n',
+).join('\n  ')}`;
 
 function parseText(value: unknown): Parsed<string> {
   return typeof value === 'string'
     ? valid(value)
-    : invalid(`found ${describeValue(value)}; expected text`);
+    : invalid(problemMessages.foundExpected(value, `expected text`));
 }
 
 function parseBoolean(value: unknown): Parsed<boolean> {
@@ -56,7 +60,7 @@ function parseBoolean(value: unknown): Parsed<boolean> {
       ? ' (write it without quotes)'
       : '';
   return invalid(
-    `found ${describeValue(value)}; expected true or false${hint}`,
+    problemMessages.foundExpected(value, `expected true or false${hint}`),
   );
 }
 
@@ -65,9 +69,7 @@ function parseMinEvents(value: unknown): Parsed<number> {
     return valid(value);
   }
   return invalid(
-    `found ${describeValue(
-      value,
-    )}; expected a whole number of events, 0 or more, e.g. 100`,
+    problemMessages.foundExpected(value, `expected a whole number of events, 0 or more, e.g. 100`),
   );
 }
 
@@ -75,9 +77,7 @@ function parseMinEvents(value: unknown): Parsed<number> {
 function parseCounterSelector(value: unknown): Parsed<VectorSelector> {
   if (typeof value !== 'string') {
     return invalid(
-      `found ${describeValue(
-        value,
-      )}; expected a metric selector, e.g. ${SELECTOR_EXAMPLE}`,
+      problemMessages.foundExpected(value, `expected a metric selector, e.g. ${SELECTOR_EXAMPLE}`),
     );
   }
   const selector = parseVectorSelector(value.trim());
@@ -95,7 +95,7 @@ function parseHistogramName(value: unknown): Parsed<string> {
   const expected =
     'expected the base name of a histogram, e.g. http_request_duration_seconds';
   if (typeof value !== 'string') {
-    return invalid(`found ${describeValue(value)}; ${expected}`);
+    return invalid(problemMessages.foundExpected(value, `${expected}`));
   }
   if (!isLegacyMetricName(value)) {
     return invalid(`${describeValue(value)} is not a metric name; ${expected}`);
@@ -117,9 +117,7 @@ function parseHistogramName(value: unknown): Parsed<string> {
 function parseLatencySelector(value: unknown): Parsed<VectorSelector> {
   if (typeof value !== 'string') {
     return invalid(
-      `found ${describeValue(
-        value,
-      )}; expected label matchers in braces, e.g. '{job="checkout"}' (quoted in YAML)`,
+      problemMessages.foundExpected(value, `expected label matchers in braces, e.g. '{job="checkout"}' (quoted in YAML)`),
     );
   }
   return parseVectorSelector(value.trim());
@@ -131,9 +129,7 @@ const labelsSchema = z
     if (!isPlainMap(value)) {
       ctx.addIssue({
         code: 'custom',
-        message: `found ${describeValue(
-          value,
-        )}; expected a map of label names to values, e.g. { tier: "1" }`,
+        message: problemMessages.foundExpected(value, `expected a map of label names to values, e.g. { tier: "1" }`),
       });
       return z.NEVER;
     }
@@ -262,9 +258,7 @@ export function parseSloDefinitions(
     if (!isPlainMap(entry)) {
       error(
         [index],
-        `found ${describeValue(
-          entry,
-        )}; expected an SLO definition (a map with name, objective and ratio or latency), e.g.\n${DEFINITION_EXAMPLE}`,
+        problemMessages.foundExpected(entry, `expected an SLO definition (a map with name, objective and ratio or latency), e.g.\n${DEFINITION_EXAMPLE}`),
       );
       return;
     }
@@ -339,18 +333,19 @@ function parseYamlList(text: string): Parsed<unknown[]> {
     const document = YAML.parseDocument(text, { prettyErrors: true });
     if (document.errors.length > 0) {
       const first = document.errors[0].message.split('\n')[0];
-      return invalid(`is not valid YAML: ${first}; ${expected}`);
+      return invalid(problemMessages.notValidYaml(first, expected));
     }
     value = document.toJS({ maxAliasCount: 100 });
   } catch (e) {
     return invalid(
-      `is not valid YAML: ${
-        e instanceof Error ? e.message : String(e)
-      }; ${expected}`,
+      problemMessages.notValidYaml(
+        e instanceof Error ? e.message : String(e),
+        expected,
+      ),
     );
   }
   if (!Array.isArray(value)) {
-    return invalid(`found ${describeValue(value)}; ${expected}`);
+    return invalid(problemMessages.foundExpected(value, `${expected}`));
   }
   return valid(value);
 }
@@ -376,8 +371,7 @@ function crossFieldProblems(
   } else if (!hasRatio && !hasLatency) {
     problems.push({
       path: [],
-      message:
-        'has no indicator; expected exactly one of ratio (errors or good, and total) or latency (histogram, threshold, selector), e.g. ratio: { errors: http_requests_total{code=~"5.."}, total: http_requests_total }',
+      message: `has no indicator; expected exactly one of ratio (errors or good, and total) or latency (histogram, threshold, selector), e.g.\n${RATIO_EXAMPLE}`,
     });
   }
   if (isPlainMap(entry.ratio)) {
@@ -411,7 +405,7 @@ function crossFieldProblems(
     ) {
       problems.push({
         path: ['latency', 'selector'],
-        message: `names the metric ${selector.value.metric}, not the histogram ${histogram}; write only the label matchers, e.g. {job="checkout"}`,
+        message: `names the metric ${selector.value.metric}, not the histogram ${histogram}; write only the label matchers, quoted in YAML, e.g. '{job="checkout"}'`,
       });
     }
   }

@@ -4,6 +4,7 @@
  */
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
+import { problemMessages } from '../validation/problemMessages';
 import { isLegacyLabelName } from '../promql/names';
 
 /** Labels that Lookout sets on SLO series and alerts and that a definition cannot override. @public */
@@ -58,6 +59,6 @@ export function parseSloLabelValue(value: unknown): Parsed<string> {
     return valid(String(value));
   }
   return invalid(
-    `found ${describeValue(value)}; expected a text value, e.g. "1"`,
+    problemMessages.foundExpected(value, `expected a text value, e.g. "1"`),
   );
 }

@@ -3,6 +3,7 @@
  */
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
+import { problemMessages } from '../validation/problemMessages';
 
 /** Pattern of SLO names (a DNS label of at most 63 characters). @public */
 export const SLO_NAME_PATTERN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -12,7 +13,7 @@ export function parseSloName(value: unknown): Parsed<string> {
   const expected =
     'expected lowercase letters, digits and "-", starting and ending with a letter or digit, at most 63 characters, e.g. checkout-availability';
   if (typeof value !== 'string') {
-    return invalid(`found ${describeValue(value)}; ${expected}`);
+    return invalid(problemMessages.foundExpected(value, `${expected}`));
   }
   if (SLO_NAME_PATTERN.test(value)) {
     return valid(value);

@@ -4,6 +4,7 @@
  */
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
+import { problemMessages } from '../validation/problemMessages';
 
 const EXPECTED =
   'expected a duration in milliseconds or seconds, e.g. 300ms, 0.3s or 1s (a plain number is seconds)';
@@ -17,13 +18,11 @@ export function parseLatencyThreshold(value: unknown): Parsed<number> {
     return Number.isFinite(value) && value > 0
       ? valid(value)
       : invalid(
-          `found ${describeValue(
-            value,
-          )}; the threshold must be above 0; ${EXPECTED}`,
+          problemMessages.foundExpected(value, `the threshold must be above 0; ${EXPECTED}`),
         );
   }
   if (typeof value !== 'string') {
-    return invalid(`found ${describeValue(value)}; ${EXPECTED}`);
+    return invalid(problemMessages.foundExpected(value, `${EXPECTED}`));
   }
   const match = /^(\d+(?:\.\d+)?|\.\d+)\s*(ms|s|m)?$/.exec(value.trim());
   if (!match) {

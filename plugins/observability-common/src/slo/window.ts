@@ -5,6 +5,7 @@
  */
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
+import { problemMessages } from '../validation/problemMessages';
 import { durationSeconds } from './burnRateTiers';
 
 /** Window of SLOs that name none. @public */
@@ -22,7 +23,7 @@ const DAY_SECONDS = 86400;
 export function parseSloWindow(value: unknown): Parsed<string> {
   const expected = `expected a window from ${MIN_WINDOW_DAYS}d to ${MAX_WINDOW_DAYS}d in days, weeks or hours, e.g. 30d, 4w or 720h`;
   if (typeof value !== 'string') {
-    return invalid(`found ${describeValue(value)}; ${expected}`);
+    return invalid(problemMessages.foundExpected(value, `${expected}`));
   }
   const text = value.trim();
   if (!/^[1-9]\d{0,5}[dwh]$/.test(text)) {

@@ -187,8 +187,10 @@ describe('parseObservabilitySpec', () => {
   describe('bad SLO objectives', () => {
     it.each([
       ['100', /100% leaves no error budget/],
-      ['0', /out of range/],
-      ['150', /out of range/],
+      ['0', /^"0" is 0, which lets every event fail/],
+      ['150', /^"150" is too large: above 100/],
+      ['-5', /^"-5" is negative; expected a percentage/],
+      ['1e308', /^"1e308" is too large: above 100/],
       ['abc', /not a number/],
       ['99.9%', /expected a number of percent without the % sign, e.g. 99.9/],
     ])('rejects slo-availability %j', (value, message) => {
@@ -204,8 +206,10 @@ describe('parseObservabilitySpec', () => {
 
     it.each([
       ['100', /100% leaves no error budget/],
-      ['0', /out of range/],
-      ['150', /out of range/],
+      ['0', /^number 0 is 0, which lets every event fail/],
+      ['150', /^number 150 is too large: above 100/],
+      ['-5', /^number -5 is negative; expected a percentage/],
+      ['1e308', /^number 1e\+308 is too large: above 100/],
       ['abc', /not a number/],
       ['"99.9%"', /expected a number of percent without the % sign, e.g. 99.9/],
     ])('rejects the objective %s of a slos entry', (value, message) => {
@@ -349,8 +353,9 @@ describe('parseObservabilitySpec', () => {
 
     it.each([
       ['http metrics', /contains a space/],
-      ['70000', /not a port number/],
-      ['0', /not a port number/],
+      ['70000', /^"70000" is too large: above 65535/],
+      ['0', /^"0" is not a port: ports start at 1/],
+      ['-5', /^"-5" is negative; expected a port number/],
       ['HTTP', /capital letters/],
       ['a-very-long-port-name', /21 characters long/],
       ['metrics-', /starts or ends with "-"/],
@@ -638,6 +643,20 @@ describe('parseObservabilitySpec', () => {
           ),
         }),
         expect.objectContaining({ annotation: 'backstage.io/kubernetes-id' }),
+      ]);
+    });
+
+    it('quotes the value found in the quoting hint, whatever the field', () => {
+      expect(
+        errorsOf({
+          'lookout.dev/metrics-port': 9090,
+          'lookout.dev/dashboard': false,
+          'lookout.dev/slos': [{ name: 'a' }],
+        }).map(p => p.message),
+      ).toEqual([
+        'found number 9090; annotation values are strings: quote the value in catalog-info.yaml, e.g. "9090"',
+        'found boolean false; annotation values are strings: quote the value in catalog-info.yaml, e.g. "false"',
+        'found a list; annotation values are strings: write the YAML as a block of text, starting the value with "|" on the annotation\'s line',
       ]);
     });
 

@@ -36,8 +36,7 @@ import {
   SloSpec,
 } from './types';
 import { Parsed, invalid, valid } from '../validation/result';
-import { describeValue } from '../validation/describeValue';
-import { closestMatch } from '../validation/editDistance';
+import { problemMessages } from '../validation/problemMessages';
 import { parseHttpUrl } from '../validation/httpUrl';
 import {
   DEFAULT_METRICS_INTERVAL,
@@ -135,30 +134,19 @@ class AnnotationReader {
     for (const [key, value] of Object.entries(this.annotations)) {
       const ours = key.startsWith(LOOKOUT_ANNOTATION_PREFIX);
       if (ours && !KNOWN_LOOKOUT_KEYS.includes(key)) {
-        const suggestion = closestMatch(
-          key.slice(LOOKOUT_ANNOTATION_PREFIX.length),
-          KNOWN_LOOKOUT_KEYS.map(known =>
-            known.slice(LOOKOUT_ANNOTATION_PREFIX.length),
-          ),
-        );
         this.warning(
           key,
-          `unknown annotation, ignored${
-            suggestion
-              ? `; did you mean ${LOOKOUT_ANNOTATION_PREFIX}${suggestion}?`
-              : '.'
-          } Known annotations: ${KNOWN_LOOKOUT_KEYS.join(', ')}`,
+          problemMessages.unknownAnnotation(
+            key,
+            KNOWN_LOOKOUT_KEYS,
+            LOOKOUT_ANNOTATION_PREFIX,
+          ),
         );
       } else if (
         (ours || KUBERNETES_KEYS.includes(key)) &&
         typeof value !== 'string'
       ) {
-        this.error(
-          key,
-          `found ${describeValue(
-            value,
-          )}; annotation values are strings: quote the value in catalog-info.yaml, e.g. "99.9"`,
-        );
+        this.error(key, problemMessages.notAString(value));
       }
     }
   }
@@ -194,9 +182,7 @@ export function parseObservabilitySpec(
       text === 'true' || text === 'false'
         ? valid(text === 'true')
         : invalid(
-            `found ${describeValue(
-              text,
-            )}; expected "true" or "false", e.g. "false" to opt out of the generated dashboard`,
+            problemMessages.foundExpected(text, `expected "true" or "false" ("false" opts out of the generated dashboard)`),
           ),
     ) ?? dashboardDefault;
   const runbookUrl = reader.read(ANNOTATION_RUNBOOK_URL, parseHttpUrl);
@@ -243,7 +229,7 @@ function readMetrics(reader: AnnotationReader): MetricsSpec | undefined {
       if (reader.has(annotation)) {
         reader.warning(
           annotation,
-          `has no effect without ${ANNOTATION_METRICS_PORT} or ${ANNOTATION_METRICS_TARGETS}, which turn scraping on; add e.g. ${ANNOTATION_METRICS_PORT}: http-metrics`,
+          `has no effect without ${ANNOTATION_METRICS_PORT} or ${ANNOTATION_METRICS_TARGETS}, which turn scraping on; add one, e.g. ${ANNOTATION_METRICS_PORT}: http-metrics`,
         );
       }
     }

@@ -3,13 +3,14 @@
  */
 import { Parsed, invalid, valid } from './result';
 import { describeValue } from './describeValue';
+import { problemMessages } from './problemMessages';
 
 /** Validates an absolute http or https URL, kept as written. @public */
 export function parseHttpUrl(value: unknown): Parsed<string> {
   const expected =
     'expected an absolute http(s) URL, e.g. https://runbooks.example.com/checkout';
   if (typeof value !== 'string') {
-    return invalid(`found ${describeValue(value)}; ${expected}`);
+    return invalid(problemMessages.foundExpected(value, `${expected}`));
   }
   const text = value.trim();
   let url: URL;

@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import { ObservabilityProblem } from '../spec/types';
 import { Parsed } from './result';
-import { describeValue } from './describeValue';
-import { closestMatch } from './editDistance';
+import { problemMessages } from './problemMessages';
 
 function addParsed<T>(parsed: Parsed<T>, ctx: z.RefinementCtx): T {
   if (!parsed.ok) {
@@ -26,7 +25,7 @@ export function requiredField<T>(
     if (value === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: `is missing; expected ${expected}`,
+        message: problemMessages.missing(`expected ${expected}`),
       });
       return z.NEVER;
     }
@@ -54,7 +53,7 @@ export function strictMap<Shape extends z.core.$ZodLooseShape>(
   return z.strictObject(shape, {
     error: issue =>
       issue.code === 'invalid_type'
-        ? `found ${describeValue(issue.input)}; expected ${expected}`
+        ? problemMessages.foundExpected(issue.input, `expected ${expected}`)
         : undefined,
   });
 }
@@ -94,17 +93,11 @@ export function issuesToProblems(
     if (issue.code === 'unrecognized_keys') {
       const known = options.knownFields(issue.path);
       for (const key of issue.keys) {
-        const suggestion = closestMatch(key, known);
-        const hint = suggestion
-          ? `; did you mean ${JSON.stringify(suggestion)}?`
-          : '';
         problems.push({
           severity: 'error',
           annotation: options.annotation,
           path: formatProblemPath([...path, key]),
-          message: `unknown field ${JSON.stringify(
-            key,
-          )}${hint} Expected one of: ${known.join(', ')}`,
+          message: problemMessages.unknownField(key, known),
         });
       }
       continue;

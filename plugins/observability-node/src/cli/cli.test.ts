@@ -398,6 +398,38 @@ describe('lookout CLI', () => {
     expect(fs.readdirSync(root).sort()).toEqual(['bad.yaml', 'good.yaml']);
   });
 
+  it('validates an ordinary repository: what is not an entity is a note on stderr and never fails the run', async () => {
+    fs.cpSync(path.join(__dirname, '__fixtures__/repository'), path.join(root, 'repo'), {
+      recursive: true,
+    });
+    const run = await lookout(['validate', '--catalog', 'repo'], { cwd: root });
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'repo/services/payments/catalog-info.yaml: Location cycle (catalog-info.yaml → services/payments/catalog-info.yaml → catalog-info.yaml): not followed again',
+      'repo/charts/shop/Chart.yaml: skipped: not a Backstage entity (no kind)',
+      'repo/charts/shop/templates/deployment.yaml: skipped: a template with {{ … }} placeholders (Helm or Go), not plain YAML',
+      'repo/deploy/checkout.yaml: skipped: not a Backstage entity (apps/v1 Deployment, v1 Service)',
+      'repo/templates/service/skeleton/catalog-info.yaml: skipped: a scaffolder template skeleton (${{ … }} placeholders), not an entity',
+      expect.stringMatching(/^repo\/tools\/broken.yaml: skipped: not valid YAML: /),
+      'repo/tools/release.yml: skipped: not a Backstage entity (a GitHub Actions workflow)',
+      'Validated 2 entities with Lookout annotations: 0 with errors; catalog files: 4 read, 6 skipped, 0 with errors',
+    ]);
+  });
+
+  it('counts a named file that is not valid YAML as wrong, in the exit code and the summary', async () => {
+    write(root, { 'good.yaml': CHECKOUT, 'bad.yaml': 'a: [unclosed\n' });
+    const run = await lookout(
+      ['validate', '--catalog', 'good.yaml', '--catalog', 'bad.yaml'],
+      { cwd: root },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^bad.yaml: not valid YAML: /);
+    expect(run.stderr).toBe(
+      'Validated 1 entities with Lookout annotations: 0 with errors; catalog files: 2 read, 0 skipped, 1 with errors\n',
+    );
+  });
+
   it('reports url: OpenSLO locations as not supported by the CLI', async () => {
     write(root, {
       'catalog.yaml': INVENTORY.replace(

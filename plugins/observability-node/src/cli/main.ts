@@ -47,7 +47,12 @@ async function load(
   command: RenderCommand | ValidateCommand,
   base: string,
   io: CliIo,
-): Promise<{ settings: CliSettings; catalog: Catalog; fileLines: string[] }> {
+): Promise<{
+  settings: CliSettings;
+  catalog: Catalog;
+  fileLines: string[];
+  noteLines: string[];
+}> {
   const settings = await readSettings(
     command.config.map(file => path.resolve(base, file)),
     io.env,
@@ -55,13 +60,33 @@ async function load(
   const catalog = await readCatalog(
     command.catalog.map(location => path.resolve(base, location)),
   );
-  return { settings, catalog, fileLines: fileErrorLines(catalog, base) };
+  return {
+    settings,
+    catalog,
+    fileLines: fileErrorLines(catalog, base),
+    noteLines: fileNoteLines(catalog, base),
+  };
 }
 
 function fileErrorLines(catalog: Catalog, base: string): string[] {
   return catalog.errors.map(
     e => `${path.relative(base, e.file) || e.file}: ${e.message}`,
   );
+}
+
+/** What was skipped or not followed: shown on stderr, never a failure. */
+function fileNoteLines(catalog: Catalog, base: string): string[] {
+  return catalog.notes.map(
+    e => `${path.relative(base, e.file) || e.file}: ${e.message}`,
+  );
+}
+
+/** `catalog files: 5 read, 3 skipped, 1 with errors` */
+function catalogFilesSummary(catalog: Catalog): string {
+  const wrong = new Set(catalog.errors.map(e => e.file)).size;
+  return `catalog files: ${catalog.files.length - catalog.skipped} read, ${
+    catalog.skipped
+  } skipped, ${wrong} with errors`;
 }
 
 /**
@@ -129,7 +154,14 @@ async function runRender(
   const before = stamp ? catalogStats(catalogLocations) : {};
   const catalog = await readCatalog(catalogLocations);
   const fileLines = fileErrorLines(catalog, base);
-  const inputs = stamp ? { ...before, ...openSloStats(catalog.entities) } : {};
+  const noteLines = fileNoteLines(catalog, base);
+  const inputs = stamp
+    ? {
+        ...catalogStats(catalog.files),
+        ...before,
+        ...openSloStats(catalog.entities),
+      }
+    : {};
   const run = await renderToFolder(catalog.entities, settings, {
     outDir: out,
     format: command.format,
@@ -158,6 +190,7 @@ async function runRender(
     outcome = {
       stdout: [...stdout, ...drift],
       stderr: [
+        ...noteLines,
         ...conflicts,
         drift.length > 0
           ? `${drift.length} path(s) of ${command.out} differ from the catalog; run lookout render to update them`
@@ -169,12 +202,15 @@ async function runRender(
   } else {
     const summary = (written: number, removed: number, same: number) =>
       `Rendered ${run.rendered} of ${run.entities} entities with Lookout annotations into ${command.out}: ` +
-      `${written} file(s) written, ${removed} removed, ${same} unchanged`;
+      `${written} file(s) written, ${removed} removed, ${same} unchanged; ${catalogFilesSummary(
+        catalog,
+      )}`;
     const written = report.created.length + report.updated.length;
     const code = failed ? 1 : 0;
     outcome = {
       stdout,
       stderr: [
+        ...noteLines,
         ...conflicts,
         summary(written, report.removed.length, report.unchanged),
       ],
@@ -183,7 +219,11 @@ async function runRender(
     // What the same run reports once these files are in place.
     unchanged = {
       stdout,
-      stderr: [...conflicts, summary(0, 0, report.unchanged + written)],
+      stderr: [
+        ...noteLines,
+        ...conflicts,
+        summary(0, 0, report.unchanged + written),
+      ],
       code,
     };
   }
@@ -198,7 +238,11 @@ async function runValidate(
   base: string,
   io: CliIo,
 ): Promise<number> {
-  const { settings, catalog, fileLines } = await load(command, base, io);
+  const { settings, catalog, fileLines, noteLines } = await load(
+    command,
+    base,
+    io,
+  );
   const lines = [...fileLines];
   let entities = 0;
   let invalid = 0;
@@ -213,8 +257,13 @@ async function runValidate(
     );
   }
   printLines(io, lines);
+  for (const line of noteLines) {
+    io.stderr.write(`${line}\n`);
+  }
   io.stderr.write(
-    `Validated ${entities} entities with Lookout annotations: ${invalid} with errors\n`,
+    `Validated ${entities} entities with Lookout annotations: ${invalid} with errors; ${catalogFilesSummary(
+      catalog,
+    )}\n`,
   );
   return fileLines.length > 0 || invalid > 0 ? 1 : 0;
 }

@@ -1,0 +1,67 @@
+/*
+ * The problems found in OpenSLO documents, with paths such as `doc[2].spec.objectives[0].target`,
+ * and the strict field check every object of a document goes through: a field OpenSLO does not
+ * have there is an error naming its path, never silently ignored.
+ */
+import { ObservabilityProblem } from '../spec/types';
+import { formatProblemPath } from '../validation/zodFields';
+import { problemMessages } from '../validation/problemMessages';
+
+/** A path inside the OpenSLO text, e.g. `['doc', 2, 'spec', 'objectives', 0]`. @internal */
+export type OpenSloPath = readonly PropertyKey[];
+
+/** Problems of one OpenSLO text. @internal */
+export class OpenSloProblems {
+  readonly items: ObservabilityProblem[] = [];
+
+  constructor(private readonly annotation: string) {}
+
+  error(path: OpenSloPath, message: string): void {
+    this.push('error', path, message);
+  }
+
+  warning(path: OpenSloPath, message: string): void {
+    this.push('warning', path, message);
+  }
+
+  /** How many errors have been reported so far. */
+  errorCount(): number {
+    return this.items.filter(p => p.severity === 'error').length;
+  }
+
+  /**
+   * Reports every field of `map` that is not in `known`: as misplaced when `placements` says
+   * where it belongs, else as unknown with the closest known field.
+   */
+  checkFields(
+    map: Record<string, unknown>,
+    path: OpenSloPath,
+    known: readonly string[],
+    placements: Readonly<Record<string, string>>,
+  ): void {
+    for (const key of Object.keys(map)) {
+      if (!known.includes(key)) {
+        const belongsAt = Object.prototype.hasOwnProperty.call(placements, key)
+          ? placements[key]
+          : undefined;
+        this.error(
+          [...path, key],
+          problemMessages.unknownField(key, known, belongsAt),
+        );
+      }
+    }
+  }
+
+  private push(
+    severity: 'error' | 'warning',
+    path: OpenSloPath,
+    message: string,
+  ) {
+    this.items.push({
+      severity,
+      annotation: this.annotation,
+      path: formatProblemPath(path),
+      message,
+    });
+  }
+}
