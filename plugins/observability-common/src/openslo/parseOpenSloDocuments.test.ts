@@ -298,7 +298,7 @@ ${slo('  indicatorRef: s\n  objectives: [{ target: 0.99 }]')}`;
       [
         'warning',
         'doc[0].spec.objectives[0].target',
-        'the page tier 1h/5m can never fire: with',
+        'the page tier 1h/5m is left out: with ob',
       ],
     ]);
   });

@@ -272,7 +272,7 @@ describe('parseObservabilitySpec', () => {
           annotation: 'lookout.dev/slo-availability',
           path: '',
           message: expect.stringMatching(
-            /^the page tier 1h\/5m can never fire: .* 14\.4× the budget rate, an error ratio of 144%/,
+            /^the page tier 1h\/5m is left out: .* it would fire at 1× the budget rate \(an error ratio of 10%\)/,
           ),
         },
       ]);
@@ -284,8 +284,8 @@ describe('parseObservabilitySpec', () => {
       expect(
         problems.map(p => [p.severity, p.path, p.message.slice(0, 30)]),
       ).toEqual([
-        ['warning', '[0].objective', 'the page tier 1h/5m can never '],
-        ['warning', '[0].objective', 'the page tier 6h/30m can never'],
+        ['warning', '[0].objective', 'the page tier 1h/5m is left ou'],
+        ['warning', '[0].objective', 'the page tier 6h/30m is left o'],
       ]);
       expect(spec.slos[0].alerting).toEqual({
         page: true,

@@ -10,7 +10,8 @@
  * Speed: a steady burn is the same at every instant, so those scenarios evaluate every 6 hours
  * (over raw counters sampled every minute, which the 5m rate needs) and check "never fired over
  * the whole window" in one query over the stored `ALERTS` series. The outage evaluates every
- * minute but lasts only 100 minutes.
+ * minute but lasts only 100 minutes. Groups are evaluated in file order (the 5-minute sums after
+ * the rates they add up); promtool otherwise picks a random order at each step.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -203,6 +204,8 @@ function policySuite(promtoolPath: string) {
           const input = renderInput({ slos: [slo(c.window, c.objective)] });
           const { groups } = renderSloRuleGroups(input, renderOptions);
           writeFileSync(rules, toYaml({ groups }));
+          // In file order, as Prometheus runs one group's rules (promtool's default is random).
+          const order = groups.map(g => g.name);
           const label = `${c.window} ${c.objective}%`;
           const steady = join(dir, `${base}.steady.test.yaml`);
           writeFileSync(
@@ -210,6 +213,7 @@ function policySuite(promtoolPath: string) {
             toYaml({
               rule_files: [rules],
               evaluation_interval: '6h',
+              group_eval_order: order,
               tests: steadyTests(c.minutes, c.budget, label),
             }),
           );
@@ -219,6 +223,7 @@ function policySuite(promtoolPath: string) {
             toYaml({
               rule_files: [rules],
               evaluation_interval: '1m',
+              group_eval_order: order,
               tests: [outageTest(c.pagesWithinMinutes, label)],
             }),
           );

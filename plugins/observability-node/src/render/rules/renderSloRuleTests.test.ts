@@ -108,10 +108,10 @@ describe('renderSloRuleTests', () => {
     ).toContain('is burning 15.0x as fast');
   });
 
-  it('(c) raises a ticket for a 2x burn after 36h and never pages', () => {
+  it('(c) raises a ticket for a 2.2x burn after 36h and never pages', () => {
     const test = scenario(content.tests, 'c')!;
     expect(test.name).toBe(
-      '(c) 2x burn (3d tier factor 1) after a healthy 36h: ticket 36h10m after it starts, no page',
+      '(c) 2.2x burn (3d tier factor 1.1) after a healthy 36h: ticket 36h10m after it starts, no page',
     );
     const checks = test.alert_rule_test!.filter(
       a => a.alertname === 'ErrorBudgetBurn',
@@ -132,9 +132,9 @@ describe('renderSloRuleTests', () => {
     expect(burnAt(test, '72h10m')).toEqual(['availability:ticket']);
   });
 
-  it('(d) stays silent for 8 hours of a 0.5x burn', () => {
+  it('(d) stays silent for 8 hours of a 0.55x burn', () => {
     const test = scenario(content.tests, 'd')!;
-    expect(test.name).toBe('(d) 0.5x burn for 8h: no alert');
+    expect(test.name).toBe('(d) 0.55x burn for 8h: no alert');
     for (const time of ['1h', '2h', '4h', '6h', '8h']) {
       expect(burnAt(test, time)).toEqual([]);
       expect(missingAt(test, time)).toEqual([]);

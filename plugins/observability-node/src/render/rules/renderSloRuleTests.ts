@@ -95,8 +95,8 @@ export function renderSloRuleTests(
     };
   });
   const groupOrder = input.spec.slos.flatMap(slo =>
-    [sloRuleGroupName, sloSumsRuleGroupName, sloBudgetRuleGroupName].map(
-      name => name(input.spec.entityRef, slo.name),
+    [sloRuleGroupName, sloSumsRuleGroupName, sloBudgetRuleGroupName].map(name =>
+      name(input.spec.entityRef, slo.name),
     ),
   );
   return models.map(target => {
