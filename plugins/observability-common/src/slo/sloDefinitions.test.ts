@@ -33,7 +33,7 @@ ${RATIO}
     ticket: false
     minEvents: 100
     runbook: https://runbooks.example.com/checkout
-  labels: { tier: "1", team: payments }
+  labels: { tier: "1", domain: payments }
 `;
     expect(parse(text)).toEqual({
       problems: [],
@@ -63,7 +63,7 @@ ${RATIO}
             minEvents: 100,
             runbook: 'https://runbooks.example.com/checkout',
           },
-          labels: { tier: '1', team: 'payments' },
+          labels: { tier: '1', domain: 'payments' },
           source: 'slos',
         },
       ],
@@ -396,7 +396,10 @@ ${RATIO}
         '[0].alerting.runbook',
         expect.stringMatching(/expected an absolute http\(s\) URL/),
       ],
-      ['[0].labels.slo', expect.stringMatching(/is set by Lookout itself/)],
+      [
+        '[0].labels.slo',
+        expect.stringMatching(/is reserved by Lookout: it names the SLO/),
+      ],
       ['[0].labels.__meta', expect.stringMatching(/starts with "__"/)],
       [
         '[0].labels["my-label"]',
