@@ -423,3 +423,33 @@ ${RATIO}
     expect(problems.map(p => p.path)).toEqual(['[0].objective']);
   });
 });
+
+describe('parseSloDefinitions: alerting switches (docs/slo-alerting.md)', () => {
+  const slo = (alerting: string) =>
+    `- name: checkout\n  objective: 99.9\n  alerting: ${alerting}\n${RATIO}`;
+
+  it('reads metricsMissing as its own switch', () => {
+    const { slos, problems } = parse(
+      slo('{ page: false, ticket: false, metricsMissing: true }'),
+    );
+    expect(problems).toEqual([]);
+    expect(slos[0].alerting).toEqual({
+      page: false,
+      ticket: false,
+      metricsMissing: true,
+      minEvents: 0,
+    });
+  });
+
+  it('leaves metricsMissing unset when not written, so no alert at all follows page and ticket off', () => {
+    expect(
+      parse(slo('{ page: false, ticket: false }')).slos[0].alerting,
+    ).toEqual({ page: false, ticket: false, minEvents: 0 });
+  });
+
+  it('refuses a metricsMissing that is not a boolean, naming the field', () => {
+    expect(errors(slo('{ metricsMissing: sometimes }'))).toEqual([
+      ['[0].alerting.metricsMissing', expect.stringContaining('sometimes')],
+    ]);
+  });
+});

@@ -189,10 +189,11 @@ const alertingSchema = strictMap(
   {
     page: optionalField(parseBoolean),
     ticket: optionalField(parseBoolean),
+    metricsMissing: optionalField(parseBoolean),
     minEvents: optionalField(parseMinEvents),
     runbook: optionalField(parseHttpUrl),
   },
-  'a map with page, ticket, minEvents or runbook',
+  'a map with page, ticket, metricsMissing, minEvents or runbook',
 );
 
 const definitionSchema = strictMap(
@@ -450,6 +451,9 @@ function toSloSpec(
     alerting: {
       page: alerting?.page ?? true,
       ticket: alerting?.ticket ?? true,
+      ...(alerting?.metricsMissing !== undefined && {
+        metricsMissing: alerting.metricsMissing,
+      }),
       minEvents: alerting?.minEvents ?? 0,
       ...(alerting?.runbook !== undefined && { runbook: alerting.runbook }),
     },

@@ -333,11 +333,40 @@ describe('renderSloRuleGroups', () => {
     ]);
     expect(alert(noPage, 'page')).toBeUndefined();
     expect(alert(noPage, 'ticket')).toBeDefined();
+    // page: false, ticket: false means no alert at all, as in Sloth's "no alerts" example.
     const none = allRules([
       ratioSlo({ alerting: { page: false, ticket: false, minEvents: 0 } }),
     ]);
-    expect(none.filter(r => r.alert).map(r => r.alert)).toEqual([
+    expect(none.filter(r => r.alert)).toEqual([]);
+  });
+
+  it('emits SLOMetricsMissing by its own switch', () => {
+    const only = allRules([
+      ratioSlo({
+        alerting: {
+          page: false,
+          ticket: false,
+          metricsMissing: true,
+          minEvents: 0,
+        },
+      }),
+    ]);
+    expect(only.filter(r => r.alert).map(r => r.alert)).toEqual([
       'SLOMetricsMissing',
+    ]);
+    const burnOnly = allRules([
+      ratioSlo({
+        alerting: {
+          page: true,
+          ticket: true,
+          metricsMissing: false,
+          minEvents: 0,
+        },
+      }),
+    ]);
+    expect(burnOnly.filter(r => r.alert).map(r => r.alert)).toEqual([
+      'ErrorBudgetBurn',
+      'ErrorBudgetBurn',
     ]);
   });
 

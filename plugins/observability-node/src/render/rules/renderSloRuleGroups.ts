@@ -91,6 +91,14 @@ function checked(
   return rules;
 }
 
+/** `SLOMetricsMissing` by its own switch; unset, it follows page and ticket. @internal */
+export function metricsMissingOn(
+  slo: RenderInput['spec']['slos'][number],
+): boolean {
+  const { alerting } = slo;
+  return alerting.metricsMissing ?? (alerting.page || alerting.ticket);
+}
+
 function present<T>(value: T | undefined): value is T {
   return value !== undefined;
 }
@@ -117,7 +125,7 @@ export function renderSloRuleGroups(
         burnAlertRule(context, 'page'),
         burnAlertRule(context, 'ticket'),
       ].filter(present),
-      metricsMissingRule(context),
+      ...(metricsMissingOn(slo) ? [metricsMissingRule(context)] : []),
     ];
     groups.push({
       name: sloRuleGroupName(input.spec.entityRef, slo.name),

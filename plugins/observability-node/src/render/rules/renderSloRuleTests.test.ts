@@ -277,3 +277,16 @@ describe('renderSloRuleTests', () => {
     );
   });
 });
+
+describe('renderSloRuleTests with no alert at all', () => {
+  it('proves that no data raises nothing when page, ticket and metricsMissing are off', () => {
+    const { tests } = testsOf([
+      ratioSlo({ alerting: { page: false, ticket: false, minEvents: 0 } }),
+    ]);
+    const test = scenario(tests, 'e')!;
+    expect(test.name).toBe(
+      '(e) no data: no alert, SLOMetricsMissing is switched off',
+    );
+    expect(missingAt(test, '15m')).toEqual([]);
+  });
+});

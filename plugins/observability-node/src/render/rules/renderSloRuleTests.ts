@@ -30,6 +30,7 @@ import { burnAlertRule, metricsMissingRule } from './alertRules';
 import { infoRule } from './recordingRules';
 import { sloContext } from './sloContext';
 import {
+  metricsMissingOn,
   renderSloRuleGroups,
   sloBudgetRuleGroupName,
   sloRuleGroupName,
@@ -202,7 +203,7 @@ export function renderSloRuleTests(
       context,
       page: burnAlertRule(context, 'page'),
       ticket: burnAlertRule(context, 'ticket'),
-      missing: metricsMissingRule(context),
+      missing: metricsMissingOn(slo) ? metricsMissingRule(context) : undefined,
     };
     const groupOrder = [
       sloRuleGroupName,

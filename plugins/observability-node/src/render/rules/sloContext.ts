@@ -19,7 +19,6 @@ import {
 import { formatLabelMatcher } from '@lookout/plugin-observability-common';
 import { SLO_LABEL } from './sloSeries';
 
-
 /** One SLO of one entity, ready to be rendered. @internal */
 export interface SloContext {
   slo: SloSpec;

@@ -501,7 +501,10 @@ export function noDataScenario(
         setup.noSeriesReason ?? 'No synthetic series'
       }, so this file proves only ` +
       `SLOMetricsMissing and the recorded metadata`;
-  const name = `(e) no data: SLOMetricsMissing after 10m${limitation}`;
+  const expectsMissing = setup.target.missing !== undefined;
+  const name = expectsMissing
+    ? `(e) no data: SLOMetricsMissing after 10m${limitation}`
+    : `(e) no data: no alert, SLOMetricsMissing is switched off${limitation}`;
   const checkpoints = [near(run, 1), near(run, 3)];
   claim(
     setup,
@@ -512,8 +515,9 @@ export function noDataScenario(
   claim(
     setup,
     name,
-    checkpoints[1]?.step === 3 && checkpoints[1].state.target.missing,
-    'does not fire after 10m',
+    checkpoints[1]?.step === 3 &&
+      checkpoints[1].state.target.missing === expectsMissing,
+    expectsMissing ? 'does not fire after 10m' : 'fires although switched off',
   );
   const { context } = setup.target;
   const promql: PromqlExprTest[] = [
