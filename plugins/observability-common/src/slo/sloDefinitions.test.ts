@@ -453,3 +453,39 @@ describe('parseSloDefinitions: alerting switches (docs/slo-alerting.md)', () => 
     ]);
   });
 });
+
+describe('parseSloDefinitions: latency selectors', () => {
+  it('accepts matchers that all match empty values: the histogram supplies the metric name (kube-apiserver)', () => {
+    const { slos, problems } = parse(`
+- name: apiserver-latency
+  objective: 99
+  latency:
+    histogram: apiserver_request_duration_seconds
+    threshold: 1s
+    selector: '{verb!="WATCH"}'
+`);
+    expect(problems).toEqual([]);
+    expect(slos[0].indicator).toMatchObject({
+      type: 'latency',
+      histogram: 'apiserver_request_duration_seconds',
+      matchers: [{ name: 'verb', op: '!=', value: 'WATCH' }],
+    });
+  });
+
+  it('still refuses a ratio selector that would select every series', () => {
+    expect(
+      errors(`
+- name: checkout
+  objective: 99.9
+  ratio:
+    errors: '{code!="200"}'
+    total: http_requests_total
+`),
+    ).toEqual([
+      [
+        '[0].ratio.errors',
+        expect.stringContaining('would select every series'),
+      ],
+    ]);
+  });
+});

@@ -122,7 +122,7 @@ function parseLatencySelector(value: unknown): Parsed<VectorSelector> {
       )}; expected label matchers in braces, e.g. '{job="checkout"}' (quoted in YAML)`,
     );
   }
-  return parseVectorSelector(value.trim());
+  return parseVectorSelector(value.trim(), { metricSupplied: true });
 }
 
 const labelsSchema = z
@@ -402,7 +402,9 @@ function crossFieldProblems(
     typeof entry.latency.selector === 'string'
   ) {
     const histogram = entry.latency.histogram;
-    const selector = parseVectorSelector(entry.latency.selector.trim());
+    const selector = parseVectorSelector(entry.latency.selector.trim(), {
+      metricSupplied: true,
+    });
     if (
       selector.ok &&
       selector.value.metric &&
