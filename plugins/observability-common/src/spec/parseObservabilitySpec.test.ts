@@ -658,3 +658,40 @@ describe('parseObservabilitySpec', () => {
     });
   });
 });
+
+describe('parseObservabilitySpec: an entity without an owner', () => {
+  const ownerless = (annotations: Record<string, unknown>) => {
+    const e = entity(annotations);
+    return parseObservabilitySpec({
+      ...e,
+      spec: { type: 'service', lifecycle: 'production' },
+    });
+  };
+
+  it('warns once that its SLO alerts have no team to route to', () => {
+    const { spec, problems } = ownerless({
+      'lookout.dev/slo-availability': '99.9',
+      'lookout.dev/slo-latency': '99% < 300ms',
+    });
+    expect(spec.slos).toHaveLength(2);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        annotation: 'lookout.dev/slo-availability',
+        path: '',
+        message:
+          'the entity has no owner (spec.owner): its SLO alerts carry no team label, so Alertmanager ' +
+          'sends them to its default receiver; set spec.owner to the team that answers them',
+      },
+    ]);
+  });
+
+  it('says nothing when no SLO alerts at all', () => {
+    expect(
+      ownerless({
+        'lookout.dev/slos':
+          '- name: quiet\n  objective: 99\n  alerting: { page: false, ticket: false }\n  ratio:\n    errors: a_total{code="500"}\n    total: a_total',
+      }).problems,
+    ).toEqual([]);
+  });
+});
