@@ -37,4 +37,5 @@ export * from './slo/sloLabels';
 export * from './slo/presets';
 export * from './slo/sloDefinitions';
 export { findUnreachableTiers } from './slo/unreachableTiers';
+export { measuresNothing } from './slo/measuresNothing';
 export type { UnreachableTier } from './slo/unreachableTiers';

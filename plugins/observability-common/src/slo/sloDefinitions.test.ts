@@ -489,3 +489,19 @@ describe('parseSloDefinitions: latency selectors', () => {
     ]);
   });
 });
+
+describe('parseSloDefinitions: SLOs that measure nothing', () => {
+  it('warns when errors select the same series as total, and keeps the SLO', () => {
+    const { slos, problems } = parse(`
+- name: checkout
+  objective: 99.9
+  ratio:
+    errors: http_requests_total{job="checkout"}
+    total: http_requests_total{job="checkout"}
+`);
+    expect(slos).toHaveLength(1);
+    expect(problems.map(p => [p.severity, p.path])).toEqual([
+      ['warning', '[0].ratio.errors'],
+    ]);
+  });
+});

@@ -33,6 +33,7 @@ import { parseSloWindow } from './window';
 import { parseLatencyThreshold } from './threshold';
 import { parseSloName } from './sloName';
 import { parseSloLabelName, parseSloLabelValue } from './sloLabels';
+import { measuresNothing } from './measuresNothing';
 import {
   describeUnreachableTier,
   findUnreachableTiers,
@@ -322,6 +323,15 @@ export function parseSloDefinitions(
             slo.objective,
             slo.window,
           ),
+        });
+      }
+      const nothing = measuresNothing(slo.indicator);
+      if (nothing) {
+        problems.push({
+          severity: 'warning',
+          annotation: ANNOTATION_SLOS,
+          path: `${formatProblemPath([index])}.${nothing.path}`,
+          message: nothing.message,
         });
       }
       slos.push(slo);
