@@ -505,3 +505,38 @@ describe('parseSloDefinitions: SLOs that measure nothing', () => {
     ]);
   });
 });
+
+describe('parseSloDefinitions: Prometheus 3 UTF-8 names', () => {
+  it('accepts a quoted UTF-8 metric name (written as a __name__ matcher, which Prometheus 2 reads)', () => {
+    const { slos, problems } = parse(`
+- name: checkout
+  objective: 99.9
+  ratio:
+    errors: '{"my.requests.total", code="500"}'
+    total: '{"my.requests.total"}'
+`);
+    expect(problems).toEqual([]);
+    expect(slos[0].indicator).toMatchObject({
+      total: { metric: 'my.requests.total', matchers: [] },
+    });
+  });
+
+  it('refuses a UTF-8 label name, saying why', () => {
+    expect(
+      errors(`
+- name: checkout
+  objective: 99.9
+  ratio:
+    errors: 'reqs_total{"http.code"="500"}'
+    total: reqs_total
+`),
+    ).toEqual([
+      [
+        '[0].ratio.errors',
+        expect.stringContaining(
+          'the label name "http.code" needs Prometheus 3 (UTF-8 names); Prometheus 2 cannot parse it',
+        ),
+      ],
+    ]);
+  });
+});

@@ -34,6 +34,7 @@ import { parseLatencyThreshold } from './threshold';
 import { parseSloName } from './sloName';
 import { parseSloLabelName, parseSloLabelValue } from './sloLabels';
 import { measuresNothing } from './measuresNothing';
+import { requirePrometheus2Selector } from '../promql/prometheus2Selector';
 import {
   describeUnreachableTier,
   findUnreachableTiers,
@@ -89,7 +90,15 @@ function parseCounterSelector(value: unknown): Parsed<VectorSelector> {
       )} names no metric; a ratio counts the events of a counter, e.g. ${SELECTOR_EXAMPLE}`,
     );
   }
-  return selector;
+  return selector.ok ? prometheus2(value, selector.value) : selector;
+}
+
+/** The selector if Prometheus 2 can read its rules, else why not, naming the value. */
+function prometheus2(value: string, selector: VectorSelector) {
+  const checked = requirePrometheus2Selector(selector);
+  return checked.ok
+    ? checked
+    : invalid<VectorSelector>(`${describeValue(value)}: ${checked.message}`);
 }
 
 function parseHistogramName(value: unknown): Parsed<string> {
@@ -123,7 +132,8 @@ function parseLatencySelector(value: unknown): Parsed<VectorSelector> {
       )}; expected label matchers in braces, e.g. '{job="checkout"}' (quoted in YAML)`,
     );
   }
-  return parseVectorSelector(value.trim(), { metricSupplied: true });
+  const selector = parseVectorSelector(value.trim(), { metricSupplied: true });
+  return selector.ok ? prometheus2(value, selector.value) : selector;
 }
 
 const labelsSchema = z
