@@ -11,6 +11,10 @@
  * writes 0 files.
  *
  * Run: node --require @backstage/cli/config/nodeTransform.cjs scripts/bench-render.ts [entities]
+ *
+ * `--one-entity [slos]` runs the other case instead: one entity holding 500 SLOs (ratio and
+ * latency, objectives 99 to 99.99, windows 7d to 90d), rendered in the prometheus format with its
+ * `promtool test rules` files, which are per SLO (linear). Targets: < 10 s and peak RSS < 500 MB.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,7 +36,9 @@ import { RenderedFile } from '../plugins/observability-node/src/render/types';
 import { renderEntity } from '../plugins/observability-node/src/render/renderEntity';
 import { parseObservabilitySpec } from '../plugins/observability-common/src';
 
-const ENTITIES = Number(process.argv[2] ?? 10_000);
+const ONE_ENTITY = process.argv[2] === '--one-entity';
+const ENTITIES = ONE_ENTITY ? 1 : Number(process.argv[2] ?? 10_000);
+const ONE_ENTITY_SLOS = Number((ONE_ENTITY && process.argv[3]) || 500);
 const PER_FILE = 1_000;
 const NAMESPACES = 20;
 
@@ -301,7 +307,85 @@ async function main() {
   }
 }
 
-main().catch(error => {
+/** One entity with `count` SLOs of every form, objective and window. */
+function manySlosYaml(count: number): string {
+  const objectives = [99, 99.5, 99.9, 99.95, 99.99];
+  const windows = ['7d', '14d', '28d', '30d', '90d'];
+  const slos: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const head = `      - name: slo-${String(i).padStart(4, '0')}
+        objective: ${objectives[i % objectives.length]}
+        window: ${windows[Math.floor(i / objectives.length) % windows.length]}`;
+    slos.push(
+      i % 2 === 0
+        ? `${head}
+        ratio:
+          errors: http_requests_total{job="big", route="/r${i}", code=~"5.."}
+          total: http_requests_total{job="big", route="/r${i}"}`
+        : `${head}
+        latency:
+          histogram: http_request_duration_seconds
+          threshold: 300ms
+          selector: '{job="big", route="/r${i}"}'`,
+    );
+  }
+  return `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: big
+  annotations:
+    lookout.dev/slos: |
+${slos.join('\n')}
+spec:
+  type: service
+  lifecycle: production
+  owner: group:default/team-big
+`;
+}
+
+/** The one-entity case: render time and peak RSS of an entity with many SLOs. */
+async function oneEntity(count: number) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-bench-one-'));
+  try {
+    const catalogDir = path.join(root, 'catalog');
+    fs.mkdirSync(catalogDir);
+    fs.writeFileSync(path.join(catalogDir, 'big.yaml'), manySlosYaml(count));
+    const [load] = os.loadavg();
+    const started = performance.now();
+    const settings = await readSettings([], {});
+    const catalog = await readCatalog([catalogDir]);
+    const run = await renderToFolder(catalog.entities, settings, {
+      outDir: path.join(root, 'out'),
+      format: 'prometheus',
+      check: false,
+    });
+    const ms = performance.now() - started;
+    const rssBytes = process.resourceUsage().maxRSS * 1024;
+    if (run.failed) {
+      throw new Error(`the entity has errors: ${run.lines.join('\n')}`);
+    }
+    const tests = fs.readdirSync(path.join(root, 'out', 'tests')).length;
+    process.stdout.write(
+      `one entity, ${count} SLOs (prometheus format, with tests)\n` +
+        `  machine         ${os.availableParallelism()} cores, load average ${load.toFixed(
+          1,
+        )}\n` +
+        `  render          ${seconds(ms)} (target < 10 s)\n` +
+        `  peak RSS        ${mib(rssBytes)} (target < 500 MB)\n` +
+        `  files in tests/ ${tests}\n`,
+    );
+    if (ms >= 10_000 || rssBytes >= 500 * 1000 ** 2) {
+      process.stdout.write(
+        '\nmissed: one entity render >= 10 s or >= 500 MB\n',
+      );
+      process.exitCode = 1;
+    }
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+(ONE_ENTITY ? oneEntity(ONE_ENTITY_SLOS) : main()).catch(error => {
   process.stderr.write(`${error.stack ?? error}\n`);
   process.exitCode = 1;
 });

@@ -37,5 +37,7 @@ export * from './slo/sloLabels';
 export * from './slo/presets';
 export * from './slo/sloDefinitions';
 export { findUnreachableTiers } from './slo/unreachableTiers';
+export { measuresNothing } from './slo/measuresNothing';
+export { requirePrometheus2Selector } from './promql/prometheus2Selector';
 export type { UnreachableTier } from './slo/unreachableTiers';
 export * from './alerting';

@@ -27,7 +27,7 @@ metadata:
   name: checkout-availability
   labels:
     tier: "1"
-    team: [payments, checkout]
+    domain: [payments, checkout]
 spec:
   description: Checkout requests succeed
   service: checkout
@@ -66,7 +66,7 @@ describe('parseOpenSloDocuments', () => {
             },
           },
           alerting: { page: true, ticket: true, minEvents: 0 },
-          labels: { tier: '1', team: 'payments,checkout' },
+          labels: { tier: '1', domain: 'payments,checkout' },
           source: 'openslo',
         },
       ],
@@ -301,7 +301,7 @@ ${slo('  indicatorRef: s\n  objectives: [{ target: 0.99 }]')}`;
       [
         'warning',
         'doc[0].spec.objectives[0].target',
-        'the page tier 1h/5m can never fire: with',
+        'the page tier 1h/5m is left out: with ob',
       ],
     ]);
   });

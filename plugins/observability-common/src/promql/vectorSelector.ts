@@ -20,7 +20,16 @@ export const SELECTOR_EXAMPLE =
  * Matcher values are unescaped; a `__name__="x"` matcher becomes the metric name.
  * @public
  */
-export function parseVectorSelector(text: string): Parsed<VectorSelector> {
+export function parseVectorSelector(
+  text: string,
+  options: {
+    /**
+     * The metric name comes from elsewhere (a latency SLO's histogram): label matchers alone,
+     * even ones that all match empty values (`{verb!="WATCH"}`), cannot select every series.
+     */
+    metricSupplied?: boolean;
+  } = {},
+): Parsed<VectorSelector> {
   const parsed = parsePromqlExpression(text);
   if (!parsed.ok) {
     return invalid(
@@ -39,7 +48,11 @@ export function parseVectorSelector(text: string): Parsed<VectorSelector> {
       )}. Expected only a metric name and label matchers, e.g. ${SELECTOR_EXAMPLE}`,
     );
   }
-  const selector = vectorSelectorFromNode(parsed.expression, text);
+  const selector = vectorSelectorFromNode(
+    parsed.expression,
+    text,
+    options.metricSupplied,
+  );
   if (!selector.ok) {
     return invalid(`${describeValue(text)}: ${selector.message}`);
   }
@@ -53,6 +66,7 @@ export function parseVectorSelector(text: string): Parsed<VectorSelector> {
 export function vectorSelectorFromNode(
   node: SyntaxNode,
   text: string,
+  metricSupplied = false,
 ): Parsed<VectorSelector> {
   let metric = '';
   const matchers: LabelMatcher[] = [];
@@ -97,6 +111,9 @@ export function vectorSelectorFromNode(
   if (equalName) {
     metric = equalName.value;
     matchers.splice(matchers.indexOf(equalName), 1);
+  }
+  if (metricSupplied) {
+    return valid({ metric, matchers });
   }
   if (!metric && matchers.length === 0) {
     return invalid(

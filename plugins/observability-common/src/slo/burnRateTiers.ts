@@ -1,6 +1,6 @@
 /*
- * The multi-window, multi-burn-rate alert tiers (Google SRE workbook, chapter 5), with factors
- * scaled to the SLO window. DESIGN §4 "Series and alerts".
+ * The multi-window, multi-burn-rate alert tiers (Google SRE workbook, chapter 5), with the same
+ * factors at every SLO window (docs/slo-alerting.md). DESIGN §4 "Series and alerts".
  */
 
 /** @public */
@@ -17,19 +17,31 @@ export interface BurnRateTier {
   longWindow: string;
   /** Prometheus duration of the short window, e.g. `5m`. */
   shortWindow: string;
-  /** Share of the whole error budget spent over the long window when the tier fires. */
-  budgetShare: number;
+  /** Burn rate (multiple of the budget rate) above which the tier fires. */
+  factor: number;
+  /**
+   * Highest error ratio the tier may wait for: the 1h page tier fires at `min(factor × budget,
+   * maxErrorRatio)`, so that a full outage pages within 10 minutes at low objectives.
+   */
+  maxErrorRatio?: number;
 }
 
 /**
- * The four tiers, in evaluation order. With a 30d window the factors are 14.4, 6, 3 and 1.
+ * The four tiers, in evaluation order, the same at every window from 7d to 90d: a steady burn
+ * pages above 6× and raises a ticket above 1.1×; nothing fires at 1× or below.
  * @public
  */
 export const BURN_RATE_TIERS: readonly BurnRateTier[] = [
-  { severity: 'page', longWindow: '1h', shortWindow: '5m', budgetShare: 0.02 },
-  { severity: 'page', longWindow: '6h', shortWindow: '30m', budgetShare: 0.05 },
-  { severity: 'ticket', longWindow: '1d', shortWindow: '2h', budgetShare: 0.1 },
-  { severity: 'ticket', longWindow: '3d', shortWindow: '6h', budgetShare: 0.1 },
+  {
+    severity: 'page',
+    longWindow: '1h',
+    shortWindow: '5m',
+    factor: 14.4,
+    maxErrorRatio: 0.1,
+  },
+  { severity: 'page', longWindow: '6h', shortWindow: '30m', factor: 6 },
+  { severity: 'ticket', longWindow: '1d', shortWindow: '2h', factor: 3 },
+  { severity: 'ticket', longWindow: '3d', shortWindow: '6h', factor: 1.1 },
 ];
 
 /**
@@ -67,14 +79,69 @@ export function durationSeconds(duration: string): number {
   return Number(match[1]) * units[match[2]];
 }
 
+/** Error budget of an objective in percent, `1 − objective / 100`, to 10 decimals. */
+function budgetOf(objective: number): number {
+  return Number(((100 - objective) / 100).toFixed(10));
+}
+
 /**
- * Burn-rate factor of a tier for an SLO window: `budget share × window / long window`, rounded
- * to 10 decimals so that 28d gives exactly 13.44, 5.6, 2.8 and 0.9333333333.
+ * Burn-rate factor of a tier for an objective (percent): the tier's factor, lowered where the
+ * tier's `maxErrorRatio` caps its threshold (99 %: the 1h tier fires at 10×). Rounded to 10
+ * decimals.
  * @public
  */
-export function burnRateFactor(tier: BurnRateTier, sloWindow: string): number {
-  const raw =
-    (tier.budgetShare * durationSeconds(sloWindow)) /
-    durationSeconds(tier.longWindow);
-  return Number(raw.toFixed(10));
+export function burnRateFactor(tier: BurnRateTier, objective: number): number {
+  const budget = budgetOf(objective);
+  const capped =
+    tier.maxErrorRatio !== undefined && budget > 0
+      ? Math.min(tier.factor, tier.maxErrorRatio / budget)
+      : tier.factor;
+  return Number(capped.toFixed(10));
+}
+
+/** A tier with its numbers for one objective. @public */
+export interface TierThreshold {
+  tier: BurnRateTier;
+  /** Burn rate above which it fires (after the cap), e.g. 14.4. */
+  factor: number;
+  /** The same as an error ratio, `factor × budget`, e.g. 0.0144. */
+  errorRatio: number;
+}
+
+/** The tiers of an SLO: those in force and those left out. @public */
+export interface SloAlertTiers {
+  /** Switched on and able to fire, in `BURN_RATE_TIERS` order. */
+  inForce: TierThreshold[];
+  /**
+   * Switched on but left out: the threshold is an error ratio of 1 or more (it can never fire)
+   * or the factor is 1 or less (it would fire while the SLO is met).
+   */
+  dropped: TierThreshold[];
+}
+
+/**
+ * The one decision of which tiers an SLO gets, for the parser's warnings and the renderer
+ * alike (so they cannot disagree). Severities switched off in `alerting` are left out silently.
+ * @public
+ */
+export function sloAlertTiers(
+  objective: number,
+  alerting: { page: boolean; ticket: boolean } = { page: true, ticket: true },
+): SloAlertTiers {
+  const budget = budgetOf(objective);
+  const result: SloAlertTiers = { inForce: [], dropped: [] };
+  for (const tier of BURN_RATE_TIERS) {
+    if (!alerting[tier.severity]) {
+      continue;
+    }
+    const factor = burnRateFactor(tier, objective);
+    const errorRatio = Number((factor * budget).toFixed(10));
+    const entry = { tier, factor, errorRatio };
+    if (factor <= 1 || errorRatio >= 1) {
+      result.dropped.push(entry);
+    } else {
+      result.inForce.push(entry);
+    }
+  }
+  return result;
 }

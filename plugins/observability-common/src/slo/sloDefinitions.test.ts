@@ -33,7 +33,7 @@ ${RATIO}
     ticket: false
     minEvents: 100
     runbook: https://runbooks.example.com/checkout
-  labels: { tier: "1", team: payments }
+  labels: { tier: "1", domain: payments }
 `;
     expect(parse(text)).toEqual({
       problems: [],
@@ -63,7 +63,7 @@ ${RATIO}
             minEvents: 100,
             runbook: 'https://runbooks.example.com/checkout',
           },
-          labels: { tier: '1', team: 'payments' },
+          labels: { tier: '1', domain: 'payments' },
           source: 'slos',
         },
       ],
@@ -394,7 +394,10 @@ ${RATIO}
         '[0].alerting.runbook',
         expect.stringMatching(/expected an absolute http\(s\) URL/),
       ],
-      ['[0].labels.slo', expect.stringMatching(/is set by Lookout itself/)],
+      [
+        '[0].labels.slo',
+        expect.stringMatching(/is reserved by Lookout: it names the SLO/),
+      ],
       ['[0].labels.__meta', expect.stringMatching(/starts with "__"/)],
       [
         '[0].labels["my-label"]',
@@ -416,5 +419,122 @@ ${RATIO}
     const { slos, problems } = parse(text);
     expect(slos.map(slo => slo.name)).toEqual(['fine']);
     expect(problems.map(p => p.path)).toEqual(['[0].objective']);
+  });
+});
+
+describe('parseSloDefinitions: alerting switches (docs/slo-alerting.md)', () => {
+  const slo = (alerting: string) =>
+    `- name: checkout\n  objective: 99.9\n  alerting: ${alerting}\n${RATIO}`;
+
+  it('reads metricsMissing as its own switch', () => {
+    const { slos, problems } = parse(
+      slo('{ page: false, ticket: false, metricsMissing: true }'),
+    );
+    expect(problems).toEqual([]);
+    expect(slos[0].alerting).toEqual({
+      page: false,
+      ticket: false,
+      metricsMissing: true,
+      minEvents: 0,
+    });
+  });
+
+  it('leaves metricsMissing unset when not written, so no alert at all follows page and ticket off', () => {
+    expect(
+      parse(slo('{ page: false, ticket: false }')).slos[0].alerting,
+    ).toEqual({ page: false, ticket: false, minEvents: 0 });
+  });
+
+  it('refuses a metricsMissing that is not a boolean, naming the field', () => {
+    expect(errors(slo('{ metricsMissing: sometimes }'))).toEqual([
+      ['[0].alerting.metricsMissing', expect.stringContaining('sometimes')],
+    ]);
+  });
+});
+
+describe('parseSloDefinitions: latency selectors', () => {
+  it('accepts matchers that all match empty values: the histogram supplies the metric name (kube-apiserver)', () => {
+    const { slos, problems } = parse(`
+- name: apiserver-latency
+  objective: 99
+  latency:
+    histogram: apiserver_request_duration_seconds
+    threshold: 1s
+    selector: '{verb!="WATCH"}'
+`);
+    expect(problems).toEqual([]);
+    expect(slos[0].indicator).toMatchObject({
+      type: 'latency',
+      histogram: 'apiserver_request_duration_seconds',
+      matchers: [{ name: 'verb', op: '!=', value: 'WATCH' }],
+    });
+  });
+
+  it('still refuses a ratio selector that would select every series', () => {
+    expect(
+      errors(`
+- name: checkout
+  objective: 99.9
+  ratio:
+    errors: '{code!="200"}'
+    total: http_requests_total
+`),
+    ).toEqual([
+      [
+        '[0].ratio.errors',
+        expect.stringContaining('would select every series'),
+      ],
+    ]);
+  });
+});
+
+describe('parseSloDefinitions: SLOs that measure nothing', () => {
+  it('warns when errors select the same series as total, and keeps the SLO', () => {
+    const { slos, problems } = parse(`
+- name: checkout
+  objective: 99.9
+  ratio:
+    errors: http_requests_total{job="checkout"}
+    total: http_requests_total{job="checkout"}
+`);
+    expect(slos).toHaveLength(1);
+    expect(problems.map(p => [p.severity, p.path])).toEqual([
+      ['warning', '[0].ratio.errors'],
+    ]);
+  });
+});
+
+describe('parseSloDefinitions: Prometheus 3 UTF-8 names', () => {
+  it('accepts a quoted UTF-8 metric name (written as a __name__ matcher, which Prometheus 2 reads)', () => {
+    const { slos, problems } = parse(`
+- name: checkout
+  objective: 99.9
+  ratio:
+    errors: '{"my.requests.total", code="500"}'
+    total: '{"my.requests.total"}'
+`);
+    expect(problems).toEqual([]);
+    expect(slos[0].indicator).toMatchObject({
+      total: { metric: 'my.requests.total', matchers: [] },
+    });
+  });
+
+  it('refuses a UTF-8 label name, saying why', () => {
+    expect(
+      errors(`
+- name: checkout
+  objective: 99.9
+  ratio:
+    errors: 'reqs_total{"http.code"="500"}'
+    total: reqs_total
+`),
+    ).toEqual([
+      [
+        '[0].ratio.errors',
+        expect.stringContaining(
+          'the label name "http.code" needs Prometheus 3 (UTF-8 names); Prometheus 2 cannot parse it',
+        ),
+      ],
+    ]);
   });
 });

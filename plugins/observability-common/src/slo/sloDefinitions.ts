@@ -34,6 +34,8 @@ import { parseSloWindow } from './window';
 import { parseLatencyThreshold } from './threshold';
 import { parseSloName } from './sloName';
 import { parseSloLabelName, parseSloLabelValue } from './sloLabels';
+import { measuresNothing } from './measuresNothing';
+import { requirePrometheus2Selector } from '../promql/prometheus2Selector';
 import {
   describeUnreachableTier,
   findUnreachableTiers,
@@ -88,7 +90,15 @@ function parseCounterSelector(value: unknown): Parsed<VectorSelector> {
       )} names no metric; a ratio counts the events of a counter, e.g. ${SELECTOR_EXAMPLE}`,
     );
   }
-  return selector;
+  return selector.ok ? prometheus2(value, selector.value) : selector;
+}
+
+/** The selector if Prometheus 2 can read its rules, else why not, naming the value. */
+function prometheus2(value: string, selector: VectorSelector) {
+  const checked = requirePrometheus2Selector(selector);
+  return checked.ok
+    ? checked
+    : invalid<VectorSelector>(`${describeValue(value)}: ${checked.message}`);
 }
 
 function parseHistogramName(value: unknown): Parsed<string> {
@@ -120,7 +130,8 @@ function parseLatencySelector(value: unknown): Parsed<VectorSelector> {
       problemMessages.foundExpected(value, `expected label matchers in braces, e.g. '{job="checkout"}' (quoted in YAML)`),
     );
   }
-  return parseVectorSelector(value.trim());
+  const selector = parseVectorSelector(value.trim(), { metricSupplied: true });
+  return selector.ok ? prometheus2(value, selector.value) : selector;
 }
 
 const labelsSchema = z
@@ -185,10 +196,11 @@ const alertingSchema = strictMap(
   {
     page: optionalField(parseBoolean),
     ticket: optionalField(parseBoolean),
+    metricsMissing: optionalField(parseBoolean),
     minEvents: optionalField(parseMinEvents),
     runbook: optionalField(parseHttpUrl),
   },
-  'a map with page, ticket, minEvents or runbook',
+  'a map with page, ticket, metricsMissing, minEvents or runbook',
 );
 
 const definitionSchema = strictMap(
@@ -317,6 +329,15 @@ export function parseSloDefinitions(
           ),
         });
       }
+      const nothing = measuresNothing(slo.indicator);
+      if (nothing) {
+        problems.push({
+          severity: 'warning',
+          annotation: ANNOTATION_SLOS,
+          path: `${formatProblemPath([index])}.${nothing.path}`,
+          message: nothing.message,
+        });
+      }
       slos.push(slo);
     }
   });
@@ -395,7 +416,9 @@ function crossFieldProblems(
     typeof entry.latency.selector === 'string'
   ) {
     const histogram = entry.latency.histogram;
-    const selector = parseVectorSelector(entry.latency.selector.trim());
+    const selector = parseVectorSelector(entry.latency.selector.trim(), {
+      metricSupplied: true,
+    });
     if (
       selector.ok &&
       selector.value.metric &&
@@ -444,6 +467,9 @@ function toSloSpec(
     alerting: {
       page: alerting?.page ?? true,
       ticket: alerting?.ticket ?? true,
+      ...(alerting?.metricsMissing !== undefined && {
+        metricsMissing: alerting.metricsMissing,
+      }),
       minEvents: alerting?.minEvents ?? 0,
       ...(alerting?.runbook !== undefined && { runbook: alerting.runbook }),
     },

@@ -88,16 +88,26 @@ describe('parseSloLabelName', () => {
     expect(parseSloLabelName(name)).toEqual({ ok: true, value: name });
   });
 
-  it.each([
-    'slo',
-    'backstage_entity',
-    'severity',
-    'window',
-    '__x',
-    '1tier',
-    'my-label',
-    '',
-  ])('rejects %j', name => {
+  it.each(['__x', '1tier', 'my-label', ''])('rejects %j', name => {
     expect(parseSloLabelName(name).ok).toBe(false);
+  });
+
+  it.each([
+    ['slo', 'names the SLO on every series and alert'],
+    ['backstage_entity', 'names the entity on every series and alert'],
+    ['severity', 'tells a page from a ticket'],
+    ['team', "routes the alerts in Alertmanager (it is the owner's name)"],
+    ['owner', 'is the owner on slo_info'],
+    ['alertname', 'is the name of the alert'],
+    ['alertstate', "is Prometheus' state of the alert"],
+    ['objective', 'is the objective on slo_info'],
+    ['window', 'is the window on slo_info and of every error ratio'],
+    ['indicator', 'is the indicator type on slo_info'],
+    ['description', 'is the description on slo_info'],
+  ])('refuses the reserved label %j, saying why', (name, why) => {
+    expect(parseSloLabelName(name)).toEqual({
+      ok: false,
+      message: `"${name}" is reserved by Lookout: it ${why}; use another name, e.g. tier`,
+    });
   });
 });

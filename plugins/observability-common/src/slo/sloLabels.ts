@@ -7,13 +7,29 @@ import { describeValue } from '../validation/describeValue';
 import { problemMessages } from '../validation/problemMessages';
 import { isLegacyLabelName } from '../promql/names';
 
-/** Labels that Lookout sets on SLO series and alerts and that a definition cannot override. @public */
-export const RESERVED_SLO_LABELS: readonly string[] = [
-  'slo',
-  'backstage_entity',
-  'severity',
-  'window',
-];
+/**
+ * Labels that Lookout (or Prometheus) sets on SLO series, `slo_info` and alerts, with what each
+ * one means: a definition's `labels` cannot set them (docs/slo-alerting.md).
+ * @public
+ */
+export const RESERVED_SLO_LABEL_REASONS: Readonly<Record<string, string>> = {
+  slo: 'names the SLO on every series and alert',
+  backstage_entity: 'names the entity on every series and alert',
+  severity: 'tells a page from a ticket',
+  team: "routes the alerts in Alertmanager (it is the owner's name)",
+  owner: 'is the owner on slo_info',
+  alertname: 'is the name of the alert',
+  alertstate: "is Prometheus' state of the alert",
+  objective: 'is the objective on slo_info',
+  window: 'is the window on slo_info and of every error ratio',
+  indicator: 'is the indicator type on slo_info',
+  description: 'is the description on slo_info',
+};
+
+/** The names of `RESERVED_SLO_LABEL_REASONS`. @public */
+export const RESERVED_SLO_LABELS: readonly string[] = Object.keys(
+  RESERVED_SLO_LABEL_REASONS,
+);
 
 /** Validates the name of an extra SLO label. @public */
 export function parseSloLabelName(name: string): Parsed<string> {
@@ -31,13 +47,11 @@ export function parseSloLabelName(name: string): Parsed<string> {
       )} starts with "__", which Prometheus reserves for internal labels; use a name such as tier`,
     );
   }
-  if (RESERVED_SLO_LABELS.includes(name)) {
+  if (Object.hasOwn(RESERVED_SLO_LABEL_REASONS, name)) {
     return invalid(
-      `${describeValue(
-        name,
-      )} is set by Lookout itself (reserved: ${RESERVED_SLO_LABELS.join(
-        ', ',
-      )}); use another name, e.g. tier`,
+      `${describeValue(name)} is reserved by Lookout: it ${
+        RESERVED_SLO_LABEL_REASONS[name]
+      }; use another name, e.g. tier`,
     );
   }
   return valid(name);

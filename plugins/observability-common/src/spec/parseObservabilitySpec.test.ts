@@ -276,7 +276,7 @@ describe('parseObservabilitySpec', () => {
           annotation: 'lookout.dev/slo-availability',
           path: '',
           message: expect.stringMatching(
-            /^the page tier 1h\/5m can never fire: .* 14\.4× the budget rate, an error ratio of 144%/,
+            /^the page tier 1h\/5m is left out: .* it would fire at 1× the budget rate \(an error ratio of 10%\)/,
           ),
         },
       ]);
@@ -288,8 +288,8 @@ describe('parseObservabilitySpec', () => {
       expect(
         problems.map(p => [p.severity, p.path, p.message.slice(0, 30)]),
       ).toEqual([
-        ['warning', '[0].objective', 'the page tier 1h/5m can never '],
-        ['warning', '[0].objective', 'the page tier 6h/30m can never'],
+        ['warning', '[0].objective', 'the page tier 1h/5m is left ou'],
+        ['warning', '[0].objective', 'the page tier 6h/30m is left o'],
       ]);
       expect(spec.slos[0].alerting).toEqual({
         page: true,
@@ -675,5 +675,42 @@ describe('parseObservabilitySpec', () => {
       expect(spec.traces.serviceName).toBe('checkout-api');
       expect(spec.dashboard).toBe(true);
     });
+  });
+});
+
+describe('parseObservabilitySpec: an entity without an owner', () => {
+  const ownerless = (annotations: Record<string, unknown>) => {
+    const e = entity(annotations);
+    return parseObservabilitySpec({
+      ...e,
+      spec: { type: 'service', lifecycle: 'production' },
+    });
+  };
+
+  it('warns once that its SLO alerts have no team to route to', () => {
+    const { spec, problems } = ownerless({
+      'lookout.dev/slo-availability': '99.9',
+      'lookout.dev/slo-latency': '99% < 300ms',
+    });
+    expect(spec.slos).toHaveLength(2);
+    expect(problems).toEqual([
+      {
+        severity: 'warning',
+        annotation: 'lookout.dev/slo-availability',
+        path: '',
+        message:
+          'the entity has no owner (spec.owner): its SLO alerts carry no team label, so Alertmanager ' +
+          'sends them to its default receiver; set spec.owner to the team that answers them',
+      },
+    ]);
+  });
+
+  it('says nothing when no SLO alerts at all', () => {
+    expect(
+      ownerless({
+        'lookout.dev/slos':
+          '- name: quiet\n  objective: 99\n  alerting: { page: false, ticket: false }\n  ratio:\n    errors: a_total{code="500"}\n    total: a_total',
+      }).problems,
+    ).toEqual([]);
   });
 });

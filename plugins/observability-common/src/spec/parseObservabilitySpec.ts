@@ -168,6 +168,7 @@ export function parseObservabilitySpec(
 
   const metrics = readMetrics(reader);
   const slos = readSlos(reader, identity.entityRef, options);
+  warnWithoutOwner(reader, entity, slos);
   const openslo = reader.read(ANNOTATION_OPENSLO, text =>
     text === ''
       ? invalid(
@@ -297,6 +298,43 @@ function readSlos(
     slos.push(...parsed.slos);
   }
   return slos;
+}
+
+/**
+ * An entity without `spec.owner` gets alerts without a `team` label, which Alertmanager sends to
+ * its default receiver: said once, on the first annotation that defines an SLO with an alert.
+ */
+function warnWithoutOwner(
+  reader: AnnotationReader,
+  entity: Entity,
+  slos: SloSpec[],
+): void {
+  // Any shape reaches here (annotations are checked, the rest of the entity is not).
+  const spec: unknown = (entity as { spec?: unknown } | null | undefined)?.spec;
+  const owner =
+    typeof spec === 'object' && spec !== null
+      ? (spec as { owner?: unknown }).owner
+      : undefined;
+  if (typeof owner === 'string' && owner.trim() !== '') {
+    return;
+  }
+  const alerting = slos.find(
+    ({ alerting: a }) => a.page || a.ticket || a.metricsMissing === true,
+  );
+  if (!alerting) {
+    return;
+  }
+  const annotation =
+    alerting.source === 'preset'
+      ? alerting.indicator.type === 'ratio'
+        ? ANNOTATION_SLO_AVAILABILITY
+        : ANNOTATION_SLO_LATENCY
+      : ANNOTATION_SLOS;
+  reader.warning(
+    annotation,
+    'the entity has no owner (spec.owner): its SLO alerts carry no team label, so Alertmanager ' +
+      'sends them to its default receiver; set spec.owner to the team that answers them',
+  );
 }
 
 function readLogs(

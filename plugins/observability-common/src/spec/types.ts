@@ -62,6 +62,11 @@ export interface SloAlerting {
   page: boolean;
   /** Slow-burn tiers (1d/2h and 3d/6h). */
   ticket: boolean;
+  /**
+   * `SLOMetricsMissing`, the absent-data alert. Unset: on when `page` or `ticket` is, so
+   * `page: false, ticket: false` means no alert at all.
+   */
+  metricsMissing?: boolean;
   /** No burn-rate alert when the long window saw fewer events than this. */
   minEvents: number;
   runbook?: string;

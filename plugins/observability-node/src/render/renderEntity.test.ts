@@ -34,7 +34,7 @@ describe('renderEntity', () => {
     expect(
       render.ruleTests.every(t =>
         (t.content as { rule_files: string[] }).rule_files.includes(
-          '../rules/component-default-checkout.yaml',
+          `component-default-checkout.${t.sloName}.rules.yaml`,
         ),
       ),
     ).toBe(true);

@@ -5,7 +5,7 @@
  */
 import { ObservabilityProblem } from '@lookout/plugin-observability-common';
 import { renderDashboard } from './dashboard/renderDashboard';
-import { ruleFileFromTests } from './output/prometheusFiles';
+import { ruleTestRulesFileFromTests } from './output/prometheusFiles';
 import { renderSloRuleGroups, renderSloRuleTests } from './rules';
 import { entitySlug } from './scrape/entitySlug';
 import { objectMetadata } from './scrape/kubernetesObject';
@@ -54,6 +54,15 @@ export function renderEntity(
   const slug = entitySlug(entityRef);
   const scrape = renderScrape(input, options);
   const rules = renderSloRuleGroups(input, options);
+  const tests =
+    rules.groups.length > 0 && parts.ruleTests !== false
+      ? renderSloRuleTests(
+          input,
+          options,
+          sloName => ruleTestRulesFileFromTests(slug, sloName),
+          rules.groups,
+        )
+      : { tests: [], problems: [] };
   const objects: object[] = [...scrape.objects];
   if (rules.groups.length > 0) {
     const metadata = objectMetadata(
@@ -73,10 +82,11 @@ export function renderEntity(
     ruleGroups: rules.groups,
     fileSdTargets: scrape.fileSdTargets,
     dashboard: renderDashboard(input, options),
-    ruleTests:
-      rules.groups.length > 0 && parts.ruleTests !== false
-        ? renderSloRuleTests(input, options, ruleFileFromTests(slug))
-        : [],
-    problems: distinct([...scrape.problems, ...rules.problems]),
+    ruleTests: tests.tests,
+    problems: distinct([
+      ...scrape.problems,
+      ...rules.problems,
+      ...tests.problems,
+    ]),
   };
 }

@@ -72,8 +72,16 @@ export interface EntityRender {
   fileSdTargets: Array<{ targets: string[]; labels: Record<string, string> }>;
   /** Grafana dashboard model; absent when the entity opts out or has nothing to show. */
   dashboard?: { uid: string; title: string; model: object };
-  /** `promtool test rules` files, one per SLO, rule files referred to relative to them. */
-  ruleTests: Array<{ sloName: string; content: object }>;
+  /**
+   * `promtool test rules` files, one per SLO, each loading a copy of only its SLO's groups
+   * (`ruleGroups`), and the scenarios left out with why (`omitted`).
+   */
+  ruleTests: Array<{
+    sloName: string;
+    content: object;
+    ruleGroups: PrometheusRuleGroup[];
+    omitted: string[];
+  }>;
   /** Problems found while rendering (e.g. tiers that can never fire). */
   problems: ObservabilityProblem[];
 }

@@ -29,12 +29,8 @@ function tiersOf(status: SloStatus): NonNullable<SloStatus['tiers']> {
     return status.tiers;
   }
   return BURN_RATE_TIERS.map(tier => {
-    let factor = NaN;
-    try {
-      factor = burnRateFactor(tier, status.window);
-    } catch {
-      // A window like `1w2d` has no single unit: show the tier without a factor.
-    }
+    // The status carries the objective as a fraction (0.999); the policy takes percent.
+    const factor = burnRateFactor(tier, status.objective * 100);
     return {
       severity: tier.severity,
       longWindow: tier.longWindow,

@@ -3,14 +3,13 @@
  * burn rates (error ratio ÷ error budget), tiers, alerts and chart series. Pure.
  */
 import {
-  BURN_RATE_TIERS,
   BurnRates,
   ObservabilitySpec,
   RECORDED_WINDOWS,
   SloAlert,
   SloSpec,
   SloStatus,
-  burnRateFactor,
+  sloAlertTiers,
 } from '@lookout/plugin-observability-common';
 import { InstantSample, RangeSeries } from '../prometheus/PrometheusClient';
 import { SeriesGrid, fillGrid, finiteOrNull } from './seriesGrid';
@@ -52,17 +51,15 @@ export interface SloFigures {
 }
 
 function tiersOf(slo: SloSpec): NonNullable<SloStatus['tiers']> {
-  const budget = errorBudget(slo.objective);
-  return BURN_RATE_TIERS.filter(tier =>
-    tier.severity === 'page' ? slo.alerting.page : slo.alerting.ticket,
-  )
-    .map(tier => ({
+  // The tiers the render engine writes: the same decision, from one place.
+  return sloAlertTiers(slo.objective, slo.alerting).inForce.map(
+    ({ tier, factor }) => ({
       severity: tier.severity,
       longWindow: tier.longWindow,
       shortWindow: tier.shortWindow,
-      factor: burnRateFactor(tier, slo.window),
-    }))
-    .filter(tier => tier.factor * budget < 1); // the render engine leaves these out too
+      factor,
+    }),
+  );
 }
 
 function seriesOf(

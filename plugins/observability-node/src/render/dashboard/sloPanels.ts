@@ -40,7 +40,7 @@ export function sloSection(
   // The smallest page factor: at or above it, the budget burns fast enough to page.
   const pageFactor = Math.min(
     ...BURN_RATE_TIERS.filter(t => t.severity === 'page').map(t =>
-      burnRateFactor(t, slo.window),
+      burnRateFactor(t, slo.objective),
     ),
   );
   const row = new RowBuilder(

@@ -46,7 +46,9 @@ describe('toPrometheusFiles', () => {
       'dashboards/component_default_legacy-billing.json',
       'rules/component-default-checkout.yaml',
       'targets/component-default-legacy-billing.json',
+      'tests/component-default-checkout.availability.rules.yaml',
       'tests/component-default-checkout.availability.yaml',
+      'tests/component-default-checkout.latency.rules.yaml',
       'tests/component-default-checkout.latency.yaml',
     ]);
   });
@@ -77,13 +79,22 @@ describe('toPrometheusFiles', () => {
     ]);
   });
 
-  it('refers the rule tests to the rule file relative to them', () => {
-    const test = parse(
-      tree['tests/component-default-checkout.availability.yaml'],
-    );
-    expect(test.rule_files).toEqual([
-      '../rules/component-default-checkout.yaml',
+  it("refers each rule test to a copy of its own SLO's groups, and lists its scenarios", () => {
+    const [checkout] = renders();
+    const content = tree['tests/component-default-checkout.availability.yaml'];
+    expect(parse(content).rule_files).toEqual([
+      'component-default-checkout.availability.rules.yaml',
     ]);
+    expect(content).toContain(
+      '# Scenarios of SLO availability in this file:\n#   (a) full outage',
+    );
+    expect(
+      parse(tree['tests/component-default-checkout.availability.rules.yaml']),
+    ).toEqual({
+      groups: checkout.ruleGroups.filter(g =>
+        g.name.startsWith('lookout/component:default/checkout/availability'),
+      ),
+    });
   });
 
   it('is byte-identical across renders and independent of the order of entities', () => {
@@ -122,6 +133,7 @@ describePromtool('toPrometheusFiles with promtool', () => {
   it('writes rule tests that pass when run from the output folder', () => {
     const tests = fs
       .readdirSync(path.join(dir, 'tests'))
+      .filter(f => !f.endsWith('.rules.yaml'))
       .map(f => `tests/${f}`);
     expect(tests).toHaveLength(2);
     const output = execFileSync('promtool', ['test', 'rules', ...tests], {

@@ -28,6 +28,41 @@ export function ruleFileFromTests(slug: string): string {
   return `../${ruleFilePath(slug)}`;
 }
 
+/**
+ * Path of the copy of one SLO's rule groups that its test file loads (the groups as in
+ * `rules/<slug>.yaml`, so that each test evaluates only its own SLO).
+ * @public
+ */
+export function ruleTestRulesFilePath(slug: string, sloName: string): string {
+  return `tests/${slug}.${sloName}.rules.yaml`;
+}
+
+/** The same path as a test file refers to it (beside it). @public */
+export function ruleTestRulesFileFromTests(
+  slug: string,
+  sloName: string,
+): string {
+  return ruleTestRulesFilePath(slug, sloName).slice('tests/'.length);
+}
+
+/** The comment lines at the top of a test file: which scenarios it holds and which not, why. */
+function scenarioNotice(test: EntityRender['ruleTests'][number]): string {
+  const names = (
+    (test.content as { tests?: Array<{ name: string }> }).tests ?? []
+  ).map(t => t.name);
+  const lines = [
+    `Scenarios of SLO ${test.sloName} in this file:`,
+    ...names.map(name => `  ${name}`),
+  ];
+  if (test.omitted.length > 0) {
+    lines.push(
+      'Not generated for this SLO:',
+      ...test.omitted.map(o => `  ${o}`),
+    );
+  }
+  return lines.map(line => `# ${line}\n`).join('');
+}
+
 /** Path of the Alertmanager configuration in the prometheus layout. @public */
 export const ALERTMANAGER_FILE = 'alertmanager/alertmanager.yaml';
 
@@ -82,7 +117,16 @@ export function prometheusEntityFiles(render: EntityRender): RenderedFile[] {
   for (const test of render.ruleTests) {
     files.push({
       path: ruleTestFilePath(render.slug, test.sloName),
-      content: header + toYaml(test.content),
+      content: header + scenarioNotice(test) + toYaml(test.content),
+    });
+    files.push({
+      path: ruleTestRulesFilePath(render.slug, test.sloName),
+      content:
+        header +
+        `# The groups of SLO ${test.sloName} from ../${ruleFilePath(
+          render.slug,
+        )}, loaded by its test file only.\n` +
+        toYaml({ groups: test.ruleGroups }),
     });
   }
   return files;

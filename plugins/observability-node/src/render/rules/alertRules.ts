@@ -53,13 +53,15 @@ function indent(text: string, spaces: number): string {
     .join('\n');
 }
 
-/** One tier: both windows burn above the factor (and the long window saw enough events). */
+/**
+ * One tier: the error ratio over both windows is above the tier's threshold (`factor × budget`,
+ * written as an exact decimal), and the long window saw enough events.
+ */
 function tierCondition(context: SloContext, tier: TierInForce): string {
-  const { budget } = context.numbers;
   const { longWindow, shortWindow } = tier.tier;
   const parts = [
-    `${ratio(context, longWindow)} / ${budget} > ${tier.factor}`,
-    `${ratio(context, shortWindow)} / ${budget} > ${tier.factor}`,
+    `${ratio(context, longWindow)} > ${tier.errorRatio}`,
+    `${ratio(context, shortWindow)} > ${tier.errorRatio}`,
   ];
   const minEvents = context.slo.alerting.minEvents;
   if (minEvents > 0) {

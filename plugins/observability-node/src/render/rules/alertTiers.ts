@@ -4,10 +4,10 @@
  */
 import {
   AlertSeverity,
-  BURN_RATE_TIERS,
   BurnRateTier,
   SloSpec,
-  burnRateFactor,
+  TierThreshold,
+  sloAlertTiers,
 } from '@lookout/plugin-observability-common';
 import {
   Decimal,
@@ -41,47 +41,44 @@ export interface SloNumbers {
   budget: string;
   /** Tiers that are switched on and can fire, in `BURN_RATE_TIERS` order. */
   tiers: TierInForce[];
-  /** Tiers that are switched on but can never fire (`factor × budget ≥ 1`). */
+  /** Tiers that are switched on but left out (`sloAlertTiers`; the parser warns about them). */
   unreachable: UnreachableTier[];
 }
 
 const ONE: Decimal = decimal(1);
 
-/** The numbers of `slo`. @internal */
+/**
+ * A tier's numbers as exact text. The threshold is `factor × budget`, or the tier's
+ * `maxErrorRatio` where that caps it (the factor is then `maxErrorRatio ÷ budget`, shown rounded).
+ */
+function exact(threshold: TierThreshold, budget: Decimal): TierInForce {
+  const { tier, factor } = threshold;
+  const product = multiply(decimal(tier.factor), budget);
+  const cap =
+    tier.maxErrorRatio === undefined ? undefined : decimal(tier.maxErrorRatio);
+  if (cap && compare(product, cap) > 0) {
+    return { tier, factor: String(factor), errorRatio: formatDecimal(cap) };
+  }
+  return {
+    tier,
+    factor: formatDecimal(decimal(tier.factor)),
+    errorRatio: formatDecimal(product),
+  };
+}
+
+/** The numbers of `slo`; which tiers are in force is decided by `sloAlertTiers`. @internal */
 export function sloNumbers(slo: SloSpec): SloNumbers {
   const percent = decimal(slo.objective);
   const objective = shiftLeft(percent, 2);
   const budget = subtract(ONE, objective);
-  const tiers: TierInForce[] = [];
-  const unreachable: UnreachableTier[] = [];
-  for (const tier of BURN_RATE_TIERS) {
-    if (!isSeverityOn(slo, tier.severity)) {
-      continue;
-    }
-    const factor = decimal(burnRateFactor(tier, slo.window));
-    const threshold = multiply(factor, budget);
-    const inForce = {
-      tier,
-      factor: formatDecimal(factor),
-      errorRatio: formatDecimal(threshold),
-    };
-    if (compare(threshold, ONE) >= 0) {
-      unreachable.push(inForce);
-    } else {
-      tiers.push(inForce);
-    }
-  }
+  const { inForce, dropped } = sloAlertTiers(slo.objective, slo.alerting);
   return {
     objectivePercent: formatDecimal(percent),
     objective: formatDecimal(objective),
     budget: formatDecimal(budget),
-    tiers,
-    unreachable,
+    tiers: inForce.map(t => exact(t, budget)),
+    unreachable: dropped.map(t => exact(t, budget)),
   };
-}
-
-function isSeverityOn(slo: SloSpec, severity: AlertSeverity): boolean {
-  return severity === 'page' ? slo.alerting.page : slo.alerting.ticket;
 }
 
 /** The tiers of one severity. @internal */

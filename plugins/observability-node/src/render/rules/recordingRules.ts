@@ -63,7 +63,10 @@ export function errorRatioExpression(
     )} > 0)`;
   }
   const summed = readsSums(window);
-  const errors = sloSelector(context, summed ? SLO_ERRORS_SUM : SLO_ERRORS_RATE);
+  const errors = sloSelector(
+    context,
+    summed ? SLO_ERRORS_SUM : SLO_ERRORS_RATE,
+  );
   const total = sloSelector(context, summed ? SLO_TOTAL_SUM : SLO_TOTAL_RATE);
   return (
     `sum_over_time(${errors}[${window}])` +

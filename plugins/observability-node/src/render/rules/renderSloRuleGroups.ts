@@ -17,21 +17,13 @@
  *   less often saves query cost; 2m stays well inside the 5m lookback, so the series never
  *   looks stale. Nothing alerts on them.
  */
-import {
-  ANNOTATION_OPENSLO,
-  ANNOTATION_SLO_AVAILABILITY,
-  ANNOTATION_SLO_LATENCY,
-  ANNOTATION_SLOS,
-  ObservabilityProblem,
-  SloSpec,
-} from '@lookout/plugin-observability-common';
+import { ObservabilityProblem } from '@lookout/plugin-observability-common';
 import {
   PrometheusRule,
   PrometheusRuleGroup,
   RenderInput,
   RenderOptions,
 } from '../types';
-import { UnreachableTier } from './alertTiers';
 import { burnAlertRule, metricsMissingRule } from './alertRules';
 import { checkPromql } from './checkPromql';
 import {
@@ -78,45 +70,6 @@ export interface SloRuleGroups {
   problems: ObservabilityProblem[];
 }
 
-function problemLocation(
-  slo: SloSpec,
-  slos: SloSpec[],
-): Pick<ObservabilityProblem, 'annotation' | 'path'> {
-  if (slo.source === 'preset') {
-    return {
-      annotation:
-        slo.indicator.type === 'ratio'
-          ? ANNOTATION_SLO_AVAILABILITY
-          : ANNOTATION_SLO_LATENCY,
-      path: '',
-    };
-  }
-  if (slo.source === 'openslo') {
-    return { annotation: ANNOTATION_OPENSLO, path: '' };
-  }
-  // The index among the entity's `slos` entries, as the parser reports the same tier under
-  // `[index].objective`; it differs from the annotation's when the parser left out a bad entry.
-  const index = slos.filter(s => s.source === 'slos').indexOf(slo);
-  return { annotation: ANNOTATION_SLOS, path: `[${index}].objective` };
-}
-
-function unreachableProblem(
-  context: SloContext,
-  unreachable: UnreachableTier,
-  slos: SloSpec[],
-): ObservabilityProblem {
-  const { tier, factor, errorRatio } = unreachable;
-  return {
-    severity: 'warning',
-    ...problemLocation(context.slo, slos),
-    message:
-      `SLO ${context.slo.name}: the ${tier.severity} tier ${tier.longWindow}/${tier.shortWindow} ` +
-      `was left out because it can never fire: it needs an error ratio above ${factor} × ` +
-      `${context.numbers.budget} = ${errorRatio}, and an error ratio cannot exceed 1. ` +
-      `Raise the objective or shorten the window to get this tier.`,
-  };
-}
-
 function checked(
   rules: PrometheusRule[],
   context: SloContext,
@@ -136,6 +89,14 @@ function checked(
     );
   }
   return rules;
+}
+
+/** `SLOMetricsMissing` by its own switch; unset, it follows page and ticket. @internal */
+export function metricsMissingOn(
+  slo: RenderInput['spec']['slos'][number],
+): boolean {
+  const { alerting } = slo;
+  return alerting.metricsMissing ?? (alerting.page || alerting.ticket);
 }
 
 function present<T>(value: T | undefined): value is T {
@@ -164,7 +125,7 @@ export function renderSloRuleGroups(
         burnAlertRule(context, 'page'),
         burnAlertRule(context, 'ticket'),
       ].filter(present),
-      metricsMissingRule(context),
+      ...(metricsMissingOn(slo) ? [metricsMissingRule(context)] : []),
     ];
     groups.push({
       name: sloRuleGroupName(input.spec.entityRef, slo.name),
@@ -180,9 +141,6 @@ export function renderSloRuleGroups(
       interval: BUDGET_GROUP_INTERVAL,
       rules: checked(budgetRules(context), context),
     });
-    for (const unreachable of context.numbers.unreachable) {
-      problems.push(unreachableProblem(context, unreachable, input.spec.slos));
-    }
   }
   return { groups, problems };
 }

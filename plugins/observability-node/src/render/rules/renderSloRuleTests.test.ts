@@ -9,15 +9,17 @@ import {
 import { renderSloRuleTests } from './renderSloRuleTests';
 import { AlertRuleTest, ScenarioTest } from './ruleTests/scenarios';
 
-const RULE_FILE = '../rules/component-default-checkout.yaml';
+const ruleFileOf = (slo: string) =>
+  `component-default-checkout.${slo}.rules.yaml`;
+
+function render(slos: SloSpec[]) {
+  return renderSloRuleTests(renderInput({ slos }), renderOptions, ruleFileOf);
+}
 
 function testsOf(slos: SloSpec[], target = slos[0].name) {
-  const files = renderSloRuleTests(
-    renderInput({ slos }),
-    renderOptions,
-    RULE_FILE,
-  );
-  return files.find(f => f.sloName === target)!.content;
+  const { tests, problems } = render(slos);
+  expect(problems).toEqual([]);
+  return tests.find(f => f.sloName === target)!.content;
 }
 
 function scenario(
@@ -48,14 +50,23 @@ function missingAt(test: ScenarioTest, evalTime: string): string[] {
 describe('renderSloRuleTests', () => {
   const content = testsOf([ratioSlo()]);
 
-  it('writes one promtool document per SLO, referring to the entity rule file', () => {
-    const files = renderSloRuleTests(
-      renderInput({ slos: [ratioSlo(), latencySlo()] }),
-      renderOptions,
-      RULE_FILE,
-    );
+  it("writes one promtool document per SLO, loading only that SLO's groups", () => {
+    const files = render([ratioSlo(), latencySlo()]).tests;
     expect(files.map(f => f.sloName)).toEqual(['availability', 'latency']);
-    expect(content.rule_files).toEqual([RULE_FILE]);
+    expect(files[1].content.rule_files).toEqual([
+      'component-default-checkout.latency.rules.yaml',
+    ]);
+    expect(files[1].ruleGroups.map(g => g.name)).toEqual([
+      'lookout/component:default/checkout/latency',
+      'lookout/component:default/checkout/latency/sums',
+      'lookout/component:default/checkout/latency/budget',
+    ]);
+    expect(files[1].content.group_eval_order).toEqual(
+      files[1].ruleGroups.map(g => g.name),
+    );
+    expect(files[0].omitted).toEqual([
+      '(g) too little traffic is silent: minEvents is 0',
+    ]);
     expect(content.evaluation_interval).toBe('5m');
     expect(content.tests.map(t => t.name.slice(0, 3))).toEqual([
       '(a)',
@@ -108,10 +119,10 @@ describe('renderSloRuleTests', () => {
     ).toContain('is burning 15.0x as fast');
   });
 
-  it('(c) raises a ticket for a 2x burn after 36h and never pages', () => {
+  it('(c) raises a ticket for a 2.2x burn after 36h and never pages', () => {
     const test = scenario(content.tests, 'c')!;
     expect(test.name).toBe(
-      '(c) 2x burn (3d tier factor 1) after a healthy 36h: ticket 36h10m after it starts, no page',
+      '(c) 2.2x burn (3d tier factor 1.1) after a healthy 36h: ticket 36h10m after it starts, no page',
     );
     const checks = test.alert_rule_test!.filter(
       a => a.alertname === 'ErrorBudgetBurn',
@@ -132,9 +143,9 @@ describe('renderSloRuleTests', () => {
     expect(burnAt(test, '72h10m')).toEqual(['availability:ticket']);
   });
 
-  it('(d) stays silent for 8 hours of a 0.5x burn', () => {
+  it('(d) stays silent for 8 hours of a 0.55x burn', () => {
     const test = scenario(content.tests, 'd')!;
-    expect(test.name).toBe('(d) 0.5x burn for 8h: no alert');
+    expect(test.name).toBe('(d) 0.55x burn for 8h: no alert');
     for (const time of ['1h', '2h', '4h', '6h', '8h']) {
       expect(burnAt(test, time)).toEqual([]);
       expect(missingAt(test, time)).toEqual([]);
@@ -203,10 +214,9 @@ describe('renderSloRuleTests', () => {
     expect(scenario(content.tests, 'g')).toBeUndefined();
   });
 
-  it('expects the alerts of the other SLOs of the entity too', () => {
+  it('expects only the alerts of its own SLO (the other SLOs are not loaded)', () => {
     const tests = testsOf([ratioSlo(), latencySlo()]).tests;
-    // The availability series do not feed the latency SLO: it reports missing data.
-    expect(missingAt(scenario(tests, 'a')!, '6h15m')).toEqual(['latency']);
+    expect(missingAt(scenario(tests, 'a')!, '6h15m')).toEqual([]);
   });
 
   it('proves only missing data and metadata for native histograms, and says why', () => {
@@ -249,12 +259,13 @@ describe('renderSloRuleTests', () => {
             window,
             alerting: { page: true, ticket: true, minEvents },
           });
-          // Throws an internal error when a scenario's claim does not hold.
+          // An internal-error problem when a scenario's claim does not hold (testsOf).
           const tests = testsOf([slo]).tests;
+          // The outage is never dropped: objectives above 90 % have a page tier.
           const outage = scenario(tests, 'a');
           const checks = outage?.alert_rule_test ?? [];
           const pagesAtTheEnd =
-            outage === undefined ||
+            objective <= 90 ||
             checks[checks.length - 2].exp_alerts.some(
               a => a.exp_labels.severity === 'page',
             );
@@ -264,5 +275,18 @@ describe('renderSloRuleTests', () => {
       ),
       { numRuns: 25, seed: 20260601 },
     );
+  });
+});
+
+describe('renderSloRuleTests with no alert at all', () => {
+  it('proves that no data raises nothing when page, ticket and metricsMissing are off', () => {
+    const { tests } = testsOf([
+      ratioSlo({ alerting: { page: false, ticket: false, minEvents: 0 } }),
+    ]);
+    const test = scenario(tests, 'e')!;
+    expect(test.name).toBe(
+      '(e) no data: no alert, SLOMetricsMissing is switched off',
+    );
+    expect(missingAt(test, '15m')).toEqual([]);
   });
 });

@@ -137,11 +137,14 @@ function writeCorpus(dir: string): Written {
     const ruleFile = join(dir, 'rules', `${slug}.yaml`);
     writeFileSync(ruleFile, toYaml({ groups }));
     written.ruleFiles.push(ruleFile);
-    for (const test of renderSloRuleTests(
-      input,
-      renderOptions,
-      `../rules/${slug}.yaml`,
-    )) {
+    const ruleFileOf = (slo: string) => `${slug}.${slo}.rules.yaml`;
+    const rendered = renderSloRuleTests(input, renderOptions, ruleFileOf);
+    expect(rendered.problems).toEqual([]);
+    for (const test of rendered.tests) {
+      writeFileSync(
+        join(dir, 'tests', ruleFileOf(test.sloName)),
+        toYaml({ groups: test.ruleGroups }),
+      );
       const testFile = join(dir, 'tests', `${slug}.${test.sloName}.yaml`);
       writeFileSync(testFile, toYaml(test.content));
       written.testFiles.push(testFile);

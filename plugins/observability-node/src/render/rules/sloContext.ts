@@ -2,7 +2,11 @@
  * Everything the rule builders need to know about one SLO of one entity, computed once: its
  * identity labels and selector, its exact numbers, its team, and the links of its alerts.
  */
-import { ENTITY_LABEL, SloSpec } from '@lookout/plugin-observability-common';
+import {
+  ENTITY_LABEL,
+  RESERVED_SLO_LABELS,
+  SloSpec,
+} from '@lookout/plugin-observability-common';
 import { RenderInput, RenderOptions } from '../types';
 import { SloNumbers, sloNumbers } from './alertTiers';
 import {
@@ -15,14 +19,6 @@ import {
 import { formatLabelMatcher } from '@lookout/plugin-observability-common';
 import { SLO_LABEL } from './sloSeries';
 
-/** Labels that only Lookout sets; an SLO's own `labels` cannot override them. @internal */
-export const LOOKOUT_ALERT_LABELS: readonly string[] = [
-  SLO_LABEL,
-  ENTITY_LABEL,
-  'severity',
-  'window',
-];
-
 /** One SLO of one entity, ready to be rendered. @internal */
 export interface SloContext {
   slo: SloSpec;
@@ -34,7 +30,7 @@ export interface SloContext {
   numbers: SloNumbers;
   /** Full ref of the owner, e.g. `group:default/team-shop`. */
   owner?: string;
-  /** Routing label of the alerts: the SLO's `team` label, else the owner's name. */
+  /** Routing label of the alerts: the owner's name (`team` is reserved in an SLO's labels). */
   team?: string;
   /** The SLO's own labels, without the ones Lookout sets itself. */
   extraLabels: Record<string, string>;
@@ -68,7 +64,8 @@ export function sloContext(
   const entityRef = input.spec.entityRef;
   const extraLabels: Record<string, string> = {};
   for (const [name, value] of Object.entries(slo.labels)) {
-    if (!LOOKOUT_ALERT_LABELS.includes(name)) {
+    // The parser refuses these; a spec built another way still cannot override them.
+    if (!RESERVED_SLO_LABELS.includes(name)) {
       extraLabels[name] = value;
     }
   }
@@ -83,7 +80,7 @@ export function sloContext(
     ].join(', '),
     numbers: sloNumbers(slo),
     owner: ownerRef(input.entity),
-    team: extraLabels.team ?? teamOf(input.entity),
+    team: teamOf(input.entity),
     extraLabels,
     links: {
       runbook: runbookUrl(slo, input, options),

@@ -24,7 +24,8 @@ export interface SloAlertModel {
   context: SloContext;
   page?: PrometheusRule;
   ticket?: PrometheusRule;
-  missing: PrometheusRule;
+  /** Absent when `SLOMetricsMissing` is switched off. */
+  missing?: PrometheusRule;
 }
 
 /** One expected alert, as promtool's `exp_alerts` entry. @internal */
@@ -137,7 +138,7 @@ export class ScenarioModel {
           page: verdict(model.page, 'page'),
           ticket: verdict(model.ticket, 'ticket'),
           value: currentBurn(timeline, numbers, step),
-          missing: metricsMissingFires(timeline, step),
+          missing: model.missing ? metricsMissingFires(timeline, step) : false,
         };
       });
       const [a, b] = perSemantics;
@@ -159,7 +160,7 @@ export class ScenarioModel {
         }
       }
       if (a.missing) {
-        missing.push(expected(model.missing));
+        missing.push(expected(model.missing!));
       }
       if (model.context.slo.name === this.target) {
         target.page = a.page === true;

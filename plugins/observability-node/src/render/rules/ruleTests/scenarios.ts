@@ -3,22 +3,22 @@
  * through the SLO's own selectors and asserts what the burn-rate math says, at instants the
  * model (see `simulate.ts`) can call exactly:
  *   (a) a full outage pages, as early as the 1h/5m tier allows (≤ 5m for 99.9 % over 30d);
- *   (b) a 15x burn (for 30d; the same share of the 1h tier's factor for other windows) pages
- *       within 65 minutes;
- *   (c) a 2x burn (for 30d) raises a ticket when half of the 3d window burns (36h after it
- *       starts) and never pages;
- *   (d) a 0.5x burn stays silent for 8 hours;
+ *   (b) a burn at 25/24 of the 1h tier's factor (15x for 14.4) pages within 65 minutes;
+ *   (c) a burn at twice the 3d tier's factor (2.2x) raises a ticket when half of the 3d window
+ *       burns (36h after it starts) and never pages;
+ *   (d) a burn at half the 3d tier's factor (0.55x) stays silent for 8 hours;
  *   (e) no data raises SLOMetricsMissing after 10 minutes; the metadata series are there;
  *   (f) a steady error ratio records exact values in every window and in the budget left;
  *   (g) with `minEvents`, a full outage on too little traffic stays silent.
- * Burn multiples scale with the SLO window (`window / 30d`), so every scenario exercises the
- * same tier whatever the window.
+ * The factors are the same at every window (docs/slo-alerting.md), so the multiples are too. A
+ * scenario whose assertion cannot be placed fails the render with an internal error; none is
+ * dropped silently.
  */
 import {
   durationSeconds,
   RECORDED_WINDOWS,
 } from '@lookout/plugin-observability-common';
-import { TierInForce } from '../alertTiers';
+import { TierInForce, tiersOf } from '../alertTiers';
 import {
   decimal,
   decimalPlaces,
@@ -95,10 +95,6 @@ export function formatMinutes(minutes: number): string {
 
 function multipleText(multiple: number): string {
   return `${Number(multiple.toFixed(4))}x`;
-}
-
-function windowHours(setup: ScenarioSetup): number {
-  return durationSeconds(setup.target.context.slo.window) / 3600;
 }
 
 function tier(
@@ -336,14 +332,12 @@ export function fullOutageScenario(
     );
   }
   const paged = run.find(startStep + 1, startStep + 72, s => s.target.page);
-  if (!paged) {
-    return undefined;
-  }
-  const after = (paged.step - startStep) * EVAL_STEP_MINUTES;
+  claim(setup, name, paged !== undefined, 'never pages within 6 hours');
+  const after = (paged!.step - startStep) * EVAL_STEP_MINUTES;
   return test(
     `(a) ${name}: pages ${formatMinutes(after)} after it starts`,
     run,
-    [...healthy, paged],
+    [...healthy, paged!],
   );
 }
 
@@ -352,7 +346,7 @@ export function fastBurnScenario(
   setup: ScenarioSetup,
 ): ScenarioTest | undefined {
   const fast = tier(setup, '1h');
-  const multiple = windowHours(setup) / 48; // 15 for 30d: 15/14.4 of the tier's factor
+  const multiple = (Number(fast?.factor) * 25) / 24; // 15 for 14.4: 25/24 of the tier's factor
   const budget = Number(setup.target.context.numbers.budget);
   if (!setup.series || !fast || multiple * budget >= 1) {
     return undefined;
@@ -385,7 +379,14 @@ export function slowBurnScenario(
   setup: ScenarioSetup,
 ): ScenarioTest | undefined {
   const slow = tier(setup, '3d');
-  const multiple = windowHours(setup) / 360; // 2 for 30d
+  // Twice the 3d tier's factor, or halfway to the lowest page factor where that is lower
+  // (below 98.34 % the capped 1h tier pages under 2.2x); the burn then lasts a day longer.
+  const slowFactor = Number(slow?.factor);
+  const lowestPage = Math.min(
+    ...tiersOf(setup.target.context.numbers, 'page').map(t => Number(t.factor)),
+  );
+  const multiple = Math.min(2 * slowFactor, (slowFactor + lowestPage) / 2);
+  const burnMinutes = (multiple < 2 * slowFactor ? 3 : 2) * 24 * 60;
   const budget = Number(setup.target.context.numbers.budget);
   if (!setup.series || !slow || multiple * budget >= 1) {
     return undefined;
@@ -395,7 +396,7 @@ export function slowBurnScenario(
   const start = HEALTHY_TICKET_BASELINE;
   const run = new ScenarioRun(setup, [
     phase(start, traffic, 0),
-    phase(2 * 24 * 60, traffic - bad, bad),
+    phase(burnMinutes, traffic - bad, bad),
   ]);
   const startStep = start / EVAL_STEP_MINUTES;
   const name = `${multipleText(multiple)} burn (3d tier factor ${
@@ -403,7 +404,7 @@ export function slowBurnScenario(
   }) after a healthy 36h`;
   const ticket = run.find(
     startStep + 1,
-    startStep + (2 * 24 * 60) / EVAL_STEP_MINUTES,
+    startStep + burnMinutes / EVAL_STEP_MINUTES,
     s => s.target.ticket,
   );
   claim(setup, name, ticket !== undefined, 'never raises a ticket');
@@ -439,10 +440,12 @@ export function slowBurnScenario(
 export function gentleBurnScenario(
   setup: ScenarioSetup,
 ): ScenarioTest | undefined {
+  const slow = tier(setup, '3d');
   if (!setup.series) {
     return undefined;
   }
-  const multiple = windowHours(setup) / 1440; // 0.5 for 30d
+  // Half the 3d tier's factor (0.55), or half a budget when no ticket tier is in force.
+  const multiple = slow ? Number(slow.factor) / 2 : 0.5;
   const traffic = trafficPerMinute(setup);
   const bad = badPerMinute(setup, traffic, multiple);
   const run = new ScenarioRun(setup, [phase(480, traffic - bad, bad)]);
@@ -498,7 +501,10 @@ export function noDataScenario(
         setup.noSeriesReason ?? 'No synthetic series'
       }, so this file proves only ` +
       `SLOMetricsMissing and the recorded metadata`;
-  const name = `(e) no data: SLOMetricsMissing after 10m${limitation}`;
+  const expectsMissing = setup.target.missing !== undefined;
+  const name = expectsMissing
+    ? `(e) no data: SLOMetricsMissing after 10m${limitation}`
+    : `(e) no data: no alert, SLOMetricsMissing is switched off${limitation}`;
   const checkpoints = [near(run, 1), near(run, 3)];
   claim(
     setup,
@@ -509,8 +515,9 @@ export function noDataScenario(
   claim(
     setup,
     name,
-    checkpoints[1]?.step === 3 && checkpoints[1].state.target.missing,
-    'does not fire after 10m',
+    checkpoints[1]?.step === 3 &&
+      checkpoints[1].state.target.missing === expectsMissing,
+    expectsMissing ? 'does not fire after 10m' : 'fires although switched off',
   );
   const { context } = setup.target;
   const promql: PromqlExprTest[] = [
@@ -544,7 +551,7 @@ function rounded(expr: string, digits: number): string {
 
 /**
  * (f) A steady error ratio of an eighth of the budget (below every tier's factor, the lowest
- * being 0.2333 for 7d): exact recorded values.
+ * being 1.1): exact recorded values.
  */
 export function recordedValuesScenario(
   setup: ScenarioSetup,

@@ -311,15 +311,10 @@ export function tierFires(
   tier: TierInForce,
   step: number,
 ): Verdict {
-  const budget = Number(numbers.budget);
-  const factor = Number(tier.factor);
-  const burn = (window: string) => {
-    const r = timeline.ratio(step, window);
-    return r === undefined ? undefined : r / budget;
-  };
+  const threshold = Number(tier.errorRatio);
   const conditions: Verdict[] = [
-    above(burn(tier.tier.longWindow), factor),
-    above(burn(tier.tier.shortWindow), factor),
+    above(timeline.ratio(step, tier.tier.longWindow), threshold),
+    above(timeline.ratio(step, tier.tier.shortWindow), threshold),
   ];
   const minEvents = timeline.slo.alerting.minEvents;
   if (minEvents > 0) {
