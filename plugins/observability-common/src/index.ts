@@ -25,6 +25,12 @@ export {
 } from './promql/formatVectorSelector';
 export { quotePromqlString, unquotePromqlString } from './promql/stringLiteral';
 export * from './promql/names';
+export {
+  checkPanelQueryScope,
+  scopeQueryToEntity,
+} from './panels/panelQueryScope';
+export * from './panels/panelDefinitions';
+export * from './panels/importedAnnotations';
 export { parseLogStreamSelector } from './logql/streamSelector';
 export { parseLokiTenant } from './logql/lokiTenant';
 export * from './duration/duration';

@@ -3,7 +3,6 @@
  * problem is reported with its path (`[1].ratio.errors`); an entry with an error is left out
  * whole, the others are kept.
  */
-import YAML from 'yaml';
 import { z } from 'zod';
 import { ANNOTATION_SLOS } from '../annotations/annotations';
 import {
@@ -16,6 +15,7 @@ import {
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue, isPlainMap } from '../validation/describeValue';
 import { parseHttpUrl } from '../validation/httpUrl';
+import { parseYamlList } from '../validation/yamlList';
 import {
   formatProblemPath,
   issuesToProblems,
@@ -249,7 +249,10 @@ export function parseSloDefinitions(
       message,
     });
 
-  const list = parseYamlList(text);
+  const list = parseYamlList(
+    text,
+    `expected a YAML list of SLO definitions, e.g.\n${DEFINITION_EXAMPLE}`,
+  );
   if (!list.ok) {
     error([], list.message);
     return { slos: [], problems };
@@ -327,32 +330,6 @@ export function parseSloDefinitions(
     }
   });
   return { slos, problems };
-}
-
-function parseYamlList(text: string): Parsed<unknown[]> {
-  const expected = `expected a YAML list of SLO definitions, e.g.\n${DEFINITION_EXAMPLE}`;
-  if (text.trim() === '') {
-    return invalid(`is empty; ${expected}`);
-  }
-  let value: unknown;
-  try {
-    const document = YAML.parseDocument(text, { prettyErrors: true });
-    if (document.errors.length > 0) {
-      const first = document.errors[0].message.split('\n')[0];
-      return invalid(`is not valid YAML: ${first}; ${expected}`);
-    }
-    value = document.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return invalid(
-      `is not valid YAML: ${
-        e instanceof Error ? e.message : String(e)
-      }; ${expected}`,
-    );
-  }
-  if (!Array.isArray(value)) {
-    return invalid(`found ${describeValue(value)}; ${expected}`);
-  }
-  return valid(value);
 }
 
 function lastKey(path: readonly PropertyKey[]): string {

@@ -15,6 +15,8 @@ import {
   ANNOTATION_METRICS_PORT,
   ANNOTATION_METRICS_TARGETS,
   ANNOTATION_OPENSLO,
+  ANNOTATION_PANELS,
+  ANNOTATION_PROMETHEUS_RULE,
   ANNOTATION_RUNBOOK_URL,
   ANNOTATION_SLO_AVAILABILITY,
   ANNOTATION_SLO_LATENCY,
@@ -31,6 +33,7 @@ import {
   ObservabilityProblem,
   ObservabilitySpec,
   ParseOptions,
+  PanelSpec,
   ParseResult,
   SloSpec,
 } from './types';
@@ -63,6 +66,11 @@ import {
   describeUnreachableTier,
   findUnreachableTiers,
 } from '../slo/unreachableTiers';
+import { parsePanelDefinitions } from '../panels/panelDefinitions';
+import {
+  parseImportedAnnotations,
+  parsePrometheusRule,
+} from '../panels/importedAnnotations';
 import {
   entityAnnotations,
   entityIdentity,
@@ -193,6 +201,9 @@ export function parseObservabilitySpec(
           ),
     ) ?? dashboardDefault;
   const runbookUrl = reader.read(ANNOTATION_RUNBOOK_URL, parseHttpUrl);
+  const panels = readPanels(reader, identity.entityRef, options);
+  const imported = parseImportedAnnotations(key => reader.get(key));
+  reader.problems.push(...imported.problems);
 
   const spec: ObservabilitySpec = {
     entityRef: identity.entityRef,
@@ -204,6 +215,10 @@ export function parseObservabilitySpec(
     dashboard,
     ...(runbookUrl !== undefined && { runbookUrl }),
     kubernetes: readKubernetes(reader),
+    ...(panels.length > 0 && { panels }),
+    ...(Object.keys(imported.imported).length > 0 && {
+      imported: imported.imported,
+    }),
   };
   return { spec, problems: reader.problems };
 }
@@ -340,6 +355,30 @@ function defaultLogsSelector(
     /\{\{\s*(name|namespace|kind)\s*\}\}/g,
     (_, key: string) => escape(values[key]),
   );
+}
+
+function readPanels(
+  reader: AnnotationReader,
+  entityRef: string,
+  options: ParseOptions,
+): PanelSpec[] {
+  const context = {
+    entityRef,
+    allowUnscoped: options.allowUnscopedPanels ?? false,
+  };
+  const panels: PanelSpec[] = [];
+  for (const [annotation, parse] of [
+    [ANNOTATION_PANELS, parsePanelDefinitions],
+    [ANNOTATION_PROMETHEUS_RULE, parsePrometheusRule],
+  ] as const) {
+    const text = reader.get(annotation);
+    if (text !== undefined) {
+      const parsed = parse(text, context);
+      reader.problems.push(...parsed.problems);
+      panels.push(...parsed.panels);
+    }
+  }
+  return panels;
 }
 
 function readTracesService(reader: AnnotationReader): string | undefined {
