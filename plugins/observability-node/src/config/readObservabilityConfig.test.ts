@@ -63,4 +63,14 @@ describe('readObservabilityConfig', () => {
       ),
     ).toThrow('observability.presets.convention');
   });
+
+  it('allows unscoped panel queries only when observability.panels.allowUnscoped is true', () => {
+    const read = (panels?: object) =>
+      readObservabilityConfig(
+        new ConfigReader({ observability: { ...(panels && { panels }) } }),
+      ).parseOptions.allowUnscopedPanels;
+    expect(read()).toBeUndefined();
+    expect(read({ allowUnscoped: false })).toBeUndefined();
+    expect(read({ allowUnscoped: true })).toBe(true);
+  });
 });

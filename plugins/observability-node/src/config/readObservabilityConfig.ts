@@ -86,6 +86,9 @@ export function readObservabilityConfig(root: Config): ObservabilitySettings {
       presets,
       defaultLogsSelector: config?.getOptionalString('loki.selectorTemplate'),
       defaultLogsTenant: config?.getOptionalString('loki.tenant'),
+      ...(config?.getOptionalBoolean('panels.allowUnscoped') && {
+        allowUnscopedPanels: true,
+      }),
     },
     renderOptions: {
       backstageBaseUrl: (

@@ -88,11 +88,21 @@ export interface RedQueries {
   durationQuantiles: PanelQuery[];
 }
 
+/** Options of {@link redQueries}. @public */
+export interface RedQueryOptions {
+  /** Range of the rates; default Grafana's `$__rate_interval`. */
+  rateInterval?: string;
+  /** Latency quantiles; default 0.5, 0.9, 0.99. */
+  quantiles?: number[];
+}
+
 /** The RED queries over the preset metric names, scoped to the entity. @public */
 export function redQueries(
   entityRef: string,
   presets: SloPresetConfig,
+  options: RedQueryOptions = {},
 ): RedQueries {
+  const rateInterval = options.rateInterval ?? '$__rate_interval';
   const entity: LabelMatcher = {
     name: ENTITY_LABEL,
     op: '=',
@@ -111,20 +121,20 @@ export function redQueries(
       ? `sum(histogram_count(rate(${selector(
           histogram,
           matchers,
-        )}[$__rate_interval])))`
+        )}[${rateInterval}])))`
       : `sum(rate(${selector(
           presets.requestsMetric,
           matchers,
-        )}[$__rate_interval]))`;
+        )}[${rateInterval}]))`;
   const quantile = (q: number): PanelQuery => ({
     expr: native
       ? `histogram_quantile(${q}, sum(rate(${selector(histogram, [
           entity,
-        ])}[$__rate_interval])))`
+        ])}[${rateInterval}])))`
       : `histogram_quantile(${q}, sum by (le) (rate(${selector(
           `${histogram}_bucket`,
           [entity],
-        )}[$__rate_interval])))`,
+        )}[${rateInterval}])))`,
     legend: `p${Math.round(q * 100)}`,
   });
   return {
@@ -133,6 +143,6 @@ export function redQueries(
       expr: `${requests([entity, errors])} / ${requests([entity])}`,
       legend: 'error ratio',
     },
-    durationQuantiles: [quantile(0.5), quantile(0.9), quantile(0.99)],
+    durationQuantiles: (options.quantiles ?? [0.5, 0.9, 0.99]).map(quantile),
   };
 }
