@@ -119,6 +119,7 @@ const SIGNAL_ROUTES = [
   'traces',
   `traces/${TRACE_ID}`,
   'config',
+  'metrics',
 ];
 
 describe('signal routes and catalog permissions', () => {

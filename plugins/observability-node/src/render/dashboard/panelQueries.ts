@@ -84,6 +84,8 @@ export function sloQueries(
 /** The RED queries (rate, errors, duration) of an entity's scraped HTTP server metrics. @public */
 export interface RedQueries {
   requestRate: PanelQuery;
+  /** Requests per second whose status counts as an error. */
+  errorRate: PanelQuery;
   errorRatio: PanelQuery;
   durationQuantiles: PanelQuery[];
 }
@@ -139,6 +141,7 @@ export function redQueries(
   });
   return {
     requestRate: { expr: requests([entity]), legend: 'requests/s' },
+    errorRate: { expr: requests([entity, errors]), legend: 'errors/s' },
     errorRatio: {
       expr: `${requests([entity, errors])} / ${requests([entity])}`,
       legend: 'error ratio',
