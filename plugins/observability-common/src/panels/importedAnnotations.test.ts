@@ -68,7 +68,8 @@ describe('parseImportedAnnotations', () => {
       read({
         'prometheus.io/alert': 'HighErrorRate, HighLatency',
         'grafana/dashboard-selector': "tags @> 'checkout'",
-        'grafana/overview-dashboard': 'https://grafana.example.com/d/abc/overview',
+        'grafana/overview-dashboard':
+          'https://grafana.example.com/d/abc/overview',
         'grafana/alert-label-selector': 'service=checkout',
       }),
     ).toEqual({
@@ -86,7 +87,9 @@ describe('parseImportedAnnotations', () => {
   });
 
   it('names the annotation of a bad value', () => {
-    expect(read({ 'grafana/overview-dashboard': 'not a url' }).problems).toEqual([
+    expect(
+      read({ 'grafana/overview-dashboard': 'not a url' }).problems,
+    ).toEqual([
       expect.objectContaining({
         severity: 'error',
         annotation: 'grafana/overview-dashboard',
@@ -98,7 +101,9 @@ describe('parseImportedAnnotations', () => {
 describe('dashboardSelectorTags', () => {
   it("lists the tags of the Grafana plugin's selector", () => {
     expect(
-      dashboardSelectorTags("(tags @> 'my-service' || tags @> 'my-service-slo') && tags @> 'generated'"),
+      dashboardSelectorTags(
+        "(tags @> 'my-service' || tags @> 'my-service-slo') && tags @> 'generated'",
+      ),
     ).toEqual(['my-service', 'my-service-slo', 'generated']);
   });
 });

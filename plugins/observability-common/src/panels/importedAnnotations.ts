@@ -102,7 +102,9 @@ export function parsePrometheusRule(
       ? undefined
       : checkPanelQueryScope(scoped, context.entityRef);
     if (scope && !scope.ok) {
-      error(`item ${index} could read another entity's series: ${scope.message}`);
+      error(
+        `item ${index} could read another entity's series: ${scope.message}`,
+      );
       return;
     }
     panels.push({

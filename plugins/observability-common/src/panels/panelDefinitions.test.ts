@@ -89,7 +89,9 @@ describe('parsePanelDefinitions', () => {
   it('says when the value is not a YAML list', () => {
     expect(parse('title: x').problems[0]).toMatchObject({
       path: '',
-      message: expect.stringMatching(/^found a map; expected a YAML list of panels/),
+      message: expect.stringMatching(
+        /^found a map; expected a YAML list of panels/,
+      ),
     });
   });
 });

@@ -35,7 +35,9 @@ const PANEL_EXAMPLE =
 
 function parseTitle(value: unknown): Parsed<string> {
   if (typeof value !== 'string' || value.trim() === '') {
-    return invalid(`found ${describeValue(value)}; expected a title, e.g. Orders per second`);
+    return invalid(
+      `found ${describeValue(value)}; expected a title, e.g. Orders per second`,
+    );
   }
   return value.length > 200
     ? invalid('is longer than 200 characters')
@@ -45,7 +47,9 @@ function parseTitle(value: unknown): Parsed<string> {
 function parseQuery(value: unknown): Parsed<string> {
   if (typeof value !== 'string') {
     return invalid(
-      `found ${describeValue(value)}; expected a PromQL query, e.g. sum(rate(shop_orders_total{backstage_entity="component:default/checkout"}[5m]))`,
+      `found ${describeValue(
+        value,
+      )}; expected a PromQL query, e.g. sum(rate(shop_orders_total{backstage_entity="component:default/checkout"}[5m]))`,
     );
   }
   const parsed = parsePromqlExpression(value.trim());
@@ -60,13 +64,21 @@ function oneOf<T extends string>(
   return value =>
     typeof value === 'string' && (allowed as readonly string[]).includes(value)
       ? valid(value as T)
-      : invalid(`found ${describeValue(value)}; expected one of ${allowed.join(', ')}`);
+      : invalid(
+          `found ${describeValue(value)}; expected one of ${allowed.join(
+            ', ',
+          )}`,
+        );
 }
 
 function parseLegend(value: unknown): Parsed<string> {
   return typeof value === 'string'
     ? valid(value)
-    : invalid(`found ${describeValue(value)}; expected a legend template, e.g. "{{route}}"`);
+    : invalid(
+        `found ${describeValue(
+          value,
+        )}; expected a legend template, e.g. "{{route}}"`,
+      );
 }
 
 const panelSchema = strictMap(
@@ -126,7 +138,9 @@ export function parsePanelDefinitions(
     if (!isPlainMap(entry)) {
       error(
         [index],
-        `found ${describeValue(entry)}; expected a panel (a map with title and query), e.g.\n${PANEL_EXAMPLE}`,
+        `found ${describeValue(
+          entry,
+        )}; expected a panel (a map with title and query), e.g.\n${PANEL_EXAMPLE}`,
       );
       return;
     }
@@ -147,7 +161,9 @@ export function parsePanelDefinitions(
       if (!scope.ok) {
         error(
           [index, 'query'],
-          `panel ${index} (${JSON.stringify(title)}) could read another entity's series: ${scope.message}`,
+          `panel ${index} (${JSON.stringify(
+            title,
+          )}) could read another entity's series: ${scope.message}`,
         );
         return;
       }

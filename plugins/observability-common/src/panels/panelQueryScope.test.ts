@@ -70,7 +70,7 @@ describe('checkPanelQueryScope', () => {
     ).toEqual({
       ok: false,
       message:
-        'label_replace (column 1) writes the backstage_entity label, which would present this entity\'s series as another\'s',
+        "label_replace (column 1) writes the backstage_entity label, which would present this entity's series as another's",
     });
     expect(
       scoped(
@@ -90,14 +90,16 @@ describe('checkPanelQueryScope', () => {
     expect(!result.ok && result.message.split('; add').length).toBe(3);
     expect(scoped('rate(x[5m]')).toEqual({
       ok: false,
-      message: expect.stringMatching(/^"rate\(x\[5m\]" (ends unexpectedly|has)/),
+      message: expect.stringMatching(
+        /^"rate\(x\[5m\]" (ends unexpectedly|has)/,
+      ),
     });
   });
 
   it('accepts a quoted value that unescapes to the entity ref', () => {
-    expect(
-      scoped("x{backstage_entity='component:default/checkout'}").ok,
-    ).toBe(true);
+    expect(scoped("x{backstage_entity='component:default/checkout'}").ok).toBe(
+      true,
+    );
   });
 });
 
