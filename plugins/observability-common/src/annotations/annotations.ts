@@ -169,7 +169,7 @@ export const LOOKOUT_ANNOTATIONS: readonly AnnotationDoc[] = [
     annotation: ANNOTATION_DASHBOARD,
     description: '"false" opts out of the generated Grafana dashboard.',
     example: 'false',
-    default: 'on when metrics or SLOs are set',
+    default: 'on when metrics, SLOs or panels are set',
   },
   {
     annotation: ANNOTATION_RUNBOOK_URL,

@@ -31,6 +31,16 @@ describe('parseObservabilitySpec: panels and imported annotations', () => {
     ]);
   });
 
+  it('turns the generated dashboard on for an entity with only panels', () => {
+    const { spec } = parseObservabilitySpec(
+      entity({
+        'lookout.dev/panels':
+          '- title: Rows\n  query: batch_records_exported{backstage_entity="component:default/checkout"}',
+      }),
+    );
+    expect(spec.dashboard).toBe(true);
+  });
+
   it('reports a panel that names another entity as a problem on lookout.dev/panels', () => {
     const { spec, problems } = parseObservabilitySpec(
       entity({

@@ -188,8 +188,12 @@ export function parseObservabilitySpec(
         )
       : valid(text),
   );
+  const panels = readPanels(reader, identity.entityRef, options);
   const dashboardDefault =
-    Boolean(metrics) || slos.length > 0 || openslo !== undefined;
+    Boolean(metrics) ||
+    slos.length > 0 ||
+    openslo !== undefined ||
+    panels.length > 0;
   const dashboard =
     reader.read(ANNOTATION_DASHBOARD, text =>
       text === 'true' || text === 'false'
@@ -201,7 +205,6 @@ export function parseObservabilitySpec(
           ),
     ) ?? dashboardDefault;
   const runbookUrl = reader.read(ANNOTATION_RUNBOOK_URL, parseHttpUrl);
-  const panels = readPanels(reader, identity.entityRef, options);
   const imported = parseImportedAnnotations(key => reader.get(key));
   reader.problems.push(...imported.problems);
 
