@@ -4,7 +4,6 @@
  * entity's series is an error on `[i].query` unless the platform allows unscoped panels; an
  * entry with an error is left out, the others are kept.
  */
-import { z } from 'zod';
 import { ANNOTATION_PANELS } from '../annotations/annotations';
 import { parsePromqlExpression } from '../promql/promqlTree';
 import {
