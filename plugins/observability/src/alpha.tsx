@@ -3,7 +3,8 @@
  * SLOs, Logs, Traces and Metrics entity tabs (in the entity page's "Observability" group) and the SLO
  * overview page at `/observability/slos`, with its navigation item.
  *
- * Gating (predicates of the common package): the card (`isObservabilityAvailable`) and the Logs
+ * Gating (predicates of the common package): the card (`hasMetricsTab`: any Lookout annotation or
+ * one of Roadie's Prometheus or the Grafana plugin's, so that it can say what it made of them) and the Logs
  * and Traces tabs (`hasLogs`, `hasTraces`) appear on entities with any `lookout.dev/` annotation,
  * since logs and traces have defaults (the configured stream selector, the entity name as
  * service); the SLOs tab (`hasSlos`) only where an SLO annotation is set (`slo-availability`,
@@ -30,7 +31,7 @@ import {
   hasMetricsTab,
   hasSlos,
   hasTraces,
-  isObservabilityAvailable,
+
 } from '@lookout/plugin-observability-common';
 import TrackChangesIcon from '@material-ui/icons/TrackChanges';
 import { observabilityApiRef } from './api/ObservabilityApi';
@@ -54,11 +55,11 @@ export const observabilityApi = ApiBlueprint.make({
     }),
 });
 
-/** Overview card, on entities with Lookout annotations. @alpha */
+/** Overview card, on entities with Lookout annotations or Roadie's/Grafana's. @alpha */
 export const entityObservabilityCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
-    filter: isObservabilityAvailable,
+    filter: hasMetricsTab,
     loader: () =>
       import('./components/card/EntityObservabilityCard').then(m => (
         <m.EntityObservabilityCard />
