@@ -290,5 +290,24 @@ export interface Config {
        */
       token?: string;
     };
+
+    /** Custom panels of the Metrics tab (`lookout.dev/panels`, `prometheus.io/rule`). */
+    panels?: {
+      /**
+       * Accept panel queries whose selectors are not confined to the entity
+       * (`backstage_entity="<ref>"`). Default false: such a panel is refused with a problem on
+       * the annotation, since any catalog author could read any series through it.
+       */
+      allowUnscoped?: boolean;
+    };
+
+    /** Pyroscope (or Grafana's profiles app), for links from the tabs to an entity's profiles. */
+    pyroscope?: {
+      /**
+       * URL the browser opens: Pyroscope's UI (`https://pyroscope.example.com`), or Grafana's
+       * profiles app (`https://grafana.example.com/a/grafana-pyroscope-app`).
+       */
+      externalUrl: string;
+    };
   };
 }

@@ -24,9 +24,17 @@ describe('demo-service (real process)', () => {
     metricsPort = await freePort();
     child = spawn(
       process.execPath,
-      ['--require', require.resolve('@backstage/cli/config/nodeTransform.cjs'), resolve(__dirname, 'main.ts')],
+      [
+        '--require',
+        require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+        resolve(__dirname, 'main.ts'),
+      ],
       {
-        env: { ...process.env, PORT: String(port), METRICS_PORT: String(metricsPort) },
+        env: {
+          ...process.env,
+          PORT: String(port),
+          METRICS_PORT: String(metricsPort),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
@@ -60,7 +68,9 @@ describe('demo-service (real process)', () => {
       body: JSON.stringify({ errorRate: 0 }),
     });
 
-    const metrics = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    const metrics = await (
+      await fetch(`http://127.0.0.1:${metricsPort}/metrics`)
+    ).text();
     expect(metrics).toMatch(
       /http_server_request_duration_seconds_count\{[^}]*http_response_status_code="500"[^}]*\} 1/,
     );
@@ -79,6 +89,33 @@ describe('demo-service (real process)', () => {
       .pop();
     expect(line).toMatchObject({ status: 200, level: 'info', method: 'GET' });
     expect(line.trace_id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('counts orders and revenue by country in its business metrics', async () => {
+    const order = (body: object) =>
+      fetch(`http://127.0.0.1:${port}/api/orders`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      });
+    expect((await order({ country: 'DE', amountEuros: 30 })).status).toBe(201);
+    expect((await order({ country: 'DE', amountEuros: 12.5 })).status).toBe(
+      201,
+    );
+    expect((await order({ country: 'FR', amountEuros: 8 })).status).toBe(201);
+    const refused = await order({ country: 'Germany', amountEuros: 8 });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toEqual({
+      error: 'country must be a two-letter country code such as DE',
+    });
+
+    const metrics = await (
+      await fetch(`http://127.0.0.1:${metricsPort}/metrics`)
+    ).text();
+    expect(metrics).toMatch(/^shop_orders_total\{[^}]*country="DE"[^}]*\} 2$/m);
+    expect(metrics).toMatch(/^shop_orders_total\{[^}]*country="FR"[^}]*\} 1$/m);
+    expect(metrics).toMatch(
+      /^shop_revenue_euros_total\{[^}]*country="DE"[^}]*\} 42.5$/m,
+    );
   });
 
   it('rejects a behaviour outside its range, naming the field', async () => {

@@ -1,10 +1,17 @@
 /*
- * The demo service's HTTP API. `GET /api/items` is the work; `PUT /admin/behaviour` sets its error
- * rate and latency to simulate an outage. Every request is logged as one JSON line carrying the
+ * The demo service's HTTP API. `GET /api/items` is the work; `POST /api/orders` places an order
+ * (counted in the business metrics of ./orders); `PUT /admin/behaviour` sets its error rate and
+ * latency to simulate an outage. Every request is logged as one JSON line carrying the
  * trace id of its span.
  */
 import { trace } from '@opentelemetry/api';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import {
+  createServer,
+  IncomingMessage,
+  Server,
+  ServerResponse,
+} from 'node:http';
+import { OrderMetrics, parseOrder } from './orders';
 
 /** How the service misbehaves. */
 export interface Behaviour {
@@ -29,11 +36,21 @@ function readBody(req: IncomingMessage): Promise<string> {
 function parseBehaviour(text: string, current: Behaviour): Behaviour {
   const input = JSON.parse(text || '{}') as Partial<Behaviour>;
   const next = { ...current, ...input };
-  if (typeof next.errorRate !== 'number' || next.errorRate < 0 || next.errorRate > 1) {
+  if (
+    typeof next.errorRate !== 'number' ||
+    next.errorRate < 0 ||
+    next.errorRate > 1
+  ) {
     throw new Error('errorRate must be a number between 0 and 1');
   }
-  if (typeof next.latencyMs !== 'number' || next.latencyMs < 0 || next.latencyMs > 60_000) {
-    throw new Error('latencyMs must be a number of milliseconds between 0 and 60000');
+  if (
+    typeof next.latencyMs !== 'number' ||
+    next.latencyMs < 0 ||
+    next.latencyMs > 60_000
+  ) {
+    throw new Error(
+      'latencyMs must be a number of milliseconds between 0 and 60000',
+    );
   }
   return { errorRate: next.errorRate, latencyMs: next.latencyMs };
 }
@@ -44,6 +61,7 @@ export function createDemoServer(
   random: () => number = Math.random,
 ): Server {
   let behaviour: Behaviour = { errorRate: 0, latencyMs: 0 };
+  const orders = new OrderMetrics();
 
   const respond = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -69,6 +87,10 @@ export function createDemoServer(
         } else {
           respond(res, 200, { items: [{ id: 1, name: 'lantern' }] });
         }
+      } else if (url.pathname === '/api/orders' && req.method === 'POST') {
+        const order = parseOrder(await readBody(req));
+        orders.record(order);
+        respond(res, 201, order);
       } else if (url.pathname === '/healthz') {
         respond(res, 200, { ok: true });
       } else {

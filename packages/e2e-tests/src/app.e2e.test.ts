@@ -2,7 +2,7 @@
  * Lookout as a user meets it: `yarn start` with the signals API pointed at the test upstreams
  * (a real Prometheus holding the checkout service's SLO history, a real Alertmanager with its
  * page alert, and the contract double of Loki and Tempo serving recorded data), sign in as guest,
- * open the demo services in Chromium: the overview card, the SLOs, Logs and Traces tabs, from a
+ * open the demo services in Chromium: the overview card, the SLOs, Logs, Traces and Metrics tabs, from a
  * log line's trace id to that trace's waterfall and back to its logs. Every view is checked with
  * axe (no serious or critical violation). Saves the screenshots the README shows
  * (docs/screenshots/) when LOOKOUT_SCREENSHOTS=1 is set.
@@ -16,6 +16,10 @@ import { stripVTControlCharacters } from 'node:util';
 import { launchChromium, requireChromium } from './chromium';
 import { saveFailureScreenshot, saveReadmeScreenshot } from './screenshots';
 import { RunningLookout, startLookout } from './startLookout';
+import {
+  DEMO_ORDERS_PER_MINUTE,
+  DEMO_SERVICE_REF,
+} from './upstreams/businessHistory';
 import {
   CHECKOUT_REF,
   prepareTestUpstreams,
@@ -319,5 +323,35 @@ describeInBrowser('Lookout in a real browser', () => {
       );
     }
     expect(await axeViolations('main')).toEqual([]);
+  });
+
+  it("charts the demo service's business panel and its golden signals on the Metrics tab", async () => {
+    await openTab('demo-service', 'metrics');
+    const panels = page.getByRole('region', { name: 'Panels' });
+    const countries = Object.keys(DEMO_ORDERS_PER_MINUTE).join(', ');
+    await withFailureScreenshot('metrics-tab', () =>
+      visible(
+        panels.getByRole('figure', {
+          name: `Orders per minute: 2 series: ${countries}.`,
+        }),
+      ),
+    );
+    // The bars of both countries are drawn (recharts renders one rectangle per bar).
+    expect(
+      await panels.locator('.recharts-bar-rectangle').count(),
+    ).toBeGreaterThan(10);
+    // What the panel charts is what Prometheus computes from the backfilled counters.
+    for (const [country, perMinute] of Object.entries(DEMO_ORDERS_PER_MINUTE)) {
+      const value = await prometheusValue(
+        `sum(rate(shop_orders_total{backstage_entity="${DEMO_SERVICE_REF}", country="${country}"}[5m])) * 60`,
+      );
+      expect(value).toBeCloseTo(perMinute, 6);
+    }
+    const golden = page.getByRole('region', { name: 'Golden signals' });
+    expect(await golden.innerText()).toContain(
+      "From the entity's SLO indicators.",
+    );
+    expect(await axeViolations('main')).toEqual([]);
+    await screenshot('metrics-tab');
   });
 });

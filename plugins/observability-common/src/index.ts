@@ -9,6 +9,7 @@ export * from './annotations/annotations';
 export * from './spec/types';
 export * from './slo/burnRateTiers';
 export * from './api/types';
+export * from './api/metrics';
 
 export * from './spec/parseObservabilitySpec';
 export * from './annotations/predicates';
@@ -25,6 +26,12 @@ export {
 } from './promql/formatVectorSelector';
 export { quotePromqlString, unquotePromqlString } from './promql/stringLiteral';
 export * from './promql/names';
+export {
+  checkPanelQueryScope,
+  scopeQueryToEntity,
+} from './panels/panelQueryScope';
+export * from './panels/panelDefinitions';
+export * from './panels/importedAnnotations';
 export { parseLogStreamSelector } from './logql/streamSelector';
 export { parseLokiTenant } from './logql/lokiTenant';
 export * from './duration/duration';

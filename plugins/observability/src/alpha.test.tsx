@@ -7,6 +7,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import plugin, {
   entityLogsContent,
+  entityMetricsContent,
   entityObservabilityCard,
   entitySlosContent,
   entityTracesContent,
@@ -65,6 +66,19 @@ describe('observability plugin for the new frontend system', () => {
     expect(tester.get(coreExtensionData.routePath)).toBe('traces');
     expect(filter?.(withoutLookout)).toBe(false);
     expect(filter?.(metricsOnly)).toBe(true);
+  });
+
+  it("mounts the metrics tab at metrics, on entities with Lookout's, Roadie's or Grafana's annotations", () => {
+    const tester = createExtensionTester(entityMetricsContent);
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+
+    expect(tester.get(coreExtensionData.routePath)).toBe('metrics');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Metrics');
+    expect(filter?.(withoutLookout)).toBe(false);
+    expect(filter?.(metricsOnly)).toBe(true);
+    expect(filter?.(entity({ 'prometheus.io/rule': 'up|instance' }))).toBe(
+      true,
+    );
   });
 
   it('serves the SLO overview page at /observability/slos with a navigation title', () => {

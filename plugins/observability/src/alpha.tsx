@@ -1,13 +1,16 @@
 /**
  * Lookout's observability frontend for the new frontend system: the API, the overview card, the
- * SLOs, Logs and Traces entity tabs (in the entity page's "Observability" group) and the SLO
+ * SLOs, Logs, Traces and Metrics entity tabs (in the entity page's "Observability" group) and the SLO
  * overview page at `/observability/slos`, with its navigation item.
  *
- * Gating (predicates of the common package): the card (`isObservabilityAvailable`) and the Logs
+ * Gating (predicates of the common package): the card (`hasMetricsTab`: any Lookout annotation or
+ * one of Roadie's Prometheus or the Grafana plugin's, so that it can say what it made of them) and the Logs
  * and Traces tabs (`hasLogs`, `hasTraces`) appear on entities with any `lookout.dev/` annotation,
  * since logs and traces have defaults (the configured stream selector, the entity name as
  * service); the SLOs tab (`hasSlos`) only where an SLO annotation is set (`slo-availability`,
- * `slo-latency`, `slos`, `openslo`). Each filter can be overridden in app-config.
+ * `slo-latency`, `slos`, `openslo`); the Metrics tab (`hasMetricsTab`) on entities with any
+ * Lookout annotation or one of Roadie's Prometheus or the Grafana plugin's annotations. Each
+ * filter can be overridden in app-config.
  *
  * @packageDocumentation
  */
@@ -25,15 +28,17 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import {
   hasLogs,
+  hasMetricsTab,
   hasSlos,
   hasTraces,
-  isObservabilityAvailable,
+
 } from '@lookout/plugin-observability-common';
 import TrackChangesIcon from '@material-ui/icons/TrackChanges';
 import { observabilityApiRef } from './api/ObservabilityApi';
 import { ObservabilityClient } from './api/ObservabilityClient';
 import {
   entityLogsRouteRef,
+  entityMetricsRouteRef,
   entitySlosRouteRef,
   entityTracesRouteRef,
   sloOverviewRouteRef,
@@ -50,11 +55,11 @@ export const observabilityApi = ApiBlueprint.make({
     }),
 });
 
-/** Overview card, on entities with Lookout annotations. @alpha */
+/** Overview card, on entities with Lookout annotations or Roadie's/Grafana's. @alpha */
 export const entityObservabilityCard = EntityCardBlueprint.make({
   name: 'overview',
   params: {
-    filter: isObservabilityAvailable,
+    filter: hasMetricsTab,
     loader: () =>
       import('./components/card/EntityObservabilityCard').then(m => (
         <m.EntityObservabilityCard />
@@ -110,6 +115,22 @@ export const entityTracesContent = EntityContentBlueprint.make({
   },
 });
 
+/** Metrics tab, on entities with Lookout annotations or Roadie's/Grafana's. @alpha */
+export const entityMetricsContent = EntityContentBlueprint.make({
+  name: 'metrics',
+  params: {
+    path: 'metrics',
+    title: 'Metrics',
+    group: 'observability',
+    routeRef: convertLegacyRouteRef(entityMetricsRouteRef),
+    filter: hasMetricsTab,
+    loader: () =>
+      import('./components/metrics/EntityMetricsContent').then(m => (
+        <m.EntityMetricsContent />
+      )),
+  },
+});
+
 /**
  * SLO overview page; its title and icon make the app's navigation item (frontend-plugin-api
  * 0.18 has no separate nav item blueprint).
@@ -143,6 +164,7 @@ export default createFrontendPlugin({
     entitySlos: convertLegacyRouteRef(entitySlosRouteRef),
     entityLogs: convertLegacyRouteRef(entityLogsRouteRef),
     entityTraces: convertLegacyRouteRef(entityTracesRouteRef),
+    entityMetrics: convertLegacyRouteRef(entityMetricsRouteRef),
   },
   extensions: [
     observabilityApi,
@@ -150,6 +172,7 @@ export default createFrontendPlugin({
     entitySlosContent,
     entityLogsContent,
     entityTracesContent,
+    entityMetricsContent,
     sloOverviewPage,
   ],
 });

@@ -1,5 +1,5 @@
 /**
- * Lookout's observability frontend: the SLOs, Logs and Traces entity tabs, the overview card and
+ * Lookout's observability frontend: the SLOs, Logs, Traces and Metrics entity tabs, the overview card and
  * the SLO overview page, on the legacy frontend system. The new frontend system's plugin is the
  * default export of `@lookout/plugin-observability/alpha`.
  *
@@ -12,6 +12,7 @@ export {
   EntitySlosContent,
   EntityLogsContent,
   EntityTracesContent,
+  EntityMetricsContent,
   SloOverviewPage,
 } from './plugin';
 export { observabilityApiRef } from './api/ObservabilityApi';
@@ -31,6 +32,7 @@ export type { EntityObservabilityCardProps } from './components/card/EntityObser
 export type { EntitySlosContentProps } from './components/slos/EntitySlosContent';
 export type { EntityLogsContentProps } from './components/logs/EntityLogsContent';
 export type { EntityTracesContentProps } from './components/traces/EntityTracesContent';
+export type { EntityMetricsContentProps } from './components/metrics/EntityMetricsContent';
 export type { SloOverviewContentProps } from './components/overview/SloOverviewContent';
 export type { SloOverviewPageProps } from './components/overview/SloOverviewPage';
 export type { TimeRange, TimeRangePreset } from './lib/timeRange';

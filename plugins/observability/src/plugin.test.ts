@@ -1,5 +1,6 @@
 import {
   EntityLogsContent,
+  EntityMetricsContent,
   EntityObservabilityCard,
   EntitySlosContent,
   EntityTracesContent,
@@ -18,12 +19,13 @@ describe('observability plugin for the legacy frontend system', () => {
     ]);
   });
 
-  it('exports the card, the three tabs and the overview page as extensions', () => {
+  it('exports the card, the four tabs and the overview page as extensions', () => {
     for (const extension of [
       EntityObservabilityCard,
       EntitySlosContent,
       EntityLogsContent,
       EntityTracesContent,
+      EntityMetricsContent,
       SloOverviewPage,
     ]) {
       expect(typeof extension).toBe('function');

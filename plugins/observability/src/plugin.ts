@@ -14,6 +14,7 @@ import { observabilityApiRef } from './api/ObservabilityApi';
 import { ObservabilityClient } from './api/ObservabilityClient';
 import {
   entityLogsRouteRef,
+  entityMetricsRouteRef,
   entitySlosRouteRef,
   entityTracesRouteRef,
   sloOverviewRouteRef,
@@ -38,6 +39,7 @@ export const observabilityPlugin = createPlugin({
     entitySlos: entitySlosRouteRef,
     entityLogs: entityLogsRouteRef,
     entityTraces: entityTracesRouteRef,
+    entityMetrics: entityMetricsRouteRef,
   },
 });
 
@@ -99,6 +101,21 @@ export const EntityTracesContent = observabilityPlugin.provide(
         m => m.EntityTracesContent,
       ),
     mountPoint: entityTracesRouteRef,
+  }),
+);
+
+/**
+ * Metrics tab of an entity: golden signals and custom PromQL panels.
+ * @public
+ */
+export const EntityMetricsContent = observabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityMetricsContent',
+    component: () =>
+      import('./components/metrics/EntityMetricsContent').then(
+        m => m.EntityMetricsContent,
+      ),
+    mountPoint: entityMetricsRouteRef,
   }),
 );
 

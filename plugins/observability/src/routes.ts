@@ -23,3 +23,8 @@ export const entityLogsRouteRef = createRouteRef({
 export const entityTracesRouteRef = createRouteRef({
   id: 'observability:entity-traces',
 });
+
+/** The Metrics tab of an entity. */
+export const entityMetricsRouteRef = createRouteRef({
+  id: 'observability:entity-metrics',
+});

@@ -1,6 +1,7 @@
 /*
  * The upstreams of the browser tests and `yarn bench:ui`: a real Prometheus (Debian's binary)
- * holding a month of the checkout service's SLO history (backfilled with promtool), a real
+ * holding a month of the checkout service's SLO history and a day of the demo service's business
+ * metrics (backfilled with promtool), a real
  * Alertmanager with the outage's page alert, and the contract upstreams of Loki and Tempo
  * (recorded data, see contractUpstreams.ts). Everything binds 127.0.0.1 on free ports.
  */
@@ -15,6 +16,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { waitReady } from '../devStack';
+import { businessHistoryOpenMetrics } from './businessHistory';
 import {
   ContractUpstreams,
   startContractUpstreams,
@@ -150,18 +152,22 @@ export async function prepareTestUpstreams(
         now,
       }),
     );
-    await promisify(execFile)(
-      'promtool',
-      [
-        'tsdb',
-        'create-blocks-from',
-        'openmetrics',
-        '--quiet',
-        history,
-        prometheusData,
-      ],
-      { maxBuffer: 16 * 1024 * 1024 },
-    );
+    const business = join(dir, 'business-history.om');
+    writeFileSync(business, businessHistoryOpenMetrics(now));
+    for (const file of [history, business]) {
+      await promisify(execFile)(
+        'promtool',
+        [
+          'tsdb',
+          'create-blocks-from',
+          'openmetrics',
+          '--quiet',
+          file,
+          prometheusData,
+        ],
+        { maxBuffer: 16 * 1024 * 1024 },
+      );
+    }
     writeFileSync(
       join(dir, 'prometheus/prometheus.yml'),
       '# Backfilled SLO history only.\nscrape_configs: []\n',

@@ -9,6 +9,7 @@ import { alertRoutes } from './alertRoutes';
 import { catalogSloRoutes } from './catalogSloRoutes';
 import { configRoutes } from './configRoutes';
 import { logRoutes } from './logRoutes';
+import { metricsRoutes } from './metricsRoutes';
 import {
   ProvisioningRouteDependencies,
   provisioningRoutes,
@@ -31,6 +32,7 @@ export async function createRouter(
   router.use(alertRoutes(options));
   router.use(logRoutes(options));
   router.use(traceRoutes(options));
+  router.use(metricsRoutes(options));
   router.use(catalogSloRoutes(options));
   router.use(provisioningRoutes(options));
   return router;

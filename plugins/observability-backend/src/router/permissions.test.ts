@@ -120,6 +120,7 @@ const SIGNAL_ROUTES = [
   `traces/${TRACE_ID}`,
   'config',
   'provisioning',
+  'metrics',
 ];
 
 describe('signal routes and catalog permissions', () => {

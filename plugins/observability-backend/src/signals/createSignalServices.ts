@@ -16,6 +16,7 @@ import { LokiLogService } from './logs/LokiLogService';
 import { PrometheusClient } from './prometheus/PrometheusClient';
 import { PrometheusSloService } from './slos/PrometheusSloService';
 import { TempoClient } from './tempo/TempoClient';
+import { PrometheusMetricsService } from './metrics/PrometheusMetricsService';
 import { TempoTraceService } from './traces/TempoTraceService';
 import { AlertSource, SignalServices } from './types';
 import { readUpstreamOptions } from './upstream/readUpstreamOptions';
@@ -58,13 +59,15 @@ export function createSignalServices(options: {
     alertmanager ?? (prometheus && new PrometheusAlertSource(prometheus));
 
   const specs = new EntitySpecCache(options.parseOptions);
+  const grafanaBaseUrl =
+    config.getOptionalString('observability.grafana.externalUrl') ??
+    config.getOptionalString('observability.grafana.url');
   return {
     specs,
     slos: new PrometheusSloService(
       prometheus,
       alertmanager,
-      config.getOptionalString('observability.grafana.externalUrl') ??
-        config.getOptionalString('observability.grafana.url'),
+      grafanaBaseUrl,
     ),
     alerts: new EntityAlertService(
       alertSource ?? {
@@ -82,6 +85,17 @@ export function createSignalServices(options: {
       catalog: options.catalog,
       prometheus,
       specs,
+    }),
+    metrics: new PrometheusMetricsService({
+      prometheus,
+      alerts: alertSource,
+      presets: options.parseOptions.presets,
+      links: {
+        grafanaBaseUrl,
+        pyroscopeBaseUrl: config.getOptionalString(
+          'observability.pyroscope.externalUrl',
+        ),
+      },
     }),
   };
 }

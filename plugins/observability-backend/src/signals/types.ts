@@ -5,6 +5,7 @@
 import {
   EntityAlertsResponse,
   EntityLogsResponse,
+  EntityMetricsResponse,
   EntitySlosResponse,
   EntityTracesResponse,
   ObservabilitySpec,
@@ -100,6 +101,18 @@ export interface SloSummaryService {
   ): Promise<SloSummaryResponse>;
 }
 
+/** The Metrics tab of an entity: golden signals, custom panels, links, alerts. @public */
+export interface MetricsService {
+  /**
+   * `range.to` defaults to now, `range.from` to a day earlier. Throws an InputError for a range
+   * that is empty or longer than a year.
+   */
+  getEntityMetrics(
+    spec: ObservabilitySpec,
+    range: { from?: number; to?: number },
+  ): Promise<EntityMetricsResponse>;
+}
+
 /** Every signal service the router uses. @public */
 export interface SignalServices {
   /** Parses each version of an entity's annotations once. */
@@ -109,4 +122,5 @@ export interface SignalServices {
   logs: LogService;
   traces: TraceService;
   sloSummary: SloSummaryService;
+  metrics: MetricsService;
 }

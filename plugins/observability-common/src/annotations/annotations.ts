@@ -54,6 +54,32 @@ export const ANNOTATION_TICKETS_EMAIL = 'lookout.dev/tickets-email';
 /** A Group's ticket channel as a generic webhook (Alertmanager webhook payload). @public */
 export const ANNOTATION_TICKETS_WEBHOOK = 'lookout.dev/tickets-webhook';
 
+/** Custom PromQL panels of the Metrics tab and the dashboard (YAML list). @public */
+export const ANNOTATION_PANELS = 'lookout.dev/panels';
+
+/** Roadie's Prometheus plugin: `metric|grouping` pairs, comma-separated, charted as panels. @public */
+export const ANNOTATION_PROMETHEUS_RULE = 'prometheus.io/rule';
+/** Roadie's Prometheus plugin: alert names (comma-separated) or `all`. @public */
+export const ANNOTATION_PROMETHEUS_ALERT = 'prometheus.io/alert';
+/** The Grafana plugin: a selector over dashboard tags, e.g. `tags @> 'checkout'`. @public */
+export const ANNOTATION_GRAFANA_DASHBOARD_SELECTOR =
+  'grafana/dashboard-selector';
+/** The Grafana plugin: URL of the entity's overview dashboard. @public */
+export const ANNOTATION_GRAFANA_OVERVIEW_DASHBOARD =
+  'grafana/overview-dashboard';
+/** The Grafana plugin: a label selector of the entity's Grafana alerts. @public */
+export const ANNOTATION_GRAFANA_ALERT_LABEL_SELECTOR =
+  'grafana/alert-label-selector';
+
+/** Annotations of other Backstage plugins that Lookout reads. @public */
+export const IMPORTED_ANNOTATIONS: readonly string[] = [
+  ANNOTATION_PROMETHEUS_RULE,
+  ANNOTATION_PROMETHEUS_ALERT,
+  ANNOTATION_GRAFANA_DASHBOARD_SELECTOR,
+  ANNOTATION_GRAFANA_OVERVIEW_DASHBOARD,
+  ANNOTATION_GRAFANA_ALERT_LABEL_SELECTOR,
+];
+
 /** Workload identity, shared with the Kubernetes plugin. @public */
 export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
 /** @public */
@@ -162,13 +188,20 @@ export const LOOKOUT_ANNOTATIONS: readonly AnnotationDoc[] = [
     annotation: ANNOTATION_DASHBOARD,
     description: '"false" opts out of the generated Grafana dashboard.',
     example: 'false',
-    default: 'on when metrics or SLOs are set',
+    default: 'on when metrics, SLOs or panels are set',
   },
   {
     annotation: ANNOTATION_RUNBOOK_URL,
     description: 'Runbook linked from every alert of the entity.',
     example: 'https://runbooks.example.com/checkout',
     default: 'the entity page',
+  },
+  {
+    annotation: ANNOTATION_PANELS,
+    description:
+      'YAML list of custom PromQL panels (title, query, optional unit, kind, legend) for the Metrics tab and the dashboard; every selector must carry backstage_entity="<entity ref>".',
+    example:
+      '- title: Orders per second\n  query: sum(rate(shop_orders_total{backstage_entity="component:default/checkout"}[5m]))\n  unit: ops',
   },
 ];
 

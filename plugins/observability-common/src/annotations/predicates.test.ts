@@ -2,6 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   hasLogs,
   hasMetrics,
+  hasMetricsTab,
   hasSlos,
   hasTraces,
   isObservabilityAvailable,
@@ -56,5 +57,18 @@ describe('annotation predicates', () => {
 
   it('does not throw on an entity without metadata', () => {
     expect(isObservabilityAvailable({} as Entity)).toBe(false);
+  });
+
+  it("shows the Metrics tab for Lookout's annotations and for Roadie's and the Grafana plugin's", () => {
+    expect(hasMetricsTab(entity())).toBe(false);
+    expect(hasMetricsTab(entity({ 'lookout.dev/metrics-port': 'http' }))).toBe(
+      true,
+    );
+    expect(hasMetricsTab(entity({ 'prometheus.io/rule': 'up|instance' }))).toBe(
+      true,
+    );
+    expect(
+      hasMetricsTab(entity({ 'grafana/dashboard-selector': "tags @> 'x'" })),
+    ).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import {
   ANNOTATION_SLO_AVAILABILITY,
   ANNOTATION_SLO_LATENCY,
   ANNOTATION_SLOS,
+  IMPORTED_ANNOTATIONS,
   LOOKOUT_ANNOTATION_PREFIX,
   LOOKOUT_ROUTING_ANNOTATIONS,
 } from './annotations';
@@ -76,4 +77,16 @@ export function hasLogs(entity: Entity): boolean {
  */
 export function hasTraces(entity: Entity): boolean {
   return isObservabilityAvailable(entity);
+}
+
+/**
+ * Whether the Metrics tab applies: any Lookout annotation (golden signals need only the
+ * entity's `backstage_entity` series) or an annotation of Roadie's Prometheus plugin or the
+ * Grafana plugin that Lookout reads.
+ * @public
+ */
+export function hasMetricsTab(entity: Entity): boolean {
+  return (
+    isObservabilityAvailable(entity) || hasAny(entity, IMPORTED_ANNOTATIONS)
+  );
 }

@@ -3,7 +3,6 @@
  * problem is reported with its path (`[1].ratio.errors`); an entry with an error is left out
  * whole, the others are kept.
  */
-import YAML from 'yaml';
 import { z } from 'zod';
 import { ANNOTATION_SLOS } from '../annotations/annotations';
 import {
@@ -17,6 +16,7 @@ import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue, isPlainMap } from '../validation/describeValue';
 import { problemMessages } from '../validation/problemMessages';
 import { parseHttpUrl } from '../validation/httpUrl';
+import { parseYamlList } from '../validation/yamlList';
 import {
   formatProblemPath,
   issuesToProblems,
@@ -257,7 +257,10 @@ export function parseSloDefinitions(
       message,
     });
 
-  const list = parseYamlList(text);
+  const list = parseYamlList(
+    text,
+    `expected a YAML list of SLO definitions, e.g.\n${DEFINITION_EXAMPLE}`,
+  );
   if (!list.ok) {
     error([], list.message);
     return { slos: [], problems };
@@ -342,33 +345,6 @@ export function parseSloDefinitions(
     }
   });
   return { slos, problems };
-}
-
-function parseYamlList(text: string): Parsed<unknown[]> {
-  const expected = `expected a YAML list of SLO definitions, e.g.\n${DEFINITION_EXAMPLE}`;
-  if (text.trim() === '') {
-    return invalid(`is empty; ${expected}`);
-  }
-  let value: unknown;
-  try {
-    const document = YAML.parseDocument(text, { prettyErrors: true });
-    if (document.errors.length > 0) {
-      const first = document.errors[0].message.split('\n')[0];
-      return invalid(problemMessages.notValidYaml(first, expected));
-    }
-    value = document.toJS({ maxAliasCount: 100 });
-  } catch (e) {
-    return invalid(
-      problemMessages.notValidYaml(
-        e instanceof Error ? e.message : String(e),
-        expected,
-      ),
-    );
-  }
-  if (!Array.isArray(value)) {
-    return invalid(problemMessages.foundExpected(value, `${expected}`));
-  }
-  return valid(value);
 }
 
 function lastKey(path: readonly PropertyKey[]): string {

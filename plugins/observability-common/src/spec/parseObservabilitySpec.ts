@@ -15,6 +15,8 @@ import {
   ANNOTATION_METRICS_PORT,
   ANNOTATION_METRICS_TARGETS,
   ANNOTATION_OPENSLO,
+  ANNOTATION_PANELS,
+  ANNOTATION_PROMETHEUS_RULE,
   ANNOTATION_RUNBOOK_URL,
   ANNOTATION_SLO_AVAILABILITY,
   ANNOTATION_SLO_LATENCY,
@@ -32,6 +34,7 @@ import {
   ObservabilityProblem,
   ObservabilitySpec,
   ParseOptions,
+  PanelSpec,
   ParseResult,
   SloSpec,
 } from './types';
@@ -64,6 +67,11 @@ import {
   describeUnreachableTier,
   findUnreachableTiers,
 } from '../slo/unreachableTiers';
+import { parsePanelDefinitions } from '../panels/panelDefinitions';
+import {
+  parseImportedAnnotations,
+  parsePrometheusRule,
+} from '../panels/importedAnnotations';
 import {
   entityAnnotations,
   entityIdentity,
@@ -176,8 +184,12 @@ export function parseObservabilitySpec(
         )
       : valid(text),
   );
+  const panels = readPanels(reader, identity.entityRef, options);
   const dashboardDefault =
-    Boolean(metrics) || slos.length > 0 || openslo !== undefined;
+    Boolean(metrics) ||
+    slos.length > 0 ||
+    openslo !== undefined ||
+    panels.length > 0;
   const dashboard =
     reader.read(ANNOTATION_DASHBOARD, text =>
       text === 'true' || text === 'false'
@@ -187,6 +199,8 @@ export function parseObservabilitySpec(
           ),
     ) ?? dashboardDefault;
   const runbookUrl = reader.read(ANNOTATION_RUNBOOK_URL, parseHttpUrl);
+  const imported = parseImportedAnnotations(key => reader.get(key));
+  reader.problems.push(...imported.problems);
 
   const spec: ObservabilitySpec = {
     entityRef: identity.entityRef,
@@ -198,6 +212,10 @@ export function parseObservabilitySpec(
     dashboard,
     ...(runbookUrl !== undefined && { runbookUrl }),
     kubernetes: readKubernetes(reader),
+    ...(panels.length > 0 && { panels }),
+    ...(Object.keys(imported.imported).length > 0 && {
+      imported: imported.imported,
+    }),
   };
   reader.problems.push(...parseAlertReceivers(entity).problems);
   return { spec, problems: reader.problems };
@@ -372,6 +390,30 @@ function defaultLogsSelector(
     /\{\{\s*(name|namespace|kind)\s*\}\}/g,
     (_, key: string) => escape(values[key]),
   );
+}
+
+function readPanels(
+  reader: AnnotationReader,
+  entityRef: string,
+  options: ParseOptions,
+): PanelSpec[] {
+  const context = {
+    entityRef,
+    allowUnscoped: options.allowUnscopedPanels ?? false,
+  };
+  const panels: PanelSpec[] = [];
+  for (const [annotation, parse] of [
+    [ANNOTATION_PANELS, parsePanelDefinitions],
+    [ANNOTATION_PROMETHEUS_RULE, parsePrometheusRule],
+  ] as const) {
+    const text = reader.get(annotation);
+    if (text !== undefined) {
+      const parsed = parse(text, context);
+      reader.problems.push(...parsed.problems);
+      panels.push(...parsed.panels);
+    }
+  }
+  return panels;
 }
 
 function readTracesService(reader: AnnotationReader): string | undefined {

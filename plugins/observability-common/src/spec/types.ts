@@ -107,6 +107,56 @@ export interface KubernetesWorkload {
   labelSelector?: string;
 }
 
+/** Grafana unit ids a panel may use (the Metrics tab formats each the same way). @public */
+export const PANEL_UNITS = [
+  'short',
+  'none',
+  'percent',
+  'percentunit',
+  's',
+  'ms',
+  'bytes',
+  'reqps',
+  'ops',
+  'currencyUSD',
+  'currencyEUR',
+  'currencyGBP',
+] as const;
+
+/** One of {@link PANEL_UNITS}. @public */
+export type PanelUnit = (typeof PANEL_UNITS)[number];
+
+/** How a panel is charted. @public */
+export const PANEL_KINDS = ['line', 'area', 'bar'] as const;
+
+/** One of {@link PANEL_KINDS}. @public */
+export type PanelKind = (typeof PANEL_KINDS)[number];
+
+/** A custom PromQL panel of the Metrics tab and the generated dashboard. @public */
+export interface PanelSpec {
+  title: string;
+  /** PromQL, confined to the entity (every selector carries its `backstage_entity`). */
+  query: string;
+  unit: PanelUnit;
+  kind: PanelKind;
+  /** Series name template in Grafana's form, e.g. `{{route}}`. */
+  legend?: string;
+  /** The annotation the panel came from. */
+  source: 'lookout.dev/panels' | 'prometheus.io/rule';
+}
+
+/** What Lookout read from the annotations of Roadie's Prometheus plugin and the Grafana plugin. @public */
+export interface ImportedAnnotations {
+  /** `prometheus.io/alert`: the alert names to list, or every alert of the entity. */
+  alerts?: { all: true } | { all: false; names: string[] };
+  /** `grafana/dashboard-selector`, as written. */
+  grafanaDashboardSelector?: string;
+  /** `grafana/overview-dashboard`: a URL. */
+  grafanaOverviewDashboard?: string;
+  /** `grafana/alert-label-selector`, as written. */
+  grafanaAlertLabelSelector?: string;
+}
+
 /** Everything Lookout understood from an entity's annotations. @public */
 export interface ObservabilitySpec {
   /** `kind:namespace/name`, kind in lowercase. */
@@ -121,6 +171,10 @@ export interface ObservabilitySpec {
   dashboard: boolean;
   runbookUrl?: string;
   kubernetes: KubernetesWorkload;
+  /** Custom panels (`lookout.dev/panels`, `prometheus.io/rule`); absent when none. */
+  panels?: PanelSpec[];
+  /** Other plugins' annotations Lookout read; absent when none. */
+  imported?: ImportedAnnotations;
 }
 
 /** Result of parsing: the spec (without the invalid parts) and every problem found. @public */
@@ -172,4 +226,9 @@ export interface ParseOptions {
    */
   defaultLogsSelector?: string;
   defaultLogsTenant?: string;
+  /**
+   * Accept panel queries that do not confine every selector to the entity
+   * (`observability.panels.allowUnscoped`). Off by default.
+   */
+  allowUnscopedPanels?: boolean;
 }

@@ -27,10 +27,20 @@ describe('readObservabilityConfig', () => {
         app: { baseUrl: 'https://backstage.example.com/' },
         observability: {
           validation: { mode: 'strict' },
-          presets: { convention: 'prom-client', statusCodeLabel: 'status_code' },
+          presets: {
+            convention: 'prom-client',
+            statusCodeLabel: 'status_code',
+          },
           render: { resourceLabels: { release: 'kube-prometheus-stack' } },
-          grafana: { url: 'http://grafana:3000', externalUrl: 'https://grafana.example.com/' },
-          loki: { url: 'http://loki:3100', tenant: 'shop', selectorTemplate: '{app="{{name}}"}' },
+          grafana: {
+            url: 'http://grafana:3000',
+            externalUrl: 'https://grafana.example.com/',
+          },
+          loki: {
+            url: 'http://loki:3100',
+            tenant: 'shop',
+            selectorTemplate: '{app="{{name}}"}',
+          },
         },
       }),
     );
@@ -59,8 +69,20 @@ describe('readObservabilityConfig', () => {
     ).toThrow('observability.validation.mode must be "lenient" or "strict"');
     expect(() =>
       readObservabilityConfig(
-        new ConfigReader({ observability: { presets: { convention: 'micrometer' } } }),
+        new ConfigReader({
+          observability: { presets: { convention: 'micrometer' } },
+        }),
       ),
     ).toThrow('observability.presets.convention');
+  });
+
+  it('allows unscoped panel queries only when observability.panels.allowUnscoped is true', () => {
+    const read = (panels?: object) =>
+      readObservabilityConfig(
+        new ConfigReader({ observability: { ...(panels && { panels }) } }),
+      ).parseOptions.allowUnscopedPanels;
+    expect(read()).toBeUndefined();
+    expect(read({ allowUnscoped: false })).toBeUndefined();
+    expect(read({ allowUnscoped: true })).toBe(true);
   });
 });

@@ -27,8 +27,7 @@ export interface ObservabilitySettings {
 }
 
 function readPresets(config: Config | undefined): SloPresetConfig {
-  const convention =
-    config?.getOptionalString('convention') ?? 'opentelemetry';
+  const convention = config?.getOptionalString('convention') ?? 'opentelemetry';
   if (convention !== 'opentelemetry' && convention !== 'prom-client') {
     throw new Error(
       `observability.presets.convention must be "opentelemetry" or "prom-client", got "${convention}"`,
@@ -72,7 +71,8 @@ export function readObservabilityConfig(root: Config): ObservabilitySettings {
   }
   const presets = readPresets(config?.getOptionalConfig('presets'));
   const render = config?.getOptionalConfig('render');
-  const scrapeKind = render?.getOptionalString('scrapeKind') ?? 'ServiceMonitor';
+  const scrapeKind =
+    render?.getOptionalString('scrapeKind') ?? 'ServiceMonitor';
   if (scrapeKind !== 'ServiceMonitor' && scrapeKind !== 'PodMonitor') {
     throw new Error(
       `observability.render.scrapeKind must be "ServiceMonitor" or "PodMonitor", got "${scrapeKind}"`,
@@ -90,6 +90,9 @@ export function readObservabilityConfig(root: Config): ObservabilitySettings {
       presets,
       defaultLogsSelector: config?.getOptionalString('loki.selectorTemplate'),
       defaultLogsTenant: config?.getOptionalString('loki.tenant'),
+      ...(config?.getOptionalBoolean('panels.allowUnscoped') && {
+        allowUnscopedPanels: true,
+      }),
     },
     renderOptions: {
       backstageBaseUrl: (

@@ -47,6 +47,12 @@ export type {
   LabelSelectorRequirement,
 } from './scrape/labelSelector';
 export { renderDashboard, DASHBOARD_TAG } from './dashboard/renderDashboard';
+export { redQueries } from './dashboard/panelQueries';
+export type {
+  PanelQuery,
+  RedQueries,
+  RedQueryOptions,
+} from './dashboard/panelQueries';
 export type { GrafanaOperatorOptions } from './dashboard/grafanaDashboardObject';
 export * from './rules';
 export * from './alertmanager';

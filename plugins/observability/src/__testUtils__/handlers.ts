@@ -7,6 +7,7 @@ import {
   API,
   configResponse,
   logsResponse,
+  metricsResponse,
   provisioningResponse,
   sloSummaries,
   slosResponse,
@@ -27,6 +28,7 @@ export const defaultHandlers = [
     HttpResponse.json({ entityRef: 'component:default/checkout', items: [] }),
   ),
   http.get(`${ENTITY}/logs`, () => HttpResponse.json(logsResponse)),
+  http.get(`${ENTITY}/metrics`, () => HttpResponse.json(metricsResponse)),
   http.get(`${ENTITY}/traces`, () => HttpResponse.json(tracesResponse)),
   http.get(`${ENTITY}/traces/:traceId`, ({ params }) =>
     params.traceId === traceResponse.traceId

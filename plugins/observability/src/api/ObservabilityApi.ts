@@ -8,6 +8,7 @@ import {
   EntityAlertsResponse,
   EntityConfigResponse,
   EntityLogsResponse,
+  EntityMetricsResponse,
   EntityProvisioningResponse,
   EntitySlosResponse,
   EntityTracesResponse,
@@ -73,6 +74,11 @@ export interface ObservabilityApi {
     entityRef: EntityRefLike,
     options?: TimeWindow,
   ): Promise<EntitySlosResponse>;
+  /** Golden signals, custom panels, links and named alerts of the entity (the Metrics tab). */
+  getMetrics(
+    entityRef: EntityRefLike,
+    options?: TimeWindow,
+  ): Promise<EntityMetricsResponse>;
   /** Log lines of the entity. */
   getLogs(
     entityRef: EntityRefLike,

@@ -9,6 +9,7 @@ import {
   EntityAlertsResponse,
   EntityConfigResponse,
   EntityLogsResponse,
+  EntityMetricsResponse,
   EntityProvisioningResponse,
   EntitySlosResponse,
   EntityTracesResponse,
@@ -55,6 +56,16 @@ export class ObservabilityClient implements ObservabilityApi {
     options: TimeWindow = {},
   ): Promise<EntitySlosResponse> {
     return this.get(entityPath(entityRef, 'slos'), {
+      from: timeParam(options.from),
+      to: timeParam(options.to),
+    });
+  }
+
+  getMetrics(
+    entityRef: EntityRefLike,
+    options: TimeWindow = {},
+  ): Promise<EntityMetricsResponse> {
+    return this.get(entityPath(entityRef, 'metrics'), {
       from: timeParam(options.from),
       to: timeParam(options.to),
     });

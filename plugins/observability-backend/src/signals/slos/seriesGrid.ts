@@ -30,9 +30,9 @@ export interface SeriesGrid {
   step: number;
 }
 
-/** The smallest round step (ms) that keeps `rangeMs` within {@link MAX_POINTS} points. */
-export function chooseStep(rangeMs: number): number {
-  const minimum = rangeMs / (MAX_POINTS - 1);
+/** The smallest round step (ms) that keeps `rangeMs` within `maxPoints` points. */
+export function chooseStep(rangeMs: number, maxPoints = MAX_POINTS): number {
+  const minimum = rangeMs / (maxPoints - 1);
   for (const seconds of NICE_STEPS_SECONDS) {
     if (seconds * 1000 >= minimum) {
       return seconds * 1000;
@@ -46,8 +46,11 @@ export function chooseStep(rangeMs: number): number {
  * The grid of `range`: the last point at `to` rounded down to 15 s, the first point the earliest
  * grid point not before `from`.
  */
-export function seriesGrid(range: TimeRange): SeriesGrid {
-  const step = chooseStep(range.to - range.from);
+export function seriesGrid(
+  range: TimeRange,
+  maxPoints = MAX_POINTS,
+): SeriesGrid {
+  const step = chooseStep(range.to - range.from, maxPoints);
   const alignment = Math.min(step, END_ALIGNMENT_MS);
   const end = Math.floor(range.to / alignment) * alignment;
   const intervals = Math.max(0, Math.floor((end - range.from) / step));

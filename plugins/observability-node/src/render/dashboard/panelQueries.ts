@@ -84,15 +84,27 @@ export function sloQueries(
 /** The RED queries (rate, errors, duration) of an entity's scraped HTTP server metrics. @public */
 export interface RedQueries {
   requestRate: PanelQuery;
+  /** Requests per second whose status counts as an error. */
+  errorRate: PanelQuery;
   errorRatio: PanelQuery;
   durationQuantiles: PanelQuery[];
+}
+
+/** Options of {@link redQueries}. @public */
+export interface RedQueryOptions {
+  /** Range of the rates; default Grafana's `$__rate_interval`. */
+  rateInterval?: string;
+  /** Latency quantiles; default 0.5, 0.9, 0.99. */
+  quantiles?: number[];
 }
 
 /** The RED queries over the preset metric names, scoped to the entity. @public */
 export function redQueries(
   entityRef: string,
   presets: SloPresetConfig,
+  options: RedQueryOptions = {},
 ): RedQueries {
+  const rateInterval = options.rateInterval ?? '$__rate_interval';
   const entity: LabelMatcher = {
     name: ENTITY_LABEL,
     op: '=',
@@ -111,28 +123,29 @@ export function redQueries(
       ? `sum(histogram_count(rate(${selector(
           histogram,
           matchers,
-        )}[$__rate_interval])))`
+        )}[${rateInterval}])))`
       : `sum(rate(${selector(
           presets.requestsMetric,
           matchers,
-        )}[$__rate_interval]))`;
+        )}[${rateInterval}]))`;
   const quantile = (q: number): PanelQuery => ({
     expr: native
       ? `histogram_quantile(${q}, sum(rate(${selector(histogram, [
           entity,
-        ])}[$__rate_interval])))`
+        ])}[${rateInterval}])))`
       : `histogram_quantile(${q}, sum by (le) (rate(${selector(
           `${histogram}_bucket`,
           [entity],
-        )}[$__rate_interval])))`,
+        )}[${rateInterval}])))`,
     legend: `p${Math.round(q * 100)}`,
   });
   return {
     requestRate: { expr: requests([entity]), legend: 'requests/s' },
+    errorRate: { expr: requests([entity, errors]), legend: 'errors/s' },
     errorRatio: {
       expr: `${requests([entity, errors])} / ${requests([entity])}`,
       legend: 'error ratio',
     },
-    durationQuantiles: [quantile(0.5), quantile(0.9), quantile(0.99)],
+    durationQuantiles: (options.quantiles ?? [0.5, 0.9, 0.99]).map(quantile),
   };
 }

@@ -310,4 +310,52 @@ describe('renderDashboard', () => {
     );
     expect(m.tags).toEqual(['lookout']);
   });
+
+  it('shows the custom panels with the query, unit, kind and legend the Metrics tab uses', () => {
+    const query =
+      'sum by (country) (rate(shop_orders_total{backstage_entity="component:default/checkout"}[5m]))';
+    const m = model(
+      renderDashboard(
+        renderInput({
+          metrics,
+          panels: [
+            {
+              title: 'Orders',
+              query,
+              unit: 'ops',
+              kind: 'bar',
+              legend: '{{country}}',
+              source: 'lookout.dev/panels',
+            },
+            {
+              title: 'Memory',
+              query: 'process_resident_memory_bytes{backstage_entity="component:default/checkout"}',
+              unit: 'short',
+              kind: 'line',
+              source: 'prometheus.io/rule',
+            },
+          ],
+        }),
+        renderOptions,
+      ),
+    );
+    const panels = m.panels.slice(
+      m.panels.findIndex(p => p.title === 'Panels') + 1,
+    ) as Array<
+      Panel & {
+        fieldConfig: {
+          defaults: { unit: string; custom: { drawStyle?: string } };
+        };
+        targets: Array<Target & { legendFormat: string }>;
+      }
+    >;
+    expect(panels.map(p => p.title)).toEqual(['Orders', 'Memory']);
+    expect(panels[0].targets).toEqual([
+      expect.objectContaining({ expr: query, legendFormat: '{{country}}' }),
+    ]);
+    expect(panels[0].fieldConfig.defaults.unit).toBe('ops');
+    expect(panels[0].fieldConfig.defaults.custom.drawStyle).toBe('bars');
+    expect(panels[1].targets[0].legendFormat).toBe('__auto');
+    expect(panels.map(p => p.gridPos.w)).toEqual([12, 12]);
+  });
 });

@@ -1,6 +1,7 @@
 /*
  * The Grafana dashboard of an entity, built with the Grafana Foundation SDK: one row per SLO over
- * the recorded SLO series, a RED row over the scraped request metrics, the data source as a
+ * the recorded SLO series, a RED row over the scraped request metrics, a row of the entity's
+ * custom panels (the Metrics tab's), the data source as a
  * template variable, links to the entity page and the runbook.
  *
  * The classic dashboard model (`DashboardBuilder`, schema v1) is used on purpose although the SDK
@@ -22,6 +23,7 @@ import {
   externalLink,
   PanelIds,
 } from './panels';
+import { customPanelsSection } from './customPanels';
 import { redSection } from './redPanels';
 import { sloSection } from './sloPanels';
 
@@ -39,7 +41,11 @@ export function renderDashboard(
   options: RenderOptions,
 ): EntityRender['dashboard'] {
   const { entity, spec } = input;
-  if (!spec.dashboard || (!spec.metrics && spec.slos.length === 0)) {
+  const customPanels = spec.panels ?? [];
+  if (
+    !spec.dashboard ||
+    (!spec.metrics && spec.slos.length === 0 && customPanels.length === 0)
+  ) {
     return undefined;
   }
   const uid = dashboardUid(spec.entityRef);
@@ -55,6 +61,9 @@ export function renderDashboard(
   );
   if (spec.metrics) {
     sections.push(redSection(ids, spec.entityRef, options.presets));
+  }
+  if (customPanels.length > 0) {
+    sections.push(customPanelsSection(ids, customPanels));
   }
 
   const builder = new DashboardBuilder(title)

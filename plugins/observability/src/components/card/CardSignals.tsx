@@ -1,8 +1,10 @@
 /*
  * What Lookout does for the entity besides SLOs: metrics scraping, the logs selector, the traces
- * service and the generated dashboard.
+ * service, the generated dashboard, and what it made of the custom panels and of the annotations
+ * of Roadie's Prometheus plugin and the Grafana plugin.
  */
 import { ObservabilitySpec } from '@lookout/plugin-observability-common';
+import { importedSummary } from '../../lib/importedSummary';
 import { CardSection } from './CardSection';
 import { DefinitionList } from './DefinitionList';
 
@@ -47,6 +49,10 @@ export function CardSignals(props: CardSignalsProps) {
             term: 'Dashboard',
             description: spec.dashboard ? 'generated' : 'off',
           },
+          ...importedSummary(spec).map(([annotation, made]) => ({
+            term: annotation,
+            description: made,
+          })),
         ]}
       />
     </CardSection>

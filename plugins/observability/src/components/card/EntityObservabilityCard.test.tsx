@@ -139,6 +139,43 @@ describe('EntityObservabilityCard', () => {
     await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
     await screen.findByRole('region', { name: 'Signals' });
     expect(screen.queryByRole('region', { name: 'Who gets paged' })).not.toBeInTheDocument();
+});
+
+  it("says what it made of the panels and of Roadie's and the Grafana plugin's annotations", async () => {
+    server.use(
+      http.get(`${ENTITY_PATH}/config`, () =>
+        HttpResponse.json({
+          ...configResponse,
+          spec: {
+            ...configResponse.spec,
+            panels: [
+              {
+                title: 'process_resident_memory_bytes',
+                query:
+                  'process_resident_memory_bytes{backstage_entity="component:default/checkout"}',
+                unit: 'short',
+                kind: 'line',
+                source: 'prometheus.io/rule',
+              },
+            ],
+            imported: { alerts: { all: true } },
+          },
+        }),
+      ),
+    );
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: annotatedEntity,
+    });
+
+    const signals = await screen.findByRole('region', { name: 'Signals' });
+    expect(
+      within(signals).getByText("1 panel, confined to this entity's series"),
+    ).toBeInTheDocument();
+    expect(
+      within(signals).getByText(
+        'every active alert of the entity, on the Metrics tab',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows firing alerts and provisioning status per sink', async () => {

@@ -13,7 +13,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
-  isObservabilityAvailable,
+  hasMetricsTab,
   LOOKOUT_ANNOTATIONS,
   ANNOTATION_METRICS_PORT,
   ANNOTATION_SLO_AVAILABILITY,
@@ -103,7 +103,7 @@ function CardContent(props: { entityRef: string }) {
  */
 export function EntityObservabilityCard(props: EntityObservabilityCardProps) {
   const { entity } = useEntity();
-  if (!isObservabilityAvailable(entity)) {
+  if (!hasMetricsTab(entity)) {
     return (
       <InfoCard title={TITLE} variant={props.variant}>
         <MissingAnnotationsPanel

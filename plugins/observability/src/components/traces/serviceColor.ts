@@ -1,5 +1,6 @@
 /*
- * A stable colour per service name for the waterfall bars, readable on light and dark paper.
+ * A stable colour per service name for the waterfall bars, and per series for the Metrics tab's
+ * charts, readable on light and dark paper.
  */
 import {
   amber,
@@ -34,4 +35,9 @@ export function serviceColor(service: string): string {
     hash = (hash * 31 + service.charCodeAt(i)) | 0;
   }
   return PALETTE[Math.abs(hash) % PALETTE.length];
+}
+
+/** The colour of the `index`-th series of a chart, in palette order. */
+export function seriesColor(index: number): string {
+  return PALETTE[index % PALETTE.length];
 }

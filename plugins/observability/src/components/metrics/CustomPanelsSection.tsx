@@ -1,0 +1,50 @@
+/*
+ * The custom panels of the Metrics tab (`lookout.dev/panels`, Roadie's `prometheus.io/rule`), or
+ * how to declare one.
+ */
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { CodeSnippet } from '@backstage/core-components';
+import { MetricPanel } from '@lookout/plugin-observability-common';
+import { PaperPanel } from '../shared/PaperPanel';
+import { MetricChart } from './MetricChart';
+
+function example(entityRef: string): string {
+  return `metadata:
+  annotations:
+    lookout.dev/panels: |
+      - title: Orders per second
+        query: sum(rate(shop_orders_total{backstage_entity="${entityRef}"}[5m]))
+        unit: ops`;
+}
+
+/** Two charts per row, or the YAML to start from. */
+export function CustomPanelsSection(props: {
+  panels: MetricPanel[];
+  entityRef: string;
+}) {
+  return (
+    <PaperPanel label="Panels">
+      <Typography variant="h6" component="h3">
+        Panels
+      </Typography>
+      {props.panels.length === 0 ? (
+        <>
+          <Typography variant="body2" color="textSecondary" paragraph>
+            No custom panels. Declare PromQL panels in lookout.dev/panels; every selector
+            must carry the entity's backstage_entity label.
+          </Typography>
+          <CodeSnippet language="yaml" text={example(props.entityRef)} />
+        </>
+      ) : (
+        <Grid container spacing={2}>
+          {props.panels.map((panel, index) => (
+            <Grid item xs={12} md={6} key={`${index}-${panel.title}`}>
+              <MetricChart panel={panel} />
+            </Grid>
+          ))}
+        </Grid>
+      )}
+    </PaperPanel>
+  );
+}

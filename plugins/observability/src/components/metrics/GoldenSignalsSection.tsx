@@ -1,0 +1,50 @@
+/*
+ * The golden signals of the Metrics tab (request rate, error ratio, latency p50/p95/p99), with
+ * where they came from: the entity's SLO indicators, the OpenTelemetry HTTP server metrics or the
+ * conventional Prometheus names.
+ */
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import {
+  EntityMetricsResponse,
+  GoldenSignalsSource,
+} from '@lookout/plugin-observability-common';
+import { PaperPanel } from '../shared/PaperPanel';
+import { MetricChart } from './MetricChart';
+
+const SOURCE_TEXT: Record<GoldenSignalsSource, string> = {
+  slo: "the entity's SLO indicators",
+  opentelemetry: 'the OpenTelemetry HTTP server metrics',
+  prometheus: 'the conventional Prometheus HTTP metrics',
+};
+
+/** The three charts, or why there are none. */
+export function GoldenSignalsSection(props: { metrics: EntityMetricsResponse }) {
+  const { goldenSignals, goldenSignalsNote } = props.metrics;
+  return (
+    <PaperPanel label="Golden signals">
+      <Typography variant="h6" component="h3">
+        Golden signals
+      </Typography>
+      {goldenSignals && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          From {goldenSignals.sources.map(s => SOURCE_TEXT[s]).join(' and ')}.
+        </Typography>
+      )}
+      {goldenSignalsNote && (
+        <Typography variant="body2" color="textSecondary" paragraph>
+          {goldenSignalsNote}
+        </Typography>
+      )}
+      {goldenSignals && (
+        <Grid container spacing={2}>
+          {goldenSignals.panels.map(panel => (
+            <Grid item xs={12} md={4} key={panel.title}>
+              <MetricChart panel={panel} />
+            </Grid>
+          ))}
+        </Grid>
+      )}
+    </PaperPanel>
+  );
+}
