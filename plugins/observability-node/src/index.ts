@@ -10,3 +10,4 @@ export * from './render/types';
 export * from './render';
 export * from './config/readObservabilityConfig';
 export * from './sinks';
+export { formatProblem, problemLocation } from './cli/formatProblem';
