@@ -1,21 +1,34 @@
-import { createBackendModule } from "@backstage/backend-plugin-api";
-import { scaffolderActionsExtensionPoint  } from '@backstage/plugin-scaffolder-node';
-import { createExampleAction } from "./actions/example";
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { readObservabilityConfig } from '@lookout/plugin-observability-node';
+import { createAddAnnotationsAction } from './actions/createAddAnnotationsAction';
+import { createValidateAnnotationsAction } from './actions/createValidateAnnotationsAction';
 
 /**
- * A backend module that registers the action into the scaffolder
+ * Registers `lookout:annotations:add` and `lookout:annotations:validate` with the scaffolder;
+ * they parse with the same options (`observability.presets`, ...) as the catalog module.
+ *
+ * @public
  */
-export const scaffolderModule = createBackendModule({
-  moduleId: 'example-action',
+export const scaffolderModuleObservability = createBackendModule({
   pluginId: 'scaffolder',
+  moduleId: 'observability',
   register({ registerInit }) {
     registerInit({
       deps: {
-        scaffolderActions: scaffolderActionsExtensionPoint
+        config: coreServices.rootConfig,
+        scaffolderActions: scaffolderActionsExtensionPoint,
       },
-      async init({ scaffolderActions}) {
-        scaffolderActions.addActions(createExampleAction());
-      }
+      async init({ config, scaffolderActions }) {
+        const { parseOptions } = readObservabilityConfig(config);
+        scaffolderActions.addActions(
+          createAddAnnotationsAction({ parseOptions }),
+          createValidateAnnotationsAction({ parseOptions }),
+        );
+      },
     });
   },
-})
+});
