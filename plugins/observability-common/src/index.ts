@@ -12,6 +12,7 @@ export * from './api/types';
 
 export * from './spec/parseObservabilitySpec';
 export * from './annotations/predicates';
+export * from './annotations/annotationsFromInput';
 export * from './openslo/parseOpenSloDocuments';
 export { parseCounterQuery } from './openslo/counterQuery';
 export type { Parsed } from './validation/result';

@@ -6,13 +6,13 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
+  annotationsFromInput,
   parseObservabilitySpec,
   ParseOptions,
 } from '@lookout/plugin-observability-common';
 import { formatProblem } from '@lookout/plugin-observability-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
-import { annotationsFromInput } from '../annotations/annotationsFromInput';
 import {
   findCatalogDocument,
   readCatalogDocuments,
@@ -140,7 +140,11 @@ export function createAddAnnotationsAction(
         filePath,
         entityRef,
       );
-      const annotations = annotationsFromInput(fields);
+      const settings = annotationsFromInput(fields);
+      if (!settings.ok) {
+        throw new InputError(settings.message);
+      }
+      const annotations = settings.value;
       if (Object.keys(annotations).length === 0) {
         throw new InputError(
           'no Lookout annotation to set; give at least one input, e.g. availabilityObjective: 99.9',

@@ -1,9 +1,8 @@
 /*
- * The typed inputs of `lookout:annotations:add` turned into `lookout.dev/*` annotation values
- * (strings, as the catalog stores them). Only shapes are handled here; whether a value is valid
- * is the parser's call, made on the edited entity afterwards.
+ * Typed settings (the inputs of the `lookout:annotations:add` scaffolder action and the fields of
+ * the onboarding form) turned into `lookout.dev/*` annotation values, strings as the catalog
+ * stores them. Only shapes are handled here; whether a value is valid is the parser's call.
  */
-import { InputError } from '@backstage/errors';
 import {
   ANNOTATION_LOGS_SELECTOR,
   ANNOTATION_METRICS_INTERVAL,
@@ -15,10 +14,14 @@ import {
   ANNOTATION_SLO_WINDOW,
   ANNOTATION_SLOS,
   ANNOTATION_TRACES_SERVICE,
-} from '@lookout/plugin-observability-common';
+} from './annotations';
 import { stringify } from 'yaml';
+import { invalid, Parsed, valid } from '../validation/result';
 
-/** What a template may set. Empty strings count as not given (forms send them). */
+/**
+ * Settings a template or form may give. Empty strings count as not given (forms send them).
+ * @public
+ */
 export interface LookoutAnnotationInput {
   metricsPort?: string | number;
   metricsPath?: string;
@@ -45,10 +48,14 @@ function given(value: string | number | undefined): string | undefined {
   return text === '' ? undefined : text;
 }
 
-/** The annotations the input sets, in the documentation's order. */
+/**
+ * The annotations the settings set, in the documentation's order; a message naming the field
+ * when a latency objective comes without its threshold or the other way round.
+ * @public
+ */
 export function annotationsFromInput(
   input: LookoutAnnotationInput,
-): Record<string, string> {
+): Parsed<Record<string, string>> {
   const annotations: Record<string, string> = {};
   const set = (annotation: string, value: string | number | undefined) => {
     const text = given(value);
@@ -64,7 +71,7 @@ export function annotationsFromInput(
   const latencyObjective = given(input.latencyObjective);
   const latencyThreshold = given(input.latencyThreshold);
   if ((latencyObjective === undefined) !== (latencyThreshold === undefined)) {
-    throw new InputError(
+    return invalid(
       latencyObjective === undefined
         ? 'latencyObjective: is missing; a latency SLO needs both, e.g. latencyObjective 99 with latencyThreshold 300ms'
         : 'latencyThreshold: is missing; a latency SLO needs both, e.g. latencyObjective 99 with latencyThreshold 300ms',
@@ -85,5 +92,5 @@ export function annotationsFromInput(
   set(ANNOTATION_LOGS_SELECTOR, input.logsSelector);
   set(ANNOTATION_TRACES_SERVICE, input.tracesService);
   set(ANNOTATION_RUNBOOK_URL, input.runbookUrl);
-  return annotations;
+  return valid(annotations);
 }
