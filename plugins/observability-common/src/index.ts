@@ -9,6 +9,7 @@ export * from './annotations/annotations';
 export * from './spec/types';
 export * from './slo/burnRateTiers';
 export * from './api/types';
+export * from './api/validation';
 
 export * from './spec/parseObservabilitySpec';
 export * from './annotations/predicates';

@@ -16,6 +16,7 @@ import {
 import { RouteDependencies } from './routeSupport';
 import { sloRoutes } from './sloRoutes';
 import { traceRoutes } from './traceRoutes';
+import { validateRoutes } from './validateRoutes';
 
 /** What the router needs. */
 export type RouterOptions = RouteDependencies & ProvisioningRouteDependencies;
@@ -33,5 +34,6 @@ export async function createRouter(
   router.use(traceRoutes(options));
   router.use(catalogSloRoutes(options));
   router.use(provisioningRoutes(options));
+  router.use(validateRoutes(options));
   return router;
 }
