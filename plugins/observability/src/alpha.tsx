@@ -29,6 +29,10 @@ import {
   hasTraces,
   isObservabilityAvailable,
 } from '@lookout/plugin-observability-common';
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import TrackChangesIcon from '@material-ui/icons/TrackChanges';
 import { observabilityApiRef } from './api/ObservabilityApi';
 import { ObservabilityClient } from './api/ObservabilityClient';
@@ -36,6 +40,7 @@ import {
   entityLogsRouteRef,
   entitySlosRouteRef,
   entityTracesRouteRef,
+  scaffolderTemplateRouteRef,
   sloOverviewRouteRef,
 } from './routes';
 
@@ -59,6 +64,47 @@ export const entityObservabilityCard = EntityCardBlueprint.make({
       import('./components/card/EntityObservabilityCard').then(m => (
         <m.EntityObservabilityCard />
       )),
+  },
+});
+
+/**
+ * Onboarding card, on components without Lookout annotations: the overview card's empty state,
+ * with "Add observability" opening the onboarding template for the entity. Disable it with
+ * `entity-card:observability/onboarding: false` in `app.extensions`.
+ * @alpha
+ */
+export const entityObservabilityOnboardingCard = EntityCardBlueprint.make({
+  name: 'onboarding',
+  params: {
+    filter: entity =>
+      entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+      !isObservabilityAvailable(entity),
+    loader: () =>
+      import('./components/card/EntityObservabilityCard').then(m => (
+        <m.EntityObservabilityCard />
+      )),
+  },
+});
+
+/**
+ * The onboarding template's SLO field (`ui:field: LookoutSloField`), validated by the backend's
+ * parser as the user types.
+ * @alpha
+ */
+export const lookoutSloFormField = FormFieldBlueprint.make({
+  name: 'slo',
+  params: {
+    field: () =>
+      Promise.all([
+        import('./components/onboarding/LookoutSloField'),
+        import('./components/onboarding/lookoutSloFieldValidation'),
+      ]).then(([{ LookoutSloField }, { lookoutSloFieldValidation }]) =>
+        createFormField({
+          name: 'LookoutSloField',
+          component: LookoutSloField,
+          validation: lookoutSloFieldValidation,
+        }),
+      ),
   },
 });
 
@@ -144,9 +190,14 @@ export default createFrontendPlugin({
     entityLogs: convertLegacyRouteRef(entityLogsRouteRef),
     entityTraces: convertLegacyRouteRef(entityTracesRouteRef),
   },
+  externalRoutes: {
+    scaffolderTemplate: convertLegacyRouteRef(scaffolderTemplateRouteRef),
+  },
   extensions: [
     observabilityApi,
     entityObservabilityCard,
+    entityObservabilityOnboardingCard,
+    lookoutSloFormField,
     entitySlosContent,
     entityLogsContent,
     entityTracesContent,

@@ -10,12 +10,16 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { observabilityApiRef } from './api/ObservabilityApi';
+import { LookoutSloField } from './components/onboarding/LookoutSloField';
+import { lookoutSloFieldValidation } from './components/onboarding/lookoutSloFieldValidation';
 import { ObservabilityClient } from './api/ObservabilityClient';
 import {
   entityLogsRouteRef,
   entitySlosRouteRef,
   entityTracesRouteRef,
+  scaffolderTemplateRouteRef,
   sloOverviewRouteRef,
 } from './routes';
 
@@ -38,6 +42,9 @@ export const observabilityPlugin = createPlugin({
     entitySlos: entitySlosRouteRef,
     entityLogs: entityLogsRouteRef,
     entityTraces: entityTracesRouteRef,
+  },
+  externalRoutes: {
+    scaffolderTemplate: scaffolderTemplateRouteRef,
   },
 });
 
@@ -114,5 +121,18 @@ export const SloOverviewPage = observabilityPlugin.provide(
         m => m.SloOverviewPage,
       ),
     mountPoint: sloOverviewRouteRef,
+  }),
+);
+
+/**
+ * The onboarding template's SLO field (`ui:field: LookoutSloField`), validated by the backend's
+ * parser as the user types. Place it inside `<ScaffolderFieldExtensions>` of the scaffolder page.
+ * @public
+ */
+export const LookoutSloFieldExtension = observabilityPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'LookoutSloField',
+    component: LookoutSloField,
+    validation: lookoutSloFieldValidation,
   }),
 );

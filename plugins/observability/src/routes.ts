@@ -2,7 +2,10 @@
  * Route references of the plugin's pages and entity tabs (legacy refs; the new frontend system
  * converts them in alpha.tsx).
  */
-import { createRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+} from '@backstage/core-plugin-api';
 
 /** The SLO overview page. */
 export const sloOverviewRouteRef = createRouteRef({
@@ -22,4 +25,16 @@ export const entityLogsRouteRef = createRouteRef({
 /** The Traces tab of an entity. */
 export const entityTracesRouteRef = createRouteRef({
   id: 'observability:entity-traces',
+});
+
+/**
+ * A scaffolder template's page (`/create/templates/:namespace/:templateName`), bound by default
+ * to the scaffolder's `selectedTemplate` route; the card's onboarding buttons hide when the app
+ * has no scaffolder.
+ */
+export const scaffolderTemplateRouteRef = createExternalRouteRef({
+  id: 'observability:scaffolder-template',
+  params: ['namespace', 'templateName'],
+  optional: true,
+  defaultTarget: 'scaffolder.selectedTemplate',
 });
