@@ -135,8 +135,8 @@ describe('examples/templates/add-observability', () => {
       entityRef: 'component:default/checkout',
       catalogFilePath: 'catalog-info.yaml',
       slo: {
-        availabilityObjective: 99.9,
-        latencyObjective: 99,
+        availabilityObjective: '99.9',
+        latencyObjective: '99',
         latencyThreshold: '300ms',
         window: '28d',
       },
@@ -188,7 +188,7 @@ describe('examples/templates/add-observability', () => {
     const res = await dryRun({
       entityRef: 'component:default/checkout',
       catalogFilePath: 'catalog-info.yaml',
-      slo: { availabilityObjective: 100 },
+      slo: { availabilityObjective: '100' },
     });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain(
