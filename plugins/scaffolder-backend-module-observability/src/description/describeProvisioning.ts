@@ -8,9 +8,9 @@ import {
 
 function describeIndicator(slo: SloSpec): string {
   return slo.indicator.type === 'latency'
-    ? `${slo.objective}% of requests faster than ${
-        slo.indicator.thresholdSeconds * 1000
-      } ms`
+    ? `${slo.objective}% of requests faster than ${Number(
+        (slo.indicator.thresholdSeconds * 1000).toPrecision(12),
+      )} ms`
     : `${slo.objective}% of requests succeed`;
 }
 
@@ -39,7 +39,7 @@ export function describeProvisioning(spec: ObservabilitySpec): string {
     lines.push('- **Scrape**: none (no `lookout.dev/metrics-port`)');
   }
   if (spec.slos.length > 0) {
-    lines.push(`- **SLOs** (recording rules and alerts in a PrometheusRule):`);
+    lines.push('- **SLOs** (recording rules and burn-rate alerts):');
     for (const slo of spec.slos) {
       lines.push(
         `  - \`${slo.name}\`: ${describeIndicator(slo)} over ${
