@@ -1,6 +1,6 @@
 /*
- * The Lookout demo backend: catalog, guest auth, permissions, the Kubernetes plugin and Lookout's
- * observability plugin, on the new backend system.
+ * The Lookout demo backend: catalog, guest auth, permissions, the Kubernetes plugin, the
+ * scaffolder and Lookout's observability plugin, on the new backend system.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
@@ -15,6 +15,17 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+
+// The scaffolder (Create page) with Lookout's lookout:annotations:* actions and GitHub's
+// publish actions (the onboarding template opens a pull request).
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(
+  import('@lookout/plugin-scaffolder-backend-module-observability'),
+);
 
 // The allow-all policy is a module: replace this line with your own policy module to swap it.
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -11,8 +11,11 @@ export * from './slo/burnRateTiers';
 export * from './api/types';
 export * from './api/metrics';
 
+export * from './api/validation';
+
 export * from './spec/parseObservabilitySpec';
 export * from './annotations/predicates';
+export * from './annotations/annotationsFromInput';
 export * from './openslo/parseOpenSloDocuments';
 export { parseCounterQuery } from './openslo/counterQuery';
 export type { Parsed } from './validation/result';

@@ -12,3 +12,5 @@ export * from './config/readObservabilityConfig';
 export * from './sinks';
 export { runCli } from './cli/main';
 export type { CliIo } from './cli/main';
+
+export { formatProblem, problemLocation } from './cli/formatProblem';

@@ -5,11 +5,14 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import plugin, {
   entityLogsContent,
   entityMetricsContent,
   entityObservabilityCard,
+  entityObservabilityOnboardingCard,
   entitySlosContent,
+  lookoutSloFormField,
   entityTracesContent,
   sloOverviewPage,
 } from './alpha';
@@ -86,5 +89,23 @@ describe('observability plugin for the new frontend system', () => {
 
     expect(tester.get(coreExtensionData.routePath)).toBe('/observability/slos');
     expect(tester.get(coreExtensionData.title)).toBe('SLOs');
+  });
+
+  it('offers the onboarding card on components without Lookout annotations only', () => {
+    const filter = createExtensionTester(entityObservabilityOnboardingCard).get(
+      EntityCardBlueprint.dataRefs.filterFunction,
+    );
+
+    expect(filter?.(withoutLookout)).toBe(true);
+    expect(filter?.(metricsOnly)).toBe(false);
+    expect(filter?.({ ...withoutLookout, kind: 'API' })).toBe(false);
+  });
+
+  it('provides the LookoutSloField form field to the scaffolder', async () => {
+    const loader = createExtensionTester(lookoutSloFormField).get(
+      FormFieldBlueprint.dataRefs.formFieldLoader,
+    );
+    const field = (await loader()) as unknown as { name: string };
+    expect(field.name).toBe('LookoutSloField');
   });
 });

@@ -33,6 +33,10 @@ import {
   hasTraces,
 
 } from '@lookout/plugin-observability-common';
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
 import TrackChangesIcon from '@material-ui/icons/TrackChanges';
 import { observabilityApiRef } from './api/ObservabilityApi';
 import { ObservabilityClient } from './api/ObservabilityClient';
@@ -41,6 +45,7 @@ import {
   entityMetricsRouteRef,
   entitySlosRouteRef,
   entityTracesRouteRef,
+  scaffolderTemplateRouteRef,
   sloOverviewRouteRef,
 } from './routes';
 
@@ -64,6 +69,47 @@ export const entityObservabilityCard = EntityCardBlueprint.make({
       import('./components/card/EntityObservabilityCard').then(m => (
         <m.EntityObservabilityCard />
       )),
+  },
+});
+
+/**
+ * Onboarding card, on components without Lookout annotations: the overview card's empty state,
+ * with "Add observability" opening the onboarding template for the entity. Disable it with
+ * `entity-card:observability/onboarding: false` in `app.extensions`.
+ * @alpha
+ */
+export const entityObservabilityOnboardingCard = EntityCardBlueprint.make({
+  name: 'onboarding',
+  params: {
+    filter: entity =>
+      entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+      !isObservabilityAvailable(entity),
+    loader: () =>
+      import('./components/card/EntityObservabilityCard').then(m => (
+        <m.EntityObservabilityCard />
+      )),
+  },
+});
+
+/**
+ * The onboarding template's SLO field (`ui:field: LookoutSloField`), validated by the backend's
+ * parser as the user types.
+ * @alpha
+ */
+export const lookoutSloFormField = FormFieldBlueprint.make({
+  name: 'slo',
+  params: {
+    field: () =>
+      Promise.all([
+        import('./components/onboarding/LookoutSloField'),
+        import('./components/onboarding/lookoutSloFieldValidation'),
+      ]).then(([{ LookoutSloField }, { lookoutSloFieldValidation }]) =>
+        createFormField({
+          name: 'LookoutSloField',
+          component: LookoutSloField,
+          validation: lookoutSloFieldValidation,
+        }),
+      ),
   },
 });
 
@@ -166,9 +212,14 @@ export default createFrontendPlugin({
     entityTraces: convertLegacyRouteRef(entityTracesRouteRef),
     entityMetrics: convertLegacyRouteRef(entityMetricsRouteRef),
   },
+  externalRoutes: {
+    scaffolderTemplate: convertLegacyRouteRef(scaffolderTemplateRouteRef),
+  },
   extensions: [
     observabilityApi,
     entityObservabilityCard,
+    entityObservabilityOnboardingCard,
+    lookoutSloFormField,
     entitySlosContent,
     entityLogsContent,
     entityTracesContent,

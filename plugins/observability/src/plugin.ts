@@ -10,13 +10,17 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { observabilityApiRef } from './api/ObservabilityApi';
+import { LookoutSloField } from './components/onboarding/LookoutSloField';
+import { lookoutSloFieldValidation } from './components/onboarding/lookoutSloFieldValidation';
 import { ObservabilityClient } from './api/ObservabilityClient';
 import {
   entityLogsRouteRef,
   entityMetricsRouteRef,
   entitySlosRouteRef,
   entityTracesRouteRef,
+  scaffolderTemplateRouteRef,
   sloOverviewRouteRef,
 } from './routes';
 
@@ -40,6 +44,9 @@ export const observabilityPlugin = createPlugin({
     entityLogs: entityLogsRouteRef,
     entityTraces: entityTracesRouteRef,
     entityMetrics: entityMetricsRouteRef,
+  },
+  externalRoutes: {
+    scaffolderTemplate: scaffolderTemplateRouteRef,
   },
 });
 
@@ -131,5 +138,18 @@ export const SloOverviewPage = observabilityPlugin.provide(
         m => m.SloOverviewPage,
       ),
     mountPoint: sloOverviewRouteRef,
+  }),
+);
+
+/**
+ * The onboarding template's SLO field (`ui:field: LookoutSloField`), validated by the backend's
+ * parser as the user types. Place it inside `<ScaffolderFieldExtensions>` of the scaffolder page.
+ * @public
+ */
+export const LookoutSloFieldExtension = observabilityPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'LookoutSloField',
+    component: LookoutSloField,
+    validation: lookoutSloFieldValidation,
   }),
 );

@@ -2,7 +2,10 @@
  * Route references of the plugin's pages and entity tabs (legacy refs; the new frontend system
  * converts them in alpha.tsx).
  */
-import { createRouteRef } from '@backstage/core-plugin-api';
+import {
+  createExternalRouteRef,
+  createRouteRef,
+} from '@backstage/core-plugin-api';
 
 /** The SLO overview page. */
 export const sloOverviewRouteRef = createRouteRef({
@@ -27,4 +30,16 @@ export const entityTracesRouteRef = createRouteRef({
 /** The Metrics tab of an entity. */
 export const entityMetricsRouteRef = createRouteRef({
   id: 'observability:entity-metrics',
+});
+
+/**
+ * A scaffolder template's page (`/create/templates/:namespace/:templateName`), bound by default
+ * to the scaffolder's `selectedTemplate` route; the card's onboarding buttons hide when the app
+ * has no scaffolder.
+ */
+export const scaffolderTemplateRouteRef = createExternalRouteRef({
+  id: 'observability:scaffolder-template',
+  params: ['namespace', 'templateName'],
+  optional: true,
+  defaultTarget: 'scaffolder.selectedTemplate',
 });

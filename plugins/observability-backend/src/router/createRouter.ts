@@ -17,6 +17,7 @@ import {
 import { RouteDependencies } from './routeSupport';
 import { sloRoutes } from './sloRoutes';
 import { traceRoutes } from './traceRoutes';
+import { validateRoutes } from './validateRoutes';
 
 /** What the router needs. */
 export type RouterOptions = RouteDependencies & ProvisioningRouteDependencies;
@@ -35,5 +36,6 @@ export async function createRouter(
   router.use(metricsRoutes(options));
   router.use(catalogSloRoutes(options));
   router.use(provisioningRoutes(options));
+  router.use(validateRoutes(options));
   return router;
 }

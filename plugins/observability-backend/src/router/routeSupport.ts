@@ -63,16 +63,20 @@ export async function specOfRequest(
   return (await entityOfRequest(req, deps)).spec;
 }
 
-/** `req.query` parsed with `schema`, or an InputError naming the first offending parameter. */
+/**
+ * `req.query` (or, with `what: 'body'`, `req.body`) parsed with `schema`, or an InputError naming
+ * the first offending parameter.
+ */
 export function parseQuery<S extends z.ZodType>(
   schema: S,
   query: unknown,
+  what: 'query' | 'body' = 'query',
 ): z.output<S> {
   const result = schema.safeParse(query);
   if (result.success) {
     return result.data;
   }
   const issue = result.error.issues[0];
-  const name = issue.path.length ? issue.path.join('.') : 'query';
+  const name = issue.path.length ? issue.path.join('.') : what;
   throw new InputError(`${name}: ${issue.message}`);
 }

@@ -4,7 +4,10 @@
  */
 import { ObservabilityProblem } from '@lookout/plugin-observability-common';
 
-/** `lookout.dev/slos` + `[1].ratio.errors` → `lookout.dev/slos[1].ratio.errors`. */
+/**
+ * `lookout.dev/slos` + `[1].ratio.errors` → `lookout.dev/slos[1].ratio.errors`.
+ * @public
+ */
 export function problemLocation(problem: ObservabilityProblem): string {
   if (!problem.path) {
     return problem.annotation;
@@ -14,7 +17,10 @@ export function problemLocation(problem: ObservabilityProblem): string {
     : `${problem.annotation}.${problem.path}`;
 }
 
-/** One problem as a line of CLI output. */
+/**
+ * One problem as a line of CLI output (also the scaffolder actions' problem lines).
+ * @public
+ */
 export function formatProblem(
   entityRef: string,
   problem: ObservabilityProblem,

@@ -14,6 +14,8 @@ import {
   EntityTracesResponse,
   SloSummaryResponse,
   TraceResponse,
+  ValidateAnnotationsRequest,
+  ValidateAnnotationsResponse,
 } from '@lookout/plugin-observability-common';
 
 /**
@@ -99,6 +101,10 @@ export interface ObservabilityApi {
   ): Promise<EntityProvisioningResponse>;
   /** Every SLO in the catalog, paginated. */
   listSlos(options?: ListSlosOptions): Promise<SloSummaryResponse>;
+  /** Every problem the catalog's parser finds in annotations not yet written anywhere. */
+  validateAnnotations(
+    request: ValidateAnnotationsRequest,
+  ): Promise<ValidateAnnotationsResponse>;
 }
 
 /**

@@ -15,6 +15,8 @@ import {
   EntityTracesResponse,
   SloSummaryResponse,
   TraceResponse,
+  ValidateAnnotationsRequest,
+  ValidateAnnotationsResponse,
 } from '@lookout/plugin-observability-common';
 import {
   EntityRefLike,
@@ -116,6 +118,21 @@ export class ObservabilityClient implements ObservabilityApi {
       offset: options.offset,
       limit: options.limit,
     });
+  }
+
+  async validateAnnotations(
+    request: ValidateAnnotationsRequest,
+  ): Promise<ValidateAnnotationsResponse> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('observability');
+    const response = await this.fetchApi.fetch(`${baseUrl}/validate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as ValidateAnnotationsResponse;
   }
 
   private async get<T>(

@@ -23,6 +23,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { observabilityApiRef } from '../../api/ObservabilityApi';
 import { MissingAnnotationsPanel } from '../shared/MissingAnnotationsPanel';
+import { OnboardingTemplateButton } from '../onboarding/OnboardingTemplateButton';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
 import { CardAlerts } from './CardAlerts';
 import { CardPaging } from './CardPaging';
@@ -78,6 +79,11 @@ function CardContent(props: { entityRef: string }) {
   return (
     <>
       <CardProblems problems={problems} />
+      {problems.length > 0 && (
+        <OnboardingTemplateButton entityRef={entityRef}>
+          Fix with the template
+        </OnboardingTemplateButton>
+      )}
       <CardSlos
         slos={spec.slos}
         statuses={slos.value?.items}
@@ -106,6 +112,9 @@ export function EntityObservabilityCard(props: EntityObservabilityCardProps) {
   if (!hasMetricsTab(entity)) {
     return (
       <InfoCard title={TITLE} variant={props.variant}>
+        <OnboardingTemplateButton entityRef={stringifyEntityRef(entity)}>
+          Add observability
+        </OnboardingTemplateButton>
         <MissingAnnotationsPanel
           title="No Lookout annotations"
           annotations={LOOKOUT_ANNOTATIONS.map(doc => doc.annotation)}

@@ -1,0 +1,115 @@
+/*
+ * `lookout:annotations:validate`: checks the Lookout annotations of a catalog file's entities
+ * with the catalog's parser and outputs the problems, for any template that writes annotations.
+ */
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import {
+  parseObservabilitySpec,
+  ParseOptions,
+} from '@lookout/plugin-observability-common';
+import { formatProblem } from '@lookout/plugin-observability-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import fs from 'node:fs/promises';
+import {
+  findCatalogDocument,
+  readCatalogDocuments,
+} from '../catalogFile/catalogDocuments';
+import { DEFAULT_CATALOG_FILE } from './createAddAnnotationsAction';
+
+/**
+ * Creates the `lookout:annotations:validate` action.
+ * @public
+ */
+export function createValidateAnnotationsAction(
+  options: { parseOptions?: ParseOptions } = {},
+) {
+  return createTemplateAction({
+    id: 'lookout:annotations:validate',
+    description:
+      "Validates the Lookout annotations of a catalog file's entities (all, or the one named by entityRef) and outputs the problems",
+    supportsDryRun: true,
+    schema: {
+      input: {
+        filePath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              `Path of the catalog file in the workspace (default ${DEFAULT_CATALOG_FILE})`,
+            ),
+        entityRef: z =>
+          z
+            .string()
+            .optional()
+            .describe('Only this entity, e.g. component:default/checkout'),
+        failOnError: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Fail the step when any annotation has an error (default true)',
+            ),
+      },
+      output: {
+        valid: z => z.boolean().describe('No error was found'),
+        problems: z =>
+          z
+            .array(
+              z.object({
+                entityRef: z.string(),
+                severity: z.enum(['error', 'warning']),
+                annotation: z.string(),
+                path: z.string(),
+                message: z.string(),
+              }),
+            )
+            .describe(
+              "Every problem, in the config route's shape plus the entity ref",
+            ),
+        lines: z =>
+          z.array(z.string()).describe('The problems as the CLI prints them'),
+      },
+    },
+    async handler(ctx) {
+      const {
+        filePath = DEFAULT_CATALOG_FILE,
+        entityRef,
+        failOnError = true,
+      } = ctx.input;
+      const path = resolveSafeChildPath(ctx.workspacePath, filePath);
+      const text = await fs.readFile(path, 'utf8').catch(error => {
+        throw new InputError(
+          `filePath: cannot read ${filePath}: ${error.message}`,
+        );
+      });
+      const documents = readCatalogDocuments(text, filePath);
+      const selected = entityRef
+        ? [findCatalogDocument(documents, filePath, entityRef)]
+        : documents;
+      const problems = selected.flatMap(document =>
+        parseObservabilitySpec(
+          document.entity,
+          options.parseOptions,
+        ).problems.map(problem => ({
+          entityRef: document.entityRef,
+          ...problem,
+        })),
+      );
+      const lines = problems.map(({ entityRef: ref, ...problem }) =>
+        formatProblem(ref, problem),
+      );
+      const valid = !problems.some(p => p.severity === 'error');
+      ctx.output('valid', valid);
+      ctx.output('problems', problems);
+      ctx.output('lines', lines);
+      if (!valid && failOnError) {
+        throw new InputError(`${filePath} has problems\n${lines.join('\n')}`);
+      }
+      lines.forEach(line => ctx.logger.warn(line));
+      ctx.logger.info(
+        `${filePath}: ${selected.length} entities checked, ${problems.length} problems`,
+      );
+    },
+  });
+}
