@@ -38,3 +38,6 @@ export * from './slo/presets';
 export * from './slo/sloDefinitions';
 export { findUnreachableTiers } from './slo/unreachableTiers';
 export type { UnreachableTier } from './slo/unreachableTiers';
+export * from './permissions/permissions';
+export * from './releases/types';
+export * from './releases/deployPolicy';

@@ -5,6 +5,8 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_DASHBOARD,
+  ANNOTATION_DEPLOY_EXEMPT,
+  ANNOTATION_DEPLOY_FREEZE_BUDGET,
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
   ANNOTATION_KUBERNETES_NAMESPACE,
@@ -63,6 +65,12 @@ import {
   describeUnreachableTier,
   findUnreachableTiers,
 } from '../slo/unreachableTiers';
+import {
+  DEFAULT_DEPLOY_POLICY,
+  DeployPolicy,
+  parseDeployExempt,
+  parseDeployFreezeBudget,
+} from '../releases/deployPolicy';
 import {
   entityAnnotations,
   entityIdentity,
@@ -193,6 +201,7 @@ export function parseObservabilitySpec(
           ),
     ) ?? dashboardDefault;
   const runbookUrl = reader.read(ANNOTATION_RUNBOOK_URL, parseHttpUrl);
+  const deployPolicy = readDeployPolicy(reader);
 
   const spec: ObservabilitySpec = {
     entityRef: identity.entityRef,
@@ -204,6 +213,7 @@ export function parseObservabilitySpec(
     dashboard,
     ...(runbookUrl !== undefined && { runbookUrl }),
     kubernetes: readKubernetes(reader),
+    ...(deployPolicy && { deployPolicy }),
   };
   return { spec, problems: reader.problems };
 }
@@ -350,6 +360,23 @@ function readTracesService(reader: AnnotationReader): string | undefined {
         )
       : valid(text),
   );
+}
+
+function readDeployPolicy(reader: AnnotationReader): DeployPolicy | undefined {
+  if (
+    !reader.has(ANNOTATION_DEPLOY_FREEZE_BUDGET) &&
+    !reader.has(ANNOTATION_DEPLOY_EXEMPT)
+  ) {
+    return undefined;
+  }
+  return {
+    freezeBudget:
+      reader.read(ANNOTATION_DEPLOY_FREEZE_BUDGET, parseDeployFreezeBudget) ??
+      DEFAULT_DEPLOY_POLICY.freezeBudget,
+    exempt:
+      reader.read(ANNOTATION_DEPLOY_EXEMPT, parseDeployExempt) ??
+      DEFAULT_DEPLOY_POLICY.exempt,
+  };
 }
 
 function readKubernetes(reader: AnnotationReader): KubernetesWorkload {
