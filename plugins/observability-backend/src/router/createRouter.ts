@@ -13,12 +13,15 @@ import {
   ProvisioningRouteDependencies,
   provisioningRoutes,
 } from './provisioningRoutes';
+import { ReleaseRouteDependencies, releaseRoutes } from './releaseRoutes';
 import { RouteDependencies } from './routeSupport';
 import { sloRoutes } from './sloRoutes';
 import { traceRoutes } from './traceRoutes';
 
 /** What the router needs. */
-export type RouterOptions = RouteDependencies & ProvisioningRouteDependencies;
+export type RouterOptions = RouteDependencies &
+  ProvisioningRouteDependencies &
+  ReleaseRouteDependencies;
 
 /** Creates the router of `/api/observability`. */
 export async function createRouter(
@@ -33,5 +36,6 @@ export async function createRouter(
   router.use(traceRoutes(options));
   router.use(catalogSloRoutes(options));
   router.use(provisioningRoutes(options));
+  router.use(releaseRoutes(options));
   return router;
 }

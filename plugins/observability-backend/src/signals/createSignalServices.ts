@@ -83,5 +83,6 @@ export function createSignalServices(options: {
       prometheus,
       specs,
     }),
+    prometheus,
   };
 }

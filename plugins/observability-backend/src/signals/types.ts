@@ -14,6 +14,7 @@ import {
 } from '@lookout/plugin-observability-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { EntitySpecCache } from './EntitySpecCache';
+import { PrometheusClient } from './prometheus/PrometheusClient';
 
 /** A time range, epoch ms, `from` < `to`. @public */
 export interface TimeRange {
@@ -109,4 +110,6 @@ export interface SignalServices {
   logs: LogService;
   traces: TraceService;
   sloSummary: SloSummaryService;
+  /** The Prometheus client, when configured: the releases read the recorded SLO series with it. */
+  prometheus?: PrometheusClient;
 }

@@ -2,6 +2,7 @@
  * Releases (DESIGN §10): the request and response shapes of `.../releases` and `.../deploy-gate`.
  * Times are epoch milliseconds; ratios and budget shares are fractions.
  */
+import { UpstreamWarning } from '../api/types';
 
 /** Body of `POST .../releases`. @public */
 export interface ReleaseRequest {
@@ -66,6 +67,8 @@ export interface ReleaseWithImpact extends Release {
 /** `GET .../releases`, newest first. @public */
 export interface EntityReleasesResponse {
   items: ReleaseWithImpact[];
+  /** Present when the impact could not be read (the releases are listed without it). */
+  warnings?: UpstreamWarning[];
 }
 
 /** `GET .../deploy-gate`. @public */
