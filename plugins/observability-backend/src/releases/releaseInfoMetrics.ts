@@ -5,9 +5,7 @@
  * each release at its time, whether or not Lookout can reach Grafana's API.
  */
 import { ENTITY_LABEL, Release } from '@lookout/plugin-observability-common';
-
-/** Name of the release-info series. */
-export const RELEASE_INFO_METRIC = 'lookout_release_info';
+import { RELEASE_INFO_METRIC } from '@lookout/plugin-observability-node';
 
 /** A label value in the exposition format: backslash, double quote and newline escaped. */
 function labelValue(value: string): string {

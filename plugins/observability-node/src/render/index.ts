@@ -47,6 +47,7 @@ export type {
   LabelSelectorRequirement,
 } from './scrape/labelSelector';
 export { renderDashboard, DASHBOARD_TAG } from './dashboard/renderDashboard';
+export { RELEASE_INFO_METRIC } from './dashboard/releaseAnnotations';
 export type { GrafanaOperatorOptions } from './dashboard/grafanaDashboardObject';
 export * from './rules';
 export * from './alertmanager';

@@ -23,6 +23,7 @@ import {
   PanelIds,
 } from './panels';
 import { redSection } from './redPanels';
+import { releaseAnnotation } from './releaseAnnotations';
 import { sloSection } from './sloPanels';
 
 /** Tag of every generated dashboard. @public */
@@ -65,6 +66,7 @@ export function renderDashboard(
     .tooltip(DashboardCursorSync.Crosshair)
     .time({ from: 'now-7d', to: 'now' })
     .refresh('1m')
+    .annotation(releaseAnnotation(spec.entityRef))
     .withVariable(
       new DatasourceVariableBuilder(DATASOURCE_VARIABLE)
         .label('Data source')
