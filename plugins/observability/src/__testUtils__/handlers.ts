@@ -13,6 +13,7 @@ import {
   traceResponse,
   tracesResponse,
 } from './fixtures';
+import { frozenGateResponse, releasesResponse } from './releaseFixtures';
 
 const ENTITY = `${API}/entities/by-name/:kind/:namespace/:name`;
 
@@ -27,6 +28,10 @@ export const defaultHandlers = [
     HttpResponse.json({ entityRef: 'component:default/checkout', items: [] }),
   ),
   http.get(`${ENTITY}/logs`, () => HttpResponse.json(logsResponse)),
+  http.get(`${ENTITY}/releases`, () => HttpResponse.json(releasesResponse)),
+  http.get(`${ENTITY}/deploy-gate`, () =>
+    HttpResponse.json(frozenGateResponse),
+  ),
   http.get(`${ENTITY}/traces`, () => HttpResponse.json(tracesResponse)),
   http.get(`${ENTITY}/traces/:traceId`, ({ params }) =>
     params.traceId === traceResponse.traceId
