@@ -27,6 +27,7 @@ import { SignalErrorPanel } from '../shared/SignalErrorPanel';
 import { CardAlerts } from './CardAlerts';
 import { CardProblems } from './CardProblems';
 import { CardProvisioning } from './CardProvisioning';
+import { CardReleases } from './CardReleases';
 import { CardSignals } from './CardSignals';
 import { CardSlos } from './CardSlos';
 
@@ -85,6 +86,7 @@ function CardContent(props: { entityRef: string }) {
       />
       {slos.value && <CardAlerts statuses={slos.value.items} />}
       <CardSignals spec={spec} />
+      {spec.slos.length > 0 && <CardReleases entityRef={entityRef} />}
       <CardProvisioning
         value={provisioning.value}
         loading={provisioning.loading}
