@@ -44,8 +44,12 @@ export class DatabaseReleaseStore implements ReleaseStore {
   ) {}
 
   /** Migrates the plugin database (unless told to skip) and returns a store over it. */
-  static async create(database: DatabaseService): Promise<DatabaseReleaseStore> {
-    return new DatabaseReleaseStore(await migrateProvisioningDatabase(database));
+  static async create(
+    database: DatabaseService,
+  ): Promise<DatabaseReleaseStore> {
+    return new DatabaseReleaseStore(
+      await migrateProvisioningDatabase(database),
+    );
   }
 
   async record(

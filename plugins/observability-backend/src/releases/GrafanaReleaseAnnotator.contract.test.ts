@@ -46,7 +46,10 @@ describe('GrafanaReleaseAnnotator (contract: Grafana HTTP API)', () => {
   it('is off unless the grafana sink is configured', () => {
     const logger = mockServices.logger.mock();
     expect(
-      GrafanaReleaseAnnotator.fromConfig(config([{ type: 'kustomize' }]), logger),
+      GrafanaReleaseAnnotator.fromConfig(
+        config([{ type: 'kustomize' }]),
+        logger,
+      ),
     ).toBeUndefined();
   });
 

@@ -63,9 +63,7 @@ export class ReleaseService {
   constructor(options: ReleaseServiceOptions) {
     this.#store = options.store;
     this.#prometheus = options.prometheus;
-    this.#spans = [
-      ...new Set([IMPACT_HOUR_MS, options.impactSpanMs]),
-    ];
+    this.#spans = [...new Set([IMPACT_HOUR_MS, options.impactSpanMs])];
     this.#now = options.now ?? Date.now;
     this.#annotator = options.annotator;
   }
@@ -133,7 +131,10 @@ export class ReleaseService {
         impactQuery(spec.entityRef, chunk, start),
       );
       warnings.push(
-        ...result.warnings.map(message => ({ upstream: 'prometheus', message })),
+        ...result.warnings.map(message => ({
+          upstream: 'prometheus',
+          message,
+        })),
       );
       for (const sample of result.data) {
         if (Number.isFinite(sample.value)) {
@@ -148,7 +149,10 @@ export class ReleaseService {
       ...release,
       impact: spec.slos.map((slo): ReleaseSloImpact => {
         const windowMs = parsePrometheusDuration(slo.window)!;
-        const figures = (point: number, spanMs: number): ReleaseImpactFigures => {
+        const figures = (
+          point: number,
+          spanMs: number,
+        ): ReleaseImpactFigures => {
           const ratio = ratios.get(`${point} ${slo.name}`);
           return ratio === undefined
             ? { errorRatio: null, budgetConsumed: null }

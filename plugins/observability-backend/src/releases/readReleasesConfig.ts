@@ -42,7 +42,11 @@ export function readReleasesConfig(root: Config): ReleasesConfig {
       'observability.releases.impactSpan must be a whole number of 5 minutes from 1 hour to 7 days (the SLO sums are 5-minute ones)',
     );
   }
-  if (!Number.isInteger(exportPerEntity) || exportPerEntity < 0 || exportPerEntity > 100) {
+  if (
+    !Number.isInteger(exportPerEntity) ||
+    exportPerEntity < 0 ||
+    exportPerEntity > 100
+  ) {
     throw new InputError(
       'observability.releases.exportPerEntity must be a whole number from 0 to 100',
     );

@@ -140,7 +140,13 @@ describe('lookout release and gate against a running backend', () => {
 
   it('gate: exits 1 and prints the reasons while the budget is exhausted', async () => {
     const res = await lookout(
-      ['gate', '--entity', 'component:default/checkout', '--backend', backendUrl],
+      [
+        'gate',
+        '--entity',
+        'component:default/checkout',
+        '--backend',
+        backendUrl,
+      ],
       token,
     );
     expect(res.code).toBe(1);
@@ -156,7 +162,9 @@ describe('lookout release and gate against a running backend', () => {
       token,
     );
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^Deploys of component:default\/cart are allowed:/);
+    expect(res.stdout).toMatch(
+      /^Deploys of component:default\/cart are allowed:/,
+    );
   });
 
   it('gate: exits 2 without a token (401), saying to set LOOKOUT_TOKEN', async () => {

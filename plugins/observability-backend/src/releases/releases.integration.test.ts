@@ -113,7 +113,11 @@ describeWithStack('releases against a real Prometheus', () => {
         .post(`${base}/releases`)
         .set('Authorization', mockCredentials.user.header())
         .send({ version, at: at * 1000 });
-      expect(res.status).toBe(201);
+      if (res.status !== 201) {
+        throw new Error(
+          `recording ${version} answered ${res.status}: ${res.text}`,
+        );
+      }
     }
   }, 120_000);
 

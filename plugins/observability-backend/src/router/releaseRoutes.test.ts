@@ -45,7 +45,8 @@ const permissions = createServiceFactory({
         );
         return {
           result:
-            who === VIEWER && item.permission.name === 'observability.release.create'
+            who === VIEWER &&
+            item.permission.name === 'observability.release.create'
               ? AuthorizeResult.DENY
               : AuthorizeResult.ALLOW,
         };
@@ -78,8 +79,7 @@ beforeAll(async () => {
   server = backend.server;
 });
 
-const asUser = (user = 'user:default/dev') =>
-  mockCredentials.user.header(user);
+const asUser = (user = 'user:default/dev') => mockCredentials.user.header(user);
 
 function post(path: string, body: unknown, auth = asUser()) {
   return request(server)
@@ -116,9 +116,9 @@ describe('POST .../releases', () => {
       `${VIEWER} observability.release.create component:default/checkout`,
     ]);
     const list = await get('checkout/releases', asUser(VIEWER));
-    expect(list.body.items.map((r: { version: string }) => r.version)).not.toContain(
-      'v0.0.2',
-    );
+    expect(
+      list.body.items.map((r: { version: string }) => r.version),
+    ).not.toContain('v0.0.2');
   });
 
   it('answers 404 for an unknown entity', async () => {

@@ -35,7 +35,8 @@ export const ANNOTATION_DASHBOARD = 'lookout.dev/dashboard';
 /** @public */
 export const ANNOTATION_RUNBOOK_URL = 'lookout.dev/runbook-url';
 /** @public */
-export const ANNOTATION_DEPLOY_FREEZE_BUDGET = 'lookout.dev/deploy-freeze-budget';
+export const ANNOTATION_DEPLOY_FREEZE_BUDGET =
+  'lookout.dev/deploy-freeze-budget';
 /** @public */
 export const ANNOTATION_DEPLOY_EXEMPT = 'lookout.dev/deploy-exempt';
 

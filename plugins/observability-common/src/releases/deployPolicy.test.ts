@@ -54,9 +54,7 @@ describe('decideDeployGate', () => {
       ]),
     ).toEqual({
       allowed: false,
-      reasons: [
-        'SLO availability: -50% of the error budget left, exhausted',
-      ],
+      reasons: ['SLO availability: -50% of the error budget left, exhausted'],
     });
   });
 

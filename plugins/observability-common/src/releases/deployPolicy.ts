@@ -43,15 +43,15 @@ export function parseDeployFreezeBudget(text: string): Parsed<number> {
   if (!/^(\d+(\.\d*)?|\.\d+)$/.test(text)) {
     return invalid(`found ${describeValue(text)}; ${expected}`);
   }
-  const percent = Number(text);
-  if (percent >= 100) {
+  const share = Number(text);
+  if (share >= 100) {
     return invalid(
       `${describeValue(
         text,
       )} would freeze every deploy, even with the whole budget left; ${expected}`,
     );
   }
-  return valid(percent / 100);
+  return valid(share / 100);
 }
 
 /** `lookout.dev/deploy-exempt`: comma-separated release kinds. @public */

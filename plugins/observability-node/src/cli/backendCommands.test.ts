@@ -50,22 +50,56 @@ describe('lookout release and gate: the command line', () => {
 
   it.each([
     [['gate', '--backend', 'http://x'], /--entity is required/],
-    [['gate', '--entity', 'checkout', '--backend', 'http://x'], /--entity: .*missing or empty kind/],
-    [['gate', '--entity', 'component:default/checkout'], /--backend is required/],
     [
-      ['gate', '--entity', 'component:default/checkout', '--backend', 'ftp://x'],
+      ['gate', '--entity', 'checkout', '--backend', 'http://x'],
+      /--entity: .*missing or empty kind/,
+    ],
+    [
+      ['gate', '--entity', 'component:default/checkout'],
+      /--backend is required/,
+    ],
+    [
+      [
+        'gate',
+        '--entity',
+        'component:default/checkout',
+        '--backend',
+        'ftp://x',
+      ],
       /not an http\(s\) URL/,
     ],
     [
-      ['release', '--entity', 'component:default/checkout', '--backend', 'http://x'],
+      [
+        'release',
+        '--entity',
+        'component:default/checkout',
+        '--backend',
+        'http://x',
+      ],
       /--version is required/,
     ],
     [
-      ['gate', '--entity', 'component:default/checkout', '--backend', 'http://x', '--version', 'v1'],
+      [
+        'gate',
+        '--entity',
+        'component:default/checkout',
+        '--backend',
+        'http://x',
+        '--version',
+        'v1',
+      ],
       /Unknown option '--version'/,
     ],
     [
-      ['gate', '--entity', 'component:default/checkout', '--backend', 'http://x', '--kind', 'Hot Fix'],
+      [
+        'gate',
+        '--entity',
+        'component:default/checkout',
+        '--backend',
+        'http://x',
+        '--kind',
+        'Hot Fix',
+      ],
       /--kind: found "Hot Fix"/,
     ],
   ])('%j is a usage error: exit 2 with the reason', async (args, message) => {

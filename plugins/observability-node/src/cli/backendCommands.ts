@@ -45,7 +45,9 @@ export function isBackendCommand(args: string[]): boolean {
 
 function entityPath(ref: string | undefined): string {
   if (!ref) {
-    throw new UsageError('--entity is required, e.g. component:default/checkout');
+    throw new UsageError(
+      '--entity is required, e.g. component:default/checkout',
+    );
   }
   let parsed;
   try {
@@ -144,8 +146,8 @@ interface Io {
 /** The backend's error message, or the start of its body. */
 function errorText(status: number, body: string): string {
   try {
-    const message = (JSON.parse(body) as { error?: { message?: string } })
-      .error?.message;
+    const message = (JSON.parse(body) as { error?: { message?: string } }).error
+      ?.message;
     if (message) return `${status}: ${message}`;
   } catch {
     // not JSON
@@ -211,9 +213,11 @@ export async function runBackendCommand(
     }
     const release = JSON.parse(answer.body) as Release;
     io.stdout.write(
-      `Recorded release ${release.version} of ${release.entityRef} at ${new Date(
-        release.at,
-      ).toISOString()} (id ${release.id}, by ${release.createdBy})\n`,
+      `Recorded release ${release.version} of ${
+        release.entityRef
+      } at ${new Date(release.at).toISOString()} (id ${release.id}, by ${
+        release.createdBy
+      })\n`,
     );
     return 0;
   }

@@ -5,7 +5,12 @@ describe('releases on the generated dashboard', () => {
   it('marks the entity’s releases from the release-info series, at the release time', () => {
     const result = renderDashboard(
       renderInput({
-        metrics: { port: 'http', path: '/metrics', interval: '30s', targets: [] },
+        metrics: {
+          port: 'http',
+          path: '/metrics',
+          interval: '30s',
+          targets: [],
+        },
         slos: [],
       }),
       renderOptions,

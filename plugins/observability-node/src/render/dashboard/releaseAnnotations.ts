@@ -5,7 +5,10 @@
  * series' value is the release time in epoch ms, which `useValueForTime` places the mark at.
  */
 import { AnnotationQueryBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
-import { ENTITY_LABEL, formatLabelMatcher } from '@lookout/plugin-observability-common';
+import {
+  ENTITY_LABEL,
+  formatLabelMatcher,
+} from '@lookout/plugin-observability-common';
 import { DATASOURCE } from './panels';
 
 /**

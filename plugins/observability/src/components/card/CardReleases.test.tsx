@@ -61,12 +61,16 @@ describe('the overview card’s Releases section', () => {
     expect(
       await within(section).findByText(/Deploy gate unavailable/),
     ).toBeInTheDocument();
-    expect(within(section).getByText(/Last release v1\.4\.2/)).toBeInTheDocument();
+    expect(
+      within(section).getByText(/Last release v1\.4\.2/),
+    ).toBeInTheDocument();
   });
 
   it('says when there has been no release, and that deploys are allowed', async () => {
     server.use(
-      http.get(`${ENTITY_PATH}/releases`, () => HttpResponse.json({ items: [] })),
+      http.get(`${ENTITY_PATH}/releases`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
       http.get(`${ENTITY_PATH}/deploy-gate`, () =>
         HttpResponse.json({
           entityRef: 'component:default/checkout',
@@ -82,6 +86,8 @@ describe('the overview card’s Releases section', () => {
     expect(
       await within(section).findByText('No release in the last 90 days'),
     ).toBeInTheDocument();
-    expect(await within(section).findByText('Deploys allowed')).toBeInTheDocument();
+    expect(
+      await within(section).findByText('Deploys allowed'),
+    ).toBeInTheDocument();
   });
 });

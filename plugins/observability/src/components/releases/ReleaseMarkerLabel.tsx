@@ -19,11 +19,7 @@ export interface ReleaseMarkerLabelProps extends LabelBox {
 
 /** The hover text of a release marker. */
 export function releaseMarkerTitle(release: Release): string {
-  return [
-    `Release ${release.version}`,
-    formatDateTime(release.at),
-    release.url,
-  ]
+  return [`Release ${release.version}`, formatDateTime(release.at), release.url]
     .filter(Boolean)
     .join(' · ');
 }

@@ -5,10 +5,7 @@ import { screen, within } from '@testing-library/react';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import {
-  annotatedEntity,
-  ENTITY_PATH,
-} from '../../__testUtils__/fixtures';
+import { annotatedEntity, ENTITY_PATH } from '../../__testUtils__/fixtures';
 import { defaultHandlers } from '../../__testUtils__/handlers';
 import { releasesResponse } from '../../__testUtils__/releaseFixtures';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
@@ -65,9 +62,13 @@ describe('releases on the Logs and Traces tabs', () => {
 
   it('shows nothing when no release falls in the range', async () => {
     server.use(
-      http.get(`${ENTITY_PATH}/releases`, () => HttpResponse.json({ items: [] })),
+      http.get(`${ENTITY_PATH}/releases`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
     );
-    await renderWithEntity(<EntityTracesContent />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityTracesContent />, {
+      entity: annotatedEntity,
+    });
     await screen.findByRole('table');
     expect(
       screen.queryByRole('list', { name: 'Releases in this time range' }),

@@ -114,10 +114,9 @@ describe('releases on the SLOs tab', () => {
       '1.33% → 1%',
       'No regression',
     ]);
-    expect(within(rows[0]).getByRole('link', { name: /v1\.4\.2/ })).toHaveAttribute(
-      'href',
-      'https://ci.example.com/runs/42',
-    );
+    expect(
+      within(rows[0]).getByRole('link', { name: /v1\.4\.2/ }),
+    ).toHaveAttribute('href', 'https://ci.example.com/runs/42');
   });
 
   it('keeps the SLOs when the releases cannot be read', async () => {
@@ -130,14 +129,14 @@ describe('releases on the SLOs tab', () => {
     );
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
     await screen.findByRole('region', { name: 'SLO availability details' });
-    expect(
-      await screen.findByText(/Releases unavailable/),
-    ).toBeInTheDocument();
+    expect(await screen.findByText(/Releases unavailable/)).toBeInTheDocument();
   });
 
   it('says how to record releases when there are none', async () => {
     server.use(
-      http.get(`${ENTITY_PATH}/releases`, () => HttpResponse.json({ items: [] })),
+      http.get(`${ENTITY_PATH}/releases`, () =>
+        HttpResponse.json({ items: [] }),
+      ),
     );
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
     expect(

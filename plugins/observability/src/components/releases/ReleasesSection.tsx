@@ -30,8 +30,8 @@ export function ReleasesSection(props: ReleasesSectionProps) {
     body = (
       <Typography variant="body2" color="textSecondary">
         No release recorded in this time range. Pipelines record them with{' '}
-        <code>yarn lookout release --entity … --version … --backend …</code>{' '}
-        or <code>POST …/releases</code>.
+        <code>yarn lookout release --entity … --version … --backend …</code> or{' '}
+        <code>POST …/releases</code>.
       </Typography>
     );
   } else {

@@ -31,9 +31,7 @@ function Version(props: { release: ReleaseWithImpact }) {
 
 /** One row per release and SLO, newest release first. */
 export function ReleasesTable(props: ReleasesTableProps) {
-  const spans = props.releases[0]?.impact[0]?.spans.map(s => s.span) ?? [
-    '1h',
-  ];
+  const spans = props.releases[0]?.impact[0]?.spans.map(s => s.span) ?? ['1h'];
   return (
     <Table size="small" aria-label="Releases and their impact">
       <TableHead>
@@ -44,8 +42,12 @@ export function ReleasesTable(props: ReleasesTableProps) {
           <TableCell>SLO</TableCell>
           {spans.map(span => (
             <Fragment key={span}>
-              <TableCell align="right">Error ratio {span} before → after</TableCell>
-              <TableCell align="right">Budget spent {span} before → after</TableCell>
+              <TableCell align="right">
+                Error ratio {span} before → after
+              </TableCell>
+              <TableCell align="right">
+                Budget spent {span} before → after
+              </TableCell>
             </Fragment>
           ))}
           <TableCell>Effect</TableCell>
@@ -69,7 +71,9 @@ export function ReleasesTable(props: ReleasesTableProps) {
                   <TableCell rowSpan={rows.length}>
                     {formatDateTime(release.at)}
                   </TableCell>
-                  <TableCell rowSpan={rows.length}>{release.createdBy}</TableCell>
+                  <TableCell rowSpan={rows.length}>
+                    {release.createdBy}
+                  </TableCell>
                 </>
               )}
               {impact ? (
