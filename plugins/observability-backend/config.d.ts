@@ -309,5 +309,21 @@ export interface Config {
        */
       externalUrl: string;
     };
+
+    /** Releases recorded through `POST .../releases` (docs/releases.md). */
+    releases?: {
+      /** How long releases are kept in the plugin's database. Default 1 year; at least 1 day. */
+      retention?: HumanDuration | string;
+      /**
+       * The longer span of every release's impact, next to the hour before and after. A whole
+       * number of 5 minutes from 1 hour to 7 days. Default 1 day.
+       */
+      impactSpan?: HumanDuration | string;
+      /**
+       * Releases per entity in the release-info series (`lookout_release_info`,
+       * `GET /api/observability/releases/metrics`) that dashboards mark. 0 to 100; default 10.
+       */
+      exportPerEntity?: number;
+    };
   };
 }

@@ -13,6 +13,8 @@ import { createRouter } from './router/createRouter';
 import { PagingService } from './paging/PagingService';
 import { createSignalServices } from './signals/createSignalServices';
 import { startProvisioning } from './provisioning/startProvisioning';
+import { startReleases } from './releases/startReleases';
+import { observabilityPermissions } from '@lookout/plugin-observability-common';
 
 /**
  * The Lookout observability backend plugin: serves `/api/observability`.
@@ -39,6 +41,8 @@ export const observabilityPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         auth: coreServices.auth,
         urlReader: coreServices.urlReader,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
       },
       async init({
         config,
@@ -50,6 +54,8 @@ export const observabilityPlugin = createBackendPlugin({
         scheduler,
         auth,
         urlReader,
+        permissions,
+        permissionsRegistry,
       }) {
         const settings = readObservabilityConfig(config);
         const provisioning = await startProvisioning({
@@ -63,18 +69,31 @@ export const observabilityPlugin = createBackendPlugin({
           settings,
           sinkFactories,
         });
+        const signals = createSignalServices({
+          config,
+          catalog,
+          parseOptions: settings.parseOptions,
+        });
+        permissionsRegistry.addPermissions(observabilityPermissions);
+        const releases = await startReleases({
+          config,
+          logger,
+          database,
+          scheduler,
+          prometheus: signals.prometheus,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             entities: new EntityLookup(catalog),
             parseOptions: settings.parseOptions,
-            signals: createSignalServices({
-              config,
-              catalog,
-              parseOptions: settings.parseOptions,
-            }),
+            signals,
             provisioning,
             paging: new PagingService(catalog, settings.alerting),
+
+            permissions,
+            releases: releases.service,
+            exportPerEntity: releases.exportPerEntity,
           }),
         );
       },

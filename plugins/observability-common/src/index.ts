@@ -51,3 +51,7 @@ export { measuresNothing } from './slo/measuresNothing';
 export { requirePrometheus2Selector } from './promql/prometheus2Selector';
 export type { UnreachableTier } from './slo/unreachableTiers';
 export * from './alerting';
+
+export * from './permissions/permissions';
+export * from './releases/types';
+export * from './releases/deployPolicy';

@@ -14,13 +14,16 @@ import {
   ProvisioningRouteDependencies,
   provisioningRoutes,
 } from './provisioningRoutes';
+import { ReleaseRouteDependencies, releaseRoutes } from './releaseRoutes';
 import { RouteDependencies } from './routeSupport';
 import { sloRoutes } from './sloRoutes';
 import { traceRoutes } from './traceRoutes';
 import { validateRoutes } from './validateRoutes';
 
 /** What the router needs. */
-export type RouterOptions = RouteDependencies & ProvisioningRouteDependencies;
+export type RouterOptions = RouteDependencies &
+  ProvisioningRouteDependencies &
+  ReleaseRouteDependencies;
 
 /** Creates the router of `/api/observability`. */
 export async function createRouter(
@@ -37,5 +40,7 @@ export async function createRouter(
   router.use(catalogSloRoutes(options));
   router.use(provisioningRoutes(options));
   router.use(validateRoutes(options));
+
+  router.use(releaseRoutes(options));
   return router;
 }

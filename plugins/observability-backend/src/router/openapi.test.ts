@@ -11,6 +11,9 @@ import express from 'express';
 import { parse } from 'yaml';
 import { EntityLookup } from '../entities/EntityLookup';
 import { createSignalServices } from '../signals/createSignalServices';
+import knexFactory from 'knex';
+import { DatabaseReleaseStore } from '../database/DatabaseReleaseStore';
+import { ReleaseService } from '../releases/ReleaseService';
 import { createRouter } from './createRouter';
 
 interface Layer {
@@ -68,6 +71,14 @@ describe('openapi.yaml', () => {
         catalog,
         parseOptions: {},
       }),
+      permissions: mockServices.permissions(),
+      releases: new ReleaseService({
+        store: new DatabaseReleaseStore(
+          knexFactory({ client: 'better-sqlite3', useNullAsDefault: true }),
+        ),
+        impactSpanMs: 86_400_000,
+      }),
+      exportPerEntity: 10,
     })) as express.Router & { stack: Layer[] };
     const served = servedOperations(router.stack).sort();
     // The walk reaches nested routers (a sanity check of the walk itself).

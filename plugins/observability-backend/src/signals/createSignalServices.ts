@@ -97,5 +97,7 @@ export function createSignalServices(options: {
         ),
       },
     }),
+
+    prometheus,
   };
 }

@@ -15,6 +15,7 @@ import {
 } from '@lookout/plugin-observability-common';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { EntitySpecCache } from './EntitySpecCache';
+import { PrometheusClient } from './prometheus/PrometheusClient';
 
 /** A time range, epoch ms, `from` < `to`. @public */
 export interface TimeRange {
@@ -123,4 +124,7 @@ export interface SignalServices {
   traces: TraceService;
   sloSummary: SloSummaryService;
   metrics: MetricsService;
+
+  /** The Prometheus client, when configured: the releases read the recorded SLO series with it. */
+  prometheus?: PrometheusClient;
 }

@@ -34,6 +34,11 @@ export const ANNOTATION_TRACES_SERVICE = 'lookout.dev/traces-service';
 export const ANNOTATION_DASHBOARD = 'lookout.dev/dashboard';
 /** @public */
 export const ANNOTATION_RUNBOOK_URL = 'lookout.dev/runbook-url';
+/** @public */
+export const ANNOTATION_DEPLOY_FREEZE_BUDGET =
+  'lookout.dev/deploy-freeze-budget';
+/** @public */
+export const ANNOTATION_DEPLOY_EXEMPT = 'lookout.dev/deploy-exempt';
 
 /**
  * The PagerDuty Backstage plugin's annotation: the Events API v2 integration (routing) key of a
@@ -195,6 +200,20 @@ export const LOOKOUT_ANNOTATIONS: readonly AnnotationDoc[] = [
     description: 'Runbook linked from every alert of the entity.',
     example: 'https://runbooks.example.com/checkout',
     default: 'the entity page',
+  },
+  {
+    annotation: ANNOTATION_DEPLOY_FREEZE_BUDGET,
+    description:
+      'Deploys are frozen (`GET .../deploy-gate`, `lookout gate`) while any SLO has this percent of its error budget left, or less.',
+    example: '10',
+    default: '0 (frozen once a budget is exhausted)',
+  },
+  {
+    annotation: ANNOTATION_DEPLOY_EXEMPT,
+    description:
+      'Comma-separated release kinds that may deploy during a freeze.',
+    example: 'fix, security',
+    default: 'none',
   },
   {
     annotation: ANNOTATION_PANELS,

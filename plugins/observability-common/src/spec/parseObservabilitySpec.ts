@@ -5,6 +5,8 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_DASHBOARD,
+  ANNOTATION_DEPLOY_EXEMPT,
+  ANNOTATION_DEPLOY_FREEZE_BUDGET,
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
   ANNOTATION_KUBERNETES_NAMESPACE,
@@ -72,6 +74,12 @@ import {
   parseImportedAnnotations,
   parsePrometheusRule,
 } from '../panels/importedAnnotations';
+import {
+  DEFAULT_DEPLOY_POLICY,
+  DeployPolicy,
+  parseDeployExempt,
+  parseDeployFreezeBudget,
+} from '../releases/deployPolicy';
 import {
   entityAnnotations,
   entityIdentity,
@@ -202,6 +210,8 @@ export function parseObservabilitySpec(
   const imported = parseImportedAnnotations(key => reader.get(key));
   reader.problems.push(...imported.problems);
 
+  const deployPolicy = readDeployPolicy(reader);
+
   const spec: ObservabilitySpec = {
     entityRef: identity.entityRef,
     ...(metrics && { metrics }),
@@ -216,6 +226,8 @@ export function parseObservabilitySpec(
     ...(Object.keys(imported.imported).length > 0 && {
       imported: imported.imported,
     }),
+
+    ...(deployPolicy && { deployPolicy }),
   };
   reader.problems.push(...parseAlertReceivers(entity).problems);
   return { spec, problems: reader.problems };
@@ -424,6 +436,23 @@ function readTracesService(reader: AnnotationReader): string | undefined {
         )
       : valid(text),
   );
+}
+
+function readDeployPolicy(reader: AnnotationReader): DeployPolicy | undefined {
+  if (
+    !reader.has(ANNOTATION_DEPLOY_FREEZE_BUDGET) &&
+    !reader.has(ANNOTATION_DEPLOY_EXEMPT)
+  ) {
+    return undefined;
+  }
+  return {
+    freezeBudget:
+      reader.read(ANNOTATION_DEPLOY_FREEZE_BUDGET, parseDeployFreezeBudget) ??
+      DEFAULT_DEPLOY_POLICY.freezeBudget,
+    exempt:
+      reader.read(ANNOTATION_DEPLOY_EXEMPT, parseDeployExempt) ??
+      DEFAULT_DEPLOY_POLICY.exempt,
+  };
 }
 
 function readKubernetes(reader: AnnotationReader): KubernetesWorkload {

@@ -2,6 +2,7 @@
  * The parsed form of an entity's Lookout annotations: what the render engine, the signals API and
  * the frontend work from. Produced by `parseObservabilitySpec`.
  */
+import { DeployPolicy } from '../releases/deployPolicy';
 
 /** Where a problem was found: `annotation` plus an optional path inside its value. @public */
 export interface ObservabilityProblem {
@@ -175,6 +176,9 @@ export interface ObservabilitySpec {
   panels?: PanelSpec[];
   /** Other plugins' annotations Lookout read; absent when none. */
   imported?: ImportedAnnotations;
+
+  /** The error-budget policy of deploys; absent when neither deploy annotation is set. */
+  deployPolicy?: DeployPolicy;
 }
 
 /** Result of parsing: the spec (without the invalid parts) and every problem found. @public */

@@ -5,6 +5,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  isBackendCommand,
+  parseBackendCommand,
+  runBackendCommand,
+} from './backendCommands';
 import { baseDirectory } from './baseDirectory';
 import { formatProblem } from './formatProblem';
 import { parseCommand, RenderCommand, ValidateCommand } from './parseCommand';
@@ -275,6 +280,9 @@ async function runValidate(
  */
 export async function runCli(args: string[], io: CliIo): Promise<number> {
   try {
+    if (isBackendCommand(args)) {
+      return await runBackendCommand(parseBackendCommand(args), io);
+    }
     const command = parseCommand(args);
     if (command.command === 'help') {
       io.stdout.write(USAGE);

@@ -7,11 +7,19 @@ export const USAGE = `Usage:
   lookout render --catalog <file|dir>... --out <dir> [--format operator|prometheus]
                  [--config <app-config.yaml>]... [--check] [--no-cache]
   lookout validate --catalog <file|dir>... [--config <app-config.yaml>]...
+  lookout release --entity <kind:namespace/name> --version <version> --backend <url>
+                  [--at <RFC 3339>] [--url <link>] [--description <text>] [--kind <kind>]
+  lookout gate --entity <kind:namespace/name> --backend <url> [--kind <kind>]
 
 Commands:
   render     Render every entity with Lookout annotations into --out. Entities with errors are
              not written (their files from an earlier run are kept); exit 1 when any has errors.
   validate   Check the Lookout annotations of every entity; write nothing.
+  release    Record a release of the entity in the backend (token in $LOOKOUT_TOKEN); exit 0
+             recorded, 1 refused, 2 usage error or backend unreachable.
+  gate       Ask the backend whether the entity's error-budget policy allows a deploy (of
+             --kind); exit 0 allowed, 1 frozen (the reasons are printed), 2 usage error,
+             backend unreachable or no decision.
 
 Options:
   --catalog  Catalog YAML file, or folder searched for *.yaml/*.yml (repeatable)

@@ -53,6 +53,8 @@ export type {
   RedQueries,
   RedQueryOptions,
 } from './dashboard/panelQueries';
+
+export { RELEASE_INFO_METRIC } from './dashboard/releaseAnnotations';
 export type { GrafanaOperatorOptions } from './dashboard/grafanaDashboardObject';
 export * from './rules';
 export * from './alertmanager';

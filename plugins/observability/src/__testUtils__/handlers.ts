@@ -14,6 +14,7 @@ import {
   traceResponse,
   tracesResponse,
 } from './fixtures';
+import { frozenGateResponse, releasesResponse } from './releaseFixtures';
 
 const ENTITY = `${API}/entities/by-name/:kind/:namespace/:name`;
 
@@ -29,6 +30,11 @@ export const defaultHandlers = [
   ),
   http.get(`${ENTITY}/logs`, () => HttpResponse.json(logsResponse)),
   http.get(`${ENTITY}/metrics`, () => HttpResponse.json(metricsResponse)),
+
+  http.get(`${ENTITY}/releases`, () => HttpResponse.json(releasesResponse)),
+  http.get(`${ENTITY}/deploy-gate`, () =>
+    HttpResponse.json(frozenGateResponse),
+  ),
   http.get(`${ENTITY}/traces`, () => HttpResponse.json(tracesResponse)),
   http.get(`${ENTITY}/traces/:traceId`, ({ params }) =>
     params.traceId === traceResponse.traceId

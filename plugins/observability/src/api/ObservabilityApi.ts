@@ -5,6 +5,8 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import {
+  DeployGateResponse,
+  EntityReleasesResponse,
   EntityAlertsResponse,
   EntityConfigResponse,
   EntityLogsResponse,
@@ -105,6 +107,17 @@ export interface ObservabilityApi {
   validateAnnotations(
     request: ValidateAnnotationsRequest,
   ): Promise<ValidateAnnotationsResponse>;
+
+  /** The entity's releases in a time window, newest first, with their impact on each SLO. */
+  getReleases(
+    entityRef: EntityRefLike,
+    options?: TimeWindow & { limit?: number },
+  ): Promise<EntityReleasesResponse>;
+  /** Whether the entity's error-budget policy allows a deploy (of `kind`) now. */
+  getDeployGate(
+    entityRef: EntityRefLike,
+    options?: { kind?: string },
+  ): Promise<DeployGateResponse>;
 }
 
 /**

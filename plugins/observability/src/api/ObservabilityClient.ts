@@ -6,6 +6,8 @@ import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  DeployGateResponse,
+  EntityReleasesResponse,
   EntityAlertsResponse,
   EntityConfigResponse,
   EntityLogsResponse,
@@ -133,6 +135,26 @@ export class ObservabilityClient implements ObservabilityApi {
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as ValidateAnnotationsResponse;
+  }
+
+  getReleases(
+    entityRef: EntityRefLike,
+    options: TimeWindow & { limit?: number } = {},
+  ): Promise<EntityReleasesResponse> {
+    return this.get(entityPath(entityRef, 'releases'), {
+      from: timeParam(options.from),
+      to: timeParam(options.to),
+      limit: options.limit,
+    });
+  }
+
+  getDeployGate(
+    entityRef: EntityRefLike,
+    options: { kind?: string } = {},
+  ): Promise<DeployGateResponse> {
+    return this.get(entityPath(entityRef, 'deploy-gate'), {
+      kind: options.kind,
+    });
   }
 
   private async get<T>(

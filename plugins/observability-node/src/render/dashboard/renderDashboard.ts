@@ -25,6 +25,7 @@ import {
 } from './panels';
 import { customPanelsSection } from './customPanels';
 import { redSection } from './redPanels';
+import { releaseAnnotation } from './releaseAnnotations';
 import { sloSection } from './sloPanels';
 
 /** Tag of every generated dashboard. @public */
@@ -74,6 +75,7 @@ export function renderDashboard(
     .tooltip(DashboardCursorSync.Crosshair)
     .time({ from: 'now-7d', to: 'now' })
     .refresh('1m')
+    .annotation(releaseAnnotation(spec.entityRef))
     .withVariable(
       new DatasourceVariableBuilder(DATASOURCE_VARIABLE)
         .label('Data source')

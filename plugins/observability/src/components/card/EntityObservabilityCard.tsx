@@ -29,6 +29,7 @@ import { CardAlerts } from './CardAlerts';
 import { CardPaging } from './CardPaging';
 import { CardProblems } from './CardProblems';
 import { CardProvisioning } from './CardProvisioning';
+import { CardReleases } from './CardReleases';
 import { CardSignals } from './CardSignals';
 import { CardSlos } from './CardSlos';
 
@@ -93,6 +94,7 @@ function CardContent(props: { entityRef: string }) {
       {slos.value && <CardAlerts statuses={slos.value.items} />}
       <CardPaging paging={config.value.paging} />
       <CardSignals spec={spec} />
+      {spec.slos.length > 0 && <CardReleases entityRef={entityRef} />}
       <CardProvisioning
         value={provisioning.value}
         loading={provisioning.loading}

@@ -19,6 +19,7 @@ import { resolveTimeRange, timeRangeFromParams } from '../../lib/timeRange';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
 import { LogList } from './LogList';
 import { LogsActions } from './LogsActions';
+import { ReleaseStrip } from '../releases/ReleaseStrip';
 import { LevelFilter, LogsQuery, LogsToolbar } from './LogsToolbar';
 
 /** Props of {@link EntityLogsContent}. @public */
@@ -148,6 +149,7 @@ export function EntityLogsContent(props: EntityLogsContentProps) {
         </Typography>
         <LogsActions entries={shown} entityName={entity.metadata.name} />
       </Box>
+      <ReleaseStrip entityRef={entityRef} range={query.range} />
       {body}
     </Box>
   );

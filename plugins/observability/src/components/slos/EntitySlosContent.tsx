@@ -3,7 +3,7 @@
  * rates, alerts and links, from one request to the backend. With many SLOs only the ones that
  * need attention start expanded.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -27,6 +27,9 @@ import { TimeRangePicker } from '../shared/TimeRangePicker';
 import { SloPanel } from './SloPanel';
 import { WhoGetsPaged } from '../shared/WhoGetsPaged';
 
+import { ReleasesSection } from '../releases/ReleasesSection';
+import { useReleases } from '../releases/useReleases';
+
 /** Props of {@link EntitySlosContent}. @public */
 export interface EntitySlosContentProps {
   /** Initial time range of the charts; default the last 30 days. */
@@ -47,10 +50,15 @@ const EXPAND_ALL_UP_TO = 3;
 function SlosBody(props: { entityRef: string; range: TimeRange }) {
   const api = useApi(observabilityApiRef);
   const { entityRef, range } = props;
-  const { value, loading, error } = useAsync(() => {
-    const { from, to } = resolveTimeRange(range, Date.now());
-    return api.getSlos(entityRef, { from, to });
-  }, [api, entityRef, range]);
+  const { from, to } = useMemo(
+    () => resolveTimeRange(range, Date.now()),
+    [range],
+  );
+  const { value, loading, error } = useAsync(
+    () => api.getSlos(entityRef, { from, to }),
+    [api, entityRef, from, to],
+  );
+  const releases = useReleases(entityRef, from, to);
 
   if (loading) {
     return <Progress />;
@@ -85,8 +93,10 @@ function SlosBody(props: { entityRef: string; range: TimeRange }) {
           key={status.name}
           status={status}
           defaultExpanded={expandAll || sloState(status) !== 'ok'}
+          releases={releases.value?.items}
         />
       ))}
+      <ReleasesSection {...releases} />
     </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
-import { SeriesPoint } from '@lookout/plugin-observability-common';
+import { Release, SeriesPoint } from '@lookout/plugin-observability-common';
 import {
   CartesianGrid,
   Line,
@@ -16,6 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDateTime } from '../../lib/format';
+import { ReleaseMarkerLabel } from '../releases/ReleaseMarkerLabel';
 
 const useStyles = makeStyles(theme => ({
   figure: { margin: 0, minWidth: 0 },
@@ -32,6 +33,8 @@ export interface SeriesChartProps {
   color: string;
   /** A horizontal reference (budget exhausted, objective's error ratio). */
   reference?: { value: number; label: string };
+  /** Releases drawn as vertical markers (those outside the chart's time range are left out). */
+  releases?: Release[];
   height?: number;
 }
 
@@ -102,6 +105,20 @@ export function SeriesChart(props: SeriesChartProps) {
               }}
             />
           )}
+          {(props.releases ?? []).map(release => (
+            <ReferenceLine
+              key={release.id}
+              x={release.at}
+              stroke={theme.palette.info.main}
+              strokeDasharray="2 3"
+              label={
+                <ReleaseMarkerLabel
+                  release={release}
+                  color={theme.palette.info.main}
+                />
+              }
+            />
+          ))}
           <Line
             type="monotone"
             dataKey="v"

@@ -12,7 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles, useTheme } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { Link } from '@backstage/core-components';
-import { SloStatus } from '@lookout/plugin-observability-common';
+import { Release, SloStatus } from '@lookout/plugin-observability-common';
 import { formatPercent } from '../../lib/format';
 import { sloState } from '../../lib/sloState';
 import { SloStateLabel } from '../shared/SloStateLabel';
@@ -37,6 +37,8 @@ const useStyles = makeStyles(theme => ({
 export interface SloPanelProps {
   status: SloStatus;
   defaultExpanded: boolean;
+  /** Releases marked on the charts. */
+  releases?: Release[];
 }
 
 function Section(props: { title: string; children: ReactNode }) {
@@ -106,6 +108,7 @@ export function SloPanel(props: SloPanelProps) {
                 formatValue={formatPercent}
                 color={theme.palette.primary.main}
                 reference={{ value: 0, label: 'budget exhausted' }}
+                releases={props.releases}
               />
             </Grid>
             <Grid item xs={12} md={6}>
@@ -120,6 +123,7 @@ export function SloPanel(props: SloPanelProps) {
                 formatValue={formatPercent}
                 color={theme.palette.secondary.main}
                 reference={{ value: 1 - status.objective, label: 'objective' }}
+                releases={props.releases}
               />
             </Grid>
           </Grid>

@@ -15,6 +15,7 @@ import { resolveTimeRange } from '../../lib/timeRange';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
 import { TraceResultsTable } from './TraceResultsTable';
 import { TraceSearch, TracesQuery } from './TraceSearch';
+import { ReleaseStrip } from '../releases/ReleaseStrip';
 import { TraceView } from './TraceView';
 
 /** Props of {@link EntityTracesContent}. @public */
@@ -100,6 +101,7 @@ export function EntityTracesContent(props: EntityTracesContentProps) {
         query={query}
         onQueryChange={setQuery}
       />
+      <ReleaseStrip entityRef={entityRef} range={query.range} />
       <TraceSearchResults entityRef={entityRef} query={query} />
     </Box>
   );

@@ -210,4 +210,20 @@ export class GrafanaClient {
       }
     }
   }
+
+  /** `POST /api/annotations` on a dashboard; returns the annotation's id. */
+  async createAnnotation(annotation: {
+    dashboardUID: string;
+    /** Epoch ms. */
+    time: number;
+    tags: string[];
+    text: string;
+  }): Promise<number> {
+    const path = '/api/annotations';
+    const { status, body } = await this.request('POST', path, annotation);
+    if (status >= 400) {
+      this.fail('POST', path, status, body);
+    }
+    return (body as { id: number }).id;
+  }
 }
