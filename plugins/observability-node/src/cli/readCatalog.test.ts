@@ -178,6 +178,7 @@ describe('readCatalog Location targets', () => {
     write('all.yaml', location('  target: ./teams/**/*.yaml'));
     const one = await readCatalog([path.join(dir, 'one.yaml')]);
     expect(one.entities.map(e => e.entity.metadata.name)).toEqual(['a']);
+    expect(one.searched).toEqual([path.join(dir, 'teams')]);
     const all = await readCatalog([path.join(dir, 'all.yaml')]);
     expect(all.entities.map(e => e.entity.metadata.name)).toEqual(['a', 'c']);
     expect(all.errors).toEqual([]);

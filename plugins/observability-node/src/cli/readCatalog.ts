@@ -39,6 +39,8 @@ export interface Catalog {
   files: string[];
   /** How many files were skipped whole. */
   skipped: number;
+  /** Folders searched for a Location's folder or pattern target: a new file there changes the catalog. */
+  searched: string[];
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules']);
@@ -194,6 +196,7 @@ class CatalogReader {
     notes: [],
     files: [],
     skipped: 0,
+    searched: [],
   };
   private readonly read = new Set<string>();
 
@@ -323,6 +326,7 @@ class CatalogReader {
       }
       if (isPattern) {
         const pattern = globRegExp(path.resolve(path.dirname(file), target));
+        this.catalog.searched.push(resolved);
         const matches = (await yamlFilesIn(resolved).catch(() => [])).filter(
           candidate => pattern.test(candidate),
         );
@@ -349,6 +353,7 @@ class CatalogReader {
         continue;
       }
       if (stat.isDirectory()) {
+        this.catalog.searched.push(resolved);
         for (const child of await yamlFilesIn(resolved)) {
           await this.readFile(child, { ...next, scanned: true });
         }
