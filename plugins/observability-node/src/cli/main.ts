@@ -162,7 +162,7 @@ async function runRender(
   const noteLines = fileNoteLines(catalog, base);
   const inputs = stamp
     ? {
-        ...catalogStats(catalog.files),
+        ...catalogStats([...catalog.files, ...catalog.searched]),
         ...before,
         ...openSloStats(catalog.entities),
       }

@@ -145,20 +145,45 @@ describe('readCatalog Location targets', () => {
   const location = (spec: string) =>
     `apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata:\n  name: root\nspec:\n${spec}\n`;
 
-  it('reports a missing target, and notes url and pattern targets it does not follow', async () => {
+  it('reports a missing target, and notes url and brace-pattern targets it does not follow', async () => {
     fs.writeFileSync(
       path.join(dir, 'all.yaml'),
-      `${location('  targets: [./missing.yaml, ./teams/*.yaml]')}---\n${location(
+      `${location(
+        '  targets: [./missing.yaml, ./teams/*.yaml, "./{a,b}.yaml"]',
+      )}---\n${location(
         '  type: url\n  target: https://github.com/acme/shop/blob/main/catalog-info.yaml',
       )}`,
     );
     const catalog = await readCatalog([path.join(dir, 'all.yaml')]);
     expect(catalog.errors.map(e => e.message)).toEqual([
       'Location root: target ./missing.yaml: no such file',
+      'Location root: target ./teams/*.yaml matches no file',
     ]);
     expect(catalog.notes.map(e => e.message)).toEqual([
-      'Location root: target "./teams/*.yaml" is not followed (the CLI follows file paths, not patterns)',
+      'Location root: target "./{a,b}.yaml" is not followed (the CLI follows file paths and * or ** patterns)',
       'Location root: type url is not followed (the CLI reads files; the catalog backend reads the others)',
+    ]);
+  });
+
+  it('follows * and ** patterns, as Backstage file locations take them', async () => {
+    const write = (rel: string, content: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), content);
+    };
+    write('teams/a.yaml', entity('a'));
+    write('teams/b.yml', entity('b'));
+    write('teams/deep/c.yaml', entity('c'));
+    write('teams/deep/values.yaml', 'replicas: 2\n');
+    write('one.yaml', location('  target: ./teams/*.yaml'));
+    write('all.yaml', location('  target: ./teams/**/*.yaml'));
+    const one = await readCatalog([path.join(dir, 'one.yaml')]);
+    expect(one.entities.map(e => e.entity.metadata.name)).toEqual(['a']);
+    expect(one.searched).toEqual([path.join(dir, 'teams')]);
+    const all = await readCatalog([path.join(dir, 'all.yaml')]);
+    expect(all.entities.map(e => e.entity.metadata.name)).toEqual(['a', 'c']);
+    expect(all.errors).toEqual([]);
+    expect(all.notes.map(n => n.message)).toEqual([
+      'skipped: not a Backstage entity (no kind)',
     ]);
   });
 });

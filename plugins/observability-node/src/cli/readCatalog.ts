@@ -39,6 +39,8 @@ export interface Catalog {
   files: string[];
   /** How many files were skipped whole. */
   skipped: number;
+  /** Folders searched for a Location's folder or pattern target: a new file there changes the catalog. */
+  searched: string[];
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules']);
@@ -149,6 +151,34 @@ function describeSkipped(values: unknown[]): string {
   ].join(', ')})`;
 }
 
+/** The folders of a pattern before its first segment with a wildcard: where its search starts. */
+function staticPrefix(pattern: string): string {
+  const segments = pattern.split('/');
+  const first = segments.findIndex(segment => /[*?]/.test(segment));
+  return segments.slice(0, first).join('/') || '.';
+}
+
+/** A glob (`*` within a folder name, `**` across folders, `?` one character) as a RegExp. */
+function globRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern.startsWith('**/', i)) {
+      source += '(?:[^/]+/)*';
+      i += 2;
+    } else if (pattern.startsWith('**', i)) {
+      source += '.*';
+      i += 1;
+    } else if (pattern[i] === '*') {
+      source += '[^/]*';
+    } else if (pattern[i] === '?') {
+      source += '[^/]';
+    } else {
+      source += pattern[i].replace(/[.+^$(){}|\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${source}$`);
+}
+
 /** How a file came to be read. */
 interface Origin {
   /** The folder the catalog was given as; Location targets must stay inside it. */
@@ -166,6 +196,7 @@ class CatalogReader {
     notes: [],
     files: [],
     skipped: 0,
+    searched: [],
   };
   private readonly read = new Set<string>();
 
@@ -265,23 +296,50 @@ class CatalogReader {
       ...(typeof spec.target === 'string' ? [spec.target] : []),
       ...(Array.isArray(spec.targets) ? spec.targets : []),
     ];
+    const next: Origin = {
+      root: origin.root,
+      scanned: false,
+      chain: [...origin.chain, file],
+    };
     for (const target of targets) {
-      if (typeof target !== 'string' || /[*?[\]{}]/.test(target)) {
+      if (typeof target !== 'string' || /[[\]{}]/.test(target)) {
         this.note(
           file,
           `Location ${location.metadata.name}: target ${JSON.stringify(
             target,
-          )} is not followed (the CLI follows file paths, not patterns)`,
+          )} is not followed (the CLI follows file paths and * or ** patterns)`,
         );
         continue;
       }
-      const resolved = path.resolve(path.dirname(file), target);
+      const isPattern = /[*?]/.test(target);
+      const resolved = path.resolve(
+        path.dirname(file),
+        isPattern ? staticPrefix(target) : target,
+      );
       const inside = path.relative(origin.root, resolved);
       if (inside.startsWith('..') || path.isAbsolute(inside)) {
         this.error(
           file,
           `Location ${location.metadata.name}: target ${target} is outside the catalog folder ${origin.root}; not followed`,
         );
+        continue;
+      }
+      if (isPattern) {
+        const pattern = globRegExp(path.resolve(path.dirname(file), target));
+        this.catalog.searched.push(resolved);
+        const matches = (await yamlFilesIn(resolved).catch(() => [])).filter(
+          candidate => pattern.test(candidate),
+        );
+        if (matches.length === 0) {
+          this.error(
+            file,
+            `Location ${location.metadata.name}: target ${target} matches no file`,
+          );
+        }
+        for (const match of matches) {
+          // A pattern may match files that are not entities: skipped with a note, as in a scan.
+          await this.readFile(match, { ...next, scanned: true });
+        }
         continue;
       }
       let stat;
@@ -294,12 +352,8 @@ class CatalogReader {
         );
         continue;
       }
-      const next: Origin = {
-        root: origin.root,
-        scanned: false,
-        chain: [...origin.chain, file],
-      };
       if (stat.isDirectory()) {
+        this.catalog.searched.push(resolved);
         for (const child of await yamlFilesIn(resolved)) {
           await this.readFile(child, { ...next, scanned: true });
         }
