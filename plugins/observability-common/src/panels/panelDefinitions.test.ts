@@ -79,7 +79,7 @@ describe('parsePanelDefinitions', () => {
       ],
       [
         '[2].colour',
-        'unknown field "colour" Expected one of: title, query, unit, kind, legend',
+        'unknown field "colour"; expected one of: title, query, unit, kind, legend',
       ],
       ['[3]', expect.stringMatching(/^found "just text"; expected a panel/)],
     ]);
