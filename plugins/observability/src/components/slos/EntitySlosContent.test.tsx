@@ -89,7 +89,8 @@ describe('EntitySlosContent', () => {
       'ticket',
       '3d',
       '6h',
-      '1×',
+      // docs/slo-alerting.md: the slowest ticket tier burns at 1.1× (no tier at or below 1×)
+      '1.1×',
       '0.4×',
       '2.1×',
       'Within budget',
