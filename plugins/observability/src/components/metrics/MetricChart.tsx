@@ -19,6 +19,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatDateTime } from '../../lib/format';
+import { chartRows, describePanel } from '../../lib/metricChartData';
 import { formatMetricValue } from '../../lib/metricUnits';
 import { seriesColor } from '../traces/serviceColor';
 
@@ -26,34 +27,6 @@ const useStyles = makeStyles(theme => ({
   figure: { margin: 0, minWidth: 0 },
   caption: { marginBottom: theme.spacing(1) },
 }));
-
-/** Rows of `{ t, s0, s1, … }`, one per grid point, for recharts. */
-function chartRows(panel: MetricPanel): Array<Record<string, number | null>> {
-  const rows = new Map<number, Record<string, number | null>>();
-  panel.series.forEach((series, index) => {
-    for (const [t, v] of series.points) {
-      const row = rows.get(t) ?? { t };
-      row[`s${index}`] = v;
-      rows.set(t, row);
-    }
-  });
-  return [...rows.values()].sort((a, b) => a.t! - b.t!);
-}
-
-function summary(panel: MetricPanel): string {
-  if (panel.error) {
-    return `No data: ${panel.error}`;
-  }
-  if (panel.series.length === 0) {
-    return 'No data in this time range.';
-  }
-  const names = panel.series.map(s => s.name).join(', ');
-  const more =
-    panel.omittedSeries > 0
-      ? ` ${panel.omittedSeries} more series not shown.`
-      : '';
-  return `${panel.series.length} series: ${names}.${more}`;
-}
 
 /** Props of {@link MetricChart}. */
 export interface MetricChartProps {
@@ -69,20 +42,28 @@ export function MetricChart(props: MetricChartProps) {
   const axisColor = theme.palette.text.secondary;
   const format = (v: number) => formatMetricValue(v, panel.unit);
   const marks = panel.series.map((series, index) => {
-    const common = {
-      key: series.name + index,
-      dataKey: `s${index}`,
-      name: series.name,
-      isAnimationActive: false,
-    };
+    const key = `${index}-${series.name}`;
+    const dataKey = `s${index}`;
     const color = seriesColor(index);
     if (panel.kind === 'bar') {
-      return <Bar {...common} fill={color} stackId="bars" />;
+      return (
+        <Bar
+          key={key}
+          dataKey={dataKey}
+          name={series.name}
+          isAnimationActive={false}
+          fill={color}
+          stackId="bars"
+        />
+      );
     }
     if (panel.kind === 'area') {
       return (
         <Area
-          {...common}
+          key={key}
+          dataKey={dataKey}
+          name={series.name}
+          isAnimationActive={false}
           type="monotone"
           stroke={color}
           fill={color}
@@ -93,7 +74,10 @@ export function MetricChart(props: MetricChartProps) {
     }
     return (
       <Line
-        {...common}
+        key={key}
+        dataKey={dataKey}
+        name={series.name}
+        isAnimationActive={false}
         type="monotone"
         stroke={color}
         dot={false}
@@ -105,7 +89,7 @@ export function MetricChart(props: MetricChartProps) {
   return (
     <figure
       className={classes.figure}
-      aria-label={`${panel.title}: ${summary(panel)}`}
+      aria-label={`${panel.title}: ${describePanel(panel)}`}
     >
       <figcaption className={classes.caption}>
         <Typography variant="subtitle2" component="span">
