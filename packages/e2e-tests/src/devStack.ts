@@ -47,6 +47,9 @@ export interface DevStack {
   stop(): Promise<void>;
 }
 
+/** Static external-access token the dev stack's app config accepts (for `LOOKOUT_TOKEN`). */
+export const DEV_STACK_TOKEN = 'lookout-dev-stack';
+
 /** The binaries missing from PATH, by name. */
 export function missingBinaries(): string[] {
   return Object.keys(STACK_BINARIES).filter(bin => {
@@ -293,6 +296,12 @@ export async function startDevStack(
     `    url: ${prometheusUrl}`,
     '  alertmanager:',
     `    url: ${alertmanagerUrl}`,
+    // The token of `yarn lookout release|gate` on this machine (docs/releases.md).
+    'backend:',
+    '  auth:',
+    '    externalAccess:',
+    '      - type: static',
+    `        options: { token: ${DEV_STACK_TOKEN}, subject: dev-pipeline }`,
     '',
   ].join('\n');
 
