@@ -33,6 +33,7 @@ const describeInBrowser = runInBrowser ? describe : describe.skip;
 jest.setTimeout(120_000);
 
 const TRACE_ID = '5b8efff798038103d269b633813fc700';
+const PIPELINE_TOKEN = 'lookout-e2e-pipeline-token';
 
 /** Waits until the locator is visible (playwright-core has no assertion library). */
 function visible(locator: Locator): Promise<void> {
@@ -75,7 +76,19 @@ describeInBrowser('Lookout in a real browser', () => {
       directory: join(dir, 'upstreams'),
     });
     const config = join(dir, 'app-config.e2e.yaml');
-    writeFileSync(config, upstreams.appConfig);
+    writeFileSync(
+      config,
+      [
+        upstreams.appConfig,
+        // The pipeline's token of the release test (docs/releases.md).
+        'backend:',
+        '  auth:',
+        '    externalAccess:',
+        '      - type: static',
+        `        options: { token: ${PIPELINE_TOKEN}, subject: e2e-pipeline }`,
+        '',
+      ].join('\n'),
+    );
     // Prometheus' backfill runs while the app builds.
     const [started, lookoutStart] = await Promise.allSettled([
       upstreams.start(),
@@ -252,6 +265,51 @@ describeInBrowser('Lookout in a real browser', () => {
     ).toBeGreaterThanOrEqual(2);
     expect(await axeViolations('main')).toEqual([]);
     await screenshot('slos-tab');
+  });
+
+  it('marks a release on the SLO charts and lists it in the Releases table', async () => {
+    const entityUrl = `${lookout.backendUrl}/api/observability/entities/by-name/component/default/checkout`;
+    const recorded = await fetch(`${entityUrl}/releases`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${PIPELINE_TOKEN}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        version: 'v1.4.2',
+        at: Date.now() - 55 * 60_000, // just before the outage of the SLO history
+        url: 'https://ci.example.com/runs/42',
+      }),
+    });
+    expect(recorded.status).toBe(201);
+    expect((await recorded.json()).createdBy).toBe('external:e2e-pipeline');
+    const gate = await fetch(`${entityUrl}/deploy-gate`, {
+      headers: { Authorization: `Bearer ${PIPELINE_TOKEN}` },
+    });
+    expect(gate.status).toBe(200);
+    expect(typeof (await gate.json()).allowed).toBe('boolean');
+
+    await openTab('checkout', 'slos');
+    const details = page.getByRole('region', {
+      name: 'SLO availability details',
+    });
+    const markers = details.locator('[data-testid="release-marker"]');
+    await withFailureScreenshot('slos-tab-release-marker', () =>
+      visible(markers.first()),
+    );
+    expect(await markers.count()).toBe(2); // the budget and the error-ratio charts
+    expect(await markers.first().getAttribute('aria-label')).toMatch(
+      /^Release v1\.4\.2 · .* · https:\/\/ci\.example\.com\/runs\/42$/,
+    );
+    const table = page.getByRole('table', {
+      name: 'Releases and their impact',
+    });
+    const row = await textOf(table.getByRole('row').nth(1));
+    expect(row).toContain('v1.4.2');
+    expect(row).toContain('external:e2e-pipeline');
+    expect(row).toContain('availability');
+    expect(await axeViolations('main')).toEqual([]);
+    await screenshot('slos-tab-releases');
   });
 
   it('lists the log lines Loki returned and follows a trace id to its waterfall and back', async () => {
