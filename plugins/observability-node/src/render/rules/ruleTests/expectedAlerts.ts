@@ -131,9 +131,7 @@ export class ScenarioModel {
           rule: PrometheusRule | undefined,
           severity: 'page' | 'ticket',
         ): Verdict =>
-          rule
-            ? tiersFire(timeline, numbers, tiersOf(numbers, severity), step)
-            : false;
+          rule ? tiersFire(timeline, tiersOf(numbers, severity), step) : false;
         return {
           page: verdict(model.page, 'page'),
           ticket: verdict(model.ticket, 'ticket'),

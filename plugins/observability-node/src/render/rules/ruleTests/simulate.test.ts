@@ -70,7 +70,7 @@ describe('SloTimeline', () => {
     const series = [counter(bad, () => 100, 60), counter(good, () => 0, 60)];
     const timeline = new SloTimeline(slo, series, 12, 'closed');
     const page = numbers.tiers.filter(t => t.tier.severity === 'page');
-    expect(tiersFire(timeline, numbers, page, 12)).toBe(true);
+    expect(tiersFire(timeline, page, 12)).toBe(true);
     expect(currentBurn(timeline, numbers, 12)).toBeCloseTo(1000, 6);
     expect(metricsMissingFires(timeline, 12)).toBe(false);
   });

@@ -307,7 +307,6 @@ function or(verdicts: Verdict[]): Verdict {
 /** Whether one tier's condition holds at `step`. @internal */
 export function tierFires(
   timeline: SloTimeline,
-  numbers: SloNumbers,
   tier: TierInForce,
   step: number,
 ): Verdict {
@@ -328,11 +327,10 @@ export function tierFires(
 /** Whether any of `tiers` fires at `step`. @internal */
 export function tiersFire(
   timeline: SloTimeline,
-  numbers: SloNumbers,
   tiers: TierInForce[],
   step: number,
 ): Verdict {
-  return or(tiers.map(tier => tierFires(timeline, numbers, tier, step)));
+  return or(tiers.map(tier => tierFires(timeline, tier, step)));
 }
 
 /** The value of a firing `ErrorBudgetBurn`: the 5m burn rate, 0 without recent traffic. @internal */
