@@ -27,7 +27,7 @@ import {
 } from '../render/output/prometheusFiles';
 import { RenderParts } from '../render/renderEntity';
 import { dashboardUid } from '../render/rules';
-import { entitySlug } from '../render/scrape/entitySlug';
+import { entityNameProblem, entitySlug } from '../render/scrape/entitySlug';
 import { OutputFormat, RenderInput } from '../render/types';
 import { EntityFiles, entityFiles } from './entityFiles';
 import { formatProblem } from './formatProblem';
@@ -184,13 +184,18 @@ export async function renderToFolder(
   const folders: string[] = [];
   const inputs: RenderInput[] = [];
   let count = 0;
+  let notRendered = 0;
   for await (const outcome of catalogFiles(entities, settings, target)) {
     count += 1;
     lines.push(
       ...outcome.problems.map(p => formatProblem(outcome.entityRef, p)),
     );
     if (isInvalid(outcome) || !outcome.files) {
-      invalid.push(outcome.entityRef);
+      // An entity whose ref cannot be named has no files to keep either.
+      if (!entityNameProblem(outcome.entityRef)) {
+        invalid.push(outcome.entityRef);
+      }
+      notRendered += 1;
       continue;
     }
     if (target.format === 'operator' && outcome.files.length > 0) {
@@ -237,8 +242,8 @@ export async function renderToFolder(
   return {
     lines,
     entities: count,
-    rendered: count - invalid.length,
-    failed: invalid.length > 0 || groupProblems.failed,
+    rendered: count - notRendered,
+    failed: notRendered > 0 || groupProblems.failed,
     report: folder.report,
     ioMilliseconds: folder.ioMilliseconds,
   };

@@ -31,7 +31,12 @@ export {
   YAML_HEADER_ALL,
 } from './output/generatedNotice';
 export { toYaml, toStableJson } from './output/serialize';
-export { entitySlug } from './scrape/entitySlug';
+export {
+  decodeEntitySlug,
+  entityNameProblem,
+  entitySlug,
+} from './scrape/entitySlug';
+export type { EntityNameProblem } from './scrape/entitySlug';
 export {
   MANAGED_BY_LABEL,
   MANAGED_BY_VALUE,
