@@ -17,6 +17,7 @@ export * from './spec/parseObservabilitySpec';
 export * from './annotations/predicates';
 export * from './annotations/annotationsFromInput';
 export * from './openslo/parseOpenSloDocuments';
+export { mergeOpenSloSlos } from './openslo/mergeOpenSloSlos';
 export { parseCounterQuery } from './openslo/counterQuery';
 export type { Parsed } from './validation/result';
 export { parseHttpUrl } from './validation/httpUrl';

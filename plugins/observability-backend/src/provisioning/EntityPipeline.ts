@@ -6,11 +6,13 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_OPENSLO,
+  mergeOpenSloSlos,
   ObservabilityProblem,
   parseObservabilitySpec,
   RoutedEntity,
 } from '@lookout/plugin-observability-common';
 import {
+  entityNameProblem,
   entitySlug,
   EntityRender,
   ObservabilitySettings,
@@ -86,7 +88,8 @@ export class EntityPipeline {
     return {
       entity,
       entityRef,
-      slug: entitySlug(entityRef),
+      // A ref outside Backstage's rules has no name; render() reports why.
+      slug: entityNameProblem(entityRef) ? '' : entitySlug(entityRef),
       inputHash: inputHash(
         entity,
         this.settingsHash,
@@ -122,6 +125,14 @@ export class EntityPipeline {
 
   render(prepared: PreparedEntity): RenderOutcome {
     const { entity, openSlo } = prepared;
+    const badName = entityNameProblem(prepared.entityRef);
+    if (badName) {
+      return {
+        ok: false,
+        error: `${badName.field}: ${badName.message}`,
+        transient: false,
+      };
+    }
     try {
       const { spec, problems } = parseObservabilitySpec(
         entity,
@@ -143,13 +154,8 @@ export class EntityPipeline {
           transient: true,
         };
       }
-      if (openSlo && this.openSlo) {
-        const parsed = this.openSlo.parse(
-          entity,
-          spec.entityRef,
-          openSlo.text,
-          spec.slos.map(s => s.name),
-        );
+      if (openSlo) {
+        const parsed = mergeOpenSloSlos(entity, spec, openSlo.text);
         const openSloErrors = errorsOf(parsed.problems);
         if (openSloErrors) {
           return {
@@ -158,7 +164,7 @@ export class EntityPipeline {
             transient: false,
           };
         }
-        slos = [...slos, ...parsed.slos];
+        slos = parsed.slos;
       }
       // Sinks provision rules, not their promtool tests: skip generating those (≈15% of the CPU).
       const render = renderEntity(

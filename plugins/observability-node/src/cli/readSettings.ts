@@ -30,6 +30,11 @@ export interface CliSettings extends ObservabilitySettings {
    * `{ instanceSelector: { matchLabels: { dashboards: grafana } } }`.
    */
   grafanaOperator?: GrafanaOperatorOptions;
+  /**
+   * Folders (absolute) the CLI may read OpenSLO documents from besides the folder of the
+   * entity's catalog file: `--allow-read`.
+   */
+  allowRead?: string[];
 }
 
 /**

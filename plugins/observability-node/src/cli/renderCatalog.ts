@@ -4,15 +4,13 @@
  */
 import path from 'node:path';
 import {
-  ANNOTATION_SLO_WINDOW,
-  DEFAULT_SLO_WINDOW,
   isObservabilityAvailable,
   ObservabilityProblem,
   ObservabilitySpec,
   parseObservabilitySpec,
-  parseSloWindow,
 } from '@lookout/plugin-observability-common';
 import { renderEntity, RenderParts } from '../render/renderEntity';
+import { entityNameProblem } from '../render/scrape/entitySlug';
 import { EntityRender, RenderInput } from '../render/types';
 import { CliSettings } from './readSettings';
 import { CatalogEntity } from './readCatalog';
@@ -30,13 +28,6 @@ export interface EntityOutcome {
 
 function hasError(problems: ObservabilityProblem[]): boolean {
   return problems.some(p => p.severity === 'error');
-}
-
-/** Default window of OpenSLO documents without one: the entity's `lookout.dev/slo-window`. */
-function defaultSloWindow(input: CatalogEntity): string {
-  const value = input.entity.metadata.annotations?.[ANNOTATION_SLO_WINDOW];
-  const window = value === undefined ? undefined : parseSloWindow(value);
-  return window?.ok ? window.value : DEFAULT_SLO_WINDOW;
 }
 
 /** The error of the second entity with a ref that an earlier catalog entity already has. */
@@ -65,10 +56,21 @@ export function parseCatalogEntity(
     item.entity,
     settings.parseOptions,
   );
+  // A ref outside Backstage's rules cannot be named (DESIGN §4): reported like an annotation.
+  const badName = entityNameProblem(spec.entityRef);
   return {
     entityRef: spec.entityRef,
     file: item.file,
-    problems: [...problems],
+    problems: badName
+      ? [
+          {
+            severity: 'error',
+            annotation: badName.field,
+            path: '',
+            message: badName.message,
+          },
+        ]
+      : [...problems],
     spec,
   };
 }
@@ -84,14 +86,19 @@ export async function renderParsedEntity(
   parts: RenderParts | undefined,
 ): Promise<EntityOutcome> {
   const { spec, ...outcome } = parsed;
-  const openSlo = await resolveOpenSlo(spec, item.file, defaultSloWindow(item));
+  const openSlo = await resolveOpenSlo(
+    item.entity,
+    spec,
+    item.file,
+    settings.allowRead,
+  );
   outcome.problems.push(...openSlo.problems);
   if (hasError(outcome.problems)) {
     return outcome;
   }
   const input: RenderInput = {
     entity: item.entity,
-    spec: { ...spec, slos: [...spec.slos, ...openSlo.slos] },
+    spec: { ...spec, slos: openSlo.slos },
   };
   const render = renderEntity(input, settings.renderOptions, parts);
   outcome.problems.push(...render.problems);
