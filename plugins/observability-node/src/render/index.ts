@@ -25,6 +25,8 @@ export {
 } from './output/prometheusFiles';
 export {
   generatedNotice,
+  noticeInstance,
+  DEFAULT_INSTANCE_ID,
   hasYamlHeader,
   yamlHeader,
   GENERATED_NOTICE_PREFIX,
@@ -40,6 +42,7 @@ export type { EntityNameProblem } from './scrape/entitySlug';
 export {
   MANAGED_BY_LABEL,
   MANAGED_BY_VALUE,
+  INSTANCE_LABEL,
   ENTITY_REF_ANNOTATION,
 } from './scrape/kubernetesObject';
 export type {

@@ -3,6 +3,7 @@
  * dashboard, file_sd targets and `promtool test rules` files, with the problems found on the
  * way. Pure and deterministic.
  */
+import { DEFAULT_INSTANCE_ID } from './output/generatedNotice';
 import { ObservabilityProblem } from '@lookout/plugin-observability-common';
 import { renderDashboard } from './dashboard/renderDashboard';
 import { ruleTestRulesFileFromTests } from './output/prometheusFiles';
@@ -78,6 +79,7 @@ export function renderEntity(
   return {
     entityRef,
     slug,
+    instanceId: options.instanceId ?? DEFAULT_INSTANCE_ID,
     objects,
     ruleGroups: rules.groups,
     fileSdTargets: scrape.fileSdTargets,

@@ -14,7 +14,7 @@ import { readKubernetesClusters } from './kubernetes/readKubernetesClusters';
 /** `type: kubernetes`, `cluster: <name>`: server-side apply to that cluster. */
 export const kubernetesSinkFactory: SinkFactory = {
   type: 'kubernetes',
-  create: ({ config, rootConfig, name }) => {
+  create: ({ config, rootConfig, name, renderOptions }) => {
     const clusterName = config.getString('cluster');
     const clusters = readKubernetesClusters(rootConfig);
     const cluster = clusters.get(clusterName);
@@ -27,6 +27,7 @@ export const kubernetesSinkFactory: SinkFactory = {
     return new KubernetesSink({
       name,
       cluster,
+      instanceId: renderOptions.instanceId,
       grafanaOperator: readGrafanaOperatorOptions(rootConfig),
     });
   },
