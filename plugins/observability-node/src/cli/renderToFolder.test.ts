@@ -79,4 +79,50 @@ describe('renderToFolder', () => {
       'component-default-good/prometheusrule.yaml',
     );
   });
+
+  it('never removes or rewrites the files of another catalog (another instanceId) sharing the folder', async () => {
+    const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-config-'));
+    const config = (id: string) => {
+      const file = path.join(configDir, `${id}.yaml`);
+      fs.writeFileSync(file, `observability:\n  instanceId: ${id}\n`);
+      return file;
+    };
+    try {
+      const shop = await readSettings([config('shop')], {});
+      const billing = await readSettings([config('billing')], {});
+      for (const format of ['operator', 'prometheus'] as const) {
+        const dir = path.join(out, format);
+        const target = { outDir: dir, format, check: false, workers: 0 };
+        await renderToFolder(
+          [component('default', 'invoices')],
+          billing,
+          target,
+        );
+        const billingFiles = listTree(dir).filter(f => f.includes('invoices'));
+        const before = billingFiles.map(f =>
+          fs.readFileSync(path.join(dir, f), 'utf8'),
+        );
+        expect(billingFiles.length).toBeGreaterThan(1);
+
+        // The shop catalog renders into the same folder twice (the second run prunes).
+        await renderToFolder([component('default', 'cart')], shop, target);
+        const run = await renderToFolder([], shop, target);
+
+        expect(run.report.removed.some(f => f.includes('invoices'))).toBe(
+          false,
+        );
+        expect(
+          billingFiles.map(f => fs.readFileSync(path.join(dir, f), 'utf8')),
+        ).toEqual(before);
+        expect(listTree(dir).some(f => f.includes('cart'))).toBe(false);
+        if (format === 'operator') {
+          expect(
+            fs.readFileSync(path.join(dir, 'kustomization.yaml'), 'utf8'),
+          ).toContain('- component-default-invoices\n');
+        }
+      }
+    } finally {
+      fs.rmSync(configDir, { recursive: true, force: true });
+    }
+  });
 });
