@@ -17,7 +17,10 @@ import { renderHash } from '../hashing';
 const settings = readObservabilityConfig(new ConfigReader({}));
 
 /** The render of an entity; throws when the entity has errors. */
-export function renderOf(entity: Entity, instanceId?: string): EntityRender {
+export function renderOf(
+  entity: Entity,
+  { instanceId }: { instanceId?: string } = {},
+): EntityRender {
   const { spec, problems } = parseObservabilitySpec(
     entity,
     settings.parseOptions,

@@ -36,10 +36,11 @@ export const kubernetesSinkFactory: SinkFactory = {
 /** `type: grafana`: dashboards through the HTTP API of `observability.grafana`. */
 export const grafanaSinkFactory: SinkFactory = {
   type: 'grafana',
-  create: ({ config, rootConfig, name }) => {
+  create: ({ config, rootConfig, name, renderOptions }) => {
     const grafana = rootConfig.getConfig('observability.grafana');
     return new GrafanaSink({
       name,
+      instanceId: renderOptions.instanceId,
       client: new GrafanaClient({
         url: grafana.getString('url'),
         token: grafana.getOptionalString('token'),

@@ -272,7 +272,7 @@ describe('KubernetesSink (contract: two installations on one cluster)', () => {
   it('prunes, removes and updates only its own objects, ConfigMaps included', async () => {
     const staging = sinkOf('staging');
     const production = sinkOf('production');
-    const prodCheckout = renderOf(scrapedService('checkout'), 'production');
+    const prodCheckout = renderOf(scrapedService('checkout'), { instanceId: 'production' });
     await production.apply({ upserts: [upsertOf(prodCheckout)], removals: [] });
     const before = new Map(cluster.objects);
     expect(before.size).toBe(3);
@@ -280,10 +280,10 @@ describe('KubernetesSink (contract: two installations on one cluster)', () => {
     const sync = await staging.apply({ upserts: [], removals: [], keep: [] });
     const removal = await staging.apply({
       upserts: [],
-      removals: [removalOf(renderOf(scrapedService('checkout'), 'staging'), CHECKOUT_IDS)],
+      removals: [removalOf(renderOf(scrapedService('checkout'), { instanceId: 'staging' }), CHECKOUT_IDS)],
     });
     const takeover = await staging.apply({
-      upserts: [upsertOf(renderOf(scrapedService('checkout'), 'staging'))],
+      upserts: [upsertOf(renderOf(scrapedService('checkout'), { instanceId: 'staging' }))],
       removals: [],
     });
 
