@@ -14,6 +14,8 @@ export * from './api/metrics';
 export * from './api/validation';
 
 export * from './spec/parseObservabilitySpec';
+export { entityIdentity } from './spec/entityIdentity';
+export type { EntityIdentity } from './spec/entityIdentity';
 export * from './annotations/predicates';
 export * from './annotations/annotationsFromInput';
 export * from './openslo/parseOpenSloDocuments';

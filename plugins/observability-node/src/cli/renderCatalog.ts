@@ -1,20 +1,23 @@
 /*
- * Parses and renders every Lookout-annotated entity of a catalog, collecting each entity's
- * problems. An entity with an error is reported and not rendered; the others always are.
+ * Renders every Lookout-annotated entity of a catalog through the pipeline the backend shares
+ * (`renderAnnotatedEntity`), collecting each entity's problems. An entity with an error is
+ * reported and not rendered; the others always are.
  */
 import path from 'node:path';
 import {
+  entityIdentity,
   isObservabilityAvailable,
   ObservabilityProblem,
-  ObservabilitySpec,
-  parseObservabilitySpec,
 } from '@lookout/plugin-observability-common';
-import { renderEntity, RenderParts } from '../render/renderEntity';
-import { entityNameProblem } from '../render/scrape/entitySlug';
+import {
+  openSloLocation,
+  renderAnnotatedEntity,
+} from '../render/renderAnnotatedEntity';
+import { RenderParts } from '../render/renderEntity';
 import { EntityRender, RenderInput } from '../render/types';
 import { CliSettings } from './readSettings';
 import { CatalogEntity } from './readCatalog';
-import { resolveOpenSlo } from './resolveOpenSlo';
+import { readOpenSloText } from './resolveOpenSlo';
 
 /** The outcome for one entity. */
 export interface EntityOutcome {
@@ -47,66 +50,37 @@ export function duplicateProblem(
   };
 }
 
-/** Parses the Lookout annotations of an entity that has some (`isObservabilityAvailable`). */
-export function parseCatalogEntity(
-  item: CatalogEntity,
-  settings: CliSettings,
-): EntityOutcome & { spec: ObservabilitySpec } {
-  const { spec, problems } = parseObservabilitySpec(
-    item.entity,
-    settings.parseOptions,
-  );
-  // A ref outside Backstage's rules cannot be named (DESIGN §4): reported like an annotation.
-  const badName = entityNameProblem(spec.entityRef);
-  return {
-    entityRef: spec.entityRef,
-    file: item.file,
-    problems: badName
-      ? [
-          {
-            severity: 'error',
-            annotation: badName.field,
-            path: '',
-            message: badName.message,
-          },
-        ]
-      : [...problems],
-    spec,
-  };
+/** The ref of a catalog entity, read without trusting its shape (as the parser reads it). */
+export function catalogEntityRef(item: CatalogEntity): string {
+  return entityIdentity(item.entity).entityRef;
 }
 
 /**
- * Renders a parsed entity (after resolving its OpenSLO documents) unless it has errors: the rest
- * of {@link renderCatalog}'s work for one entity.
+ * Reads the entity's OpenSLO documents (inside its catalog file's folder) and renders it through
+ * the pipeline the backend uses ({@link renderAnnotatedEntity}): the rest of
+ * {@link renderCatalog}'s work for one entity.
  */
-export async function renderParsedEntity(
-  parsed: EntityOutcome & { spec: ObservabilitySpec },
+export async function renderCatalogEntity(
   item: CatalogEntity,
   settings: CliSettings,
   parts: RenderParts | undefined,
 ): Promise<EntityOutcome> {
-  const { spec, ...outcome } = parsed;
-  const openSlo = await resolveOpenSlo(
+  const location = openSloLocation(item.entity);
+  const outcome = renderAnnotatedEntity(
     item.entity,
-    spec,
-    item.file,
-    settings.allowRead,
+    location === undefined
+      ? undefined
+      : readOpenSloText(location, item.file, settings.allowRead),
+    settings,
+    parts,
   );
-  outcome.problems.push(...openSlo.problems);
-  if (hasError(outcome.problems)) {
-    return outcome;
-  }
-  const input: RenderInput = {
-    entity: item.entity,
-    spec: { ...spec, slos: openSlo.slos },
+  return {
+    entityRef: outcome.entityRef,
+    file: item.file,
+    problems: outcome.problems,
+    render: outcome.render,
+    input: outcome.input,
   };
-  const render = renderEntity(input, settings.renderOptions, parts);
-  outcome.problems.push(...render.problems);
-  if (!hasError(render.problems)) {
-    outcome.render = render;
-    outcome.input = input;
-  }
-  return outcome;
 }
 
 /**
@@ -124,18 +98,18 @@ export async function* renderCatalog(
     if (!isObservabilityAvailable(item.entity)) {
       continue;
     }
-    const parsed = parseCatalogEntity(item, settings);
-    const first = seen.get(parsed.entityRef);
+    const entityRef = catalogEntityRef(item);
+    const first = seen.get(entityRef);
     if (first !== undefined) {
       yield {
-        entityRef: parsed.entityRef,
+        entityRef,
         file: item.file,
         problems: [duplicateProblem(first, item.file, options.base)],
       };
       continue;
     }
-    seen.set(parsed.entityRef, item.file);
-    yield await renderParsedEntity(parsed, item, settings, options.parts);
+    seen.set(entityRef, item.file);
+    yield await renderCatalogEntity(item, settings, options.parts);
   }
 }
 

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Entity } from '@backstage/catalog-model';
-import { parseObservabilitySpec } from '@lookout/plugin-observability-common';
-import { resolveOpenSlo } from './resolveOpenSlo';
+import { ConfigReader } from '@backstage/config';
+import { readObservabilityConfig } from '../config/readObservabilityConfig';
+import { renderAnnotatedEntity } from '../render/renderAnnotatedEntity';
+import { readOpenSloText } from './resolveOpenSlo';
 
 const OPENSLO = `apiVersion: openslo/v1
 kind: SLO
@@ -41,7 +43,7 @@ function entity(openslo: string): Entity {
   };
 }
 
-describe('resolveOpenSlo', () => {
+describe('readOpenSloText', () => {
   let root: string;
   let catalogFile: string;
   beforeEach(() => {
@@ -59,14 +61,17 @@ describe('resolveOpenSlo', () => {
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
+  /** Reads as the CLI does, then renders through the shared pipeline. */
   async function resolve(openslo: string, allowRead: string[] = []) {
-    const e = entity(openslo);
-    return resolveOpenSlo(
-      e,
-      parseObservabilitySpec(e).spec,
-      catalogFile,
-      allowRead,
+    const outcome = renderAnnotatedEntity(
+      entity(openslo),
+      readOpenSloText(openslo, catalogFile, allowRead),
+      readObservabilityConfig(new ConfigReader({})),
     );
+    return {
+      problems: outcome.problems,
+      slos: outcome.input?.spec.slos ?? [],
+    };
   }
 
   function messages(result: { problems: Array<{ message: string }> }) {

@@ -2,34 +2,11 @@
  * Resolves `lookout.dev/openslo` for the CLI: a path relative to the entity's catalog file, read
  * only inside that file's folder (or a folder given with --allow-read), so that a catalog cannot
  * make the CLI read other files of the machine. `url:` locations need the backend's URL reader
- * and are reported as not supported here. How the documents join the entity's SLOs is the rule
- * the backend shares (`mergeOpenSloSlos`).
+ * and are reported as not supported here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Entity } from '@backstage/catalog-model';
-import {
-  ANNOTATION_OPENSLO,
-  mergeOpenSloSlos,
-  ObservabilityProblem,
-  ObservabilitySpec,
-  SloSpec,
-} from '@lookout/plugin-observability-common';
-
-/** The entity's SLOs with those of its OpenSLO documents, and what was wrong with them. */
-export interface OpenSloResolution {
-  slos: SloSpec[];
-  problems: ObservabilityProblem[];
-}
-
-function problem(message: string): OpenSloResolution {
-  return {
-    slos: [],
-    problems: [
-      { severity: 'error', annotation: ANNOTATION_OPENSLO, path: '', message },
-    ],
-  };
-}
+import { OpenSloText } from '../render/renderAnnotatedEntity';
 
 function inside(folder: string, file: string): boolean {
   return file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
@@ -86,34 +63,31 @@ function readConfined(
   }
 }
 
-/** Reads and parses the entity's OpenSLO documents, if it names any, into its SLOs. */
-export async function resolveOpenSlo(
-  entity: Entity,
-  spec: ObservabilitySpec,
+/**
+ * The text of the OpenSLO documents `location` (the entity's `lookout.dev/openslo`) names, or why
+ * the CLI does not read it. How they join the entity's SLOs is `renderAnnotatedEntity`'s.
+ */
+export function readOpenSloText(
+  location: string,
   entityFile: string,
   allowRead: string[] = [],
-): Promise<OpenSloResolution> {
-  const location = spec.openslo;
-  if (location === undefined) {
-    return { slos: spec.slos, problems: [] };
-  }
+): OpenSloText {
   if (location.startsWith('url:')) {
-    return problem(
-      `${location} is not supported by the CLI (only paths relative to the catalog file); the backend reads URLs`,
-    );
+    return {
+      error: `${location} is not supported by the CLI (only paths relative to the catalog file); the backend reads URLs`,
+    };
   }
   const resolved = openSloFile(location, entityFile, allowRead);
   if (resolved === undefined) {
-    return { slos: spec.slos, problems: [] };
+    return { error: 'the location is empty' };
   }
   if ('error' in resolved) {
-    return problem(resolved.error);
+    return resolved;
   }
   const text = readConfined(resolved.file, entityFile, allowRead);
-  if (text === undefined) {
-    return problem(
-      `cannot read ${location} (missing, unreadable, or a link out of the folders the CLI reads)`,
-    );
-  }
-  return mergeOpenSloSlos(entity, spec, text);
+  return text === undefined
+    ? {
+        error: `cannot read ${location} (missing, unreadable, or a link out of the folders the CLI reads)`,
+      }
+    : { text };
 }

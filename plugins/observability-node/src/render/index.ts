@@ -5,6 +5,15 @@ export * from './types';
 export { renderEntity } from './renderEntity';
 export type { RenderParts } from './renderEntity';
 export {
+  openSloLocation,
+  renderAnnotatedEntity,
+} from './renderAnnotatedEntity';
+export type {
+  AnnotatedEntityRender,
+  AnnotatedEntityStage,
+  OpenSloText,
+} from './renderAnnotatedEntity';
+export {
   toOperatorFiles,
   operatorEntityFiles,
   operatorRootKustomization,

@@ -3,8 +3,8 @@
  * dashboard, file_sd targets and `promtool test rules` files, with the problems found on the
  * way. Pure and deterministic.
  */
-import { DEFAULT_INSTANCE_ID } from './output/generatedNotice';
 import { ObservabilityProblem } from '@lookout/plugin-observability-common';
+import { DEFAULT_INSTANCE_ID } from './output/generatedNotice';
 import { renderDashboard } from './dashboard/renderDashboard';
 import { ruleTestRulesFileFromTests } from './output/prometheusFiles';
 import { renderSloRuleGroups, renderSloRuleTests } from './rules';
