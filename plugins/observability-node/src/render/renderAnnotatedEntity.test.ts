@@ -59,6 +59,18 @@ describe('renderAnnotatedEntity', () => {
     expect(outcome.problems).toEqual([
       expect.objectContaining({ severity: 'error', annotation: 'kind' }),
     ]);
+    // A kind with the ref's own separator is still reported on the kind.
+    expect(
+      renderAnnotatedEntity(component(ANNOTATED, 'Comp:onent'), undefined, settings)
+        .problems,
+    ).toEqual([
+      {
+        severity: 'error',
+        annotation: 'kind',
+        path: '',
+        message: '"Comp:onent" is not a valid entity kind (letters and digits)',
+      },
+    ]);
   });
 
   it('reports OpenSLO documents that could not be read on lookout.dev/openslo', () => {

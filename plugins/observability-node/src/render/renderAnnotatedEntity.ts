@@ -8,6 +8,7 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_OPENSLO,
+  entityIdentity,
   mergeOpenSloSlos,
   ObservabilityProblem,
   ParseOptions,
@@ -68,7 +69,7 @@ export function renderAnnotatedEntity(
   );
   const { entityRef } = spec;
   // A ref outside Backstage's rules cannot be named (DESIGN §4): reported like an annotation.
-  const badName = entityNameProblem(entityRef);
+  const badName = entityNameProblem(entityIdentity(entity));
   const problems: ObservabilityProblem[] = badName
     ? [
         {

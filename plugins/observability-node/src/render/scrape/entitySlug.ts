@@ -33,15 +33,26 @@ export interface EntityNameProblem {
   message: string;
 }
 
-/** The parts of a ref, lowercased, or why it cannot be named. */
+/** Kind, namespace and name of an entity. */
+interface RefParts {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+/** The parts of a ref (or of an entity's fields), lowercased, or why it cannot be named. */
 function canonicalParts(
-  entityRef: string,
-): { kind: string; namespace: string; name: string } | EntityNameProblem {
-  let parts;
-  try {
-    parts = parseEntityRef(entityRef);
-  } catch (error) {
-    return { field: 'metadata.name', message: (error as Error).message };
+  entityRef: string | RefParts,
+): RefParts | EntityNameProblem {
+  let parts: RefParts;
+  if (typeof entityRef === 'string') {
+    try {
+      parts = parseEntityRef(entityRef);
+    } catch (error) {
+      return { field: 'metadata.name', message: (error as Error).message };
+    }
+  } else {
+    parts = entityRef;
   }
   const kind = parts.kind.toLocaleLowerCase('en-US');
   const namespace = parts.namespace.toLocaleLowerCase('en-US');
@@ -68,13 +79,14 @@ function canonicalParts(
 }
 
 /**
- * Why an entity ref cannot be given Lookout names (a kind, namespace or name outside Backstage's
- * rules, which a catalog file read by the CLI may hold), or undefined when it can.
+ * Why an entity ref (or an entity's kind, namespace and name) cannot be given Lookout names (a
+ * kind, namespace or name outside Backstage's rules, which a catalog file read by the CLI may
+ * hold), or undefined when it can.
  *
  * @public
  */
 export function entityNameProblem(
-  entityRef: string,
+  entityRef: string | { kind: string; namespace: string; name: string },
 ): EntityNameProblem | undefined {
   const parts = canonicalParts(entityRef);
   return 'message' in parts ? parts : undefined;
