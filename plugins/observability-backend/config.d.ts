@@ -6,6 +6,17 @@ import { HumanDuration } from '@backstage/types';
 export interface Config {
   /** Lookout: annotation-driven observability provisioning and signals. */
   observability?: {
+    /**
+     * Identity of this Lookout installation, stamped on everything it generates (the
+     * `lookout.dev/instance` label of Kubernetes objects, the header of generated files, the
+     * description and a `lookout-instance:<id>` tag of Grafana dashboards, a `__lookout_instance`
+     * label of file_sd groups). Each installation replaces, prunes and deletes only what carries
+     * its own id, and never takes over anything else: give each installation that shares a
+     * folder, a cluster or a Grafana (e.g. staging and production portals) its own id. The `lookout`
+     * CLI reads it from `--config` too. 1 to 40 lowercase letters, digits and inner dashes.
+     * Default `default` (also the owner of what earlier versions generated without a mark).
+     */
+    instanceId?: string;
     /** How annotation problems found at catalog ingestion are reported. */
     validation?: {
       /**

@@ -14,9 +14,12 @@ export * from './api/metrics';
 export * from './api/validation';
 
 export * from './spec/parseObservabilitySpec';
+export { entityIdentity } from './spec/entityIdentity';
+export type { EntityIdentity } from './spec/entityIdentity';
 export * from './annotations/predicates';
 export * from './annotations/annotationsFromInput';
 export * from './openslo/parseOpenSloDocuments';
+export { mergeOpenSloSlos } from './openslo/mergeOpenSloSlos';
 export { parseCounterQuery } from './openslo/counterQuery';
 export type { Parsed } from './validation/result';
 export { parseHttpUrl } from './validation/httpUrl';

@@ -1,21 +1,24 @@
 /*
  * From a catalog entity to what the sinks get: its input hash (to skip unchanged entities before
- * any work), then its parsed annotations, OpenSLO documents and render, with the render's hash.
+ * any work), its OpenSLO documents read through the URL reader, then the render of the pipeline
+ * the CLI shares (`renderAnnotatedEntity`), with the render's hash.
  * An entity with an annotation error is not rendered: its last good objects stay in place.
  */
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  ANNOTATION_OPENSLO,
   ObservabilityProblem,
   parseObservabilitySpec,
   RoutedEntity,
 } from '@lookout/plugin-observability-common';
 import {
+  entityNameProblem,
   entitySlug,
   EntityRender,
   ObservabilitySettings,
+  openSloLocation,
+  OpenSloText,
   renderAlertmanagerConfigs,
-  renderEntity,
+  renderAnnotatedEntity,
   routingOf,
 } from '@lookout/plugin-observability-node';
 import { inputHash, renderHash, valueHash } from './hashing';
@@ -28,7 +31,7 @@ export interface PreparedEntity {
   slug: string;
   inputHash: string;
   /** The OpenSLO documents' text, or why they could not be read. */
-  openSlo?: { text: string } | { error: string };
+  openSlo?: OpenSloText;
 }
 
 /** The result of rendering a prepared entity. */
@@ -68,7 +71,7 @@ export class EntityPipeline {
 
   async prepare(entity: Entity): Promise<PreparedEntity> {
     const entityRef = stringifyEntityRef(entity);
-    const location = entity.metadata.annotations?.[ANNOTATION_OPENSLO]?.trim();
+    const location = openSloLocation(entity);
     let openSlo: PreparedEntity['openSlo'];
     if (location) {
       if (!this.openSlo) {
@@ -86,7 +89,8 @@ export class EntityPipeline {
     return {
       entity,
       entityRef,
-      slug: entitySlug(entityRef),
+      // A ref outside Backstage's rules has no name; render() reports why.
+      slug: entityNameProblem(entityRef) ? '' : entitySlug(entityRef),
       inputHash: inputHash(
         entity,
         this.settingsHash,
@@ -121,60 +125,39 @@ export class EntityPipeline {
   }
 
   render(prepared: PreparedEntity): RenderOutcome {
-    const { entity, openSlo } = prepared;
     try {
-      const { spec, problems } = parseObservabilitySpec(
-        entity,
-        this.settings.parseOptions,
-      );
-      const annotationErrors = errorsOf(problems);
-      if (annotationErrors) {
-        return {
-          ok: false,
-          error: `annotation errors: ${annotationErrors}`,
-          transient: false,
-        };
-      }
-      let slos = spec.slos;
-      if (openSlo && 'error' in openSlo) {
-        return {
-          ok: false,
-          error: `${ANNOTATION_OPENSLO}: ${openSlo.error}`,
-          transient: true,
-        };
-      }
-      if (openSlo && this.openSlo) {
-        const parsed = this.openSlo.parse(
-          entity,
-          spec.entityRef,
-          openSlo.text,
-          spec.slos.map(s => s.name),
-        );
-        const openSloErrors = errorsOf(parsed.problems);
-        if (openSloErrors) {
-          return {
-            ok: false,
-            error: `annotation errors: ${openSloErrors}`,
-            transient: false,
-          };
-        }
-        slos = [...slos, ...parsed.slos];
-      }
       // Sinks provision rules, not their promtool tests: skip generating those (≈15% of the CPU).
-      const render = renderEntity(
-        { entity, spec: { ...spec, slos } },
-        this.settings.renderOptions,
+      const outcome = renderAnnotatedEntity(
+        prepared.entity,
+        prepared.openSlo,
+        this.settings,
         { ruleTests: false },
       );
-      const renderErrors = errorsOf(render.problems);
-      if (renderErrors) {
+      if (outcome.render) {
         return {
-          ok: false,
-          error: `render errors: ${renderErrors}`,
-          transient: false,
+          ok: true,
+          render: outcome.render,
+          hash: renderHash(outcome.render),
         };
       }
-      return { ok: true, render, hash: renderHash(render) };
+      const errors = errorsOf(outcome.problems) ?? 'unknown error';
+      switch (outcome.failedAt) {
+        case 'openslo':
+          // The documents could not be read: retrying may help, unlike an edit of the entity.
+          return { ok: false, error: errors, transient: true };
+        case 'render':
+          return {
+            ok: false,
+            error: `render errors: ${errors}`,
+            transient: false,
+          };
+        default:
+          return {
+            ok: false,
+            error: `annotation errors: ${errors}`,
+            transient: false,
+          };
+      }
     } catch (error) {
       return {
         ok: false,

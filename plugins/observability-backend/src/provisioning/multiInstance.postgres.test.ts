@@ -148,7 +148,10 @@ const postgres = requirePostgres();
     expect(recorder.callsBy.get('b')).toBeGreaterThan(0);
 
     const expected = Object.fromEntries(
-      toOperatorFiles(final.map(renderOf)).map(f => [f.path, f.content]),
+      toOperatorFiles(final.map(entity => renderOf(entity))).map(f => [
+        f.path,
+        f.content,
+      ]),
     );
     expect(await snapshot(dir)).toEqual(expected);
   }, 90_000);

@@ -8,7 +8,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 
-/** Kind, namespace and name of an entity, and its ref `kind:namespace/name`. @internal */
+/** Kind, namespace and name of an entity, and its ref `kind:namespace/name`. @public */
 export interface EntityIdentity {
   kind: string;
   namespace: string;
@@ -20,7 +20,7 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Reads an entity's identity without trusting its shape. @internal */
+/** Reads an entity's identity without trusting its shape. @public */
 export function entityIdentity(entity: Entity): EntityIdentity {
   const metadata: Partial<Entity['metadata']> =
     typeof entity?.metadata === 'object' && entity.metadata !== null

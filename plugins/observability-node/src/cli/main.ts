@@ -58,10 +58,13 @@ async function load(
   fileLines: string[];
   noteLines: string[];
 }> {
-  const settings = await readSettings(
-    command.config.map(file => path.resolve(base, file)),
-    io.env,
-  );
+  const settings = {
+    ...(await readSettings(
+      command.config.map(file => path.resolve(base, file)),
+      io.env,
+    )),
+    allowRead: command.allowRead.map(dir => path.resolve(base, dir)),
+  };
   const catalog = await readCatalog(
     command.catalog.map(location => path.resolve(base, location)),
   );
@@ -128,10 +131,13 @@ async function runRender(
   const catalogLocations = command.catalog.map(location =>
     path.resolve(base, location),
   );
-  const settings = await readSettings(
-    command.config.map(file => path.resolve(base, file)),
-    io.env,
-  );
+  const settings = {
+    ...(await readSettings(
+      command.config.map(file => path.resolve(base, file)),
+      io.env,
+    )),
+    allowRead: command.allowRead.map(dir => path.resolve(base, dir)),
+  };
   const cache = command.cache ? cacheDirectory(base, io.env) : undefined;
   const stamp = cache ? stampFile(cache, out) : undefined;
   const key = stamp
@@ -164,7 +170,7 @@ async function runRender(
     ? {
         ...catalogStats([...catalog.files, ...catalog.searched]),
         ...before,
-        ...openSloStats(catalog.entities),
+        ...openSloStats(catalog.entities, settings.allowRead),
       }
     : {};
   const run = await renderToFolder(catalog.entities, settings, {

@@ -20,6 +20,7 @@ describe('parseCommand', () => {
       out: 'out',
       format: 'operator',
       config: ['app-config.yaml'],
+      allowRead: [],
       check: false,
       cache: true,
     });
@@ -51,6 +52,7 @@ describe('parseCommand', () => {
       command: 'validate',
       catalog: ['x'],
       config: [],
+      allowRead: [],
     });
   });
 

@@ -12,6 +12,8 @@ export interface RenderCommand {
   out: string;
   format: OutputFormat;
   config: string[];
+  /** `--allow-read`: folders OpenSLO documents may be read from besides the catalog file's. */
+  allowRead: string[];
   check: boolean;
   /** Use the stamp of the last run to skip a run that has nothing to do (see runStamp.ts). */
   cache: boolean;
@@ -22,6 +24,7 @@ export interface ValidateCommand {
   command: 'validate';
   catalog: string[];
   config: string[];
+  allowRead: string[];
 }
 
 /** A parsed command line. */
@@ -40,6 +43,7 @@ export function parseCommand(args: string[]): Command {
         out: { type: 'string' },
         format: { type: 'string' },
         config: { type: 'string', multiple: true },
+        'allow-read': { type: 'string', multiple: true },
         check: { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -69,6 +73,7 @@ export function parseCommand(args: string[]): Command {
     throw new UsageError('--catalog is required');
   }
   const config = values.config ?? [];
+  const allowRead = values['allow-read'] ?? [];
   if (command === 'validate') {
     for (const option of ['out', 'format', 'check', 'no-cache'] as const) {
       if (values[option] !== undefined) {
@@ -77,7 +82,7 @@ export function parseCommand(args: string[]): Command {
         );
       }
     }
-    return { command, catalog, config };
+    return { command, catalog, config, allowRead };
   }
   if (values.out === undefined || values.out === '') {
     throw new UsageError('--out is required');
@@ -94,6 +99,7 @@ export function parseCommand(args: string[]): Command {
     out: values.out,
     format,
     config,
+    allowRead,
     check: values.check ?? false,
     cache: !values['no-cache'],
   };

@@ -72,6 +72,23 @@ observability:
     });
   });
 
+  it('reads $include and $file as the backend\'s config loader does', async () => {
+    file('render.yaml', 'scrapeKind: PodMonitor\ndefaultNamespace: monitoring\n');
+    file('instance.txt', 'staging');
+    const settings = await readSettings(
+      [
+        file(
+          'app-config.yaml',
+          'observability:\n  instanceId:\n    $file: ./instance.txt\n  render:\n    $include: ./render.yaml\n',
+        ),
+      ],
+      {},
+    );
+    expect(settings.renderOptions.scrapeKind).toBe('PodMonitor');
+    expect(settings.renderOptions.defaultNamespace).toBe('monitoring');
+    expect(settings.renderOptions.instanceId).toBe('staging');
+  });
+
   it('reports a missing or invalid file, and an invalid value by its key, as usage errors', async () => {
     await expect(
       readSettings([path.join(dir, 'nope.yaml')], {}),

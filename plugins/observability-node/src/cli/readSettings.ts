@@ -2,18 +2,13 @@
  * The CLI's settings: the `observability` keys of the app-config files given with --config, read
  * by the same function as the backend's, so both render alike.
  *
- * The files are read as plain YAML: `${VAR}` is replaced by the environment variable (as
- * Backstage does: `$${` escapes, a value naming an unset variable is left out);
- * `$include`/`$file` are not supported.
+ * The files are read by Backstage's config loader (`@backstage/config-loader`), as the backend
+ * reads them: `${VAR}` substitution (`$${` escapes, a value naming an unset variable is left
+ * out), `$include`, `$file` and `$env`.
  */
 import fs from 'node:fs/promises';
-import {
-  AppConfig,
-  ConfigReader,
-  JsonObject,
-  JsonValue,
-} from '@backstage/config';
-import { parse } from 'yaml';
+import { Config, ConfigReader } from '@backstage/config';
+import { ConfigSources, FileConfigSource } from '@backstage/config-loader';
 import {
   ObservabilitySettings,
   readGrafanaOperatorOptions,
@@ -30,77 +25,50 @@ export interface CliSettings extends ObservabilitySettings {
    * `{ instanceSelector: { matchLabels: { dashboards: grafana } } }`.
    */
   grafanaOperator?: GrafanaOperatorOptions;
+  /**
+   * Folders (absolute) the CLI may read OpenSLO documents from besides the folder of the
+   * entity's catalog file: `--allow-read`.
+   */
+  allowRead?: string[];
 }
 
 /**
- * Replaces `${VAR}` with the environment variable, as Backstage's config loader does: a value that
- * names an unset variable is left out (so an earlier file's value, or the default, applies).
+ * Reads the config files with Backstage's config loader, later files overriding earlier ones,
+ * with `${VAR}` taken from `env`.
  */
-function substitute(
-  value: JsonValue,
+async function readConfig(
+  files: string[],
   env: NodeJS.ProcessEnv,
-): JsonValue | undefined {
-  if (typeof value === 'string') {
-    let missing = false;
-    const result = value.replace(
-      /\$(\$?)\{([^{}]*)\}/g,
-      (match, escaped: string, name: string) => {
-        if (escaped) {
-          return match.slice(1);
-        }
-        const replacement = env[name.trim()];
-        if (replacement === undefined) {
-          missing = true;
-          return '';
-        }
-        return replacement;
-      },
-    );
-    return missing ? undefined : result;
-  }
-  if (Array.isArray(value)) {
-    return value
-      .map(v => substitute(v, env))
-      .filter((v): v is JsonValue => v !== undefined);
-  }
-  if (value !== null && typeof value === 'object') {
-    const result: JsonObject = {};
-    for (const [key, v] of Object.entries(value)) {
-      const substituted = substitute(v as JsonValue, env);
-      if (substituted !== undefined) {
-        result[key] = substituted;
-      }
+): Promise<Config> {
+  for (const file of files) {
+    try {
+      await fs.access(file);
+    } catch {
+      throw new UsageError(`--config ${file}: no such file`);
     }
-    return result;
   }
-  return value;
-}
-
-async function readConfigFile(
-  file: string,
-  env: NodeJS.ProcessEnv,
-): Promise<AppConfig> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`--config ${file}: no such file`);
+  if (files.length === 0) {
+    return new ConfigReader({});
   }
-  let data: unknown;
+  const substitutionFunc = async (name: string) => env[name.trim()];
+  const source = ConfigSources.merge(
+    files.map(file =>
+      FileConfigSource.create({ path: file, watch: false, substitutionFunc }),
+    ),
+  );
+  let config;
   try {
-    data = parse(text) ?? {};
+    config = await ConfigSources.toConfig(source);
   } catch (error) {
+    const { name, message } = error as Error;
     throw new UsageError(
-      `--config ${file}: not valid YAML: ${(error as Error).message}`,
+      name.startsWith('YAML')
+        ? `--config: not valid YAML: ${message.split('\n')[0]}`
+        : `--config: ${message}`,
     );
   }
-  if (typeof data !== 'object' || Array.isArray(data) || data === null) {
-    throw new UsageError(`--config ${file}: not a YAML mapping`);
-  }
-  return {
-    context: file,
-    data: substitute(data as JsonObject, env) as JsonObject,
-  };
+  config.close();
+  return config;
 }
 
 /** Reads the settings from the config files (absolute paths), later files overriding earlier. */
@@ -108,11 +76,7 @@ export async function readSettings(
   files: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<CliSettings> {
-  const configs: AppConfig[] = [];
-  for (const file of files) {
-    configs.push(await readConfigFile(file, env));
-  }
-  const config = ConfigReader.fromConfigs(configs);
+  const config = await readConfig(files, env);
   try {
     return {
       ...readObservabilityConfig(config),

@@ -1,22 +1,23 @@
 /*
- * Parses and renders every Lookout-annotated entity of a catalog, collecting each entity's
- * problems. An entity with an error is reported and not rendered; the others always are.
+ * Renders every Lookout-annotated entity of a catalog through the pipeline the backend shares
+ * (`renderAnnotatedEntity`), collecting each entity's problems. An entity with an error is
+ * reported and not rendered; the others always are.
  */
 import path from 'node:path';
 import {
-  ANNOTATION_SLO_WINDOW,
-  DEFAULT_SLO_WINDOW,
+  entityIdentity,
   isObservabilityAvailable,
   ObservabilityProblem,
-  ObservabilitySpec,
-  parseObservabilitySpec,
-  parseSloWindow,
 } from '@lookout/plugin-observability-common';
-import { renderEntity, RenderParts } from '../render/renderEntity';
+import {
+  openSloLocation,
+  renderAnnotatedEntity,
+} from '../render/renderAnnotatedEntity';
+import { RenderParts } from '../render/renderEntity';
 import { EntityRender, RenderInput } from '../render/types';
 import { CliSettings } from './readSettings';
 import { CatalogEntity } from './readCatalog';
-import { resolveOpenSlo } from './resolveOpenSlo';
+import { readOpenSloText } from './resolveOpenSlo';
 
 /** The outcome for one entity. */
 export interface EntityOutcome {
@@ -30,13 +31,6 @@ export interface EntityOutcome {
 
 function hasError(problems: ObservabilityProblem[]): boolean {
   return problems.some(p => p.severity === 'error');
-}
-
-/** Default window of OpenSLO documents without one: the entity's `lookout.dev/slo-window`. */
-function defaultSloWindow(input: CatalogEntity): string {
-  const value = input.entity.metadata.annotations?.[ANNOTATION_SLO_WINDOW];
-  const window = value === undefined ? undefined : parseSloWindow(value);
-  return window?.ok ? window.value : DEFAULT_SLO_WINDOW;
 }
 
 /** The error of the second entity with a ref that an earlier catalog entity already has. */
@@ -56,50 +50,37 @@ export function duplicateProblem(
   };
 }
 
-/** Parses the Lookout annotations of an entity that has some (`isObservabilityAvailable`). */
-export function parseCatalogEntity(
-  item: CatalogEntity,
-  settings: CliSettings,
-): EntityOutcome & { spec: ObservabilitySpec } {
-  const { spec, problems } = parseObservabilitySpec(
-    item.entity,
-    settings.parseOptions,
-  );
-  return {
-    entityRef: spec.entityRef,
-    file: item.file,
-    problems: [...problems],
-    spec,
-  };
+/** The ref of a catalog entity, read without trusting its shape (as the parser reads it). */
+export function catalogEntityRef(item: CatalogEntity): string {
+  return entityIdentity(item.entity).entityRef;
 }
 
 /**
- * Renders a parsed entity (after resolving its OpenSLO documents) unless it has errors: the rest
- * of {@link renderCatalog}'s work for one entity.
+ * Reads the entity's OpenSLO documents (inside its catalog file's folder) and renders it through
+ * the pipeline the backend uses ({@link renderAnnotatedEntity}): the rest of
+ * {@link renderCatalog}'s work for one entity.
  */
-export async function renderParsedEntity(
-  parsed: EntityOutcome & { spec: ObservabilitySpec },
+export async function renderCatalogEntity(
   item: CatalogEntity,
   settings: CliSettings,
   parts: RenderParts | undefined,
 ): Promise<EntityOutcome> {
-  const { spec, ...outcome } = parsed;
-  const openSlo = await resolveOpenSlo(spec, item.file, defaultSloWindow(item));
-  outcome.problems.push(...openSlo.problems);
-  if (hasError(outcome.problems)) {
-    return outcome;
-  }
-  const input: RenderInput = {
-    entity: item.entity,
-    spec: { ...spec, slos: [...spec.slos, ...openSlo.slos] },
+  const location = openSloLocation(item.entity);
+  const outcome = renderAnnotatedEntity(
+    item.entity,
+    location === undefined
+      ? undefined
+      : readOpenSloText(location, item.file, settings.allowRead),
+    settings,
+    parts,
+  );
+  return {
+    entityRef: outcome.entityRef,
+    file: item.file,
+    problems: outcome.problems,
+    render: outcome.render,
+    input: outcome.input,
   };
-  const render = renderEntity(input, settings.renderOptions, parts);
-  outcome.problems.push(...render.problems);
-  if (!hasError(render.problems)) {
-    outcome.render = render;
-    outcome.input = input;
-  }
-  return outcome;
 }
 
 /**
@@ -117,18 +98,18 @@ export async function* renderCatalog(
     if (!isObservabilityAvailable(item.entity)) {
       continue;
     }
-    const parsed = parseCatalogEntity(item, settings);
-    const first = seen.get(parsed.entityRef);
+    const entityRef = catalogEntityRef(item);
+    const first = seen.get(entityRef);
     if (first !== undefined) {
       yield {
-        entityRef: parsed.entityRef,
+        entityRef,
         file: item.file,
         problems: [duplicateProblem(first, item.file, options.base)],
       };
       continue;
     }
-    seen.set(parsed.entityRef, item.file);
-    yield await renderParsedEntity(parsed, item, settings, options.parts);
+    seen.set(entityRef, item.file);
+    yield await renderCatalogEntity(item, settings, options.parts);
   }
 }
 

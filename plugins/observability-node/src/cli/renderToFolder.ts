@@ -27,8 +27,10 @@ import {
 } from '../render/output/prometheusFiles';
 import { RenderParts } from '../render/renderEntity';
 import { dashboardUid } from '../render/rules';
-import { entitySlug } from '../render/scrape/entitySlug';
+import { entityNameProblem, entitySlug } from '../render/scrape/entitySlug';
 import { OutputFormat, RenderInput } from '../render/types';
+import { DEFAULT_INSTANCE_ID } from '../render/output/generatedNotice';
+import { generatedFileInstance } from '../sinks/ownership';
 import { EntityFiles, entityFiles } from './entityFiles';
 import { formatProblem } from './formatProblem';
 import { OutputFolder, OutputReport } from './outputDirectory';
@@ -137,6 +139,42 @@ function groupProblemLines(groups: Map<string, Entity>): {
   return { lines, failed };
 }
 
+/**
+ * The entity folders of other installations (`observability.instanceId`) sharing the output
+ * folder: the parent kustomization keeps listing them, and nothing of theirs is touched.
+ */
+async function foreignFolders(
+  outDir: string,
+  instanceId: string,
+): Promise<string[]> {
+  let entries;
+  try {
+    entries = await fs.readdir(outDir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) {
+      continue;
+    }
+    let content: string;
+    try {
+      content = await fs.readFile(
+        path.join(outDir, entry.name, 'kustomization.yaml'),
+        'utf8',
+      );
+    } catch {
+      continue;
+    }
+    const owner = generatedFileInstance('yaml', content);
+    if (owner !== undefined && owner !== instanceId) {
+      found.push(entry.name);
+    }
+  }
+  return found;
+}
+
 /** The catalog's entities with their files, rendered on the main thread or by workers. */
 async function* catalogFiles(
   entities: CatalogEntity[],
@@ -176,21 +214,28 @@ export async function renderToFolder(
   target: RenderTarget,
 ): Promise<RenderRun> {
   const outDir = path.resolve(target.outDir);
+  const instanceId = settings.renderOptions.instanceId ?? DEFAULT_INSTANCE_ID;
   const folder = new OutputFolder(outDir, target.format, {
     check: target.check,
+    instanceId,
   });
   const lines: string[] = [];
   const invalid: string[] = [];
   const folders: string[] = [];
   const inputs: RenderInput[] = [];
   let count = 0;
+  let notRendered = 0;
   for await (const outcome of catalogFiles(entities, settings, target)) {
     count += 1;
     lines.push(
       ...outcome.problems.map(p => formatProblem(outcome.entityRef, p)),
     );
     if (isInvalid(outcome) || !outcome.files) {
-      invalid.push(outcome.entityRef);
+      // An entity whose ref cannot be named has no files to keep either.
+      if (!entityNameProblem(outcome.entityRef)) {
+        invalid.push(outcome.entityRef);
+      }
+      notRendered += 1;
       continue;
     }
     if (target.format === 'operator' && outcome.files.length > 0) {
@@ -230,6 +275,7 @@ export async function renderToFolder(
       ? operatorRootKustomization([
           ...folders,
           ...(await keptFolders(outDir, invalid)),
+          ...(await foreignFolders(outDir, instanceId)),
         ])
       : alertmanagerConfigFile(renderAlertmanagerYaml(plan, settings.alerting)),
   );
@@ -237,8 +283,8 @@ export async function renderToFolder(
   return {
     lines,
     entities: count,
-    rendered: count - invalid.length,
-    failed: invalid.length > 0 || groupProblems.failed,
+    rendered: count - notRendered,
+    failed: notRendered > 0 || groupProblems.failed,
     report: folder.report,
     ioMilliseconds: folder.ioMilliseconds,
   };

@@ -8,7 +8,7 @@ import { OutputFormat } from '../render/types';
 import { EntityFiles, entityFiles } from './entityFiles';
 import { CatalogEntity } from './readCatalog';
 import { CliSettings } from './readSettings';
-import { parseCatalogEntity, renderParsedEntity } from './renderCatalog';
+import { renderCatalogEntity } from './renderCatalog';
 
 /** What a worker is started with. */
 export interface RenderWorkerData {
@@ -28,12 +28,7 @@ async function renderBatch(
 ): Promise<EntityFiles[]> {
   const entities: EntityFiles[] = [];
   for (const item of items) {
-    const outcome = await renderParsedEntity(
-      parseCatalogEntity(item, settings),
-      item,
-      settings,
-      parts,
-    );
+    const outcome = await renderCatalogEntity(item, settings, parts);
     entities.push(entityFiles(outcome, format, settings));
   }
   return entities;

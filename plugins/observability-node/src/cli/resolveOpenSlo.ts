@@ -1,91 +1,93 @@
 /*
- * Resolves `lookout.dev/openslo` for the CLI: a path relative to the entity's catalog file.
- * `url:` locations need the backend's URL reader and are reported as not supported here.
+ * Resolves `lookout.dev/openslo` for the CLI: a path relative to the entity's catalog file, read
+ * only inside that file's folder (or a folder given with --allow-read), so that a catalog cannot
+ * make the CLI read other files of the machine. `url:` locations need the backend's URL reader
+ * and are reported as not supported here.
  */
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
-import {
-  ANNOTATION_OPENSLO,
-  ObservabilityProblem,
-  ObservabilitySpec,
-  parseOpenSloDocuments,
-  SloSpec,
-} from '@lookout/plugin-observability-common';
+import { OpenSloText } from '../render/renderAnnotatedEntity';
 
-/** The SLOs of the OpenSLO documents, and what was wrong with them. */
-export interface OpenSloResolution {
-  slos: SloSpec[];
-  problems: ObservabilityProblem[];
-}
-
-function problem(
-  message: string,
-  severity: 'error' | 'warning' = 'error',
-): ObservabilityProblem {
-  return { severity, annotation: ANNOTATION_OPENSLO, path: '', message };
+function inside(folder: string, file: string): boolean {
+  return file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
 }
 
 /**
- * The file `lookout.dev/openslo` names, relative to the entity's catalog file; undefined for an
- * empty value or a `url:` location.
+ * The file `lookout.dev/openslo` names, relative to the entity's catalog file, or why it may not
+ * be read: absolute paths and paths leaving the catalog file's folder are refused unless they
+ * fall in one of `allowRead` (absolute folders). Undefined for an empty value or a `url:`
+ * location.
  */
 export function openSloFile(
   location: string,
   entityFile: string,
-): string | undefined {
-  return location === '' || location.startsWith('url:')
-    ? undefined
-    : path.resolve(path.dirname(entityFile), location);
+  allowRead: string[] = [],
+): { file: string } | { error: string } | undefined {
+  if (location === '' || location.startsWith('url:')) {
+    return undefined;
+  }
+  const folder = path.dirname(entityFile);
+  const file = path.resolve(folder, location);
+  if ([folder, ...allowRead].some(root => inside(root, file))) {
+    return { file };
+  }
+  const widen = 'or widen what the CLI reads with --allow-read <folder>';
+  return {
+    error: path.isAbsolute(location)
+      ? `${location} is an absolute path; name a file next to the catalog file, ${widen}`
+      : `${location} leaves the folder of the catalog file; name a file next to it, ${widen}`,
+  };
 }
 
-/** Reads and parses the entity's OpenSLO documents, if it names any. */
-export async function resolveOpenSlo(
-  spec: ObservabilitySpec,
+/** Reads `file` unless a link leads it out of the allowed folders; undefined when it cannot. */
+function readConfined(
+  file: string,
   entityFile: string,
-  defaultWindow: string,
-): Promise<OpenSloResolution> {
-  const location = spec.openslo;
-  if (location === undefined) {
-    return { slos: [], problems: [] };
+  allowRead: string[],
+): string | undefined {
+  try {
+    const real = fs.realpathSync(file);
+    const roots = [path.dirname(entityFile), ...allowRead].map(root => {
+      try {
+        return fs.realpathSync(root);
+      } catch {
+        return undefined;
+      }
+    });
+    if (!roots.some(root => root !== undefined && inside(root, real))) {
+      return undefined;
+    }
+    return fs.readFileSync(real, 'utf8');
+  } catch {
+    return undefined;
   }
+}
+
+/**
+ * The text of the OpenSLO documents `location` (the entity's `lookout.dev/openslo`) names, or why
+ * the CLI does not read it. How they join the entity's SLOs is `renderAnnotatedEntity`'s.
+ */
+export function readOpenSloText(
+  location: string,
+  entityFile: string,
+  allowRead: string[] = [],
+): OpenSloText {
   if (location.startsWith('url:')) {
     return {
-      slos: [],
-      problems: [
-        problem(
-          `${location} is not supported by the CLI (only paths relative to the catalog file); the backend reads URLs`,
-        ),
-      ],
+      error: `${location} is not supported by the CLI (only paths relative to the catalog file); the backend reads URLs`,
     };
   }
-  const file = openSloFile(location, entityFile)!;
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    return {
-      slos: [],
-      problems: [problem(`cannot read ${location} (${code})`)],
-    };
+  const resolved = openSloFile(location, entityFile, allowRead);
+  if (resolved === undefined) {
+    return { error: 'the location is empty' };
   }
-  const parsed = parseOpenSloDocuments(text, {
-    entityRef: spec.entityRef,
-    defaultWindow,
-  });
-  const taken = new Set(spec.slos.map(slo => slo.name));
-  const problems = [...parsed.problems];
-  const slos = parsed.slos.filter(slo => {
-    if (taken.has(slo.name)) {
-      problems.push(
-        problem(
-          `SLO "${slo.name}" of ${location} is already defined by another annotation`,
-        ),
-      );
-      return false;
-    }
-    taken.add(slo.name);
-    return true;
-  });
-  return { slos, problems };
+  if ('error' in resolved) {
+    return resolved;
+  }
+  const text = readConfined(resolved.file, entityFile, allowRead);
+  return text === undefined
+    ? {
+        error: `cannot read ${location} (missing, unreadable, or a link out of the folders the CLI reads)`,
+      }
+    : { text };
 }

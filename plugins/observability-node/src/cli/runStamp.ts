@@ -205,16 +205,17 @@ export function catalogStats(catalog: string[]): Record<string, PathStat> {
 /** Stats of the OpenSLO files the entities name (null where missing). */
 export function openSloStats(
   entities: CatalogEntity[],
+  allowRead: string[] = [],
 ): Record<string, PathStat> {
   const inputs: Record<string, PathStat> = {};
   for (const { entity, file } of entities) {
     const annotation = entity.metadata.annotations?.[ANNOTATION_OPENSLO];
     const openSlo =
       typeof annotation === 'string'
-        ? openSloFile(annotation.trim(), file)
+        ? openSloFile(annotation.trim(), file, allowRead)
         : undefined;
-    if (openSlo !== undefined) {
-      inputs[openSlo] = statOf(openSlo);
+    if (openSlo !== undefined && 'file' in openSlo) {
+      inputs[openSlo.file] = statOf(openSlo.file);
     }
   }
   return inputs;

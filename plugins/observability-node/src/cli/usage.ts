@@ -5,8 +5,8 @@
 /** The CLI's usage text. */
 export const USAGE = `Usage:
   lookout render --catalog <file|dir>... --out <dir> [--format operator|prometheus]
-                 [--config <app-config.yaml>]... [--check] [--no-cache]
-  lookout validate --catalog <file|dir>... [--config <app-config.yaml>]...
+                 [--config <app-config.yaml>]... [--allow-read <dir>]... [--check] [--no-cache]
+  lookout validate --catalog <file|dir>... [--config <app-config.yaml>]... [--allow-read <dir>]...
   lookout release --entity <kind:namespace/name> --version <version> --backend <url>
                   [--at <RFC 3339>] [--url <link>] [--description <text>] [--kind <kind>]
   lookout gate --entity <kind:namespace/name> --backend <url> [--kind <kind>]
@@ -27,6 +27,10 @@ Options:
   --format   operator (Kustomize folder per entity; default) or prometheus (rule files, file_sd)
   --config   Backstage app-config file(s) with the observability settings (repeatable; later
              files override earlier ones)
+  --allow-read
+             Folder OpenSLO documents (lookout.dev/openslo) may also be read from (repeatable).
+             Without it only files inside the folder of the entity's catalog file are read:
+             absolute paths, ../ out of it and links out of it are refused
   --check    Write nothing; exit 1 and list the differing paths when --out is not up to date
   --no-cache Render even when nothing changed since the last run. Without it, a run whose code,
              settings, catalog files, OpenSLO files and output folder are exactly as the last

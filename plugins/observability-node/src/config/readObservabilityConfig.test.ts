@@ -18,7 +18,21 @@ describe('readObservabilityConfig', () => {
       resourceLabels: {},
       defaultNamespace: 'observability',
       scrapeKind: 'ServiceMonitor',
+      instanceId: 'default',
     });
+  });
+
+  it('reads observability.instanceId, and names the key when it is not a label value', () => {
+    expect(
+      readObservabilityConfig(
+        new ConfigReader({ observability: { instanceId: 'staging-eu' } }),
+      ).renderOptions.instanceId,
+    ).toBe('staging-eu');
+    expect(() =>
+      readObservabilityConfig(
+        new ConfigReader({ observability: { instanceId: 'Staging EU' } }),
+      ),
+    ).toThrow(/^observability\.instanceId must be .*got "Staging EU"$/);
   });
 
   it('switches to prom-client names and overrides single names', () => {

@@ -84,6 +84,12 @@ export function readObservabilityConfig(root: Config): ObservabilitySettings {
     resourceLabels[key] = labelsConfig!.getString(key);
   }
   const grafana = config?.getOptionalConfig('grafana');
+  const instanceId = config?.getOptionalString('instanceId') ?? 'default';
+  if (!/^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/.test(instanceId)) {
+    throw new Error(
+      `observability.instanceId must be 1 to 40 lowercase letters, digits and inner dashes (a Kubernetes label value and a Grafana tag), got "${instanceId}"`,
+    );
+  }
   return {
     validationMode,
     parseOptions: {
@@ -108,6 +114,7 @@ export function readObservabilityConfig(root: Config): ObservabilitySettings {
       defaultNamespace:
         render?.getOptionalString('defaultNamespace') ?? 'observability',
       scrapeKind,
+      instanceId,
     },
     alerting: readAlertingOptions(root),
   };

@@ -5,6 +5,15 @@ export * from './types';
 export { renderEntity } from './renderEntity';
 export type { RenderParts } from './renderEntity';
 export {
+  openSloLocation,
+  renderAnnotatedEntity,
+} from './renderAnnotatedEntity';
+export type {
+  AnnotatedEntityRender,
+  AnnotatedEntityStage,
+  OpenSloText,
+} from './renderAnnotatedEntity';
+export {
   toOperatorFiles,
   operatorEntityFiles,
   operatorRootKustomization,
@@ -25,16 +34,24 @@ export {
 } from './output/prometheusFiles';
 export {
   generatedNotice,
+  noticeInstance,
+  DEFAULT_INSTANCE_ID,
   hasYamlHeader,
   yamlHeader,
   GENERATED_NOTICE_PREFIX,
   YAML_HEADER_ALL,
 } from './output/generatedNotice';
 export { toYaml, toStableJson } from './output/serialize';
-export { entitySlug } from './scrape/entitySlug';
+export {
+  decodeEntitySlug,
+  entityNameProblem,
+  entitySlug,
+} from './scrape/entitySlug';
+export type { EntityNameProblem } from './scrape/entitySlug';
 export {
   MANAGED_BY_LABEL,
   MANAGED_BY_VALUE,
+  INSTANCE_LABEL,
   ENTITY_REF_ANNOTATION,
 } from './scrape/kubernetesObject';
 export type {

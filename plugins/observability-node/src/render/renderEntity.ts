@@ -4,6 +4,7 @@
  * way. Pure and deterministic.
  */
 import { ObservabilityProblem } from '@lookout/plugin-observability-common';
+import { DEFAULT_INSTANCE_ID } from './output/generatedNotice';
 import { renderDashboard } from './dashboard/renderDashboard';
 import { ruleTestRulesFileFromTests } from './output/prometheusFiles';
 import { renderSloRuleGroups, renderSloRuleTests } from './rules';
@@ -78,6 +79,7 @@ export function renderEntity(
   return {
     entityRef,
     slug,
+    instanceId: options.instanceId ?? DEFAULT_INSTANCE_ID,
     objects,
     ruleGroups: rules.groups,
     fileSdTargets: scrape.fileSdTargets,

@@ -33,6 +33,11 @@ export interface RenderOptions {
   defaultNamespace: string;
   /** Kind of the scrape object for workloads in Kubernetes (`lookout.dev/metrics-port`). */
   scrapeKind: 'ServiceMonitor' | 'PodMonitor';
+  /**
+   * The installation (`observability.instanceId`) that owns what is generated: stamped on every
+   * object, file and dashboard; `default` when absent.
+   */
+  instanceId?: string;
 }
 
 /** A Prometheus rule, as in a rule file. @public */
@@ -62,8 +67,10 @@ export interface RenderedFile {
 /** Everything rendered for one entity, before it is laid out as files. @public */
 export interface EntityRender {
   entityRef: string;
-  /** `<kind>-<namespace>-<name>`, kind in lowercase. */
+  /** `<kind>-<namespace>-<name>`, encoded (see `entitySlug`). */
   slug: string;
+  /** The installation that owns the objects (`observability.instanceId`). */
+  instanceId: string;
   /** Kubernetes objects of the operator format (ServiceMonitor, PrometheusRule, ...). */
   objects: object[];
   /** Rule groups, also the content of the plain rule file. */

@@ -38,9 +38,10 @@ function readHeaders(
 /** `type: kustomize`: the operator format into `directory`. @public */
 export const kustomizeSinkFactory: SinkFactory = {
   type: 'kustomize',
-  create: ({ config, rootConfig, name }) =>
+  create: ({ config, rootConfig, name, renderOptions }) =>
     new KustomizeSink({
       name,
+      instanceId: renderOptions.instanceId,
       directory:
         config.getOptionalString('directory') ?? DEFAULT_KUSTOMIZE_DIRECTORY,
       grafanaOperator: readGrafanaOperatorOptions(rootConfig),
@@ -54,9 +55,10 @@ export const kustomizeSinkFactory: SinkFactory = {
  */
 export const prometheusFilesSinkFactory: SinkFactory = {
   type: 'prometheus-files',
-  create: ({ config, name }) =>
+  create: ({ config, name, renderOptions }) =>
     new PrometheusFilesSink({
       name,
+      instanceId: renderOptions.instanceId,
       rulesDirectory: config.getString('rulesDirectory'),
       targetsDirectory: config.getOptionalString('targetsDirectory'),
       dashboardsDirectory: config.getOptionalString('dashboardsDirectory'),

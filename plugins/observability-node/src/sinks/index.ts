@@ -6,8 +6,13 @@ export * from './types';
 export * from './sinksExtensionPoint';
 export type { SinkFileSystem, SinkDirEntry } from './fs/SinkFileSystem';
 export { nodeSinkFileSystem } from './fs/SinkFileSystem';
-export { writeFileAtomic, TEMP_FILE_PATTERN } from './fs/writeFileAtomic';
-export { isGeneratedFile } from './ownership';
+export {
+  isOwnTempFile,
+  tempPathFor,
+  writeFileAtomic,
+  TEMP_FILE_PATTERN,
+} from './fs/writeFileAtomic';
+export { generatedFileInstance, isGeneratedFile } from './ownership';
 export type { GeneratedFileKind } from './ownership';
 export { KustomizeSink } from './kustomize/KustomizeSink';
 export type { KustomizeSinkOptions } from './kustomize/KustomizeSink';

@@ -40,7 +40,14 @@ const RESOURCES: Resource[] = [
     kind: 'ScrapeConfig',
     plural: 'scrapeconfigs',
   },
+  {
+    group: 'monitoring.coreos.com',
+    version: 'v1alpha1',
+    kind: 'AlertmanagerConfig',
+    plural: 'alertmanagerconfigs',
+  },
   { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps' },
+  { group: '', version: 'v1', kind: 'Secret', plural: 'secrets' },
 ];
 
 const GRAFANA_DASHBOARD: Resource = {
@@ -241,11 +248,16 @@ export class FakeKubernetes {
           if (failed) return failed;
           const selector =
             new URL(request.url).searchParams.get('labelSelector') ?? '';
-          const [label, value] = selector.split('=');
+          const terms = selector
+            .split(',')
+            .filter(Boolean)
+            .map(term => term.split('='));
           const items = [...this.objects.entries()]
             .filter(([k]) => k.startsWith(`${r.plural}/`))
             .map(([, o]) => o)
-            .filter(o => !label || o.metadata.labels?.[label] === value);
+            .filter(o =>
+              terms.every(([label, value]) => o.metadata.labels?.[label] === value),
+            );
           return HttpResponse.json({
             kind: `${r.kind}List`,
             apiVersion: 'v1',

@@ -17,7 +17,10 @@ import { renderHash } from '../hashing';
 const settings = readObservabilityConfig(new ConfigReader({}));
 
 /** The render of an entity; throws when the entity has errors. */
-export function renderOf(entity: Entity): EntityRender {
+export function renderOf(
+  entity: Entity,
+  { instanceId }: { instanceId?: string } = {},
+): EntityRender {
   const { spec, problems } = parseObservabilitySpec(
     entity,
     settings.parseOptions,
@@ -26,7 +29,10 @@ export function renderOf(entity: Entity): EntityRender {
   if (errors.length > 0) {
     throw new Error(`test entity has errors: ${JSON.stringify(errors)}`);
   }
-  return renderEntity({ entity, spec }, settings.renderOptions);
+  return renderEntity(
+    { entity, spec },
+    { ...settings.renderOptions, ...(instanceId ? { instanceId } : {}) },
+  );
 }
 
 /** An upsert of the render. */

@@ -14,7 +14,7 @@ import { readKubernetesClusters } from './kubernetes/readKubernetesClusters';
 /** `type: kubernetes`, `cluster: <name>`: server-side apply to that cluster. */
 export const kubernetesSinkFactory: SinkFactory = {
   type: 'kubernetes',
-  create: ({ config, rootConfig, name }) => {
+  create: ({ config, rootConfig, name, renderOptions }) => {
     const clusterName = config.getString('cluster');
     const clusters = readKubernetesClusters(rootConfig);
     const cluster = clusters.get(clusterName);
@@ -27,6 +27,7 @@ export const kubernetesSinkFactory: SinkFactory = {
     return new KubernetesSink({
       name,
       cluster,
+      instanceId: renderOptions.instanceId,
       grafanaOperator: readGrafanaOperatorOptions(rootConfig),
     });
   },
@@ -35,10 +36,11 @@ export const kubernetesSinkFactory: SinkFactory = {
 /** `type: grafana`: dashboards through the HTTP API of `observability.grafana`. */
 export const grafanaSinkFactory: SinkFactory = {
   type: 'grafana',
-  create: ({ config, rootConfig, name }) => {
+  create: ({ config, rootConfig, name, renderOptions }) => {
     const grafana = rootConfig.getConfig('observability.grafana');
     return new GrafanaSink({
       name,
+      instanceId: renderOptions.instanceId,
       client: new GrafanaClient({
         url: grafana.getString('url'),
         token: grafana.getOptionalString('token'),

@@ -11,6 +11,7 @@ import {
   RoutingPlan,
   SecretKeyRef,
 } from '@lookout/plugin-observability-common';
+import { DEFAULT_INSTANCE_ID } from '../output/generatedNotice';
 import { entitySlug } from '../scrape/entitySlug';
 import { GeneratedObject, objectMetadata } from '../scrape/kubernetesObject';
 import { EntityRender, RenderOptions } from '../types';
@@ -89,7 +90,10 @@ function operatorReceiver(
 function ownerObjects(
   owner: RouteOwner,
   alerting: AlertingOptions,
-  options: Pick<RenderOptions, 'resourceLabels' | 'defaultNamespace'>,
+  options: Pick<
+    RenderOptions,
+    'resourceLabels' | 'defaultNamespace' | 'instanceId'
+  >,
 ): GeneratedObject[] {
   const slug = entitySlug(owner.ref);
   const metadata = objectMetadata(
@@ -131,12 +135,16 @@ function ownerObjects(
 export function renderAlertmanagerConfigs(
   plan: RoutingPlan,
   alerting: AlertingOptions,
-  options: Pick<RenderOptions, 'resourceLabels' | 'defaultNamespace'>,
+  options: Pick<
+    RenderOptions,
+    'resourceLabels' | 'defaultNamespace' | 'instanceId'
+  >,
 ): EntityRender[] {
   return plan.owners
     .map(owner => ({
       entityRef: owner.ref,
       slug: entitySlug(owner.ref),
+      instanceId: options.instanceId ?? DEFAULT_INSTANCE_ID,
       objects: ownerObjects(owner, alerting, options),
       ruleGroups: [],
       fileSdTargets: [],

@@ -69,7 +69,7 @@ export function renderDashboard(
 
   const builder = new DashboardBuilder(title)
     .uid(uid)
-    .description(generatedNotice(spec.entityRef))
+    .description(generatedNotice(spec.entityRef, options.instanceId))
     .tags(owner ? [DASHBOARD_TAG, owner] : [DASHBOARD_TAG])
     .readonly()
     .tooltip(DashboardCursorSync.Crosshair)

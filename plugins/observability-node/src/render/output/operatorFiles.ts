@@ -10,6 +10,7 @@ import {
 import {
   ENTITY_REF_ANNOTATION,
   GeneratedObject,
+  INSTANCE_LABEL,
   MANAGED_BY_LABEL,
   MANAGED_BY_VALUE,
 } from '../scrape/kubernetesObject';
@@ -60,7 +61,7 @@ export function operatorEntityFiles(
   if (!hasOutput(render)) {
     return [];
   }
-  const header = yamlHeader(render.entityRef);
+  const header = yamlHeader(render.entityRef, render.instanceId);
   const objects = render.objects as GeneratedObject[];
   const files: RenderedFile[] = [];
   const resources: string[] = [];
@@ -98,6 +99,7 @@ export function operatorEntityFiles(
           labels: {
             [GRAFANA_DASHBOARD_LABEL]: '1',
             [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
+            [INSTANCE_LABEL]: render.instanceId,
           },
           annotations: {
             [ENTITY_REF_ANNOTATION]: render.entityRef,

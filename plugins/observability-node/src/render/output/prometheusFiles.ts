@@ -95,7 +95,7 @@ export function alertmanagerConfigFile(
 /** The files of one entity in the prometheus format, in no particular order. @public */
 export function prometheusEntityFiles(render: EntityRender): RenderedFile[] {
   const files: RenderedFile[] = [];
-  const header = yamlHeader(render.entityRef);
+  const header = yamlHeader(render.entityRef, render.instanceId);
   if (render.ruleGroups.length > 0) {
     files.push({
       path: ruleFilePath(render.slug),

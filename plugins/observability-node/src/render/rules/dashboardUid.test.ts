@@ -35,7 +35,7 @@ describe('dashboardUid', () => {
     expect(uid).toMatch(VALID);
     expect(uid.length).toBeLessThanOrEqual(DASHBOARD_UID_MAX_LENGTH);
     expect(uid).toBe(dashboardUid(ref));
-    expect(uid).toMatch(/^component_production-eu-west-[0-9a-f]{10}$/);
+    expect(uid).toMatch(/^componen__production-eu-[0-9a-z]{16}$/);
     expect(dashboardUid(`${ref}x`)).not.toBe(uid);
   });
 });

@@ -3,13 +3,11 @@
  * derived from the entity ref. Alert annotations link to it and the dashboard renderer sets it,
  * so both import it from here.
  */
-import { createHash } from 'node:crypto';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { REF_HASH_LENGTH, refHash } from '../scrape/refHash';
 
 /** Grafana's limit on dashboard uids. @public */
 export const DASHBOARD_UID_MAX_LENGTH = 40;
-
-const HASH_LENGTH = 10;
 
 /**
  * The dashboard uid of `entityRef`: `<kind>_<namespace>_<name>` in lowercase, e.g.
@@ -19,24 +17,25 @@ const HASH_LENGTH = 10;
  * entities give distinct uids (`default/a-b` and `default-a/b` would both be `default-a-b` with
  * `-`). Entity refs are case-insensitive in Backstage, hence the lowercase. When the result
  * would be longer than 40 characters, or the name holds a `.` (not allowed in a uid), the uid
- * is cut and ends with `-` and 10 hex characters of the SHA-256 of the lowercased ref.
+ * is cut: the kind (at most 8 characters), `__` (which an uncut uid never has right after the
+ * kind, so no entity can choose a name that gives another's cut uid), the start of the rest,
+ * `-` and 16 characters of a hash of the lowercased ref.
  *
  * @public
  */
 export function dashboardUid(entityRef: string): string {
   const { kind, namespace, name } = parseEntityRef(entityRef);
-  const canonical = `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US');
-  const plain = `${kind}_${namespace}_${name}`.toLocaleLowerCase('en-US');
-  const safe = plain.replace(/[^a-z0-9_-]/g, '-');
-  if (safe === plain && safe.length <= DASHBOARD_UID_MAX_LENGTH) {
-    return safe;
+  const lower = (s: string) => s.toLocaleLowerCase('en-US');
+  const plain = lower(`${kind}_${namespace}_${name}`);
+  if (/^[a-z0-9_-]+$/.test(plain) && plain.length <= DASHBOARD_UID_MAX_LENGTH) {
+    return plain;
   }
-  const hash = createHash('sha256')
-    .update(canonical)
-    .digest('hex')
-    .slice(0, HASH_LENGTH);
-  const head = safe
-    .slice(0, DASHBOARD_UID_MAX_LENGTH - HASH_LENGTH - 1)
+  const head = lower(kind).replace(/[^a-z0-9]/g, '').slice(0, 8);
+  const hash = refHash(lower(`${kind}:${namespace}/${name}`));
+  const room = DASHBOARD_UID_MAX_LENGTH - head.length - 2 - 1 - REF_HASH_LENGTH;
+  const start = lower(`${namespace}_${name}`)
+    .replace(/[^a-z0-9_-]/g, '-')
+    .slice(0, room)
     .replace(/[-_]+$/, '');
-  return `${head}-${hash}`;
+  return `${head}__${start ? `${start}-` : ''}${hash}`;
 }

@@ -2,6 +2,7 @@
  * The shape shared by every custom resource Lookout generates, and the metadata that marks it as
  * Lookout's: `app.kubernetes.io/managed-by: lookout` plus the entity ref annotation (DESIGN §4).
  */
+import { DEFAULT_INSTANCE_ID } from '../output/generatedNotice';
 import { RenderOptions } from '../types';
 
 /** Label that marks generated objects; Prometheus selects Lookout's objects by it. @public */
@@ -9,6 +10,12 @@ export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 
 /** Value of {@link MANAGED_BY_LABEL} on generated objects. @public */
 export const MANAGED_BY_VALUE = 'lookout';
+
+/**
+ * Label naming the installation (`observability.instanceId`) that owns a generated object: the
+ * only one that may update or delete it. @public
+ */
+export const INSTANCE_LABEL = 'lookout.dev/instance';
 
 /** Annotation naming the entity an object was generated from. @public */
 export const ENTITY_REF_ANNOTATION = 'backstage.io/entity-ref';
@@ -47,7 +54,10 @@ export interface ObjectTarget {
  */
 export function objectMetadata(
   target: ObjectTarget,
-  options: Pick<RenderOptions, 'resourceLabels' | 'defaultNamespace'>,
+  options: Pick<
+    RenderOptions,
+    'resourceLabels' | 'defaultNamespace' | 'instanceId'
+  >,
 ): GeneratedObjectMeta {
   return {
     name: target.name,
@@ -55,6 +65,7 @@ export function objectMetadata(
     labels: {
       ...options.resourceLabels,
       [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
+      [INSTANCE_LABEL]: options.instanceId ?? DEFAULT_INSTANCE_ID,
     },
     annotations: { [ENTITY_REF_ANNOTATION]: target.entityRef },
   };

@@ -34,6 +34,7 @@ describe('renderScrape', () => {
           labels: {
             release: 'kube-prometheus-stack',
             'app.kubernetes.io/managed-by': 'lookout',
+            'lookout.dev/instance': 'default',
           },
           annotations: {
             'backstage.io/entity-ref': 'component:default/checkout',
@@ -199,6 +200,7 @@ describe('renderScrape', () => {
           __metrics_path__: '/status/metrics',
           __scrape_interval__: '1m',
           backstage_entity: 'component:default/legacy-billing',
+          __lookout_instance: 'default',
         },
       },
     ]);

@@ -57,7 +57,11 @@ export function renderScrape(
     result.objects.push(
       scrapeConfig(spec.entityRef, objectMetadata(target, options), metrics),
     );
-    result.fileSdTargets = fileSdTargetGroups(spec.entityRef, metrics);
+    result.fileSdTargets = fileSdTargetGroups(
+      spec.entityRef,
+      metrics,
+      options.instanceId,
+    );
   }
   return result;
 }

@@ -2,6 +2,7 @@
  * Scraping of targets outside Kubernetes (`lookout.dev/metrics-targets`): a prometheus-operator
  * ScrapeConfig for the operator format, and file_sd target groups for plain Prometheus.
  */
+import { DEFAULT_INSTANCE_ID } from '../output/generatedNotice';
 import {
   ENTITY_LABEL,
   MetricsSpec,
@@ -66,6 +67,9 @@ export function scrapeConfig(
   };
 }
 
+/** file_sd label naming the installation that owns a target file (dropped by Prometheus). @public */
+export const FILE_SD_INSTANCE_LABEL = '__lookout_instance';
+
 /**
  * file_sd target groups of the static targets. Path and interval travel as the
  * `__metrics_path__` and `__scrape_interval__` target labels (which take precedence over the
@@ -77,6 +81,7 @@ export function scrapeConfig(
 export function fileSdTargetGroups(
   entityRef: string,
   metrics: MetricsSpec,
+  instanceId: string = DEFAULT_INSTANCE_ID,
 ): TargetGroup[] {
   if (metrics.targets.length === 0) {
     return [];
@@ -89,5 +94,7 @@ export function fileSdTargetGroups(
     labels.__scrape_timeout__ = metrics.interval;
   }
   labels[ENTITY_LABEL] = entityRef;
+  // The owning installation; `__` labels are dropped after relabelling, so no series carries it.
+  labels[FILE_SD_INSTANCE_LABEL] = instanceId;
   return [{ targets: metrics.targets, labels }];
 }

@@ -5,8 +5,10 @@
 import { ENTITY_LABEL } from '@lookout/plugin-observability-common';
 import { generatedNotice } from '../../render/output/generatedNotice';
 import { entitySlug } from '../../render/scrape/entitySlug';
+import { FILE_SD_INSTANCE_LABEL } from '../../render/scrape/staticTargets';
 import {
   ENTITY_REF_ANNOTATION,
+  INSTANCE_LABEL,
   MANAGED_BY_LABEL,
   MANAGED_BY_VALUE,
 } from '../../render/scrape/kubernetesObject';
@@ -24,6 +26,8 @@ export interface SampleRenderOptions {
   dashboard?: boolean;
   owner?: string;
   namespace?: string;
+  /** The installation the render belongs to (`observability.instanceId`). */
+  instanceId?: string;
 }
 
 /** A render of `entityRef` with a ServiceMonitor, a PrometheusRule, file_sd targets and a dashboard. */
@@ -39,12 +43,13 @@ export function sampleRender(
     dashboard = true,
     owner = 'team-a',
     namespace = 'shop',
+    instanceId = 'default',
   } = options;
   const slug = entitySlug(entityRef);
   const metadata = {
     name: slug,
     namespace,
-    labels: { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE },
+    labels: { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE, [INSTANCE_LABEL]: instanceId },
     annotations: { [ENTITY_REF_ANNOTATION]: entityRef },
   };
   const ruleGroups: PrometheusRuleGroup[] = rules
@@ -86,13 +91,17 @@ export function sampleRender(
   return {
     entityRef,
     slug,
+    instanceId,
     objects,
     ruleGroups,
     fileSdTargets: targets
       ? [
           {
             targets: [`${slug}.example.com:9100`],
-            labels: { [ENTITY_LABEL]: entityRef },
+            labels: {
+              [ENTITY_LABEL]: entityRef,
+              [FILE_SD_INSTANCE_LABEL]: instanceId,
+            },
           },
         ]
       : [],
@@ -103,7 +112,7 @@ export function sampleRender(
           model: {
             uid: `lookout-${slug}`.slice(0, 40),
             title: `${slug} v${version}`,
-            description: generatedNotice(entityRef),
+            description: generatedNotice(entityRef, instanceId),
             tags: ['lookout', owner],
             panels: [],
             schemaVersion: 39,

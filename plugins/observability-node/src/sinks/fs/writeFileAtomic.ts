@@ -4,16 +4,34 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { DEFAULT_INSTANCE_ID } from '../../render/output/generatedNotice';
 import { SinkFileSystem } from './SinkFileSystem';
 
-/** Pattern of the temporary files of {@link writeFileAtomic} (as the CLI names them). @public */
-export const TEMP_FILE_PATTERN = /^\..+\.lookout-[0-9a-f]+\.tmp$/;
+/**
+ * Pattern of the temporary files of {@link writeFileAtomic} and the CLI:
+ * `.<file>.lookout-<instance>-<random>.tmp`. @public
+ */
+export const TEMP_FILE_PATTERN = /^\..+\.lookout-(?:([a-z0-9-]+)-)?[0-9a-f]+\.tmp$/;
 
-/** A fresh temporary name beside `file`. */
-export function tempPathFor(file: string): string {
+/**
+ * Whether `name` is a temporary file left by the installation `instanceId` (names without an
+ * instance, from earlier versions, belong to the default one): the only ones it may remove.
+ * @public
+ */
+export function isOwnTempFile(name: string, instanceId: string): boolean {
+  const match = TEMP_FILE_PATTERN.exec(name);
+  return match !== null && (match[1] ?? DEFAULT_INSTANCE_ID) === instanceId;
+}
+
+/** A fresh temporary name beside `file`, marked with the installation. */
+export function tempPathFor(
+  file: string,
+  instanceId: string = DEFAULT_INSTANCE_ID,
+  unique: string = randomBytes(6).toString('hex'),
+): string {
   return path.join(
     path.dirname(file),
-    `.${path.basename(file)}.lookout-${randomBytes(6).toString('hex')}.tmp`,
+    `.${path.basename(file)}.lookout-${instanceId}-${unique}.tmp`,
   );
 }
 
@@ -25,8 +43,9 @@ export async function writeFileAtomic(
   fs: SinkFileSystem,
   file: string,
   content: string,
+  instanceId?: string,
 ): Promise<void> {
-  const temp = tempPathFor(file);
+  const temp = tempPathFor(file, instanceId);
   await fs.writeFile(temp, content);
   await fs.rename(temp, file);
 }

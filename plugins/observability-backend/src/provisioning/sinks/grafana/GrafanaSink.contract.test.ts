@@ -50,16 +50,18 @@ describe('GrafanaSink (contract: Grafana HTTP API)', () => {
         objects: [`dashboard:${uid}`, 'folder:lookout-team-shop'],
       },
     ]);
+    // The sink first looks the uid up: it never overwrites a dashboard that is not its own.
     expect(grafana.requests.map(r => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/dashboards/uid/component_default_checkout',
       'GET /api/folders/lookout-team-shop',
       'POST /api/folders',
       'POST /api/dashboards/db',
     ]);
-    expect(grafana.requests[1].body).toEqual({
+    expect(grafana.requests[2].body).toEqual({
       uid: 'lookout-team-shop',
       title: 'team-shop',
     });
-    expect(grafana.requests[2].body).toMatchObject({
+    expect(grafana.requests[3].body).toMatchObject({
       dashboard: { id: null, uid, title: checkout.dashboard!.title },
       folderUid: 'lookout-team-shop',
       overwrite: true,
@@ -127,9 +129,9 @@ describe('GrafanaSink (contract: Grafana HTTP API)', () => {
 
     expect(result.outcomes[0].ok).toBe(true);
     expect(grafana.requests.slice(0, 3).map(r => r.path)).toEqual([
-      '/api/folders/lookout-team-shop',
-      '/api/folders/lookout-team-shop',
-      '/api/folders/lookout-team-shop',
+      '/api/dashboards/uid/component_default_checkout',
+      '/api/dashboards/uid/component_default_checkout',
+      '/api/dashboards/uid/component_default_checkout',
     ]);
   });
 
@@ -142,7 +144,7 @@ describe('GrafanaSink (contract: Grafana HTTP API)', () => {
     });
 
     expect(result.outcomes[0].ok || result.outcomes[0].error.message).toBe(
-      'Grafana GET /api/folders/lookout-team-shop answered 500: Internal Server Error',
+      'Grafana GET /api/dashboards/uid/component_default_checkout answered 500: Internal Server Error',
     );
     expect(result.outcomes[1]).toMatchObject({
       entityRef: 'component:default/cart',
@@ -210,5 +212,75 @@ describe('GrafanaSink (contract: Grafana HTTP API)', () => {
     server.events.removeAllListeners();
 
     expect(new Set(seen)).toEqual(new Set(['Bearer sa-token']));
+  });
+});
+
+describe('GrafanaSink (contract: two installations on one Grafana)', () => {
+  function sinkOf(instanceId: string) {
+    return new GrafanaSink({
+      client: new GrafanaClient({
+        url: grafana.url,
+        token: 'sa-token',
+        retryDelayMs: 1,
+      }),
+      instanceId,
+    });
+  }
+
+  it('prunes, removes and overwrites only its own dashboards', async () => {
+    const prodCheckout = renderOf(scrapedService('checkout'), { instanceId: 'production' });
+    await sinkOf('production').apply({
+      upserts: [upsertOf(prodCheckout)],
+      removals: [],
+    });
+    const uid = prodCheckout.dashboard!.uid;
+    const before = structuredClone(grafana.dashboards.get(uid));
+    expect(before?.model.tags).toContain('lookout-instance:production');
+
+    const staging = sinkOf('staging');
+    const sync = await staging.apply({ upserts: [], removals: [], keep: [] });
+    const removal = await staging.apply({
+      upserts: [],
+      removals: [
+        removalOf(renderOf(scrapedService('checkout'), { instanceId: 'staging' }), [
+          `dashboard:${uid}`,
+        ]),
+      ],
+    });
+    const takeover = await staging.apply({
+      upserts: [upsertOf(renderOf(scrapedService('checkout'), { instanceId: 'staging' }))],
+      removals: [],
+    });
+
+    expect(sync.pruned).toEqual([]);
+    expect(removal.outcomes[0].ok).toBe(true);
+    expect(takeover.outcomes[0].ok || takeover.outcomes[0].error.message).toBe(
+      `dashboard ${uid} exists and was not provisioned by this Lookout installation (instance staging; it belongs to instance production); it is not overwritten`,
+    );
+    expect(grafana.dashboards.get(uid)).toEqual(before);
+    expect(
+      grafana.requests.filter(
+        r => r.method === 'DELETE' || r.path === '/api/dashboards/db',
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('does not overwrite a hand-made dashboard that has the entity\'s uid', async () => {
+    const uid = checkout.dashboard!.uid;
+    grafana.dashboards.set(uid, {
+      model: { uid, title: 'Checkout (hand-made)', tags: ['team-shop'] },
+      folderUid: 'general',
+      version: 3,
+    });
+    const result = await sinkOf('default').apply({
+      upserts: [upsertOf(checkout)],
+      removals: [],
+    });
+    expect(result.outcomes[0].ok || result.outcomes[0].error.message).toBe(
+      `dashboard ${uid} exists and was not provisioned by this Lookout installation (instance default); it is not overwritten`,
+    );
+    expect(grafana.dashboards.get(uid)?.model.title).toBe(
+      'Checkout (hand-made)',
+    );
   });
 });

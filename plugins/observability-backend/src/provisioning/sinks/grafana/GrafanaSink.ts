@@ -2,11 +2,15 @@
  * The `grafana` sink: each entity's dashboard through Grafana's HTTP API, with its stable uid, in
  * the folder of its owner (created when missing), `overwrite: true`. The folder uid is always
  * sent: Grafana moves a dashboard saved without `folderUid` to the root folder. Only dashboards
- * that Lookout generated (tag `lookout` and Lookout's description) are ever deleted.
+ * that this installation generated (tag `lookout` and Lookout's description naming its
+ * `observability.instanceId`) are ever overwritten or deleted; each also carries the tag
+ * `lookout-instance:<instanceId>`. A dashboard of the same uid that is someone else's is left
+ * alone and the entity reports it.
  */
 import {
   DASHBOARD_TAG,
-  GENERATED_NOTICE_PREFIX,
+  DEFAULT_INSTANCE_ID,
+  noticeInstance,
   ProvisioningSink,
   SinkApplyResult,
   SinkChanges,
@@ -23,6 +27,8 @@ export interface GrafanaSinkOptions {
   folder?: string;
   /** Folder of dashboards whose entity names no owner. Default `Lookout`. */
   defaultFolder?: string;
+  /** The installation (`observability.instanceId`) whose dashboards this sink may change. */
+  instanceId?: string;
 }
 
 const DASHBOARD_PREFIX = 'dashboard:';
@@ -39,7 +45,10 @@ function ownerOf(model: object): string | undefined {
   const tags = (model as { tags?: unknown }).tags;
   return Array.isArray(tags)
     ? tags.find(
-        (t): t is string => typeof t === 'string' && t !== DASHBOARD_TAG,
+        (t): t is string =>
+          typeof t === 'string' &&
+          t !== DASHBOARD_TAG &&
+          !t.startsWith('lookout-instance:'),
       )
     : undefined;
 }
@@ -51,12 +60,23 @@ export class GrafanaSink implements ProvisioningSink {
   private readonly client: GrafanaClient;
   private readonly folderTemplate: string;
   private readonly defaultFolder: string;
+  private readonly instanceId: string;
 
   constructor(options: GrafanaSinkOptions) {
     this.name = options.name ?? 'grafana';
     this.client = options.client;
     this.folderTemplate = options.folder ?? '{{owner}}';
     this.defaultFolder = options.defaultFolder ?? 'Lookout';
+    this.instanceId = options.instanceId ?? DEFAULT_INSTANCE_ID;
+  }
+
+  /** The installation that generated a stored dashboard, or undefined when Lookout did not. */
+  private static ownerOfStored(dashboard: {
+    tags?: string[];
+    description?: string;
+  }): string | undefined {
+    const { tags = [], description = '' } = dashboard;
+    return tags.includes(DASHBOARD_TAG) ? noticeInstance(description) : undefined;
   }
 
   async apply(changes: SinkChanges): Promise<SinkApplyResult> {
@@ -89,9 +109,29 @@ export class GrafanaSink implements ProvisioningSink {
             this.defaultFolder,
           );
           const uid = folderUid(title);
+          const existing = await this.client.getDashboard(render.dashboard.uid);
+          const owner =
+            existing && GrafanaSink.ownerOfStored(existing.dashboard);
+          if (existing && owner !== this.instanceId) {
+            throw new Error(
+              `dashboard ${render.dashboard.uid} exists and was not provisioned by this Lookout installation (instance ${
+                this.instanceId
+              }${
+                owner ? `; it belongs to instance ${owner}` : ''
+              }); it is not overwritten`,
+            );
+          }
           await ensureFolder(uid, title);
+          const model = render.dashboard.model as { tags?: string[] };
           await this.client.saveDashboard(
-            { ...render.dashboard.model, uid: render.dashboard.uid },
+            {
+              ...render.dashboard.model,
+              uid: render.dashboard.uid,
+              tags: [
+                ...(model.tags ?? []),
+                `lookout-instance:${this.instanceId}`,
+              ],
+            },
             uid,
             `Provisioned by Lookout for ${entityRef}`,
           );
@@ -161,11 +201,7 @@ export class GrafanaSink implements ProvisioningSink {
     if (!existing) {
       return false;
     }
-    const { tags = [], description = '' } = existing.dashboard;
-    if (
-      !tags.includes(DASHBOARD_TAG) ||
-      !description.startsWith(GENERATED_NOTICE_PREFIX)
-    ) {
+    if (GrafanaSink.ownerOfStored(existing.dashboard) !== this.instanceId) {
       return false;
     }
     await this.client.deleteDashboard(uid);

@@ -40,7 +40,7 @@ const CHECKOUT_IDS = [
 ];
 
 describe('KubernetesSink (contract: Kubernetes API)', () => {
-  it('applies every object server-side: field manager lookout, forced, application/apply-patch+yaml', async () => {
+  it('applies every object server-side: field manager lookout, not forced, application/apply-patch+yaml', async () => {
     const result = await sink().apply({
       upserts: [upsertOf(checkout)],
       removals: [],
@@ -56,9 +56,9 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
     ]);
     const patches = cluster.requests.filter(r => r.method === 'PATCH');
     expect(patches.map(p => p.path).sort()).toEqual([
-      '/api/v1/namespaces/shop/configmaps/component-default-checkout-dashboard?fieldManager=lookout&force=true',
-      '/apis/monitoring.coreos.com/v1/namespaces/shop/prometheusrules/component-default-checkout?fieldManager=lookout&force=true',
-      '/apis/monitoring.coreos.com/v1/namespaces/shop/servicemonitors/component-default-checkout?fieldManager=lookout&force=true',
+      '/api/v1/namespaces/shop/configmaps/component-default-checkout-dashboard?fieldManager=lookout&force=false',
+      '/apis/monitoring.coreos.com/v1/namespaces/shop/prometheusrules/component-default-checkout?fieldManager=lookout&force=false',
+      '/apis/monitoring.coreos.com/v1/namespaces/shop/servicemonitors/component-default-checkout?fieldManager=lookout&force=false',
     ]);
     expect(new Set(patches.map(p => p.contentType))).toEqual(
       new Set(['application/apply-patch+yaml']),
@@ -148,7 +148,8 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
     });
 
     expect(result.outcomes[0].ok || result.outcomes[0].error.message).toBe(
-      'server-side apply of monitoring.coreos.com/v1/PrometheusRule/shop/component-default-checkout: etcdserver: request timed out',
+      // The sink reads each object before applying it (ownership check): the first call fails.
+      'reading monitoring.coreos.com/v1/PrometheusRule/shop/component-default-checkout: etcdserver: request timed out',
     );
     expect(result.outcomes[1]).toMatchObject({
       entityRef: 'component:default/cart',
@@ -251,5 +252,84 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
         'configmaps/shop/component-default-checkout-dashboard',
       ),
     ).toBe(true);
+  });
+});
+
+describe('KubernetesSink (contract: two installations on one cluster)', () => {
+  function sinkOf(instanceId: string) {
+    return new KubernetesSink({
+      cluster: {
+        name: 'shared',
+        url: cluster.url,
+        serviceAccountToken: 'sa-token',
+        skipTLSVerify: true,
+      },
+      retryDelayMs: 1,
+      instanceId,
+    });
+  }
+
+  it('prunes, removes and updates only its own objects, ConfigMaps included', async () => {
+    const staging = sinkOf('staging');
+    const production = sinkOf('production');
+    const prodCheckout = renderOf(scrapedService('checkout'), { instanceId: 'production' });
+    await production.apply({ upserts: [upsertOf(prodCheckout)], removals: [] });
+    const before = new Map(cluster.objects);
+    expect(before.size).toBe(3);
+
+    const sync = await staging.apply({ upserts: [], removals: [], keep: [] });
+    const removal = await staging.apply({
+      upserts: [],
+      removals: [removalOf(renderOf(scrapedService('checkout'), { instanceId: 'staging' }), CHECKOUT_IDS)],
+    });
+    const takeover = await staging.apply({
+      upserts: [upsertOf(renderOf(scrapedService('checkout'), { instanceId: 'staging' }))],
+      removals: [],
+    });
+
+    expect(sync.pruned).toEqual([]);
+    expect(removal.outcomes[0]).toMatchObject({ ok: true });
+    expect(takeover.outcomes[0]).toMatchObject({ ok: false });
+    expect(
+      (takeover.outcomes[0] as { error: Error }).error.message,
+    ).toMatch(
+      /exists and is not managed by this Lookout installation \(instance staging; it belongs to instance production\); it is not taken over/,
+    );
+    expect(cluster.objects).toEqual(before);
+    expect(cluster.requests.filter(r => r.method === 'DELETE')).toEqual([]);
+
+    const own = await production.apply({ upserts: [], removals: [], keep: [] });
+    expect([...(own.pruned ?? [])].sort()).toEqual([...CHECKOUT_IDS].sort());
+  });
+
+  it('refuses to take over an object someone else created in the entity\'s namespace', async () => {
+    cluster.put('servicemonitors', {
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: {
+        name: 'component-default-checkout',
+        namespace: 'shop',
+        labels: { team: 'platform' },
+      },
+    });
+    const result = await sinkOf('default').apply({
+      upserts: [upsertOf(checkout)],
+      removals: [],
+    });
+    expect(result.outcomes[0]).toMatchObject({ ok: false });
+    expect((result.outcomes[0] as { error: Error }).error.message).toBe(
+      'monitoring.coreos.com/v1/ServiceMonitor/shop/component-default-checkout exists and is not managed by this Lookout installation (instance default); it is not taken over',
+    );
+    expect(
+      cluster.objects.get('servicemonitors/shop/component-default-checkout'),
+    ).toEqual({
+      apiVersion: 'monitoring.coreos.com/v1',
+      kind: 'ServiceMonitor',
+      metadata: {
+        name: 'component-default-checkout',
+        namespace: 'shop',
+        labels: { team: 'platform' },
+      },
+    });
   });
 });

@@ -3,7 +3,9 @@
  * objects, exactly those `kubectl kustomize` builds from its operator folder, to one cluster of
  * the Kubernetes plugin's config. Server-side apply also lifts the 256 KiB limit of the
  * client-side `last-applied` annotation, which large dashboards exceed. Objects are deleted only
- * when they carry `app.kubernetes.io/managed-by: lookout`.
+ * when they carry `app.kubernetes.io/managed-by: lookout` and this installation's
+ * `lookout.dev/instance`; an existing object without both is never taken over (the apply is not
+ * forced, and it is refused before), which the entity's status reports.
  */
 import {
   KubeConfig,
@@ -15,6 +17,8 @@ import {
   entityFolderFiles,
   GrafanaOperatorOptions,
   KubernetesManifest,
+  DEFAULT_INSTANCE_ID,
+  INSTANCE_LABEL,
   MANAGED_BY_LABEL,
   MANAGED_BY_VALUE,
   manifestId,
@@ -56,6 +60,8 @@ export interface KubernetesSinkOptions {
   retryDelayMs?: number;
   /** Also apply a grafana-operator `GrafanaDashboard` per dashboard (`observability.render.grafanaOperator`). */
   grafanaOperator?: GrafanaOperatorOptions;
+  /** The installation (`observability.instanceId`) whose objects this sink may change. */
+  instanceId?: string;
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -106,9 +112,11 @@ export class KubernetesSink implements ProvisioningSink {
   readonly name: string;
   private readonly api: KubernetesObjectApi;
   private readonly layout: { grafanaOperator?: GrafanaOperatorOptions };
+  private readonly instanceId: string;
 
   constructor(private readonly options: KubernetesSinkOptions) {
     this.layout = { grafanaOperator: options.grafanaOperator };
+    this.instanceId = options.instanceId ?? DEFAULT_INSTANCE_ID;
     const { cluster } = options;
     this.name = options.name ?? `kubernetes:${cluster.name}`;
     const kubeConfig = new KubeConfig();
@@ -230,7 +238,35 @@ export class KubernetesSink implements ProvisioningSink {
     }
   }
 
+  /** Whether a live object is this installation's. */
+  private isOwn(live: KubernetesObject): boolean {
+    const labels = live.metadata?.labels ?? {};
+    return (
+      labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE &&
+      (labels[INSTANCE_LABEL] ?? DEFAULT_INSTANCE_ID) === this.instanceId
+    );
+  }
+
   private async serverSideApply(manifest: KubernetesManifest): Promise<void> {
+    const id = manifestId(manifest);
+    let live: KubernetesObject | undefined;
+    try {
+      live = await this.call(() => this.api.read(header(id)));
+    } catch (error) {
+      if (statusCode(error) !== 404) {
+        throw describeError('reading', id, error);
+      }
+    }
+    if (live && !this.isOwn(live)) {
+      const owner = live.metadata?.labels?.[INSTANCE_LABEL];
+      throw new Error(
+        `${id} exists and is not managed by this Lookout installation (instance ${
+          this.instanceId
+        }${
+          owner ? `; it belongs to instance ${owner}` : ''
+        }); it is not taken over`,
+      );
+    }
     try {
       await this.call(() =>
         this.api.patch(
@@ -238,7 +274,7 @@ export class KubernetesSink implements ProvisioningSink {
           undefined,
           undefined,
           FIELD_MANAGER,
-          true,
+          false,
           PatchStrategy.ServerSideApply,
         ),
       );
@@ -258,7 +294,7 @@ export class KubernetesSink implements ProvisioningSink {
       }
       throw describeError('reading', id, error);
     }
-    if (live.metadata?.labels?.[MANAGED_BY_LABEL] !== MANAGED_BY_VALUE) {
+    if (!this.isOwn(live)) {
       return;
     }
     try {
@@ -281,7 +317,7 @@ export class KubernetesSink implements ProvisioningSink {
         undefined,
         undefined,
         undefined,
-        `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}`,
+        `${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE},${INSTANCE_LABEL}=${this.instanceId}`,
         500,
         continueToken,
       ),
