@@ -31,7 +31,6 @@ import {
   hasMetricsTab,
   hasSlos,
   hasTraces,
-
 } from '@lookout/plugin-observability-common';
 import {
   createFormField,
@@ -83,7 +82,7 @@ export const entityObservabilityOnboardingCard = EntityCardBlueprint.make({
   params: {
     filter: entity =>
       entity.kind.toLocaleLowerCase('en-US') === 'component' &&
-      !isObservabilityAvailable(entity),
+      !hasMetricsTab(entity),
     loader: () =>
       import('./components/card/EntityObservabilityCard').then(m => (
         <m.EntityObservabilityCard />
