@@ -95,8 +95,16 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Code-unit order (not locale order): the same output on every machine. */
+function compareText(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
 function byName<T extends { entityRef: string }>(a: T, b: T): number {
-  return a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0;
+  return compareText(a.entityRef, b.entityRef);
 }
 
 function pagerReceiver(name: string, pager: PagerDutyKey, who: string): ReceiverSpec {
@@ -212,9 +220,7 @@ export function buildRoutingPlan(
       receivers: [pagerReceiver(`${pager.slug}-pager`, pager.pager, entityName(pager.entityRef))],
     });
   }
-  const teams = [...input.teams].sort((a, b) =>
-    a.team < b.team ? -1 : a.team > b.team ? 1 : 0,
-  );
+  const teams = [...input.teams].sort((a, b) => compareText(a.team, b.team));
   for (const team of teams) {
     const owner = teamOwner(team, settings);
     if (owner) {

@@ -40,6 +40,12 @@ const RESOURCES: Resource[] = [
     kind: 'ScrapeConfig',
     plural: 'scrapeconfigs',
   },
+  {
+    group: 'monitoring.coreos.com',
+    version: 'v1alpha1',
+    kind: 'AlertmanagerConfig',
+    plural: 'alertmanagerconfigs',
+  },
   { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps' },
 ];
 

@@ -143,5 +143,10 @@ export function renderAlertmanagerConfigs(
       ruleTests: [],
       problems: [],
     }))
-    .sort((a, b) => (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0));
+    .sort((a, b) => {
+      if (a.entityRef === b.entityRef) {
+        return 0;
+      }
+      return a.entityRef < b.entityRef ? -1 : 1;
+    });
 }
