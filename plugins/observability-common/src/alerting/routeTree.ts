@@ -227,6 +227,24 @@ export function buildRoutingPlan(
       owners.push(owner);
     }
   }
+  return assembleRoutingPlan(owners, settings);
+}
+
+/**
+ * The plan of owners built earlier (e.g. kept one file per owner by a sink): owner-less
+ * Components' pagers first, then the teams by name, under the root route to the default
+ * receiver. {@link buildRoutingPlan} ends with it.
+ * @public
+ */
+export function assembleRoutingPlan(
+  unsorted: RouteOwner[],
+  settings: AlertingSettings,
+): RoutingPlan {
+  const isTeam = (owner: RouteOwner) => owner.ref.startsWith('group:');
+  const owners = [...unsorted].sort(
+    (a, b) =>
+      Number(isTeam(a)) - Number(isTeam(b)) || compareText(a.name, b.name),
+  );
   return {
     root: {
       receiver: settings.defaultReceiver.name,

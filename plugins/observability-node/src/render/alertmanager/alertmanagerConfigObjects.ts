@@ -142,6 +142,7 @@ export function renderAlertmanagerConfigs(
       fileSdTargets: [],
       ruleTests: [],
       problems: [],
+      routing: owner,
     }))
     .sort((a, b) => {
       if (a.entityRef === b.entityRef) {
