@@ -156,11 +156,14 @@ export interface Config {
       };
       /** Where the rendered objects go; default a single `kustomize` sink. */
       sinks?: Array<{
-        /** `kustomize`, `prometheus-files`, `kubernetes`, `grafana`, or a type added through the `observability.sinks` extension point. */
+        /** `kustomize`, `prometheus-files`, `alertmanager-files`, `kubernetes`, `grafana`, or a type added through the `observability.sinks` extension point. */
         type: string;
         /** Name of the sink in status reports; default its type. */
         name?: string;
-        /** kustomize: folder of the operator format, relative to the backend's working directory. Default `deploy/observability/entities`. */
+        /**
+         * kustomize: folder of the operator format, relative to the backend's working directory. Default `deploy/observability/entities`.
+         * alertmanager-files: folder of the generated `alertmanager.yaml` (and the teams' `owners/*.json` it is written from).
+         */
         directory?: string;
         /** prometheus-files: folder of the rule files. */
         rulesDirectory?: string;
@@ -168,7 +171,7 @@ export interface Config {
         targetsDirectory?: string;
         /** prometheus-files: folder of dashboard JSON files for Grafana's file provisioning (optional). */
         dashboardsDirectory?: string;
-        /** prometheus-files: Prometheus lifecycle reload URL (`--web.enable-lifecycle`); without it, no reload. */
+        /** prometheus-files: Prometheus lifecycle reload URL (`--web.enable-lifecycle`); without it, no reload. alertmanager-files: Alertmanager's `/-/reload`. */
         reloadUrl?: string;
         /**
          * prometheus-files: headers of the reload request (e.g. Authorization).

@@ -296,6 +296,7 @@ describeWithBinaries(BINARIES.alertmanager)(
   "a real Alertmanager with the demo catalog's generated configuration",
   () => {
     let alertmanager: RunningAlertmanager | undefined;
+    let out: string;
 
     beforeAll(async () => {
       out = mkdtempSync(join(tmpdir(), 'lookout-demo-render-'));
@@ -309,7 +310,6 @@ describeWithBinaries(BINARIES.alertmanager)(
     });
 
     const entity = 'component:default/checkout';
-    let out: string;
     const alert = (severity: string, sloName: string) => ({
       labels: {
         alertname: 'ErrorBudgetBurn',

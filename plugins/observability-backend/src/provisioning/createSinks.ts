@@ -7,6 +7,7 @@ import { Config } from '@backstage/config';
 import {
   kustomizeSinkFactory,
   prometheusFilesSinkFactory,
+  alertmanagerFilesSinkFactory,
   ProvisioningSink,
   RenderOptions,
   SinkFactory,
@@ -21,6 +22,7 @@ import {
 export const BUILT_IN_SINK_FACTORIES: SinkFactory[] = [
   kustomizeSinkFactory,
   prometheusFilesSinkFactory,
+  alertmanagerFilesSinkFactory,
   kubernetesSinkFactory,
   grafanaSinkFactory,
 ];

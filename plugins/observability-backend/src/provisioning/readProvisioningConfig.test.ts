@@ -87,7 +87,7 @@ describe('createSinks', () => {
         },
       }),
     ).rejects.toThrow(
-      'observability.provisioning.sinks[1].type: unknown sink type "argo" (known: kustomize, prometheus-files, kubernetes, grafana)',
+      'observability.provisioning.sinks[1].type: unknown sink type "argo" (known: kustomize, prometheus-files, alertmanager-files, kubernetes, grafana)',
     );
   });
 

@@ -95,8 +95,16 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Code-unit order (not locale order): the same output on every machine. */
+function compareText(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
 function byName<T extends { entityRef: string }>(a: T, b: T): number {
-  return a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0;
+  return compareText(a.entityRef, b.entityRef);
 }
 
 function pagerReceiver(name: string, pager: PagerDutyKey, who: string): ReceiverSpec {
@@ -212,15 +220,31 @@ export function buildRoutingPlan(
       receivers: [pagerReceiver(`${pager.slug}-pager`, pager.pager, entityName(pager.entityRef))],
     });
   }
-  const teams = [...input.teams].sort((a, b) =>
-    a.team < b.team ? -1 : a.team > b.team ? 1 : 0,
-  );
+  const teams = [...input.teams].sort((a, b) => compareText(a.team, b.team));
   for (const team of teams) {
     const owner = teamOwner(team, settings);
     if (owner) {
       owners.push(owner);
     }
   }
+  return assembleRoutingPlan(owners, settings);
+}
+
+/**
+ * The plan of owners built earlier (e.g. kept one file per owner by a sink): owner-less
+ * Components' pagers first, then the teams by name, under the root route to the default
+ * receiver. {@link buildRoutingPlan} ends with it.
+ * @public
+ */
+export function assembleRoutingPlan(
+  unsorted: RouteOwner[],
+  settings: AlertingSettings,
+): RoutingPlan {
+  const isTeam = (owner: RouteOwner) => owner.ref.startsWith('group:');
+  const owners = [...unsorted].sort(
+    (a, b) =>
+      Number(isTeam(a)) - Number(isTeam(b)) || compareText(a.name, b.name),
+  );
   return {
     root: {
       receiver: settings.defaultReceiver.name,

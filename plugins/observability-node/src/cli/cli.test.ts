@@ -380,8 +380,25 @@ describe('lookout CLI', () => {
     expect(config.route.routes).toBeUndefined();
   });
 
+  it("validates the owners' routing like render: a Group's malformed Secret reference fails, naming the annotation", async () => {
+    write(root, {
+      'catalog.yaml': `${CHECKOUT}---\n${TEAM_SHOP.replace(
+        'pagerduty.com/integration-key: 0123456789abcdef0123456789abcdef',
+        'lookout.dev/pager-secret: just-a-name',
+      )}`,
+    });
+    const run = await lookout(['validate', '--catalog', 'catalog.yaml'], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^group:default\/team-shop: lookout\.dev\/pager-secret: "just-a-name" is not <secret>\/<key>/,
+      ),
+      expect.stringMatching(/^component:default\/checkout: pagerduty\.com\/integration-key: pages of this entity reach the default receiver \(unrouted\)/),
+    ]);
+  });
+
   it('validates without writing, with the same problem lines and exit codes', async () => {
-    write(root, { 'good.yaml': CHECKOUT, 'bad.yaml': BROKEN });
+    write(root, { 'good.yaml': `${CHECKOUT}---\n${TEAM_SHOP}`, 'bad.yaml': BROKEN });
     const good = await lookout(['validate', '--catalog', 'good.yaml'], {
       cwd: root,
     });
@@ -403,7 +420,10 @@ describe('lookout CLI', () => {
       recursive: true,
     });
     const run = await lookout(['validate', '--catalog', 'repo'], { cwd: root });
-    expect(run.stdout).toBe('');
+    // The one problem line: the repository names no Group with a pager (a warning, exit 0).
+    expect(run.stdout).toBe(
+      'component:default/checkout: pagerduty.com/integration-key: pages of this entity reach the default receiver (unrouted), not a pager: add pagerduty.com/integration-key (or lookout.dev/pager-secret) to its owner group:default/team-shop (or this entity) (warning)\n',
+    );
     expect(run.code).toBe(0);
     expect(run.stderr.trim().split('\n')).toEqual([
       'repo/services/payments/catalog-info.yaml: Location cycle (catalog-info.yaml → services/payments/catalog-info.yaml → catalog-info.yaml): not followed again',

@@ -17,6 +17,8 @@ import { Catalog, readCatalog } from './readCatalog';
 import { CliSettings, readSettings } from './readSettings';
 import { isInvalid, renderCatalog } from './renderCatalog';
 import { renderToFolder } from './renderToFolder';
+import { catalogRouting } from './routingProblems';
+import { RenderInput } from '../render/types';
 import {
   catalogStats,
   openSloStats,
@@ -257,6 +259,7 @@ async function runValidate(
   const lines = [...fileLines];
   let entities = 0;
   let invalid = 0;
+  const inputs: RenderInput[] = [];
   for await (const outcome of renderCatalog(catalog.entities, settings, {
     parts: { ruleTests: false },
     base,
@@ -266,7 +269,12 @@ async function runValidate(
     lines.push(
       ...outcome.problems.map(p => formatProblem(outcome.entityRef, p)),
     );
+    if (outcome.input) {
+      inputs.push(outcome.input);
+    }
   }
+  const routing = catalogRouting(catalog.entities, inputs, settings);
+  lines.push(...routing.lines);
   printLines(io, lines);
   for (const line of noteLines) {
     io.stderr.write(`${line}\n`);
@@ -276,7 +284,7 @@ async function runValidate(
       catalog,
     )}\n`,
   );
-  return fileLines.length > 0 || invalid > 0 ? 1 : 0;
+  return fileLines.length > 0 || invalid > 0 || routing.failed ? 1 : 0;
 }
 
 /**

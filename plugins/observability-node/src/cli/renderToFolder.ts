@@ -5,17 +5,10 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  hasAlertReceivers,
-  isObservabilityAvailable,
-  pagingProblem,
-  parseAlertReceivers,
-} from '@lookout/plugin-observability-common';
+import { isObservabilityAvailable } from '@lookout/plugin-observability-common';
 import {
   renderAlertmanagerConfigs,
   renderAlertmanagerYaml,
-  routingOf,
 } from '../render/alertmanager';
 import {
   operatorEntityFiles,
@@ -38,6 +31,7 @@ import { CatalogEntity } from './readCatalog';
 import { CliSettings } from './readSettings';
 import { isInvalid, renderCatalog } from './renderCatalog';
 import { renderInWorkers, renderWorkerCount } from './renderWorkers';
+import { catalogRouting } from './routingProblems';
 
 /** Where and how to render. */
 export interface RenderTarget {
@@ -103,40 +97,6 @@ async function keptFolders(
     }
   }
   return found;
-}
-
-/** The catalog's Group entities by ref: where the owners' receivers are read from. */
-function groupsOf(entities: CatalogEntity[]): Map<string, Entity> {
-  const groups = new Map<string, Entity>();
-  for (const { entity } of entities) {
-    if (String(entity.kind).toLocaleLowerCase('en-US') === 'group') {
-      try {
-        groups.set(stringifyEntityRef(entity), entity);
-      } catch {
-        // not a valid entity: the catalog would refuse it too
-      }
-    }
-  }
-  return groups;
-}
-
-/** Problem lines of the routing annotations of Groups (Components' come with their render). */
-function groupProblemLines(groups: Map<string, Entity>): {
-  lines: string[];
-  failed: boolean;
-} {
-  const lines: string[] = [];
-  let failed = false;
-  for (const [ref, group] of groups) {
-    if (!hasAlertReceivers(group)) {
-      continue;
-    }
-    for (const problem of parseAlertReceivers(group).problems) {
-      failed ||= problem.severity === 'error';
-      lines.push(formatProblem(ref, problem));
-    }
-  }
-  return { lines, failed };
 }
 
 /**
@@ -247,16 +207,9 @@ export async function renderToFolder(
     }
   }
   // Routing: the owners' Groups say where the alerts of the rendered entities go.
-  const groups = groupsOf(entities);
-  const groupProblems = groupProblemLines(groups);
-  lines.push(...groupProblems.lines);
-  const plan = routingOf(inputs, ref => groups.get(ref), settings.alerting);
-  for (const input of inputs) {
-    const problem = pagingProblem(plan, input);
-    if (problem) {
-      lines.push(formatProblem(input.spec.entityRef, problem));
-    }
-  }
+  const routing = catalogRouting(entities, inputs, settings);
+  const plan = routing.plan;
+  lines.push(...routing.lines);
   if (target.format === 'operator') {
     for (const render of renderAlertmanagerConfigs(
       plan,
@@ -284,7 +237,7 @@ export async function renderToFolder(
     lines,
     entities: count,
     rendered: count - notRendered,
-    failed: notRendered > 0 || groupProblems.failed,
+    failed: notRendered > 0 || routing.failed,
     report: folder.report,
     ioMilliseconds: folder.ioMilliseconds,
   };

@@ -6,6 +6,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ObservabilityProblem,
   ObservabilitySpec,
+  RouteOwner,
   SloPresetConfig,
 } from '@lookout/plugin-observability-common';
 
@@ -91,6 +92,8 @@ export interface EntityRender {
   }>;
   /** Problems found while rendering (e.g. tiers that can never fire). */
   problems: ObservabilityProblem[];
+  /** The routes and receivers of an owning team (renders of `renderAlertmanagerConfigs`). */
+  routing?: RouteOwner;
 }
 
 /** The two output layouts of DESIGN §4. @public */

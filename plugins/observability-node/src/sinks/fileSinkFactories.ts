@@ -3,6 +3,8 @@
  */
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { readGrafanaOperatorOptions } from '../config/readObservabilityConfig';
+import { readAlertingOptions } from '../config/readAlertingOptions';
+import { AlertmanagerFilesSink } from './alertmanagerFiles/AlertmanagerFilesSink';
 import { KustomizeSink } from './kustomize/KustomizeSink';
 import { PrometheusFilesSink } from './prometheusFiles/PrometheusFilesSink';
 import { SinkFactory } from './types';
@@ -65,5 +67,21 @@ export const prometheusFilesSinkFactory: SinkFactory = {
       reloadUrl: config.getOptionalString('reloadUrl'),
       reloadHeaders: readHeaders(config.getOptionalConfig('reloadHeaders')),
       reloadTimeoutMs: readMilliseconds(config, 'reloadTimeout'),
+    }),
+};
+
+/**
+ * `type: alertmanager-files`: the complete Alertmanager configuration of the catalog's teams into
+ * `directory` (`alertmanager.yaml`), then `POST reloadUrl`.
+ * @public
+ */
+export const alertmanagerFilesSinkFactory: SinkFactory = {
+  type: 'alertmanager-files',
+  create: ({ config, rootConfig, name }) =>
+    new AlertmanagerFilesSink({
+      name,
+      directory: config.getString('directory'),
+      reloadUrl: config.getOptionalString('reloadUrl'),
+      alerting: readAlertingOptions(rootConfig),
     }),
 };

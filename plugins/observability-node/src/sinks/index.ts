@@ -38,5 +38,8 @@ export type { KubernetesManifest } from './operatorObjects';
 export {
   kustomizeSinkFactory,
   prometheusFilesSinkFactory,
+  alertmanagerFilesSinkFactory,
   DEFAULT_KUSTOMIZE_DIRECTORY,
 } from './fileSinkFactories';
+export { AlertmanagerFilesSink } from './alertmanagerFiles/AlertmanagerFilesSink';
+export type { AlertmanagerFilesSinkOptions } from './alertmanagerFiles/AlertmanagerFilesSink';

@@ -10,15 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toYaml } from '../output/serialize';
 import { requireTool, runTool } from '../rules/__testUtils__/externalTools';
+import { routeAlert } from '@lookout/plugin-observability-common';
 import { renderAlertmanagerYaml } from './alertmanagerYaml';
 import { routingOf } from './routingOf';
 import { alertingOptions, groups, inputs } from './__testUtils__/routingCatalog';
 
 /** The complete configuration of a catalog with several teams, one without any receiver. */
-const CONFIG = renderAlertmanagerYaml(
-  routingOf(inputs, ref => groups.get(ref), alertingOptions),
-  alertingOptions,
-);
+const PLAN = routingOf(inputs, ref => groups.get(ref), alertingOptions);
+const CONFIG = renderAlertmanagerYaml(PLAN, alertingOptions);
 
 function writeConfig(dir: string): string {
   const file = join(dir, 'alertmanager.yml');
@@ -57,7 +56,7 @@ describe('Generated Alertmanager configuration under the real amtool', () => {
     [['team=team-ghost', 'severity=page', 'backstage_entity=component:default/edge'], 'component-default-edge-pager'],
     [['team=team-ghost', 'severity=ticket', 'backstage_entity=component:default/edge'], 'unrouted'],
     [['severity=page', 'backstage_entity=component:default/ownerless'], 'unrouted'],
-  ])('routes %p to %p', async (labels, receiver) => {
+  ])('routes %p to %p, as routeAlert (the entity page) says', async (labels, receiver) => {
     const result = await runTool(amtool, [
       'config',
       'routes',
@@ -67,6 +66,9 @@ describe('Generated Alertmanager configuration under the real amtool', () => {
       ...labels,
     ]);
     expect(result.stdout.trim()).toBe(receiver);
+    // The route tree the entity page asks agrees with the real Alertmanager's routing.
+    const alert = Object.fromEntries(labels.map(l => l.split('=') as [string, string]));
+    expect(routeAlert(PLAN.root, alert).receiver).toBe(receiver);
     expect(result.code).toBe(0);
   });
 });

@@ -150,6 +150,12 @@ export function renderAlertmanagerConfigs(
       fileSdTargets: [],
       ruleTests: [],
       problems: [],
+      routing: owner,
     }))
-    .sort((a, b) => (a.entityRef < b.entityRef ? -1 : a.entityRef > b.entityRef ? 1 : 0));
+    .sort((a, b) => {
+      if (a.entityRef === b.entityRef) {
+        return 0;
+      }
+      return a.entityRef < b.entityRef ? -1 : 1;
+    });
 }

@@ -47,7 +47,8 @@ const GENERATED_KINDS = [
   { apiVersion: 'grafana.integreatly.org/v1beta1', kind: 'GrafanaDashboard' },
   { apiVersion: 'v1', kind: 'ConfigMap' },
   { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'AlertmanagerConfig' },
-  { apiVersion: 'v1', kind: 'Secret' },
+  // Not Secret: the sink's role may not list Secrets (deploy/backstage/base/rbac.yaml); a
+  // generated Secret is still deleted with its team (previous objects), only never as an orphan.
 ];
 
 /** Options of {@link KubernetesSink}. */
