@@ -31,6 +31,7 @@ describeInBrowser('onboarding from the Create page, in a real browser', () => {
     ).newPage();
     await page.goto(lookout.appUrl);
     await page.getByRole('button', { name: /enter/i }).click();
+    await visible(page.getByRole('link', { name: 'checkout' }).first());
   }, 20 * 60_000);
 
   afterAll(async () => {
