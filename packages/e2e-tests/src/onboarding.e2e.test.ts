@@ -86,7 +86,8 @@ describeInBrowser('onboarding from the Create page, in a real browser', () => {
     await visible(availability);
 
     await availability.fill('100');
-    const message = page.getByText(/100% leaves no error budget/);
+    const help = page.locator('#lookout-slo-availabilityObjective-helper-text');
+    const message = help.getByText(/100% leaves no error budget/);
     await withFailureScreenshot('onboarding-slo', () => visible(message));
     expect(await availability.getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('Latency objective (%)').fill('99');
@@ -98,7 +99,7 @@ describeInBrowser('onboarding from the Create page, in a real browser', () => {
     await visible(message);
 
     await availability.fill('99.9');
-    await message.waitFor({ state: 'detached', timeout: WAIT_MS });
+    await visible(help.getByText('Share of requests that succeed'));
     expect(await availability.getAttribute('aria-invalid')).toBe('false');
     await page.getByRole('button', { name: 'Next' }).click();
     await visible(page.getByLabel('Metrics port'));
