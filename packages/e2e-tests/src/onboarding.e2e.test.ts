@@ -28,7 +28,8 @@ describeInBrowser('onboarding from the Create page, in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    lookout = await startLookout();
+    // Other runs hold the machine's one Lookout (ports 3000 and 7007) in turn: wait for it.
+    lookout = await startLookout({ timeoutMs: 20 * 60_000 });
     browser = await launchChromium();
     page = await (
       await browser.newContext({ viewport: { width: 1400, height: 1000 } })
