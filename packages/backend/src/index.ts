@@ -23,9 +23,7 @@ backend.add(
 // publish actions (the onboarding template opens a pull request).
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
-backend.add(
-  import('@lookout/plugin-scaffolder-backend-module-observability'),
-);
+backend.add(import('@lookout/plugin-scaffolder-backend-module-observability'));
 
 // The allow-all policy is a module: replace this line with your own policy module to swap it.
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -111,15 +111,24 @@ export async function startLookout(
     } catch {
       return;
     }
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 10_000);
     await exited;
-    clearTimeout(timer);
+    // The group leader (yarn) can exit before the backend it started; whatever of the group is
+    // still there after 10 s (a backend stuck in its shutdown, holding port 7007) is killed.
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      try {
+        process.kill(-child.pid!, 0);
+      } catch {
+        return; // the whole group is gone
+      }
+      if (Date.now() > deadline) break;
+      await new Promise(r => setTimeout(r, 250));
+    }
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
   };
   const stop = async () => {
     await stopProcesses();

@@ -72,7 +72,8 @@ export const entityObservabilityCard = EntityCardBlueprint.make({
 });
 
 /**
- * Onboarding card, on components without Lookout annotations: the overview card's empty state,
+ * Onboarding card, on components the overview card skips (no Lookout, Roadie or Grafana
+ * annotations): the overview card's empty state,
  * with "Add observability" opening the onboarding template for the entity. Disable it with
  * `entity-card:observability/onboarding: false` in `app.extensions`.
  * @alpha

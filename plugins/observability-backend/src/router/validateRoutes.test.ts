@@ -7,12 +7,23 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { observabilityPlugin } from '../plugin';
 
+const checkout = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'checkout',
+    namespace: 'shop',
+    annotations: { 'lookout.dev/metrics-port': 'http-metrics' },
+  },
+  spec: { type: 'service', owner: 'group:default/team-shop' },
+};
+
 describe('POST /validate', () => {
   async function start() {
     const { server } = await startTestBackend({
       features: [
         observabilityPlugin,
-        catalogServiceMock.factory({ entities: [] }),
+        catalogServiceMock.factory({ entities: [checkout] }),
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
@@ -38,6 +49,7 @@ describe('POST /validate', () => {
       .post('/api/observability/validate')
       .set('Authorization', mockCredentials.user.header())
       .send({
+        entityRef: 'component:shop/checkout',
         annotations: {
           'lookout.dev/metrics-port': 'http-metrics',
           'lookout.dev/slo-availability': '99.9',
@@ -103,5 +115,38 @@ describe('POST /validate', () => {
       .send({ entityRef: 'component:', annotations: {} });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/^entityRef: /);
+  });
+
+  it('sets the annotations over the catalog entity named by entityRef, so its owner counts', async () => {
+    const server = await start();
+    const annotations = { 'lookout.dev/slo-availability': '99.9' };
+    const withEntity = await request(server)
+      .post('/api/observability/validate')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ entityRef: 'component:shop/checkout', annotations });
+    expect(withEntity.status).toBe(200);
+    expect(withEntity.body).toEqual({ problems: [] });
+
+    // Without an entity there is no owner, and the parser says where its alerts would go.
+    const alone = await request(server)
+      .post('/api/observability/validate')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ annotations });
+    expect(alone.body.problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        annotation: 'lookout.dev/slo-availability',
+        message: expect.stringContaining('no owner'),
+      }),
+    ]);
+  });
+
+  it('answers 404 for an entity the caller cannot see', async () => {
+    const server = await start();
+    const res = await request(server)
+      .post('/api/observability/validate')
+      .set('Authorization', mockCredentials.user.header())
+      .send({ entityRef: 'component:default/nowhere', annotations: {} });
+    expect(res.status).toBe(404);
   });
 });

@@ -1,9 +1,12 @@
 /*
  * `POST /validate`: annotations in, every problem the catalog's parser finds out, so a form can
- * validate them before they are written (DESIGN §10). Nothing is read or stored; the caller only
- * needs to be authenticated.
+ * validate them before they are written (DESIGN §10). With `entityRef`, the annotations are set
+ * over that catalog entity's own (read with the caller's credentials, 404 when not visible), as
+ * the scaffolder action will write them, so entity-wide checks (its owner, SLO names already
+ * taken) see the real entity; without it, over an entity `component:default/unnamed` that has
+ * nothing else. Nothing is stored.
  */
-import { parseEntityRef } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   parseObservabilitySpec,
@@ -18,10 +21,7 @@ const bodySchema = z.object({
   entityRef: z.string().optional(),
 });
 
-function entityNameOf(entityRef: string | undefined) {
-  if (entityRef === undefined) {
-    return { kind: 'Component', namespace: 'default', name: 'unnamed' };
-  }
+function entityNameOf(entityRef: string) {
   try {
     return parseEntityRef(entityRef, {
       defaultKind: 'Component',
@@ -38,22 +38,29 @@ function entityNameOf(entityRef: string | undefined) {
 
 /** @internal */
 export function validateRoutes(
-  deps: Pick<RouteDependencies, 'httpAuth' | 'parseOptions'>,
+  deps: Pick<RouteDependencies, 'httpAuth' | 'entities' | 'parseOptions'>,
 ) {
   const router = Router();
   router.post('/validate', async (req, res) => {
-    await deps.httpAuth.credentials(req);
+    const credentials = await deps.httpAuth.credentials(req);
     const body = parseQuery(bodySchema, req.body, 'body');
-    const { kind, namespace, name } = entityNameOf(body.entityRef);
+    const entity: Entity = body.entityRef
+      ? await deps.entities.get(entityNameOf(body.entityRef), credentials)
+      : {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'unnamed', namespace: 'default' },
+        };
     const { problems } = parseObservabilitySpec(
       {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind,
-        // Non-string values are kept: the parser reports them as problems.
+        ...entity,
         metadata: {
-          name,
-          namespace,
-          annotations: body.annotations as Record<string, string>,
+          ...entity.metadata,
+          // Non-string values are kept: the parser reports them as problems.
+          annotations: {
+            ...entity.metadata.annotations,
+            ...(body.annotations as Record<string, string>),
+          },
         },
       },
       deps.parseOptions,

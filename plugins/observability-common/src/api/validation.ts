@@ -9,8 +9,9 @@ export interface ValidateAnnotationsRequest {
   /** The entity's annotations, as they would be in `metadata.annotations`. */
   annotations: Record<string, unknown>;
   /**
-   * The entity they are meant for (`kind:namespace/name`); its name fills defaults such as the
-   * logs selector. Defaults to `component:default/unnamed`.
+   * The catalog entity they are set on (`kind:namespace/name`), read with the caller's
+   * credentials; its other annotations, name and owner take part in the checks. Without it, an
+   * entity `component:default/unnamed` with nothing else.
    */
   entityRef?: string;
 }

@@ -17,8 +17,9 @@ import { LookoutSloField } from './LookoutSloField';
 import { SloFieldValue } from './sloFieldProblems';
 
 /**
- * `POST /validate` as the backend answers it: the common parser on an entity holding the
- * annotations (the route itself is tested in the backend package).
+ * `POST /validate` as the backend answers it for the picked entity (which has an owner): the
+ * common parser on the entity holding the annotations (the route itself is tested in the backend
+ * package).
  */
 const requests: Array<Record<string, unknown>> = [];
 const server = setupServer(
@@ -32,6 +33,7 @@ const server = setupServer(
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name: 'checkout', annotations: body.annotations },
+      spec: { owner: 'group:default/team-shop' },
     });
     return HttpResponse.json({ problems });
   }),
