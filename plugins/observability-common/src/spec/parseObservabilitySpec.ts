@@ -354,12 +354,13 @@ function warnWithoutOwner(
   if (!alerting) {
     return;
   }
-  const annotation =
-    alerting.source === 'preset'
-      ? alerting.indicator.type === 'ratio'
+  let annotation: string = ANNOTATION_SLOS;
+  if (alerting.source === 'preset') {
+    annotation =
+      alerting.indicator.type === 'ratio'
         ? ANNOTATION_SLO_AVAILABILITY
-        : ANNOTATION_SLO_LATENCY
-      : ANNOTATION_SLOS;
+        : ANNOTATION_SLO_LATENCY;
+  }
   reader.warning(
     annotation,
     'the entity has no owner (spec.owner): its SLO alerts carry no team label, so Alertmanager ' +
