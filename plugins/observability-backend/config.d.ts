@@ -207,10 +207,22 @@ export interface Config {
       /** Requests in flight at once; more wait for a slot. Default 10. */
       concurrency?: number;
       /**
+       * Requests in flight at once for one caller (a user, or a service), so one caller's slow
+       * queries never take every slot; waiting callers are served in turns. Default: half of
+       * `concurrency` (5).
+       */
+      concurrencyPerCaller?: number;
+      /**
        * How long identical requests are answered from memory; concurrent identical requests
        * always share one upstream request. `0` turns the cache off. Default 10 seconds.
        */
       cacheTtl?: HumanDuration | string;
+      /**
+       * Most bytes of answers (counted as their body sizes) the cache keeps; an answer larger
+       * than a quarter of it is never kept. Expired answers are dropped on the next request.
+       * Default 16 MiB.
+       */
+      cacheMaxBytes?: number;
       /** Thanos Query extensions, sent only when set (plain Prometheus ignores them). */
       thanos?: {
         /** `partial_response`: answer from the stores that answered; a warning says so. */
@@ -237,10 +249,22 @@ export interface Config {
       /** Requests in flight at once; more wait for a slot. Default 5. */
       concurrency?: number;
       /**
+       * Requests in flight at once for one caller (a user, or a service), so one caller's slow
+       * queries never take every slot; waiting callers are served in turns. Default: half of
+       * `concurrency` (2).
+       */
+      concurrencyPerCaller?: number;
+      /**
        * How long identical requests are answered from memory; concurrent identical requests
        * always share one upstream request. `0` turns the cache off. Default 5 seconds.
        */
       cacheTtl?: HumanDuration | string;
+      /**
+       * Most bytes of answers (counted as their body sizes) the cache keeps; an answer larger
+       * than a quarter of it is never kept. Expired answers are dropped on the next request.
+       * Default 4 MiB.
+       */
+      cacheMaxBytes?: number;
     };
 
     /** Loki. */
@@ -265,10 +289,22 @@ export interface Config {
       /** Requests in flight at once; more wait for a slot. Default 5. */
       concurrency?: number;
       /**
+       * Requests in flight at once for one caller (a user, or a service), so one caller's slow
+       * queries never take every slot; waiting callers are served in turns. Default: half of
+       * `concurrency` (2).
+       */
+      concurrencyPerCaller?: number;
+      /**
        * How long identical requests are answered from memory; concurrent identical requests
        * always share one upstream request. `0` turns the cache off. Default 5 seconds.
        */
       cacheTtl?: HumanDuration | string;
+      /**
+       * Most bytes of answers (counted as their body sizes) the cache keeps; an answer larger
+       * than a quarter of it is never kept. Expired answers are dropped on the next request.
+       * Default 16 MiB.
+       */
+      cacheMaxBytes?: number;
     };
 
     /** Tempo. */
@@ -286,10 +322,31 @@ export interface Config {
       /** Requests in flight at once; more wait for a slot. Default 5. */
       concurrency?: number;
       /**
+       * Requests in flight at once for one caller (a user, or a service), so one caller's slow
+       * queries never take every slot; waiting callers are served in turns. Default: half of
+       * `concurrency` (2).
+       */
+      concurrencyPerCaller?: number;
+      /**
        * How long identical requests are answered from memory; concurrent identical requests
        * always share one upstream request. `0` turns the cache off. Default 10 seconds.
        */
       cacheTtl?: HumanDuration | string;
+      /**
+       * Most bytes of answers (counted as their body sizes) the cache keeps; an answer larger
+       * than a quarter of it is never kept. Expired answers are dropped on the next request.
+       * Default 16 MiB.
+       */
+      cacheMaxBytes?: number;
+    };
+
+    /** Limits shared by all signal sources. */
+    signals?: {
+      /**
+       * Most bytes of upstream answers being read and interpreted at once, all sources together;
+       * a request that would exceed it answers 503 (try again). Default 96 MiB (100663296).
+       */
+      maxInFlightBytes?: number;
     };
 
     /** Grafana, for dashboard links and the `grafana` sink. */

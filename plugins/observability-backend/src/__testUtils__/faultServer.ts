@@ -1,14 +1,21 @@
 /*
  * A real HTTP server on 127.0.0.1 that misbehaves on demand, standing in for a broken upstream
- * in the fault tests: slow beyond any timeout, 5xx, malformed JSON, huge bodies. `downUrl` is
- * a port nothing listens on.
+ * in the fault tests: slow beyond any timeout (on every path or below a prefix), 5xx, redirects,
+ * malformed JSON, huge bodies. `downUrl` is a port nothing listens on.
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
 /** How the server answers every request. */
 export type Fault =
-  | { kind: 'slow'; ms: number }
+  | {
+      kind: 'slow';
+      ms: number;
+      /** Only paths with this prefix are slow; the others answer after `otherMs` (default 0). */
+      pathPrefix?: string;
+      otherMs?: number;
+    }
+  | { kind: 'redirect'; location: string; status?: number }
   | { kind: 'status'; status: number; body: string; contentType?: string }
   | { kind: 'malformed' }
   | { kind: 'huge'; bytes: number; declareLength: boolean };
@@ -40,11 +47,16 @@ export async function startFaultServer(): Promise<FaultServer> {
     const current = fault;
     switch (current.kind) {
       case 'slow': {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          res.writeHead(200, { 'Content-Type': 'application/json' });
-          res.end('{}');
-        }, current.ms);
+        const slow =
+          !current.pathPrefix || req.url?.startsWith(current.pathPrefix);
+        const timer = setTimeout(
+          () => {
+            timers.delete(timer);
+            res.writeHead(200, { 'Content-Type': 'application/json' });
+            res.end('{}');
+          },
+          slow ? current.ms : current.otherMs ?? 0,
+        );
         timers.add(timer);
         return;
       }
@@ -53,6 +65,16 @@ export async function startFaultServer(): Promise<FaultServer> {
           'Content-Type': current.contentType ?? 'text/plain',
         });
         res.end(current.body);
+        return;
+      case 'redirect':
+        if (req.url === current.location) {
+          // Arrived: a same-origin redirect ends here.
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end('{}');
+          return;
+        }
+        res.writeHead(current.status ?? 302, { Location: current.location });
+        res.end();
         return;
       case 'malformed':
         res.writeHead(200, { 'Content-Type': 'application/json' });

@@ -2,6 +2,7 @@
  * `GET /slos?owner&offset&limit`: the SLOs of every entity the caller may see, paginated.
  */
 import { SloSummaryResponse } from '@lookout/plugin-observability-common';
+import { runAsCaller } from '../signals/upstream/callerContext';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { limitParam, offsetParam } from './queryParams';
@@ -22,9 +23,8 @@ export function catalogSloRoutes(deps: RouteDependencies) {
   router.get('/slos', async (req, res) => {
     const credentials = await deps.httpAuth.credentials(req);
     const query = parseQuery(summaryParams, req.query);
-    const body: SloSummaryResponse = await deps.signals.sloSummary.getSummary(
-      query,
-      credentials,
+    const body: SloSummaryResponse = await runAsCaller(credentials, () =>
+      deps.signals.sloSummary.getSummary(query, credentials),
     );
     res.json(body);
   });

@@ -11,7 +11,7 @@ import {
   ENTITY_PATH,
   RouteDependencies,
   parseQuery,
-  specOfRequest,
+  signalRequest,
 } from './routeSupport';
 
 /** Lines per request: default and cap (Loki's usual `max_entries_limit_per_query`). */
@@ -32,16 +32,15 @@ const logParams = timeRangeParams.extend({
 export function logRoutes(deps: RouteDependencies) {
   const router = Router();
   router.get(`${ENTITY_PATH}/logs`, async (req, res) => {
-    const spec = await specOfRequest(req, deps);
+    const { spec, asCaller } = await signalRequest(req, deps);
     const params = parseQuery(logParams, req.query);
-    const body: EntityLogsResponse = await deps.signals.logs.getEntityLogs(
-      spec,
-      {
+    const body: EntityLogsResponse = await asCaller(() =>
+      deps.signals.logs.getEntityLogs(spec, {
         filter: params.filter,
         range: resolveRange(params, LOG_RANGE),
         limit: params.limit,
         direction: params.direction,
-      },
+      }),
     );
     res.json(body);
   });

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { EntityLookup } from '../entities/EntityLookup';
 import { PagingService } from '../paging/PagingService';
 import { SignalServices } from '../signals/types';
+import { runAsCaller } from '../signals/upstream/callerContext';
 
 /** What the route files need. */
 export interface RouteDependencies {
@@ -51,7 +52,7 @@ export async function entityOfRequest(
   const parsed = deps.signals
     ? deps.signals.specs.parse(entity)
     : parseObservabilitySpec(entity, deps.parseOptions);
-  return { entity, ...parsed };
+  return { entity, credentials, ...parsed };
 }
 
 /** Just the spec of the request's entity; see {@link entityOfRequest}. */
@@ -61,6 +62,22 @@ export async function specOfRequest(
     Partial<Pick<RouteDependencies, 'signals'>>,
 ): Promise<ObservabilitySpec> {
   return (await entityOfRequest(req, deps)).spec;
+}
+
+/**
+ * The request's entity spec, and a runner that makes the upstream requests of a signal call
+ * count against the caller's share of each upstream's concurrency (see `runAsCaller`).
+ */
+export async function signalRequest(
+  req: express.Request,
+  deps: Pick<RouteDependencies, 'httpAuth' | 'entities' | 'parseOptions'> &
+    Partial<Pick<RouteDependencies, 'signals'>>,
+): Promise<{
+  spec: ObservabilitySpec;
+  asCaller: <T>(fn: () => Promise<T>) => Promise<T>;
+}> {
+  const { spec, credentials } = await entityOfRequest(req, deps);
+  return { spec, asCaller: fn => runAsCaller(credentials, fn) };
 }
 
 /**

@@ -11,17 +11,20 @@ import {
   entityOfRequest,
   parseQuery,
 } from './routeSupport';
+import { runAsCaller } from '../signals/upstream/callerContext';
 
 /** @internal */
 export function sloRoutes(deps: RouteDependencies) {
   const router = Router();
   router.get(`${ENTITY_PATH}/slos`, async (req, res) => {
-    const { entity, spec } = await entityOfRequest(req, deps);
+    const { entity, spec, credentials } = await entityOfRequest(req, deps);
     const range = parseQuery(timeRangeParams, req.query);
-    const [slos, paging] = await Promise.all([
-      deps.signals.slos.getEntitySlos(spec, range),
-      deps.paging?.paging(entity, spec, await deps.httpAuth.credentials(req)),
-    ]);
+    const [slos, paging] = await runAsCaller(credentials, () =>
+      Promise.all([
+        deps.signals.slos.getEntitySlos(spec, range),
+        deps.paging?.paging(entity, spec, credentials),
+      ]),
+    );
     const body: EntitySlosResponse = paging
       ? { ...slos, paging: paging.routes }
       : slos;

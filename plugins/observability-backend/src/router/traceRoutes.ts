@@ -16,7 +16,7 @@ import {
   ENTITY_PATH,
   RouteDependencies,
   parseQuery,
-  specOfRequest,
+  signalRequest,
 } from './routeSupport';
 
 /** Traces per search: default and cap. */
@@ -36,26 +36,26 @@ const traceSearchParams = timeRangeParams.extend({
 export function traceRoutes(deps: RouteDependencies) {
   const router = Router();
   router.get(`${ENTITY_PATH}/traces`, async (req, res) => {
-    const spec = await specOfRequest(req, deps);
+    const { spec, asCaller } = await signalRequest(req, deps);
     const params = parseQuery(traceSearchParams, req.query);
-    const body: EntityTracesResponse =
-      await deps.signals.traces.searchEntityTraces(spec, {
+    const body: EntityTracesResponse = await asCaller(() =>
+      deps.signals.traces.searchEntityTraces(spec, {
         q: params.q,
         range: resolveRange(params, TRACE_RANGE),
         limit: params.limit,
-      });
+      }),
+    );
     res.json(body);
   });
 
   router.get(`${ENTITY_PATH}/traces/:traceId`, async (req, res) => {
-    const spec = await specOfRequest(req, deps);
+    const { spec, asCaller } = await signalRequest(req, deps);
     const { traceId } = req.params;
     if (!isTraceIdParam(traceId)) {
       throw new InputError('traceId must be 1 to 32 hexadecimal characters');
     }
-    const body: TraceResponse = await deps.signals.traces.getEntityTrace(
-      spec,
-      traceId,
+    const body: TraceResponse = await asCaller(() =>
+      deps.signals.traces.getEntityTrace(spec, traceId),
     );
     res.json(body);
   });

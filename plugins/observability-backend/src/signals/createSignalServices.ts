@@ -1,6 +1,8 @@
 /*
  * Builds the signal services from the `observability` configuration: one client per configured
  * upstream (each with its own timeout, concurrency limit and cache), and the services over them.
+ * The upstream clients share one budget of answer bytes being read at once
+ * (`observability.signals.maxInFlightBytes`).
  * A signal whose upstream is not configured answers 501 naming the key to set.
  */
 import { Config } from '@backstage/config';
@@ -21,8 +23,24 @@ import { TempoTraceService } from './traces/TempoTraceService';
 import { AlertSource, SignalServices } from './types';
 import { readUpstreamOptions } from './upstream/readUpstreamOptions';
 import { UpstreamHttp } from './upstream/UpstreamHttp';
+import { ByteBudget } from './upstream/ByteBudget';
 import { EntitySpecCache } from './EntitySpecCache';
 import { NotImplementedError } from '@backstage/errors';
+
+/** Default of `observability.signals.maxInFlightBytes`: 96 MiB. */
+export const DEFAULT_MAX_IN_FLIGHT_BYTES = 96 * 1024 * 1024;
+
+function readMaxInFlightBytes(config: Config): number {
+  const key = 'observability.signals.maxInFlightBytes';
+  const value = config.getOptionalNumber(key);
+  if (value === undefined) {
+    return DEFAULT_MAX_IN_FLIGHT_BYTES;
+  }
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${key} must be a positive integer, got ${value}`);
+  }
+  return value;
+}
 
 /** The signal services of a configuration. @public */
 export function createSignalServices(options: {
@@ -31,9 +49,10 @@ export function createSignalServices(options: {
   parseOptions: ParseOptions;
 }): SignalServices {
   const { config } = options;
+  const inFlightBytes = new ByteBudget(readMaxInFlightBytes(config));
   const http = (name: 'prometheus' | 'alertmanager' | 'loki' | 'tempo') => {
     const upstream = readUpstreamOptions(config, name);
-    return upstream && new UpstreamHttp(upstream);
+    return upstream && new UpstreamHttp(upstream, { inFlightBytes });
   };
   const prometheusHttp = http('prometheus');
   const prometheus =

@@ -61,4 +61,58 @@ describe('SingleFlightCache', () => {
     // `a` was the oldest and is loaded again.
     expect(await cache.get('a', async () => 10)).toBe(10);
   });
+
+  describe('byte budget', () => {
+    const sized = (bytes: number) => async () => ({ bytes });
+    const cacheOf = (now: () => number) =>
+      new SingleFlightCache<{ bytes: number }>({
+        ttlMs: 1000,
+        maxBytes: 1000,
+        sizeOf: value => value.bytes,
+        now,
+      });
+
+    it('never holds more answer bytes than maxBytes, however many distinct keys come', async () => {
+      const cache = cacheOf(() => 0);
+      for (let i = 0; i < 50; i++) {
+        await cache.get(`k${i}`, sized(200));
+        // Budget 1000 with answers of 200 bytes: five fit, never six.
+        expect(cache.bytes).toBeLessThanOrEqual(1000);
+      }
+      expect(cache.bytes).toBe(1000);
+      expect(cache.size).toBe(5);
+    });
+
+    it('does not keep an answer larger than a quarter of the budget', async () => {
+      const cache = cacheOf(() => 0);
+      await cache.get('small', sized(100));
+      const big = await cache.get('big', sized(251));
+      // The caller still gets the big answer, but it is not kept, and it evicted nothing.
+      expect(big).toEqual({ bytes: 251 });
+      expect(cache.bytes).toBe(100);
+      expect(cache.size).toBe(1);
+    });
+
+    it('sweeps expired answers on the next access, releasing their bytes', async () => {
+      let now = 0;
+      const cache = cacheOf(() => now);
+      await cache.get('a', sized(200));
+      await cache.get('b', sized(200));
+      expect(cache.bytes).toBe(400);
+      now = 1000; // both expire (TTL 1000 ms)
+      await cache.get('c', sized(100));
+      expect(cache.size).toBe(1);
+      expect(cache.bytes).toBe(100);
+    });
+
+    it('sweeps expired answers when asked, without an access', async () => {
+      let now = 0;
+      const cache = cacheOf(() => now);
+      await cache.get('a', sized(200));
+      now = 1000;
+      cache.sweep();
+      expect(cache.size).toBe(0);
+      expect(cache.bytes).toBe(0);
+    });
+  });
 });

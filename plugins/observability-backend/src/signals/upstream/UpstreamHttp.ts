@@ -1,9 +1,15 @@
 /*
  * The HTTP edge shared by the upstream clients: `fetch` with the configured headers, a deadline
  * (AbortSignal timeout) that covers waiting for a concurrency slot, the request and reading the
- * body, a cap on the body size, bounded concurrency, and a short single-flight cache of the
- * interpreted answers. Every failure comes out as an UpstreamError or UpstreamTimeoutError.
+ * body, a cap on the body size, bounded concurrency (fair between callers), and a short
+ * single-flight cache of the interpreted answers with a byte budget. Redirects are followed by
+ * hand so that no header goes to another origin. Bodies being read count against a process-wide
+ * byte budget when one is given. Every upstream failure comes out as an UpstreamError or
+ * UpstreamTimeoutError; a full in-flight budget as a ServiceUnavailableError (503).
  */
+import { ServiceUnavailableError } from '@backstage/errors';
+import { ByteBudget } from './ByteBudget';
+import { currentCaller } from './callerContext';
 import { Semaphore } from './Semaphore';
 import { SingleFlightCache } from './SingleFlightCache';
 import {
@@ -25,8 +31,18 @@ export interface UpstreamOptions {
   maxResponseBytes: number;
   /** Requests in flight at once. */
   concurrency: number;
+  /** Requests in flight at once for one caller (user or service). Default: `concurrency`. */
+  concurrencyPerCaller?: number;
   /** How long identical requests are answered from the cache; 0 disables caching. */
   cacheTtlMs: number;
+  /** Most bytes of answers (body sizes) kept in the cache. Default: no byte budget. */
+  cacheMaxBytes?: number;
+}
+
+/** What the upstream clients of one process share. @public */
+export interface UpstreamSharedLimits {
+  /** Bytes of answer bodies being read and interpreted at once, all upstreams together. */
+  inFlightBytes?: ByteBudget;
 }
 
 /** One request to an upstream. @public */
@@ -49,6 +65,25 @@ export interface UpstreamResponse {
   status: number;
   contentType: string;
   body: string;
+}
+
+/** An answer and the bytes of its body. */
+interface Sized<T> {
+  value: T;
+  bytes: number;
+}
+
+/** A body read under the in-flight budget; `release` gives its bytes back. */
+interface HeldResponse extends UpstreamResponse {
+  bytes: number;
+  release(): void;
+}
+
+/** Most redirects followed for one request (fetch's own limit is 20). */
+const MAX_REDIRECTS = 5;
+
+function isRedirect(status: number): boolean {
+  return [301, 302, 303, 307, 308].includes(status);
 }
 
 /** Turns an answer into a value, or throws an UpstreamError (or a NotFoundError/InputError). */
@@ -85,13 +120,30 @@ export class UpstreamHttp {
   readonly name: UpstreamName;
   readonly #options: UpstreamOptions;
   readonly #semaphore: Semaphore;
-  readonly #cache: SingleFlightCache<unknown>;
+  readonly #cache: SingleFlightCache<Sized<unknown>>;
+  readonly #inFlightBytes?: ByteBudget;
 
-  constructor(options: UpstreamOptions) {
+  constructor(options: UpstreamOptions, shared: UpstreamSharedLimits = {}) {
     this.name = options.name;
     this.#options = options;
-    this.#semaphore = new Semaphore(options.concurrency);
-    this.#cache = new SingleFlightCache({ ttlMs: options.cacheTtlMs });
+    this.#semaphore = new Semaphore(options.concurrency, {
+      perKeyLimit: Math.min(
+        options.concurrencyPerCaller ?? options.concurrency,
+        options.concurrency,
+      ),
+    });
+    this.#cache = new SingleFlightCache<Sized<unknown>>({
+      ttlMs: options.cacheTtlMs,
+      maxBytes: options.cacheMaxBytes,
+      sizeOf: answer => answer.bytes,
+    });
+    this.#inFlightBytes = shared.inFlightBytes;
+  }
+
+  /** Bytes of answers in the cache right now (for tests and benchmarks). */
+  get cachedBytes(): number {
+    this.#cache.sweep();
+    return this.#cache.bytes;
   }
 
   /** Requests in flight and queued right now (for tests and benchmarks). */
@@ -109,9 +161,16 @@ export class UpstreamHttp {
   request<T>(request: UpstreamRequest, interpret: Interpret<T>): Promise<T> {
     const url = this.#url(request);
     const body = request.form ? formBody(request.form) : undefined;
-    const load = () => this.#send(request, url, body).then(interpret);
+    const load = async (): Promise<Sized<T>> => {
+      const response = await this.#send(request, url, body);
+      try {
+        return { value: interpret(response), bytes: response.bytes };
+      } finally {
+        response.release();
+      }
+    };
     if (request.cache === false) {
-      return load();
+      return load().then(answer => answer.value);
     }
     const key = JSON.stringify([
       request.method ?? 'GET',
@@ -119,7 +178,7 @@ export class UpstreamHttp {
       body ?? '',
       request.headers ?? {},
     ]);
-    return this.#cache.get(key, load) as Promise<T>;
+    return this.#cache.get(key, load).then(answer => answer.value as T);
   }
 
   #url(request: UpstreamRequest): string {
@@ -141,34 +200,37 @@ export class UpstreamHttp {
     request: UpstreamRequest,
     url: string,
     body: string | undefined,
-  ): Promise<UpstreamResponse> {
+  ): Promise<HeldResponse> {
     const { name, timeoutMs } = this.#options;
     const signal = AbortSignal.timeout(timeoutMs);
     let release: (() => void) | undefined;
     try {
-      release = await this.#semaphore.acquire(signal);
-      const response = await fetch(url, {
-        method: request.method ?? 'GET',
-        headers: {
-          Accept: 'application/json',
-          ...this.#options.headers,
-          ...(body !== undefined && {
-            'Content-Type': 'application/x-www-form-urlencoded',
-          }),
-          ...request.headers,
-        },
+      release = await this.#semaphore.acquire(signal, currentCaller());
+      const response = await this.#fetchFollowingRedirects(
+        request,
+        url,
         body,
         signal,
-        redirect: 'follow',
-      });
-      const text = await this.#readBody(response);
+      );
+      const { text, bytes } = await this.#readBody(response);
+      let held = true;
       return {
         status: response.status,
         contentType: response.headers.get('content-type') ?? '',
         body: text,
+        bytes,
+        release: () => {
+          if (held) {
+            held = false;
+            this.#inFlightBytes?.release(bytes);
+          }
+        },
       };
     } catch (error) {
-      if (error instanceof UpstreamError) {
+      if (
+        error instanceof UpstreamError ||
+        error instanceof ServiceUnavailableError
+      ) {
         throw error;
       }
       if (signal.aborted || isTimeout(error)) {
@@ -186,7 +248,64 @@ export class UpstreamHttp {
     }
   }
 
-  async #readBody(response: Response): Promise<string> {
+  /**
+   * `fetch` with redirects followed by hand: on a redirect to another origin (scheme, host or
+   * port) neither the configured headers nor the request's own (credentials, API keys, tenant
+   * ids) are sent, only `Accept`.
+   */
+  async #fetchFollowingRedirects(
+    request: UpstreamRequest,
+    url: string,
+    body: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Response> {
+    const origin = new URL(url).origin;
+    let method: string = request.method ?? 'GET';
+    let target = url;
+    let payload = body;
+    for (let hop = 0; ; hop++) {
+      const sameOrigin = new URL(target).origin === origin;
+      const response = await fetch(target, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          ...(sameOrigin && this.#options.headers),
+          ...(payload !== undefined && {
+            'Content-Type': 'application/x-www-form-urlencoded',
+          }),
+          ...(sameOrigin && request.headers),
+        },
+        body: payload,
+        signal,
+        redirect: 'manual',
+      });
+      const location = response.headers.get('location');
+      if (!isRedirect(response.status) || !location) {
+        return response;
+      }
+      await response.body?.cancel().catch(() => undefined);
+      if (hop >= MAX_REDIRECTS) {
+        throw new UpstreamError(
+          this.#options.name,
+          `${request.path} redirected more than ${MAX_REDIRECTS} times`,
+        );
+      }
+      target = new URL(location, target).toString();
+      if (
+        response.status === 303 ||
+        ((response.status === 301 || response.status === 302) &&
+          method === 'POST')
+      ) {
+        method = 'GET';
+        payload = undefined;
+      }
+    }
+  }
+
+  /** Reads the body within `maxResponseBytes`, reserving its bytes in the in-flight budget. */
+  async #readBody(
+    response: Response,
+  ): Promise<{ text: string; bytes: number }> {
     const { name, maxResponseBytes } = this.#options;
     const tooLarge = () =>
       new UpstreamError(
@@ -199,24 +318,35 @@ export class UpstreamHttp {
       throw tooLarge();
     }
     if (!response.body) {
-      return '';
+      return { text: '', bytes: 0 };
     }
+    const budget = this.#inFlightBytes;
     const reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let size = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        break;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) {
+          break;
+        }
+        if (size + value.byteLength > maxResponseBytes) {
+          throw tooLarge();
+        }
+        if (budget && !budget.tryReserve(value.byteLength)) {
+          throw new ServiceUnavailableError(
+            `${name}: too many large answers are being read right now (observability.signals.maxInFlightBytes); try again shortly`,
+          );
+        }
+        size += value.byteLength;
+        chunks.push(value);
       }
-      size += value.byteLength;
-      if (size > maxResponseBytes) {
-        await reader.cancel().catch(() => undefined);
-        throw tooLarge();
-      }
-      chunks.push(value);
+    } catch (error) {
+      budget?.release(size);
+      await reader.cancel().catch(() => undefined);
+      throw error;
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return { text: Buffer.concat(chunks).toString('utf8'), bytes: size };
   }
 }
 

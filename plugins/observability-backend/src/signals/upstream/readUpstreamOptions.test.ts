@@ -21,8 +21,35 @@ describe('readUpstreamOptions', () => {
       timeoutMs: 10_000,
       maxResponseBytes: 16 * 1024 * 1024,
       concurrency: 10,
+      concurrencyPerCaller: 5,
       cacheTtlMs: 10_000,
+      cacheMaxBytes: 16 * 1024 * 1024,
     });
+  });
+
+  it('gives one caller at most half of a default upstream, and every cache a byte budget', () => {
+    const loki = readUpstreamOptions(
+      config({ loki: { url: 'http://loki:3100' } }),
+      'loki',
+    );
+    expect(loki).toMatchObject({
+      concurrency: 5,
+      concurrencyPerCaller: 2,
+      cacheMaxBytes: 16 * 1024 * 1024,
+    });
+    expect(
+      readUpstreamOptions(
+        config({
+          loki: {
+            url: 'http://loki:3100',
+            concurrency: 8,
+            concurrencyPerCaller: 3,
+            cacheMaxBytes: 1000,
+          },
+        }),
+        'loki',
+      ),
+    ).toMatchObject({ concurrencyPerCaller: 3, cacheMaxBytes: 1000 });
   });
 
   it('reads durations as strings or objects, headers and limits', () => {

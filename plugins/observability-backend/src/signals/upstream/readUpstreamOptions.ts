@@ -15,31 +15,35 @@ const DEFAULTS: Record<
   Pick<
     UpstreamOptions,
     'timeoutMs' | 'maxResponseBytes' | 'concurrency' | 'cacheTtlMs'
-  >
+  > & { cacheMaxBytes: number }
 > = {
   prometheus: {
     timeoutMs: 10_000,
     maxResponseBytes: 16 * MIB,
     concurrency: 10,
     cacheTtlMs: 10_000,
+    cacheMaxBytes: 16 * MIB,
   },
   alertmanager: {
     timeoutMs: 10_000,
     maxResponseBytes: 4 * MIB,
     concurrency: 5,
     cacheTtlMs: 5_000,
+    cacheMaxBytes: 4 * MIB,
   },
   loki: {
     timeoutMs: 10_000,
     maxResponseBytes: 32 * MIB,
     concurrency: 5,
     cacheTtlMs: 5_000,
+    cacheMaxBytes: 16 * MIB,
   },
   tempo: {
     timeoutMs: 10_000,
     maxResponseBytes: 64 * MIB,
     concurrency: 5,
     cacheTtlMs: 10_000,
+    cacheMaxBytes: 16 * MIB,
   },
 };
 
@@ -111,6 +115,12 @@ export function readUpstreamOptions(
   if (timeoutMs <= 0) {
     throw new Error(`${prefix}.timeout must be longer than 0`);
   }
+  const concurrency = readPositiveInteger(
+    config,
+    'concurrency',
+    defaults.concurrency,
+    prefix,
+  );
   return {
     name,
     baseUrl: url.replace(/\/+$/, ''),
@@ -122,12 +132,20 @@ export function readUpstreamOptions(
       defaults.maxResponseBytes,
       prefix,
     ),
-    concurrency: readPositiveInteger(
+    concurrency,
+    // By default one caller gets half of the slots, so it can never take them all.
+    concurrencyPerCaller: readPositiveInteger(
       config,
-      'concurrency',
-      defaults.concurrency,
+      'concurrencyPerCaller',
+      Math.max(1, Math.floor(concurrency / 2)),
       prefix,
     ),
     cacheTtlMs: readMilliseconds(config, 'cacheTtl', defaults.cacheTtlMs),
+    cacheMaxBytes: readPositiveInteger(
+      config,
+      'cacheMaxBytes',
+      defaults.cacheMaxBytes,
+      prefix,
+    ),
   };
 }
