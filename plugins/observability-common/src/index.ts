@@ -58,3 +58,15 @@ export * from './alerting';
 export * from './permissions/permissions';
 export * from './releases/types';
 export * from './releases/deployPolicy';
+export type { QueryValidation, ComposedQuery } from './queries/queryValidation';
+export {
+  composeLogQuery,
+  validateLogqlPipeline,
+  MAX_LOG_FILTER_LENGTH,
+} from './queries/logqlPipeline';
+export {
+  composeTraceQuery,
+  validateTraceqlCondition,
+  quoteTraceqlString,
+  MAX_TRACE_CONDITION_LENGTH,
+} from './queries/traceqlCondition';

@@ -1,5 +1,5 @@
 import { traceIdLineFilter, traceLink, traceLogsLink } from './signalLinks';
-import { validateLogqlPipeline } from '../queries/validateLogqlPipeline';
+import { validateLogqlPipeline } from '@lookout/plugin-observability-common';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 

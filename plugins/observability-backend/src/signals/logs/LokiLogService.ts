@@ -3,7 +3,9 @@
  * stream selector after validation; the entity's tenant is sent as `X-Scope-OrgID`. Lines of all
  * streams are merged into one list in the requested order.
  */
+import { InputError } from '@backstage/errors';
 import {
+  composeLogQuery,
   EntityLogsResponse,
   LogEntry,
   ObservabilitySpec,
@@ -11,7 +13,6 @@ import {
 import { LokiClient, LokiStream } from '../loki/LokiClient';
 import { requireUpstream } from '../upstream/requireUpstream';
 import { LogQuery, LogService } from '../types';
-import { composeLogQuery } from './logqlPipeline';
 import { detectLevel, extractTraceId } from './logLine';
 
 const NS_PER_MS = 1_000_000n;
@@ -71,7 +72,11 @@ export class LokiLogService implements LogService {
     spec: ObservabilitySpec,
     query: LogQuery,
   ): Promise<EntityLogsResponse> {
-    const logql = composeLogQuery(spec.logs.selector, query.filter);
+    const composed = composeLogQuery(spec.logs.selector, query.filter);
+    if (!composed.valid) {
+      throw new InputError(composed.message);
+    }
+    const logql = composed.query;
     const loki = requireUpstream(this.loki, 'loki');
     const result = await loki.queryRange({
       query: logql,

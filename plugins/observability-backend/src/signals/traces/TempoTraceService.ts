@@ -4,8 +4,9 @@
  * when at least one of its spans is the service's, so a trace id never opens another service's
  * trace (such a trace answers 404, like a missing one).
  */
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  composeTraceQuery,
   EntityTracesResponse,
   ObservabilitySpec,
   TraceResponse,
@@ -18,7 +19,6 @@ import { padTraceId } from '../tempo/traceIds';
 import { UpstreamError } from '../upstream/UpstreamError';
 import { requireUpstream } from '../upstream/requireUpstream';
 import { TraceQuery, TraceService } from '../types';
-import { composeTraceQuery } from './traceqlCondition';
 
 /** One search hit as the API answers it. */
 export function traceSummary(trace: TempoSearchTrace): TraceSummary {
@@ -48,7 +48,11 @@ export class TempoTraceService implements TraceService {
     spec: ObservabilitySpec,
     query: TraceQuery,
   ): Promise<EntityTracesResponse> {
-    const q = composeTraceQuery(spec.traces.serviceName, query.q);
+    const composed = composeTraceQuery(spec.traces.serviceName, query.q);
+    if (!composed.valid) {
+      throw new InputError(composed.message);
+    }
+    const q = composed.query;
     const tempo = requireUpstream(this.tempo, 'tempo');
     const traces = await tempo.search({
       q,

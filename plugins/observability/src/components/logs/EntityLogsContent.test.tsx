@@ -71,7 +71,7 @@ describe('EntityLogsContent', () => {
 
     expect(
       screen.getByText(
-        'Incomplete LogQL pipeline: the expression ends too early (column 16)',
+        'filter is incomplete: the LogQL pipeline ends too early (column 16)',
       ),
     ).toBeInTheDocument();
     expect(screen.getByLabelText('LogQL pipeline')).toHaveAttribute(

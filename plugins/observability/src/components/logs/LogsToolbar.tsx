@@ -8,7 +8,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useUniqueId } from '../../lib/useUniqueId';
 import { LOG_LEVELS, LogLevel } from '../../lib/logLevel';
 import { TimeRange } from '../../lib/timeRange';
-import { validateLogqlPipeline } from '../../queries/validateLogqlPipeline';
+import { validateLogqlPipeline } from '@lookout/plugin-observability-common';
 import { PaperPanel } from '../shared/PaperPanel';
 import { QueryInput } from '../shared/QueryInput';
 import { TimeRangePicker } from '../shared/TimeRangePicker';

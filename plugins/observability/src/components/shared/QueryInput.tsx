@@ -7,7 +7,7 @@ import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import { useUniqueId } from '../../lib/useUniqueId';
 import { makeStyles } from '@material-ui/core/styles';
-import { QueryValidation } from '../../queries/queryValidation';
+import { QueryValidation } from '@lookout/plugin-observability-common';
 
 const useStyles = makeStyles(theme => ({
   root: { display: 'flex', alignItems: 'flex-start', gap: theme.spacing(1) },

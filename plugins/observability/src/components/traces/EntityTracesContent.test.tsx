@@ -63,7 +63,7 @@ describe('EntityTracesContent', () => {
     await userEvent.type(input, 'status = ');
     expect(
       screen.getByText(
-        'Incomplete TraceQL condition: the expression ends too early (column 10)',
+        'q is incomplete: the TraceQL condition ends too early (column 10)',
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Run' })).toBeDisabled();

@@ -7,7 +7,7 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { useUniqueId } from '../../lib/useUniqueId';
 import { TimeRange } from '../../lib/timeRange';
-import { validateTraceqlCondition } from '../../queries/validateTraceqlCondition';
+import { validateTraceqlCondition } from '@lookout/plugin-observability-common';
 import { PaperPanel } from '../shared/PaperPanel';
 import { QueryInput } from '../shared/QueryInput';
 import { TimeRangePicker } from '../shared/TimeRangePicker';
