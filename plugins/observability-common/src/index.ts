@@ -70,3 +70,9 @@ export {
   quoteTraceqlString,
   MAX_TRACE_CONDITION_LENGTH,
 } from './queries/traceqlCondition';
+export {
+  sloState,
+  errorBudgetRemainingOf,
+  WARNING_BUDGET_REMAINING,
+} from './slo/sloState';
+export type { SloState, SloStateFigures } from './slo/sloState';

@@ -3,6 +3,7 @@
  * Times in responses are epoch milliseconds; ratios are fractions (0.995); burn rates are
  * multiples of the budget rate (1 = spending exactly the budget).
  */
+import type { SloState } from '../slo/sloState';
 import { ObservabilityProblem, ObservabilitySpec } from '../spec/types';
 import { AlertSeverity } from '../slo/burnRateTiers';
 import { PagingRoute } from '../alerting/whoGetsPaged';
@@ -206,7 +207,7 @@ export interface SloSummary {
   window: string;
   errorRatio: number | null;
   errorBudgetRemaining: number | null;
-  state: 'ok' | 'warning' | 'breached' | 'firing' | 'no-data';
+  state: SloState;
 }
 
 /** `GET /slos?owner&offset&limit`. @public */

@@ -31,6 +31,12 @@ describe('sloState', () => {
     ).toBe('no-data');
   });
 
+  it('judges a recorded budget even when the error ratio is missing', () => {
+    expect(
+      sloState({ ...base, errorRatio: null, errorBudgetRemaining: -0.1 }),
+    ).toBe('breached');
+  });
+
   it('is firing when an alert fires, whatever the budget', () => {
     expect(
       sloState({

@@ -1,32 +1,23 @@
 /*
- * One word for how an SLO is doing, the same on the SLOs tab, the card and the overview page.
+ * One word for how an SLO is doing, the same on the SLOs tab, the card and the overview page:
+ * the rule of -common (`sloState`) applied to an SLO of the SLOs route, with its labels and order.
  */
-import { SloStatus, SloSummary } from '@lookout/plugin-observability-common';
+import {
+  SloState,
+  SloStatus,
+  sloState as stateOfFigures,
+} from '@lookout/plugin-observability-common';
 
-/** @public */
-export type SloState = SloSummary['state'];
+export type { SloState };
 
-/** Budget remaining under which an SLO is shown as a warning. */
-export const WARNING_BUDGET_REMAINING = 0.25;
-
-/**
- * `firing` when a burn-rate alert fires, `breached` when the budget is spent, `warning` below
- * a quarter of the budget, `no-data` without samples, else `ok`.
- */
+/** The state of an SLO of the SLOs route: `firing` when any of its alerts fires. */
 export function sloState(status: SloStatus): SloState {
-  if (status.alerts.some(alert => alert.state === 'firing')) {
-    return 'firing';
-  }
-  if (status.errorBudgetRemaining === null || status.errorRatio === null) {
-    return 'no-data';
-  }
-  if (status.errorBudgetRemaining <= 0) {
-    return 'breached';
-  }
-  if (status.errorBudgetRemaining < WARNING_BUDGET_REMAINING) {
-    return 'warning';
-  }
-  return 'ok';
+  return stateOfFigures({
+    objective: status.objective,
+    errorRatio: status.errorRatio,
+    errorBudgetRemaining: status.errorBudgetRemaining,
+    firing: status.alerts.some(alert => alert.state === 'firing'),
+  });
 }
 
 /** Worst first: the order the overview sorts states in. */

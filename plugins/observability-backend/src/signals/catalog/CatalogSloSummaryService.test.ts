@@ -1,16 +1,27 @@
-import {
-  ownerRefOf,
-  summaryState,
-  withFigures,
-} from './CatalogSloSummaryService';
+import { ownerRefOf, withFigures } from './CatalogSloSummaryService';
 
 describe('SLO summary', () => {
-  it('states firing, breached, warning, ok and no-data', () => {
-    expect(summaryState(0.5, -3, true)).toBe('firing');
-    expect(summaryState(0.01, -0.2, false)).toBe('breached');
-    expect(summaryState(0.0008, 0.2, false)).toBe('warning');
-    expect(summaryState(0.0001, 0.9, false)).toBe('ok');
-    expect(summaryState(null, null, false)).toBe('no-data');
+  it('judges the error ratio when the budget is not recorded, as the SLO tab does', () => {
+    const row = {
+      entityRef: 'component:default/checkout',
+      name: 'availability',
+      objective: 0.999,
+      window: '30d',
+    };
+    const id = { backstage_entity: row.entityRef, slo: 'availability' };
+    const [summary] = withFigures(
+      [row],
+      [
+        {
+          labels: { __name__: 'slo:sli_error:ratio', window: '30d', ...id },
+          time: 0,
+          value: 0.01,
+        },
+      ],
+    );
+    // Ten times the 0.1 % budget: 1 − 0.01 / 0.001 = −9.
+    expect(summary.state).toBe('breached');
+    expect(summary.errorBudgetRemaining).toBeCloseTo(-9);
   });
 
   it("matches figures to rows by entity, SLO and the SLO's own window", () => {

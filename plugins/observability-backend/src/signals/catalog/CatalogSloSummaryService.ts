@@ -18,6 +18,8 @@ import {
   SloSummary,
   SloSummaryResponse,
   UpstreamWarning,
+  errorBudgetRemainingOf,
+  sloState,
 } from '@lookout/plugin-observability-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { InputError } from '@backstage/errors';
@@ -37,9 +39,6 @@ import {
   SLO_ERROR_RATIO,
 } from '@lookout/plugin-observability-node';
 
-/** Budget left below which an SLO is shown as `warning`. */
-export const WARNING_BUDGET_REMAINING = 0.25;
-
 /** Annotated entities read per catalog page, and at most in total. */
 const PAGE_SIZE = 500;
 const MAX_ENTITIES = 20_000;
@@ -51,20 +50,6 @@ type FilterPredicate = NonNullable<
 >;
 
 type Row = Omit<SloSummary, 'errorRatio' | 'errorBudgetRemaining' | 'state'>;
-
-/** The state shown for an SLO's figures. */
-export function summaryState(
-  errorRatio: number | null,
-  budgetLeft: number | null,
-  firing: boolean,
-): SloSummary['state'] {
-  if (firing) return 'firing';
-  if (errorRatio === null && budgetLeft === null) return 'no-data';
-  if (budgetLeft !== null && budgetLeft <= 0) return 'breached';
-  if (budgetLeft !== null && budgetLeft < WARNING_BUDGET_REMAINING)
-    return 'warning';
-  return 'ok';
-}
 
 /** `team-a` or `group:default/team-a` as a full owner ref. */
 export function ownerRefOf(owner: string): string {
@@ -109,12 +94,21 @@ export function withFigures(
   return rows.map(row => {
     const k = key(row.entityRef, row.name);
     const errorRatio = finiteOrNull(ratios.get(k)?.get(row.window));
-    const errorBudgetRemaining = finiteOrNull(budgets.get(k));
+    const errorBudgetRemaining = errorBudgetRemainingOf(
+      row.objective,
+      errorRatio,
+      finiteOrNull(budgets.get(k)),
+    );
     return {
       ...row,
       errorRatio,
       errorBudgetRemaining,
-      state: summaryState(errorRatio, errorBudgetRemaining, firing.has(k)),
+      state: sloState({
+        objective: row.objective,
+        errorRatio,
+        errorBudgetRemaining,
+        firing: firing.has(k),
+      }),
     };
   });
 }

@@ -10,6 +10,7 @@ import {
   SloSpec,
   SloStatus,
   sloAlertTiers,
+  errorBudgetRemainingOf,
 } from '@lookout/plugin-observability-common';
 import { InstantSample, RangeSeries } from '../prometheus/PrometheusClient';
 import { SeriesGrid, fillGrid, finiteOrNull } from './seriesGrid';
@@ -95,9 +96,11 @@ export function assembleSloStatuses(
       const ratio = finiteOrNull(ratios.get(window));
       burnRates[window] = ratio === null ? null : ratio / budget;
     }
-    const budgetLeft =
-      finiteOrNull(recordedBudgetLeft) ??
-      (errorRatio === null ? null : 1 - errorRatio / budget);
+    const budgetLeft = errorBudgetRemainingOf(
+      objectiveFraction(slo.objective),
+      errorRatio,
+      finiteOrNull(recordedBudgetLeft),
+    );
     const budgetSeries = seriesOf(
       figures.series,
       SLO_ERROR_BUDGET_REMAINING,
