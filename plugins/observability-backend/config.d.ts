@@ -274,7 +274,9 @@ export interface Config {
       tenant?: string;
       /**
        * Default stream selector of entities without `lookout.dev/logs-selector`; `{{name}}`,
-       * `{{namespace}}` and `{{kind}}` are replaced. Default `{service_name="{{name}}"}`.
+       * `{{namespace}}`, `{{serviceNamespace}}` (the namespace, empty in `default`) and
+       * `{{kind}}` are replaced. Default
+       * `{service_namespace="{{serviceNamespace}}", service_name="{{name}}"}`.
        */
       selectorTemplate?: string;
       /** @visibility secret */
@@ -338,6 +340,38 @@ export interface Config {
        * Default 16 MiB.
        */
       cacheMaxBytes?: number;
+    };
+
+    /**
+     * What entities may see of the logs and traces. Patterns are text with `*` for any characters
+     * and `{{name}}`, `{{namespace}}`, `{{serviceNamespace}}`, `{{kind}}` of the entity.
+     */
+    scope?: {
+      /** Kinds with default logs and traces (others only what their annotations name). Default `[Component, Resource]`. */
+      kinds?: string[];
+      /** Defaults of the entities of one namespace. */
+      namespaces?: {
+        [namespace: string]: {
+          /** Default stream selector (a template, like `loki.selectorTemplate`). */
+          logsSelector?: string;
+          /** Default Loki tenant. */
+          logsTenant?: string;
+          /** `service.namespace` of the traces (a template); `false` searches by service name only. Default `{{serviceNamespace}}`. */
+          tracesNamespace?: string | false;
+        };
+      };
+      /** What `lookout.dev/logs-selector`, `logs-tenant` and `traces-service` may select. */
+      allow?: {
+        /**
+         * Labels a logs selector must match with `=`, each with its allowed values, e.g.
+         * `namespace: ['{{namespace}}', '{{namespace}}-*']`. A selector always needs one `=` matcher.
+         */
+        logLabels?: { [label: string]: string[] };
+        /** Allowed tenants. Default: the entity's namespace and `loki.tenant`. */
+        tenants?: string[];
+        /** Allowed trace services. Default: any (outside `default` the namespace still applies). */
+        traceServices?: string[];
+      };
     };
 
     /** Limits shared by all signal sources. */

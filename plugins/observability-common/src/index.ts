@@ -76,3 +76,4 @@ export {
   WARNING_BUDGET_REMAINING,
 } from './slo/sloState';
 export type { SloState, SloStateFigures } from './slo/sloState';
+export { DEFAULT_SIGNAL_KINDS } from './spec/signalScope';

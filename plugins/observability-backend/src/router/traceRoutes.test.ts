@@ -117,3 +117,46 @@ describe('GET .../traces/:traceId', () => {
     },
   );
 });
+
+describe('scope of entities without traces annotations (finding 5)', () => {
+  // `component:team-a/checkout` and `component:default/checkout` share a name; the trace in
+  // Tempo is default/checkout's (service.name "checkout", no service.namespace).
+  const teamCheckout = {
+    ...checkout,
+    metadata: { ...checkout.metadata, namespace: 'team-a' },
+  };
+  const teamBase = '/entities/by-name/component/team-a/checkout';
+
+  it("searches only the services of the entity's namespace", async () => {
+    const { get } = await startMockedBackend([checkout, teamCheckout]);
+    expect((await get(`${teamBase}/traces`)).status).toBe(200);
+    expect(searches[0].get('q')).toBe(
+      '{ resource.service.name = "checkout" && resource.service.namespace = "team-a" }',
+    );
+  });
+
+  it("does not open default/checkout's trace by id for team-a/checkout", async () => {
+    const { get } = await startMockedBackend([checkout, teamCheckout]);
+    expect((await get(`${base}/traces/${TRACE_ID}`)).status).toBe(200);
+    const res = await get(`${teamBase}/traces/${TRACE_ID}`);
+    expect(res.status).toBe(404);
+  });
+
+  it('gives a Group or a System no traces by name', async () => {
+    const group = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        name: 'checkout',
+        namespace: 'default',
+        annotations: { 'lookout.dev/slo-window': '30d' },
+      },
+      spec: { type: 'team', children: [] },
+    };
+    const { get } = await startMockedBackend([group]);
+    const res = await get('/entities/by-name/group/default/checkout/traces');
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toContain('observability.scope.kinds');
+    expect(searches).toHaveLength(0);
+  });
+});

@@ -72,3 +72,35 @@ describe('annotation predicates', () => {
     ).toBe(true);
   });
 });
+
+describe('hasLogs and hasTraces for kinds that do not run code (finding 5)', () => {
+  const group: Entity = {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: {
+      name: 'team-a',
+      annotations: { 'lookout.dev/slo-window': '30d' },
+    },
+    spec: {},
+  };
+
+  it('shows no Logs or Traces tab on a Group by name', () => {
+    expect(hasLogs(group)).toBe(false);
+    expect(hasTraces(group)).toBe(false);
+  });
+
+  it('shows them when the Group names its logs or traces', () => {
+    const named: Entity = {
+      ...group,
+      metadata: {
+        name: 'team-a',
+        annotations: {
+          'lookout.dev/logs-selector': '{team="a"}',
+          'lookout.dev/traces-service': 'team-a-gateway',
+        },
+      },
+    };
+    expect(hasLogs(named)).toBe(true);
+    expect(hasTraces(named)).toBe(true);
+  });
+});

@@ -4,7 +4,10 @@
  * `parseObservabilitySpec` says whether their values are valid.
  */
 import { Entity } from '@backstage/catalog-model';
+import { DEFAULT_SIGNAL_KINDS } from '../spec/signalScope';
 import {
+  ANNOTATION_LOGS_SELECTOR,
+  ANNOTATION_TRACES_SERVICE,
   ANNOTATION_METRICS_PORT,
   ANNOTATION_METRICS_TARGETS,
   ANNOTATION_OPENSLO,
@@ -61,22 +64,36 @@ export function hasMetrics(entity: Entity): boolean {
   return hasAny(entity, [ANNOTATION_METRICS_PORT, ANNOTATION_METRICS_TARGETS]);
 }
 
-/**
- * Whether the Logs tab applies: any Lookout annotation, since the logs selector has a default
- * (`{service_name="<name>"}`) when `logs-selector` is absent.
- * @public
- */
-export function hasLogs(entity: Entity): boolean {
-  return isObservabilityAvailable(entity);
+/** Whether the entity is of a kind with default logs and traces (the default `observability.scope.kinds`). */
+function runsCode(entity: Entity): boolean {
+  return DEFAULT_SIGNAL_KINDS.includes(
+    String(entity?.kind ?? '').toLocaleLowerCase('en-US'),
+  );
 }
 
 /**
- * Whether the Traces tab applies: any Lookout annotation, since the traced service name defaults
- * to the entity name when `traces-service` is absent.
+ * Whether the Logs tab applies: `logs-selector` is set, or the entity is of a kind that runs code
+ * (Component, Resource) and has any Lookout annotation, since those get a default selector
+ * (`{service_namespace="<namespace>", service_name="<name>"}`).
+ * @public
+ */
+export function hasLogs(entity: Entity): boolean {
+  return (
+    Boolean(entity?.metadata?.annotations?.[ANNOTATION_LOGS_SELECTOR]) ||
+    (runsCode(entity) && isObservabilityAvailable(entity))
+  );
+}
+
+/**
+ * Whether the Traces tab applies: `traces-service` is set, or the entity is of a kind that runs
+ * code and has any Lookout annotation (its service name defaults to the entity name).
  * @public
  */
 export function hasTraces(entity: Entity): boolean {
-  return isObservabilityAvailable(entity);
+  return (
+    Boolean(entity?.metadata?.annotations?.[ANNOTATION_TRACES_SERVICE]) ||
+    (runsCode(entity) && isObservabilityAvailable(entity))
+  );
 }
 
 /**

@@ -156,8 +156,9 @@ function assertLogQueryConfined(query: string) {
 // ---------------------------------------------------------------------------------------------
 // TraceQL
 
-const SERVICE = 'checkout';
-const SERVICE_MATCHER = `resource.service.name = "${SERVICE}"`;
+const SCOPE = { serviceName: 'checkout', serviceNamespace: 'team-a' };
+const SERVICE_MATCHER =
+  'resource.service.name = "checkout" && resource.service.namespace = "team-a"';
 
 const attributeName = fc.oneof(
   fc.constantFrom(
@@ -280,7 +281,7 @@ describe('every accepted filter stays within the entity (fuzz)', () => {
     let accepted = 0;
     fc.assert(
       fc.property(condition, q => {
-        const composed = composeTraceQuery(SERVICE, q);
+        const composed = composeTraceQuery(SCOPE, q);
         if (composed.valid && q.trim() !== '') {
           accepted += 1;
           assertTraceQueryConfined(composed.query);

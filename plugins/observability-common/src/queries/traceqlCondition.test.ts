@@ -5,7 +5,7 @@ import {
 } from './traceqlCondition';
 
 function problemOf(q: string) {
-  const result = composeTraceQuery('checkout', q);
+  const result = composeTraceQuery({ serviceName: 'checkout' }, q);
   if (result.valid) {
     throw new Error(`expected ${q} to be refused`);
   }
@@ -14,7 +14,7 @@ function problemOf(q: string) {
 
 describe('composeTraceQuery', () => {
   it('selects every trace of the service for an empty condition', () => {
-    expect(composeTraceQuery('checkout', ' ')).toEqual({
+    expect(composeTraceQuery({ serviceName: 'checkout' }, ' ')).toEqual({
       valid: true,
       query: '{ resource.service.name = "checkout" }',
     });
@@ -29,7 +29,7 @@ describe('composeTraceQuery', () => {
     // Naming another service narrows to nothing; it cannot widen the scope.
     'resource.service.name = "other"',
   ])('and-s the condition %s with the service', q => {
-    expect(composeTraceQuery('checkout', q)).toEqual({
+    expect(composeTraceQuery({ serviceName: 'checkout' }, q)).toEqual({
       valid: true,
       query: `{ resource.service.name = "checkout" && (${q}) }`,
     });
@@ -65,9 +65,22 @@ describe('composeTraceQuery', () => {
     },
   );
 
+  it('and-s the service namespace when the entity has one', () => {
+    expect(
+      composeTraceQuery(
+        { serviceName: 'checkout', serviceNamespace: 'team-a' },
+        'status = error',
+      ),
+    ).toEqual({
+      valid: true,
+      query:
+        '{ resource.service.name = "checkout" && resource.service.namespace = "team-a" && (status = error) }',
+    });
+  });
+
   it('quotes the service name as a TraceQL string', () => {
     expect(quoteTraceqlString('a"b\\c')).toBe('"a\\"b\\\\c"');
-    expect(composeTraceQuery('we"ird', '')).toEqual({
+    expect(composeTraceQuery({ serviceName: 'we"ird' }, '')).toEqual({
       valid: true,
       query: '{ resource.service.name = "we\\"ird" }',
     });

@@ -21,6 +21,7 @@ import {
   problemAt,
   QueryValidation,
 } from './queryValidation';
+import type { TraceScope } from '../spec/types';
 
 /** Longest condition accepted. @public */
 export const MAX_TRACE_CONDITION_LENGTH = 2000;
@@ -57,15 +58,25 @@ export function quoteTraceqlString(value: string): string {
 }
 
 /**
- * The TraceQL query of `condition` restricted to `serviceName`, or the first problem, positioned
- * in `condition` as typed. An empty condition selects every trace of the service.
+ * The TraceQL query of `condition` restricted to the entity's service (and its namespace, when
+ * it has one), or the first problem, positioned in `condition` as typed. An empty condition
+ * selects every trace of the service.
  * @public
  */
 export function composeTraceQuery(
-  serviceName: string,
+  scope: TraceScope,
   condition: string,
 ): ComposedQuery {
-  const service = `resource.service.name = ${quoteTraceqlString(serviceName)}`;
+  const service = [
+    `resource.service.name = ${quoteTraceqlString(scope.serviceName)}`,
+    ...(scope.serviceNamespace !== undefined
+      ? [
+          `resource.service.namespace = ${quoteTraceqlString(
+            scope.serviceNamespace,
+          )}`,
+        ]
+      : []),
+  ].join(' && ');
   const q = condition.trim();
   const lead = condition.length - condition.trimStart().length;
   if (q === '') {
@@ -144,6 +155,6 @@ export function composeTraceQuery(
 
 /** Whether `condition` is an acceptable trace search condition. @public */
 export function validateTraceqlCondition(condition: string): QueryValidation {
-  const composed = composeTraceQuery('x', condition);
+  const composed = composeTraceQuery({ serviceName: 'x' }, condition);
   return composed.valid ? { valid: true } : composed;
 }

@@ -39,7 +39,10 @@ describe('parseObservabilitySpec', () => {
         spec: {
           entityRef: REF,
           slos: [],
-          logs: { selector: '{service_name="checkout"}' },
+          // In `default`, the namespace stands for telemetry without a service namespace.
+          logs: {
+            selector: '{service_namespace="", service_name="checkout"}',
+          },
           traces: { serviceName: 'checkout' },
           dashboard: false,
           kubernetes: {},
@@ -449,11 +452,15 @@ describe('parseObservabilitySpec', () => {
   });
 
   describe('logs', () => {
-    it('accepts a stream selector as written, and a tenant', () => {
-      const { spec, problems } = parse({
-        'lookout.dev/logs-selector': '{namespace="shop", app=~"checkout|cart"}',
-        'lookout.dev/logs-tenant': 'shop',
-      });
+    it('accepts a stream selector as written, and an allowed tenant', () => {
+      const { spec, problems } = parse(
+        {
+          'lookout.dev/logs-selector':
+            '{namespace="shop", app=~"checkout|cart"}',
+          'lookout.dev/logs-tenant': 'shop',
+        },
+        { scope: { allow: { tenants: ['shop'] } } },
+      );
       expect(problems).toEqual([]);
       expect(spec.logs).toEqual({
         selector: '{namespace="shop", app=~"checkout|cart"}',
@@ -489,7 +496,9 @@ describe('parseObservabilitySpec', () => {
         const { spec, problems } = parse({
           'lookout.dev/logs-selector': value,
         });
-        expect(spec.logs.selector).toBe('{service_name="checkout"}');
+        expect(spec.logs?.selector).toBe(
+          '{service_namespace="", service_name="checkout"}',
+        );
         expect(problems).toEqual([
           {
             severity: 'error',
@@ -577,7 +586,7 @@ describe('parseObservabilitySpec', () => {
 
     it('rejects an empty traces service and falls back to the entity name', () => {
       const { spec, problems } = parse({ 'lookout.dev/traces-service': '  ' });
-      expect(spec.traces.serviceName).toBe('checkout');
+      expect(spec.traces?.serviceName).toBe('checkout');
       expect(problems).toEqual([
         expect.objectContaining({
           annotation: 'lookout.dev/traces-service',
@@ -672,7 +681,7 @@ describe('parseObservabilitySpec', () => {
         'lookout.dev/logs-selector',
       ]);
       expect(spec.slos.map(slo => slo.name)).toEqual(['availability']);
-      expect(spec.traces.serviceName).toBe('checkout-api');
+      expect(spec.traces?.serviceName).toBe('checkout-api');
       expect(spec.dashboard).toBe(true);
     });
   });

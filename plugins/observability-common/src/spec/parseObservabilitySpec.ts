@@ -10,8 +10,6 @@ import {
   ANNOTATION_KUBERNETES_ID,
   ANNOTATION_KUBERNETES_LABEL_SELECTOR,
   ANNOTATION_KUBERNETES_NAMESPACE,
-  ANNOTATION_LOGS_SELECTOR,
-  ANNOTATION_LOGS_TENANT,
   ANNOTATION_METRICS_INTERVAL,
   ANNOTATION_METRICS_PATH,
   ANNOTATION_METRICS_PORT,
@@ -24,7 +22,6 @@ import {
   ANNOTATION_SLO_LATENCY,
   ANNOTATION_SLO_WINDOW,
   ANNOTATION_SLOS,
-  ANNOTATION_TRACES_SERVICE,
   LOOKOUT_ANNOTATIONS,
   LOOKOUT_ANNOTATION_PREFIX,
   LOOKOUT_ROUTING_ANNOTATIONS,
@@ -51,9 +48,7 @@ import {
   parseMetricsPort,
   parseMetricsTargets,
 } from '../metrics/scrapeSettings';
-import { parseLogStreamSelector } from '../logql/streamSelector';
-import { parseLokiTenant } from '../logql/lokiTenant';
-import { quotePromqlString } from '../promql/stringLiteral';
+import { readSignalScope } from './signalScope';
 import { DEFAULT_SLO_WINDOW, parseSloWindow } from '../slo/window';
 import { parseObjective } from '../slo/objective';
 import {
@@ -80,14 +75,9 @@ import {
   parseDeployExempt,
   parseDeployFreezeBudget,
 } from '../releases/deployPolicy';
-import {
-  entityAnnotations,
-  entityIdentity,
-  EntityIdentity,
-} from './entityIdentity';
+import { entityAnnotations, entityIdentity } from './entityIdentity';
 
-/** Default of `ParseOptions.defaultLogsSelector`. @public */
-export const DEFAULT_LOGS_SELECTOR = '{service_name="{{name}}"}';
+export { DEFAULT_LOGS_SELECTOR } from './signalScope';
 
 const KNOWN_LOOKOUT_KEYS = [
   ...LOOKOUT_ANNOTATIONS,
@@ -203,7 +193,10 @@ export function parseObservabilitySpec(
       text === 'true' || text === 'false'
         ? valid(text === 'true')
         : invalid(
-            problemMessages.foundExpected(text, `expected "true" or "false" ("false" opts out of the generated dashboard)`),
+            problemMessages.foundExpected(
+              text,
+              `expected "true" or "false" ("false" opts out of the generated dashboard)`,
+            ),
           ),
     ) ?? dashboardDefault;
   const runbookUrl = reader.read(ANNOTATION_RUNBOOK_URL, parseHttpUrl);
@@ -217,8 +210,7 @@ export function parseObservabilitySpec(
     ...(metrics && { metrics }),
     slos,
     ...(openslo !== undefined && { openslo }),
-    logs: readLogs(reader, identity, options),
-    traces: { serviceName: readTracesService(reader) ?? identity.name },
+    ...readSignalScope(reader, identity, options),
     dashboard,
     ...(runbookUrl !== undefined && { runbookUrl }),
     kubernetes: readKubernetes(reader),
@@ -368,43 +360,6 @@ function warnWithoutOwner(
   );
 }
 
-function readLogs(
-  reader: AnnotationReader,
-  identity: EntityIdentity,
-  options: ParseOptions,
-): ObservabilitySpec['logs'] {
-  const selector =
-    reader.read(ANNOTATION_LOGS_SELECTOR, text => {
-      const parsed = parseLogStreamSelector(text);
-      return parsed.ok ? valid(text) : invalid(parsed.message);
-    }) ??
-    defaultLogsSelector(
-      identity,
-      options.defaultLogsSelector ?? DEFAULT_LOGS_SELECTOR,
-    );
-  const tenant =
-    reader.read(ANNOTATION_LOGS_TENANT, parseLokiTenant) ??
-    options.defaultLogsTenant;
-  return { selector, ...(tenant !== undefined && { tenant }) };
-}
-
-/** The configured selector with `{{name}}`, `{{namespace}}` and `{{kind}}` (lowercase) filled in. */
-function defaultLogsSelector(
-  identity: EntityIdentity,
-  template: string,
-): string {
-  const escape = (value: string) => quotePromqlString(value).slice(1, -1);
-  const values: Record<string, string> = {
-    name: identity.name,
-    namespace: identity.namespace,
-    kind: identity.kind.toLocaleLowerCase('en-US'),
-  };
-  return template.replace(
-    /\{\{\s*(name|namespace|kind)\s*\}\}/g,
-    (_, key: string) => escape(values[key]),
-  );
-}
-
 function readPanels(
   reader: AnnotationReader,
   entityRef: string,
@@ -427,16 +382,6 @@ function readPanels(
     }
   }
   return panels;
-}
-
-function readTracesService(reader: AnnotationReader): string | undefined {
-  return reader.read(ANNOTATION_TRACES_SERVICE, text =>
-    text === ''
-      ? invalid(
-          'is empty; expected the service.name of the service’s spans, e.g. checkout',
-        )
-      : valid(text),
-  );
 }
 
 function readDeployPolicy(reader: AnnotationReader): DeployPolicy | undefined {

@@ -166,8 +166,10 @@ export interface ObservabilitySpec {
   slos: SloSpec[];
   /** Location of OpenSLO documents still to be resolved (`lookout.dev/openslo`). */
   openslo?: string;
-  logs: { selector: string; tenant?: string };
-  traces: { serviceName: string };
+  /** Where the entity's logs are; absent for a kind without logs (see `ScopePolicy.kinds`). */
+  logs?: { selector: string; tenant?: string };
+  /** Where the entity's traces are; absent for a kind without traces. */
+  traces?: TraceScope;
   /** Whether a Grafana dashboard is generated. */
   dashboard: boolean;
   runbookUrl?: string;
@@ -179,6 +181,40 @@ export interface ObservabilitySpec {
 
   /** The error-budget policy of deploys; absent when neither deploy annotation is set. */
   deployPolicy?: DeployPolicy;
+}
+
+/** The traces of an entity: its spans' `service.name` and, when set, `service.namespace`. @public */
+export interface TraceScope {
+  serviceName: string;
+  serviceNamespace?: string;
+}
+
+/**
+ * What entities may see of the logs and traces (`observability.scope`). Patterns are literal
+ * text with `*` for any characters and the entity's `{{name}}`, `{{namespace}}`,
+ * `{{serviceNamespace}}` (empty in `default`) and `{{kind}}`.
+ * @public
+ */
+export interface ScopePolicy {
+  /** Kinds (lowercase) with default logs and traces. Default `component`, `resource`. */
+  kinds?: string[];
+  /**
+   * Defaults of the entities of one namespace. `tracesNamespace` is the `service.namespace` their
+   * traces are searched in (templates allowed); `''` searches by service name only.
+   */
+  namespaces?: Record<
+    string,
+    { logsSelector?: string; logsTenant?: string; tracesNamespace?: string }
+  >;
+  /** What annotations may select. */
+  allow?: {
+    /** Labels a logs selector must match with `=`, each with its allowed values. */
+    logLabels?: Record<string, string[]>;
+    /** Allowed `logs-tenant` values. Default: the entity's namespace and the default tenant. */
+    tenants?: string[];
+    /** Allowed `traces-service` values. Default: any (the namespace still applies). */
+    traceServices?: string[];
+  };
 }
 
 /** Result of parsing: the spec (without the invalid parts) and every problem found. @public */
@@ -225,8 +261,9 @@ export const PROM_CLIENT_PRESETS: SloPresetConfig = {
 export interface ParseOptions {
   presets?: SloPresetConfig;
   /**
-   * Default LogQL stream selector; `{{name}}`, `{{namespace}}` and `{{kind}}` are replaced by the
-   * entity's. Default `{service_name="{{name}}"}`.
+   * Default LogQL stream selector; `{{name}}`, `{{namespace}}`, `{{serviceNamespace}}` (the
+   * namespace, empty in `default`) and `{{kind}}` are replaced by the entity's. Default
+   * `{service_namespace="{{serviceNamespace}}", service_name="{{name}}"}`.
    */
   defaultLogsSelector?: string;
   defaultLogsTenant?: string;
@@ -235,4 +272,6 @@ export interface ParseOptions {
    * (`observability.panels.allowUnscoped`). Off by default.
    */
   allowUnscopedPanels?: boolean;
+  /** What entities may see of the logs and traces. */
+  scope?: ScopePolicy;
 }

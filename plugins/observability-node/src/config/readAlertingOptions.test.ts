@@ -14,7 +14,11 @@ describe('readAlertingOptions', () => {
       tickets: [],
       description: 'the default receiver (unrouted)',
     });
-    expect(options.settings.timings).toEqual({ groupWait: '30s', groupInterval: '5m', repeatInterval: '4h' });
+    expect(options.settings.timings).toEqual({
+      groupWait: '30s',
+      groupInterval: '5m',
+      repeatInterval: '4h',
+    });
     expect(options.settings.severities).toEqual({
       page: { groupWait: '10s', repeatInterval: '1h' },
       ticket: { repeatInterval: '24h' },
@@ -39,7 +43,10 @@ describe('readAlertingOptions', () => {
       tickets: [
         {
           type: 'slack',
-          webhook: { name: 'alertmanager-receivers', key: 'unrouted-slack-webhook-url' },
+          webhook: {
+            name: 'alertmanager-receivers',
+            key: 'unrouted-slack-webhook-url',
+          },
           channel: '#ops',
         },
       ],
@@ -52,14 +59,19 @@ describe('readAlertingOptions', () => {
       ticket: { repeatInterval: '24h' },
     });
     expect(options.namespace).toBe('monitoring');
-    expect(options.smtp).toEqual({ smarthost: 'smtp.example.com:587', from: 'am@example.com' });
+    expect(options.smtp).toEqual({
+      smarthost: 'smtp.example.com:587',
+      from: 'am@example.com',
+    });
   });
 
   it('names the key of a malformed value', () => {
     expect(() => read({ defaultReceiver: { pagerSecret: 'no-key' } })).toThrow(
       /^observability\.alerting\.defaultReceiver\.pagerSecret: /,
     );
-    expect(() => read({ severities: { ticket: { groupWait: 'soon' } } })).toThrow(
+    expect(() =>
+      read({ severities: { ticket: { groupWait: 'soon' } } }),
+    ).toThrow(
       'observability.alerting.severities.ticket.groupWait must be a duration such as 30s, 5m or 4h, got "soon"',
     );
   });

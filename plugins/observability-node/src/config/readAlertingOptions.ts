@@ -93,8 +93,12 @@ export function readAlertingOptions(root: Config): AlertingOptions {
   const config = root.getOptionalConfig(PREFIX);
   const severities = config?.getOptionalConfig('severities');
   const settings: AlertingSettings = {
-    defaultReceiver: readDefaultReceiver(config?.getOptionalConfig('defaultReceiver')),
-    groupBy: config?.getOptionalStringArray('groupBy') ?? DEFAULT_ALERTING_SETTINGS.groupBy,
+    defaultReceiver: readDefaultReceiver(
+      config?.getOptionalConfig('defaultReceiver'),
+    ),
+    groupBy:
+      config?.getOptionalStringArray('groupBy') ??
+      DEFAULT_ALERTING_SETTINGS.groupBy,
     timings: {
       ...DEFAULT_ALERTING_SETTINGS.timings,
       ...readTimings(config, PREFIX),
@@ -103,7 +107,10 @@ export function readAlertingOptions(root: Config): AlertingOptions {
       ALERT_SEVERITIES.map(severity => [
         severity,
         severities?.has(severity)
-          ? readTimings(severities.getConfig(severity), `${PREFIX}.severities.${severity}`)
+          ? readTimings(
+              severities.getConfig(severity),
+              `${PREFIX}.severities.${severity}`,
+            )
           : DEFAULT_ALERTING_SETTINGS.severities[severity],
       ]),
     ) as AlertingSettings['severities'],
@@ -117,7 +124,10 @@ export function readAlertingOptions(root: Config): AlertingOptions {
       DEFAULT_ALERTMANAGER_SECRETS_DIRECTORY,
     ...(namespace !== undefined && { namespace }),
     ...(smtp && {
-      smtp: { smarthost: smtp.getString('smarthost'), from: smtp.getString('from') },
+      smtp: {
+        smarthost: smtp.getString('smarthost'),
+        from: smtp.getString('from'),
+      },
     }),
   };
 }

@@ -10,6 +10,7 @@ import {
   SloPresetConfig,
 } from '@lookout/plugin-observability-common';
 import { RenderOptions } from '../render/types';
+import { readScopePolicy } from './readScopePolicy';
 import { GrafanaOperatorOptions } from '../render/dashboard/grafanaDashboardObject';
 import { AlertingOptions } from '../render/alertmanager/alertingOptions';
 import { readAlertingOptions } from './readAlertingOptions';
@@ -90,6 +91,7 @@ export function readObservabilityConfig(root: Config): ObservabilitySettings {
       `observability.instanceId must be 1 to 40 lowercase letters, digits and inner dashes (a Kubernetes label value and a Grafana tag), got "${instanceId}"`,
     );
   }
+  const scope = readScopePolicy(config);
   return {
     validationMode,
     parseOptions: {
@@ -99,6 +101,7 @@ export function readObservabilityConfig(root: Config): ObservabilitySettings {
       ...(config?.getOptionalBoolean('panels.allowUnscoped') && {
         allowUnscopedPanels: true,
       }),
+      ...(scope && { scope }),
     },
     renderOptions: {
       backstageBaseUrl: (

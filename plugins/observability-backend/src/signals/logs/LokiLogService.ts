@@ -3,7 +3,7 @@
  * stream selector after validation; the entity's tenant is sent as `X-Scope-OrgID`. Lines of all
  * streams are merged into one list in the requested order.
  */
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   composeLogQuery,
   EntityLogsResponse,
@@ -72,6 +72,11 @@ export class LokiLogService implements LogService {
     spec: ObservabilitySpec,
     query: LogQuery,
   ): Promise<EntityLogsResponse> {
+    if (!spec.logs) {
+      throw new NotFoundError(
+        `${spec.entityRef} has no logs: its kind gets no default logs (observability.scope.kinds) and it names none (lookout.dev/logs-selector)`,
+      );
+    }
     const composed = composeLogQuery(spec.logs.selector, query.filter);
     if (!composed.valid) {
       throw new InputError(composed.message);

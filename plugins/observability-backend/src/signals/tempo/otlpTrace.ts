@@ -172,6 +172,16 @@ export function serviceNameOf(batch: OtlpResourceSpans): string {
   return value === undefined ? '' : String(value);
 }
 
+/** The `service.namespace` of a batch's resource; undefined when it has none. */
+export function serviceNamespaceOf(
+  batch: OtlpResourceSpans,
+): string | undefined {
+  const value = flattenAttributes(batch.resource?.attributes)[
+    'service.namespace'
+  ];
+  return value === undefined ? undefined : String(value);
+}
+
 /** Every span of the batches, with its service, ordered by start time. Throws on malformed ids. */
 export function spansOfTrace(
   batches: readonly OtlpResourceSpans[],

@@ -11,10 +11,16 @@ import {
   ObservabilitySpec,
   TraceResponse,
   TraceSpan,
+  TraceScope,
   TraceSummary,
 } from '@lookout/plugin-observability-common';
 import { TempoClient, TempoSearchTrace } from '../tempo/TempoClient';
-import { serviceNameOf, spansOfTrace } from '../tempo/otlpTrace';
+import {
+  OtlpResourceSpans,
+  serviceNameOf,
+  serviceNamespaceOf,
+  spansOfTrace,
+} from '../tempo/otlpTrace';
 import { padTraceId } from '../tempo/traceIds';
 import { UpstreamError } from '../upstream/UpstreamError';
 import { requireUpstream } from '../upstream/requireUpstream';
@@ -40,6 +46,25 @@ export function traceSummary(trace: TempoSearchTrace): TraceSummary {
   };
 }
 
+/** The entity's traces scope, or a NotFoundError naming the keys that would give it one. */
+function traceScopeOf(spec: ObservabilitySpec): TraceScope {
+  if (!spec.traces) {
+    throw new NotFoundError(
+      `${spec.entityRef} has no traces: its kind gets no default traces (observability.scope.kinds) and it names none (lookout.dev/traces-service)`,
+    );
+  }
+  return spec.traces;
+}
+
+/** Whether a batch of spans is of the entity's service (and namespace). */
+function inScope(batch: OtlpResourceSpans, scope: TraceScope): boolean {
+  return (
+    serviceNameOf(batch) === scope.serviceName &&
+    (scope.serviceNamespace === undefined ||
+      serviceNamespaceOf(batch) === scope.serviceNamespace)
+  );
+}
+
 /** @public */
 export class TempoTraceService implements TraceService {
   constructor(private readonly tempo: TempoClient | undefined) {}
@@ -48,7 +73,7 @@ export class TempoTraceService implements TraceService {
     spec: ObservabilitySpec,
     query: TraceQuery,
   ): Promise<EntityTracesResponse> {
-    const composed = composeTraceQuery(spec.traces.serviceName, query.q);
+    const composed = composeTraceQuery(traceScopeOf(spec), query.q);
     if (!composed.valid) {
       throw new InputError(composed.message);
     }
@@ -67,19 +92,16 @@ export class TempoTraceService implements TraceService {
     spec: ObservabilitySpec,
     traceId: string,
   ): Promise<TraceResponse> {
+    const scope = traceScopeOf(spec);
     const tempo = requireUpstream(this.tempo, 'tempo');
     const id = padTraceId(traceId);
-    const notFound = new NotFoundError(
-      `No trace ${id} of service ${spec.traces.serviceName}`,
-    );
     const trace = await tempo.traceById(id);
-    if (
-      !trace ||
-      !trace.batches.some(
-        batch => serviceNameOf(batch) === spec.traces.serviceName,
-      )
-    ) {
-      throw notFound;
+    if (!trace || !trace.batches.some(batch => inScope(batch, scope))) {
+      throw new NotFoundError(
+        `No trace ${id} of service ${scope.serviceName}${
+          scope.serviceNamespace ? ` in ${scope.serviceNamespace}` : ''
+        }`,
+      );
     }
     let spans: TraceSpan[];
     try {

@@ -32,18 +32,24 @@ function scrapeDescription(spec: ObservabilitySpec): string {
 /** Metrics, logs, traces and dashboard settings as a definition list. */
 export function CardSignals(props: CardSignalsProps) {
   const { spec } = props;
-  const logs = spec.logs.tenant
+  const logs = spec.logs?.tenant
     ? `${spec.logs.selector} (tenant ${spec.logs.tenant})`
-    : spec.logs.selector;
+    : spec.logs?.selector;
+  const traces = spec.traces?.serviceNamespace
+    ? `${spec.traces.serviceName} (namespace ${spec.traces.serviceNamespace})`
+    : spec.traces?.serviceName;
   return (
     <CardSection title="Signals">
       <DefinitionList
         items={[
           { term: 'Metrics scrape', description: scrapeDescription(spec) },
-          { term: 'Logs selector', description: <code>{logs}</code> },
+          {
+            term: 'Logs selector',
+            description: logs ? <code>{logs}</code> : 'none for this kind',
+          },
           {
             term: 'Traces service',
-            description: <code>{spec.traces.serviceName}</code>,
+            description: traces ? <code>{traces}</code> : 'none for this kind',
           },
           {
             term: 'Dashboard',
