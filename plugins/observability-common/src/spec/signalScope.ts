@@ -157,9 +157,9 @@ export function readSignalScope(
     return allowedBy(allowed, text, values)
       ? parsed
       : invalid(
-          `tenant "${text}" is not allowed for this entity; allowed: ${allowed
-            .map(p => fill(p, values))
-            .join(', ')} (observability.scope.allow.tenants)`,
+          `tenant "${text}" is not allowed for this entity; allowed: ${[
+            ...new Set(allowed.map(p => fill(p, values))),
+          ].join(', ')} (observability.scope.allow.tenants)`,
         );
   });
   const serviceName = reader.read(ANNOTATION_TRACES_SERVICE, text => {
