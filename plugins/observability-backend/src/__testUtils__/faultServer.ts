@@ -18,6 +18,8 @@ export type Fault =
   | { kind: 'redirect'; location: string; status?: number }
   | { kind: 'status'; status: number; body: string; contentType?: string }
   | { kind: 'malformed' }
+  /** An OTLP trace whose one span attribute is a map nested `depth` levels deep. */
+  | { kind: 'deep'; depth: number }
   | { kind: 'huge'; bytes: number; declareLength: boolean };
 
 export interface FaultServer {
@@ -76,6 +78,19 @@ export async function startFaultServer(): Promise<FaultServer> {
         res.writeHead(current.status ?? 302, { Location: current.location });
         res.end();
         return;
+      case 'deep': {
+        const nested =
+          '{"kvlistValue":{"values":[{"key":"k","value":'.repeat(
+            current.depth,
+          ) +
+          '{"stringValue":"x"}' +
+          '}]}}'.repeat(current.depth);
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(
+          `{"trace":{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"checkout"}}]},"scopeSpans":[{"spans":[{"traceId":"W47/95gDgQPSabYzgT/HAA==","spanId":"7uGbfsPBsQA=","name":"x","startTimeUnixNano":"1","endTimeUnixNano":"2","attributes":[{"key":"deep","value":${nested}}]}]}]}]}}`,
+        );
+        return;
+      }
       case 'malformed':
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end('{"status":"success","data":{"resultType":"vect');

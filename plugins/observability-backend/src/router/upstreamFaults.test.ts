@@ -108,6 +108,12 @@ const CASES: Array<[string, Fault | 'down', number, RegExp]> = [
     /not JSON|unexpected shape/,
   ],
   [
+    'answers JSON nested too deeply (a span attribute 1,500 maps deep)',
+    { kind: 'deep', depth: 1_500 },
+    502,
+    /nested deeper than/,
+  ],
+  [
     'answers a body over maxResponseBytes',
     { kind: 'huge', bytes: 3_000_000, declareLength: false },
     502,
@@ -134,6 +140,8 @@ describe.each(CASES)(
           upstream,
           message: expect.stringMatching(message),
         });
+        // Backstage's error handler shows stacks only with NODE_ENV=development.
+        expect(res.body.error.stack).toBeUndefined();
       },
     );
   },

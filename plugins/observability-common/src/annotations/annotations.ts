@@ -175,7 +175,8 @@ export const LOOKOUT_ANNOTATIONS: readonly AnnotationDoc[] = [
     annotation: ANNOTATION_LOGS_SELECTOR,
     description: 'LogQL stream selector of the service’s logs.',
     example: '{namespace="shop", app="checkout"}',
-    default: '{service_name="<entity name>"} (configurable)',
+    default:
+      '{service_namespace="<namespace, empty in default>", service_name="<entity name>"} (configurable)',
   },
   {
     annotation: ANNOTATION_LOGS_TENANT,

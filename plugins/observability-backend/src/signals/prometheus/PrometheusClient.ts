@@ -9,6 +9,8 @@ import { parseShape } from '../upstream/parseShape';
 import { UpstreamError, UpstreamTimeoutError } from '../upstream/UpstreamError';
 import {
   bodyExcerpt,
+  MAX_JSON_DEPTH,
+  nestedDeeperThan,
   parseJsonBody,
   UpstreamHttp,
   UpstreamResponse,
@@ -225,7 +227,11 @@ export function interpretEnvelope(
   };
 }
 
+/** The JSON of `text`; undefined when it is not JSON or nested too deeply (parseJsonBody says so). */
 function safeJson(text: string): unknown {
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    return undefined;
+  }
   try {
     return JSON.parse(text);
   } catch {

@@ -361,13 +361,46 @@ function formBody(form: Record<string, string | undefined>): string {
 }
 
 /**
- * Parses a JSON body, or throws an UpstreamError naming the upstream and the path.
+ * Deepest nesting of arrays and objects accepted in an upstream's JSON. The APIs' own answers
+ * stay far below (an OTLP trace with a few nested attribute maps is ~30 levels); deeper values
+ * would exhaust the stack of the recursive readers behind them (a 500 instead of a 502).
+ */
+export const MAX_JSON_DEPTH = 128;
+
+/** Whether `text` nests arrays and objects deeper than `max` (strings skipped). */
+export function nestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+      }
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+/**
+ * Parses a JSON body, or throws an UpstreamError naming the upstream and the path (also for JSON
+ * nested deeper than {@link MAX_JSON_DEPTH}).
  */
 export function parseJsonBody(
   upstream: UpstreamName,
   what: string,
   response: UpstreamResponse,
 ): unknown {
+  if (nestedDeeperThan(response.body, MAX_JSON_DEPTH)) {
+    throw new UpstreamError(
+      upstream,
+      `${what} answered HTTP ${response.status} with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+    );
+  }
   try {
     return JSON.parse(response.body);
   } catch {
