@@ -9,10 +9,12 @@ import { describeValue } from '../validation/describeValue';
 const TENANT_PATTERN = /^[A-Za-z0-9!\-_.*'()]+$/;
 const MAX_TENANT_LENGTH = 150;
 
-/** Validates a Loki tenant id. @public */
-export function parseLokiTenant(text: string): Parsed<string> {
-  const expected =
-    "expected a Loki tenant id: at most 150 letters, digits or !-_.*'() characters, e.g. shop";
+/** Validates a Loki tenant id; `example` is the one the message suggests. @public */
+export function parseLokiTenant(
+  text: string,
+  example = 'shop',
+): Parsed<string> {
+  const expected = `expected a Loki tenant id: at most 150 letters, digits or !-_.*'() characters, e.g. ${example}`;
   let reason: string | undefined;
   if (text === '') {
     reason = 'is empty';

@@ -148,7 +148,8 @@ export function readSignalScope(
   });
   const defaultTenant = local?.logsTenant ?? options.defaultLogsTenant;
   const tenant = reader.read(ANNOTATION_LOGS_TENANT, text => {
-    const parsed = parseLokiTenant(text);
+    // The example is one the tenant policy allows by default: the entity's namespace.
+    const parsed = parseLokiTenant(text, values.namespace);
     if (!parsed.ok) return parsed;
     const allowed = policy?.allow?.tenants ?? [
       '{{namespace}}',

@@ -55,8 +55,20 @@ export function describeProvisioning(spec: ObservabilitySpec): string {
       ? '- **Dashboard**: a generated Grafana dashboard'
       : '- **Dashboard**: none (`lookout.dev/dashboard: "false"`)',
   );
-  lines.push(`- **Logs**: \`${spec.logs.selector}\``);
-  lines.push(`- **Traces**: service \`${spec.traces.serviceName}\``);
+  lines.push(
+    spec.logs
+      ? `- **Logs**: \`${spec.logs.selector}\``
+      : '- **Logs**: none for this kind',
+  );
+  lines.push(
+    spec.traces
+      ? `- **Traces**: service \`${spec.traces.serviceName}\`${
+          spec.traces.serviceNamespace
+            ? ` in namespace \`${spec.traces.serviceNamespace}\``
+            : ''
+        }`
+      : '- **Traces**: none for this kind',
+  );
   if (spec.runbookUrl) {
     lines.push(`- **Runbook**: ${spec.runbookUrl}`);
   }

@@ -111,9 +111,7 @@ export class PrometheusMetricsService implements MetricsService {
               discoveryQuery(spec.entityRef, candidates, `${lookback}s`),
               grid.end,
             )
-            .then(
-              result => new Set(result.data.map(s => s.labels.__name__)),
-            )
+            .then(result => new Set(result.data.map(s => s.labels.__name__)))
         : undefined;
       const plan = goldenSignalQueries(spec, candidates, found, rateInterval);
       const panels = await this.#run(
@@ -179,9 +177,7 @@ export class PrometheusMetricsService implements MetricsService {
       range: grid,
       ...(goldenPanels.length > 0 && {
         goldenSignals: {
-          sources: [
-            ...new Set(goldenResult!.plan.queries.map(q => q.source)),
-          ],
+          sources: [...new Set(goldenResult!.plan.queries.map(q => q.source))],
           panels: goldenPanels,
         },
       }),
@@ -280,12 +276,14 @@ export class PrometheusMetricsService implements MetricsService {
       });
     }
     const pyroscope = this.options.links?.pyroscopeBaseUrl?.replace(/\/+$/, '');
-    if (pyroscope) {
+    // Profiles are found by the traces' service name; kinds without traces have none.
+    const service = spec.traces?.serviceName;
+    if (pyroscope && service) {
       const query = `process_cpu:cpu:nanoseconds:cpu:nanoseconds{service_name=${JSON.stringify(
-        spec.traces.serviceName,
+        service,
       )}}`;
       links.push({
-        title: `Profiles of ${spec.traces.serviceName}`,
+        title: `Profiles of ${service}`,
         url: `${pyroscope}/?${new URLSearchParams({ query })}`,
         kind: 'profiles',
       });
