@@ -3,7 +3,14 @@
  * and the backend on :7007), waits until both answer, and stops the whole process group.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -87,7 +94,27 @@ export async function startLookout(
   options: StartLookoutOptions = {},
 ): Promise<RunningLookout> {
   await acquireLock(Date.now() + 15 * 60_000);
-  const configArgs = ['--config', resolve(REPO_ROOT, 'app-config.yaml')];
+  // The tests never write into the repository: the demo backend provisions into a folder of
+  // its own instead of deploy/observability/entities (a test's own configs may override it).
+  const provisioned = mkdtempSync(join(tmpdir(), 'lookout-e2e-provisioned-'));
+  const sinksConfig = join(provisioned, 'app-config.sinks.yaml');
+  writeFileSync(
+    sinksConfig,
+    [
+      'observability:',
+      '  provisioning:',
+      '    sinks:',
+      '      - type: kustomize',
+      `        directory: ${JSON.stringify(join(provisioned, 'entities'))}`,
+      '',
+    ].join('\n'),
+  );
+  const configArgs = [
+    '--config',
+    resolve(REPO_ROOT, 'app-config.yaml'),
+    '--config',
+    sinksConfig,
+  ];
   for (const config of options.configs ?? []) {
     configArgs.push('--config', config);
   }

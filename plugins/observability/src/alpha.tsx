@@ -48,7 +48,7 @@ import {
   sloOverviewRouteRef,
 } from './routes';
 
-/** The {@link ObservabilityClient} as `observabilityApiRef`. @alpha */
+/** The `ObservabilityClient` as `observabilityApiRef`. @alpha */
 export const observabilityApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({

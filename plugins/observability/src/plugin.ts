@@ -23,6 +23,12 @@ import {
   scaffolderTemplateRouteRef,
   sloOverviewRouteRef,
 } from './routes';
+import type { EntityLogsContentProps } from './components/logs/EntityLogsContent';
+import type { EntityMetricsContentProps } from './components/metrics/EntityMetricsContent';
+import type { EntityObservabilityCardProps } from './components/card/EntityObservabilityCard';
+import type { EntitySlosContentProps } from './components/slos/EntitySlosContent';
+import type { EntityTracesContentProps } from './components/traces/EntityTracesContent';
+import type { SloOverviewPageProps } from './components/overview/SloOverviewPage';
 
 /**
  * The Lookout observability plugin.
@@ -54,7 +60,9 @@ export const observabilityPlugin = createPlugin({
  * Overview card of the entity's Lookout setup, problems, budgets, alerts and provisioning.
  * @public
  */
-export const EntityObservabilityCard = observabilityPlugin.provide(
+export const EntityObservabilityCard: (
+  props: EntityObservabilityCardProps,
+) => JSX.Element = observabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityObservabilityCard',
     component: {
@@ -70,37 +78,41 @@ export const EntityObservabilityCard = observabilityPlugin.provide(
  * SLOs tab of an entity page.
  * @public
  */
-export const EntitySlosContent = observabilityPlugin.provide(
-  createRoutableExtension({
-    name: 'EntitySlosContent',
-    component: () =>
-      import('./components/slos/EntitySlosContent').then(
-        m => m.EntitySlosContent,
-      ),
-    mountPoint: entitySlosRouteRef,
-  }),
-);
+export const EntitySlosContent: (props: EntitySlosContentProps) => JSX.Element =
+  observabilityPlugin.provide(
+    createRoutableExtension({
+      name: 'EntitySlosContent',
+      component: () =>
+        import('./components/slos/EntitySlosContent').then(
+          m => m.EntitySlosContent,
+        ),
+      mountPoint: entitySlosRouteRef,
+    }),
+  );
 
 /**
  * Logs tab of an entity page.
  * @public
  */
-export const EntityLogsContent = observabilityPlugin.provide(
-  createRoutableExtension({
-    name: 'EntityLogsContent',
-    component: () =>
-      import('./components/logs/EntityLogsContent').then(
-        m => m.EntityLogsContent,
-      ),
-    mountPoint: entityLogsRouteRef,
-  }),
-);
+export const EntityLogsContent: (props: EntityLogsContentProps) => JSX.Element =
+  observabilityPlugin.provide(
+    createRoutableExtension({
+      name: 'EntityLogsContent',
+      component: () =>
+        import('./components/logs/EntityLogsContent').then(
+          m => m.EntityLogsContent,
+        ),
+      mountPoint: entityLogsRouteRef,
+    }),
+  );
 
 /**
  * Traces tab of an entity page.
  * @public
  */
-export const EntityTracesContent = observabilityPlugin.provide(
+export const EntityTracesContent: (
+  props: EntityTracesContentProps,
+) => JSX.Element = observabilityPlugin.provide(
   createRoutableExtension({
     name: 'EntityTracesContent',
     component: () =>
@@ -115,7 +127,9 @@ export const EntityTracesContent = observabilityPlugin.provide(
  * Metrics tab of an entity: golden signals and custom PromQL panels.
  * @public
  */
-export const EntityMetricsContent = observabilityPlugin.provide(
+export const EntityMetricsContent: (
+  props: EntityMetricsContentProps,
+) => JSX.Element = observabilityPlugin.provide(
   createRoutableExtension({
     name: 'EntityMetricsContent',
     component: () =>
@@ -130,16 +144,17 @@ export const EntityMetricsContent = observabilityPlugin.provide(
  * Page listing every SLO in the catalog.
  * @public
  */
-export const SloOverviewPage = observabilityPlugin.provide(
-  createRoutableExtension({
-    name: 'SloOverviewPage',
-    component: () =>
-      import('./components/overview/SloOverviewPage').then(
-        m => m.SloOverviewPage,
-      ),
-    mountPoint: sloOverviewRouteRef,
-  }),
-);
+export const SloOverviewPage: (props: SloOverviewPageProps) => JSX.Element =
+  observabilityPlugin.provide(
+    createRoutableExtension({
+      name: 'SloOverviewPage',
+      component: () =>
+        import('./components/overview/SloOverviewPage').then(
+          m => m.SloOverviewPage,
+        ),
+      mountPoint: sloOverviewRouteRef,
+    }),
+  );
 
 /**
  * The onboarding template's SLO field (`ui:field: LookoutSloField`), validated by the backend's

@@ -76,4 +76,5 @@ export type { GrafanaOperatorOptions } from './dashboard/grafanaDashboardObject'
 export * from './rules';
 export * from './alertmanager';
 export type { ScrapeRender } from './scrape/renderScrape';
+export type { TargetGroup } from './scrape/staticTargets';
 export { renderScrape } from './scrape/renderScrape';

@@ -12,7 +12,7 @@ export const TIME_RANGE_PRESETS = [
   { value: '30d', label: 'Last 30 days', ms: 30 * 86_400_000 },
 ] as const;
 
-/** One of {@link TIME_RANGE_PRESETS}. @public */
+/** One of the time range presets of the tabs' pickers (`1h`, `6h`, `1d`, …). @public */
 export type TimeRangePreset = (typeof TIME_RANGE_PRESETS)[number]['value'];
 
 /** A relative preset or an absolute window in epoch ms. @public */

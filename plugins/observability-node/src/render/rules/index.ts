@@ -12,7 +12,13 @@ export {
 } from './renderSloRuleGroups';
 export type { SloRuleGroups } from './renderSloRuleGroups';
 export { renderSloRuleTests } from './renderSloRuleTests';
-export type { SloRuleTest } from './renderSloRuleTests';
+export type { SloRuleTest, SloRuleTests } from './renderSloRuleTests';
+export type {
+  AlertRuleTest,
+  PromqlExprTest,
+  ScenarioTest,
+} from './ruleTests/scenarios';
+export type { ExpectedAlert } from './ruleTests/expectedAlerts';
 export { dashboardUid, DASHBOARD_UID_MAX_LENGTH } from './dashboardUid';
 export {
   SLO_ERRORS_RATE,

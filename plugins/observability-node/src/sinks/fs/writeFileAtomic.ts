@@ -23,7 +23,7 @@ export function isOwnTempFile(name: string, instanceId: string): boolean {
   return match !== null && (match[1] ?? DEFAULT_INSTANCE_ID) === instanceId;
 }
 
-/** A fresh temporary name beside `file`, marked with the installation. */
+/** A fresh temporary name beside `file`, marked with the installation. @public */
 export function tempPathFor(
   file: string,
   instanceId: string = DEFAULT_INSTANCE_ID,

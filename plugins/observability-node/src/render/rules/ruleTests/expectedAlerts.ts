@@ -28,7 +28,7 @@ export interface SloAlertModel {
   missing?: PrometheusRule;
 }
 
-/** One expected alert, as promtool's `exp_alerts` entry. @internal */
+/** One expected alert, as promtool's `exp_alerts` entry. @public */
 export interface ExpectedAlert {
   exp_labels: Record<string, string>;
   exp_annotations: Record<string, string>;

@@ -48,21 +48,21 @@ import {
 import { EVAL_STEP_MINUTES } from './simulate';
 import { SyntheticSeries, TrafficPhase, inputSeries } from './syntheticTraffic';
 
-/** An alert assertion of promtool. @internal */
+/** An alert assertion of promtool. @public */
 export interface AlertRuleTest {
   eval_time: string;
   alertname: string;
   exp_alerts: ExpectedAlert[];
 }
 
-/** A PromQL assertion of promtool. @internal */
+/** A PromQL assertion of promtool. @public */
 export interface PromqlExprTest {
   expr: string;
   eval_time: string;
   exp_samples: Array<{ labels: string; value: number }>;
 }
 
-/** One test group of a promtool test file. @internal */
+/** One test group of a promtool test file. @public */
 export interface ScenarioTest {
   name: string;
   interval: string;
