@@ -83,8 +83,16 @@ export interface Config {
       repeatInterval?: string;
       /** Timings of the routes of each severity. Defaults: page `10s`/`1h`, ticket repeat `24h`. */
       severities?: {
-        page?: { groupWait?: string; groupInterval?: string; repeatInterval?: string };
-        ticket?: { groupWait?: string; groupInterval?: string; repeatInterval?: string };
+        page?: {
+          groupWait?: string;
+          groupInterval?: string;
+          repeatInterval?: string;
+        };
+        ticket?: {
+          groupWait?: string;
+          groupInterval?: string;
+          repeatInterval?: string;
+        };
       };
       /**
        * Namespace of the generated AlertmanagerConfig objects (operator format) and of the

@@ -19,7 +19,12 @@ const { createDemoServer } = require('./server') as typeof import('./server');
 const server = createDemoServer(line => process.stdout.write(`${line}\n`));
 server.listen(port, '127.0.0.1', () => {
   process.stdout.write(
-    `${JSON.stringify({ level: 'info', msg: 'demo-service listening', port, metricsPort })}\n`,
+    `${JSON.stringify({
+      level: 'info',
+      msg: 'demo-service listening',
+      port,
+      metricsPort,
+    })}\n`,
   );
 });
 

@@ -16,11 +16,16 @@ async function main() {
   if (missing.length > 0) {
     process.stderr.write(
       `yarn dev:stack needs ${missing.join(', ')} on PATH.\n` +
-        `On Debian/Ubuntu: sudo apt-get install ${missing.map(m => STACK_BINARIES[m]).join(' ')}\n`,
+        `On Debian/Ubuntu: sudo apt-get install ${missing
+          .map(m => STACK_BINARIES[m])
+          .join(' ')}\n`,
     );
     process.exit(1);
   }
-  if (existsSync(LOCAL_CONFIG) && !readFileSync(LOCAL_CONFIG, 'utf8').startsWith(MARKER)) {
+  if (
+    existsSync(LOCAL_CONFIG) &&
+    !readFileSync(LOCAL_CONFIG, 'utf8').startsWith(MARKER)
+  ) {
     process.stderr.write(
       `${LOCAL_CONFIG} exists and was not written by yarn dev:stack; move it away first.\n`,
     );
@@ -37,7 +42,9 @@ async function main() {
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write('\nstopping (and removing app-config.local.yaml)...\n');
+    process.stdout.write(
+      '\nstopping (and removing app-config.local.yaml)...\n',
+    );
     rmSync(LOCAL_CONFIG, { force: true });
     stack.stop().finally(() => process.exit(0));
   };

@@ -52,7 +52,9 @@ async function waitFor(
 ): Promise<void> {
   for (;;) {
     if (child.exitCode !== null) {
-      throw new Error(`yarn start exited with ${child.exitCode}:\n${output().slice(-4000)}`);
+      throw new Error(
+        `yarn start exited with ${child.exitCode}:\n${output().slice(-4000)}`,
+      );
     }
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
@@ -61,7 +63,9 @@ async function waitFor(
       // not up yet
     }
     if (Date.now() > deadline) {
-      throw new Error(`${url} did not answer in time:\n${output().slice(-4000)}`);
+      throw new Error(
+        `${url} did not answer in time:\n${output().slice(-4000)}`,
+      );
     }
     await new Promise(r => setTimeout(r, 1000));
   }
@@ -79,12 +83,14 @@ async function acquireLock(deadline: number): Promise<void> {
     } catch {
       // A lock older than 20 minutes was left by a killed run.
       try {
-        if (Date.now() - statSync(LOCK).mtimeMs > 20 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+        if (Date.now() - statSync(LOCK).mtimeMs > 20 * 60_000)
+          rmSync(LOCK, { recursive: true, force: true });
       } catch {
         // gone meanwhile
       }
     }
-    if (Date.now() > deadline) throw new Error(`another Lookout e2e run holds ${LOCK}`);
+    if (Date.now() > deadline)
+      throw new Error(`another Lookout e2e run holds ${LOCK}`);
     await new Promise(r => setTimeout(r, 1000));
   }
 }
@@ -122,7 +128,12 @@ export async function startLookout(
     cwd: REPO_ROOT,
     detached: true,
     // Jest sets NODE_ENV=test, which the app's browserslist has no entry for.
-    env: { ...process.env, NODE_ENV: 'development', BROWSER: 'none', FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      BROWSER: 'none',
+      FORCE_COLOR: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -79,12 +79,12 @@ export async function startFaultServer(): Promise<FaultServer> {
         res.end();
         return;
       case 'deep': {
-        const nested =
-          '{"kvlistValue":{"values":[{"key":"k","value":'.repeat(
-            current.depth,
-          ) +
-          '{"stringValue":"x"}' +
-          '}]}}'.repeat(current.depth);
+        const open = '{"kvlistValue":{"values":[{"key":"k","value":'.repeat(
+          current.depth,
+        );
+        const nested = `${open}{"stringValue":"x"}${'}]}}'.repeat(
+          current.depth,
+        )}`;
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end(
           `{"trace":{"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"checkout"}}]},"scopeSpans":[{"spans":[{"traceId":"W47/95gDgQPSabYzgT/HAA==","spanId":"7uGbfsPBsQA=","name":"x","startTimeUnixNano":"1","endTimeUnixNano":"2","attributes":[{"key":"deep","value":${nested}}]}]}]}]}}`,

@@ -45,7 +45,11 @@ export class PagingService {
     const group = ownerRef
       ? await this.catalog.getEntityByRef(ownerRef, { credentials })
       : undefined;
-    const plan = routingOf([{ entity, spec }], ref => (ref === ownerRef ? group : undefined), this.alerting);
+    const plan = routingOf(
+      [{ entity, spec }],
+      ref => (ref === ownerRef ? group : undefined),
+      this.alerting,
+    );
     return {
       routes: whoGetsPaged(plan, {
         entityRef: spec.entityRef,

@@ -133,17 +133,24 @@ describe('ObservabilityAnnotationProcessor', () => {
       expect.objectContaining({
         type: 'error',
         error: expect.objectContaining({
-          message: expect.stringMatching(/^pagerduty\.com\/integration-key: found "abc"/),
+          message: expect.stringMatching(
+            /^pagerduty\.com\/integration-key: found "abc"/,
+          ),
         }),
       }),
       expect.objectContaining({
         type: 'error',
         error: expect.objectContaining({
-          message: expect.stringMatching(/^lookout\.dev\/tickets-slack-secret: "receivers" is not <secret>\/<key>/),
+          message: expect.stringMatching(
+            /^lookout\.dev\/tickets-slack-secret: "receivers" is not <secret>\/<key>/,
+          ),
         }),
       }),
     ]);
-    const plain = await process('strict', { ...group, metadata: { name: 'team-x' } });
+    const plain = await process('strict', {
+      ...group,
+      metadata: { name: 'team-x' },
+    });
     expect(plain.emitted).toEqual([]);
   });
 

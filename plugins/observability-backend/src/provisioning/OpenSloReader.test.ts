@@ -82,7 +82,7 @@ describe('resolveOpenSloLocation', () => {
     );
   });
 
-  it('refuses paths that leave the catalog file\'s folder', () => {
+  it("refuses paths that leave the catalog file's folder", () => {
     const fromFile = component('a', {
       'backstage.io/managed-by-location': 'file:/srv/catalog/entities.yaml',
     });
@@ -140,7 +140,9 @@ describe('OpenSloReader', () => {
     const outcome = pipeline.render(await pipeline.prepare(entity));
     expect(outcome.ok).toBe(false);
     const error = (outcome as { error: string }).error;
-    expect(error).toMatch(/^lookout\.dev\/openslo: \.\/secret\.yaml is relative/);
+    expect(error).toMatch(
+      /^lookout\.dev\/openslo: \.\/secret\.yaml is relative/,
+    );
     expect(error).not.toContain('hunter2');
     expect(error).not.toContain(dir);
     expect(urlReader.readUrl).not.toHaveBeenCalled();
@@ -177,7 +179,8 @@ describe('OpenSloReader', () => {
       }),
     });
     const entity = component('inventory', {
-      'backstage.io/source-location': 'url:https://git.example.com/o/r/tree/main/',
+      'backstage.io/source-location':
+        'url:https://git.example.com/o/r/tree/main/',
     });
     const reader = new OpenSloReader(urlReader);
     expect(await reader.readText(entity, './slos.yaml')).toBe(OPENSLO);
@@ -189,7 +192,7 @@ describe('OpenSloReader', () => {
 });
 
 describe('EntityPipeline with OpenSLO', () => {
-  it('gives documents without a window the entity\'s lookout.dev/slo-window, hours included (as the CLI)', async () => {
+  it("gives documents without a window the entity's lookout.dev/slo-window, hours included (as the CLI)", async () => {
     const urlReader = mockServices.urlReader.mock({
       readUrl: async () => ({
         buffer: async () =>

@@ -42,7 +42,11 @@ import {
   StateChanges,
 } from '../database/types';
 import { streamAnnotatedEntities } from './annotatedEntities';
-import { EntityPipeline, PreparedEntity, RenderOutcome } from './EntityPipeline';
+import {
+  EntityPipeline,
+  PreparedEntity,
+  RenderOutcome,
+} from './EntityPipeline';
 import { renderHash } from './hashing';
 import { nextAttemptAt, RetryPolicy } from './retryPolicy';
 

@@ -123,7 +123,9 @@ describe('provisioning in a backend', () => {
     await backend.reconcile();
     const first = await snapshot(dir);
     expect(first['kustomization.yaml']).toContain('- group-default-team-shop');
-    const config = parse(first['group-default-team-shop/alertmanagerconfig.yaml']);
+    const config = parse(
+      first['group-default-team-shop/alertmanagerconfig.yaml'],
+    );
     expect(config.kind).toBe('AlertmanagerConfig');
     expect(config.spec.route).toMatchObject({
       receiver: 'team-shop-pager',
@@ -132,14 +134,20 @@ describe('provisioning in a backend', () => {
         { name: 'severity', value: 'page', matchType: '=' },
       ],
     });
-    expect(parse(first['group-default-team-shop/secret.yaml']).stringData).toEqual({
+    expect(
+      parse(first['group-default-team-shop/secret.yaml']).stringData,
+    ).toEqual({
       'team-shop-pager': '0123456789abcdef0123456789abcdef',
     });
 
-    catalog.set([scrapedService('checkout'), teamShop('fedcba9876543210fedcba9876543210')]);
+    catalog.set([
+      scrapedService('checkout'),
+      teamShop('fedcba9876543210fedcba9876543210'),
+    ]);
     await backend.reconcile();
     expect(
-      parse((await snapshot(dir))['group-default-team-shop/secret.yaml']).stringData,
+      parse((await snapshot(dir))['group-default-team-shop/secret.yaml'])
+        .stringData,
     ).toEqual({ 'team-shop-pager': 'fedcba9876543210fedcba9876543210' });
 
     catalog.set([teamShop('fedcba9876543210fedcba9876543210')]);

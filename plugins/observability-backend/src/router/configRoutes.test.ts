@@ -96,11 +96,25 @@ describe('GET /entities/by-name/:kind/:namespace/:name/config', () => {
   it("says who gets paged, through the owner Group's receivers", async () => {
     const server = await start();
     const res = await request(server)
-      .get('/api/observability/entities/by-name/component/default/checkout/config')
+      .get(
+        '/api/observability/entities/by-name/component/default/checkout/config',
+      )
       .set('Authorization', mockCredentials.user.header());
     expect(res.body.paging).toEqual([
-      { severity: 'page', receiver: 'team-shop-pager', description: 'PagerDuty (team-shop)', pages: true, isDefault: false },
-      { severity: 'ticket', receiver: 'team-shop-tickets', description: '#shop-alerts', pages: false, isDefault: false },
+      {
+        severity: 'page',
+        receiver: 'team-shop-pager',
+        description: 'PagerDuty (team-shop)',
+        pages: true,
+        isDefault: false,
+      },
+      {
+        severity: 'ticket',
+        receiver: 'team-shop-tickets',
+        description: '#shop-alerts',
+        pages: false,
+        isDefault: false,
+      },
     ]);
   });
 
@@ -109,10 +123,9 @@ describe('GET /entities/by-name/:kind/:namespace/:name/config', () => {
     const res = await request(server)
       .get('/api/observability/entities/by-name/component/default/cart/config')
       .set('Authorization', mockCredentials.user.header());
-    expect(res.body.paging.map((r: { receiver: string }) => r.receiver)).toEqual([
-      'unrouted',
-      'unrouted',
-    ]);
+    expect(
+      res.body.paging.map((r: { receiver: string }) => r.receiver),
+    ).toEqual(['unrouted', 'unrouted']);
     expect(res.body.problems).toEqual([
       {
         severity: 'warning',

@@ -133,7 +133,9 @@ describe('GET .../metrics', () => {
     expect(res.body.goldenSignals.panels[1].query).toMatch(
       /^\(sum\(rate\(http_requests_total\{backstage_entity="component:default\/checkout", code=~"5\.\."\}\[\d+s\]\)\) or vector\(0\)\) \/ sum\(rate\(http_requests_total\{backstage_entity="component:default\/checkout"\}\[\d+s\]\)\)$/,
     );
-    expect(res.body.goldenSignalsNote).toMatch(/^Latency: no SLO of the entity/);
+    expect(res.body.goldenSignalsNote).toMatch(
+      /^Latency: no SLO of the entity/,
+    );
   });
 
   it("takes the golden signals from the entity's SLO indicators without a discovery query", async () => {

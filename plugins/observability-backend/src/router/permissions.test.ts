@@ -149,11 +149,16 @@ describe('signal routes and catalog permissions', () => {
     },
   );
 
-  it.each(SIGNAL_ROUTES)('answers 401 for %s without credentials', async route => {
-    const res = await request(backend.server).get(`${base}/checkout/${route}`);
-    expect(res.status).toBe(401);
-    expect(hits).toEqual([]);
-  });
+  it.each(SIGNAL_ROUTES)(
+    'answers 401 for %s without credentials',
+    async route => {
+      const res = await request(backend.server).get(
+        `${base}/checkout/${route}`,
+      );
+      expect(res.status).toBe(401);
+      expect(hits).toEqual([]);
+    },
+  );
 
   it('lists only visible entities in the catalog-wide SLO summary', async () => {
     const res = await backend.get('/api/observability/slos');

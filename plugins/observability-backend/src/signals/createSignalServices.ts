@@ -83,11 +83,7 @@ export function createSignalServices(options: {
     config.getOptionalString('observability.grafana.url');
   return {
     specs,
-    slos: new PrometheusSloService(
-      prometheus,
-      alertmanager,
-      grafanaBaseUrl,
-    ),
+    slos: new PrometheusSloService(prometheus, alertmanager, grafanaBaseUrl),
     alerts: new EntityAlertService(
       alertSource ?? {
         upstream: 'alertmanager',

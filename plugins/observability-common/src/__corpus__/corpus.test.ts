@@ -43,7 +43,10 @@ function describeSlo(slo: SloSpec) {
         } total=${formatVectorSelector(indicator.total)}`
       : `latency ${indicator.histogramType} ${indicator.histogram} under ${
           indicator.thresholdSeconds
-        }s ${formatVectorSelector({ metric: '', matchers: indicator.matchers })}`;
+        }s ${formatVectorSelector({
+          metric: '',
+          matchers: indicator.matchers,
+        })}`;
   const alertingText = [
     alerting.page && 'page',
     alerting.ticket && 'ticket',
@@ -69,7 +72,10 @@ function describeSlo(slo: SloSpec) {
 const describeProblem = (p: ObservabilityProblem) =>
   `${p.severity}: ${p.annotation}${p.path ? ` ${p.path}` : ''}: ${p.message}`;
 
-function readCase(file: string): { slos: SloSpec[]; problems: ObservabilityProblem[] } {
+function readCase(file: string): {
+  slos: SloSpec[];
+  problems: ObservabilityProblem[];
+} {
   const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
   const first = YAML.parseAllDocuments(text)[0]?.toJS();
   const isOpenSlo =
@@ -77,7 +83,9 @@ function readCase(file: string): { slos: SloSpec[]; problems: ObservabilityProbl
     (typeof first?.apiVersion === 'string' &&
       first.apiVersion.startsWith('openslo/'));
   if (isOpenSlo) {
-    return parseOpenSloDocuments(text, { entityRef: 'component:default/corpus' });
+    return parseOpenSloDocuments(text, {
+      entityRef: 'component:default/corpus',
+    });
   }
   const { spec, problems } = parseObservabilitySpec(first as Entity);
   return { slos: spec.slos, problems };
@@ -91,7 +99,9 @@ describe('the corpus of real-world inputs', () => {
     for (const file of cases) {
       expect([
         file,
-        fs.existsSync(path.join(CORPUS, file.replace(/\.yaml$/, '.expected.yaml'))),
+        fs.existsSync(
+          path.join(CORPUS, file.replace(/\.yaml$/, '.expected.yaml')),
+        ),
       ]).toEqual([file, true]);
     }
   });

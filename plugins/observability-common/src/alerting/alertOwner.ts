@@ -3,7 +3,11 @@
  * on (the owner's name). One home for the rule the alert rules, the routing and the entity page
  * share.
  */
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 
 /** Owner of an entity as a full ref (`group:default/team-shop`), if it has one. @public */
 export function alertOwnerRef(entity: Entity): string | undefined {

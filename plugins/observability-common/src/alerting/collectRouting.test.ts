@@ -4,11 +4,18 @@ import { DEFAULT_ALERTING_SETTINGS } from './alertingSettings';
 import { collectRouting, pagingProblem, RoutedEntity } from './collectRouting';
 import { buildRoutingPlan } from './routeTree';
 
-function component(name: string, owner?: string, annotations: Record<string, string> = {}): RoutedEntity {
+function component(
+  name: string,
+  owner?: string,
+  annotations: Record<string, string> = {},
+): RoutedEntity {
   const entity: Entity = {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name, annotations: { 'lookout.dev/slo-availability': '99.9', ...annotations } },
+    metadata: {
+      name,
+      annotations: { 'lookout.dev/slo-availability': '99.9', ...annotations },
+    },
     spec: { type: 'service', ...(owner ? { owner } : {}) },
   };
   return { entity, spec: parseObservabilitySpec(entity).spec };
@@ -25,8 +32,14 @@ function group(name: string, annotations: Record<string, string>): Entity {
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const groups = new Map([
-  ['group:default/team-shop', group('team-shop', { 'pagerduty.com/integration-key': KEY })],
-  ['group:default/team-docs', group('team-docs', { 'lookout.dev/tickets-email': 'docs@example.com' })],
+  [
+    'group:default/team-shop',
+    group('team-shop', { 'pagerduty.com/integration-key': KEY }),
+  ],
+  [
+    'group:default/team-docs',
+    group('team-docs', { 'lookout.dev/tickets-email': 'docs@example.com' }),
+  ],
 ]);
 const entities = [
   component('checkout', 'team-shop'),
@@ -34,18 +47,35 @@ const entities = [
   component('lonely', 'team-ghost'),
   component('edge', undefined, { 'pagerduty.com/integration-key': KEY }),
 ];
-const plan = buildRoutingPlan(collectRouting(entities, ref => groups.get(ref)), DEFAULT_ALERTING_SETTINGS);
+const plan = buildRoutingPlan(
+  collectRouting(entities, ref => groups.get(ref)),
+  DEFAULT_ALERTING_SETTINGS,
+);
 
 describe('collectRouting and pagingProblem', () => {
   it("reads each owner's Group once and the Components' own pagers", () => {
     expect(collectRouting(entities, ref => groups.get(ref))).toEqual({
       teams: [
-        { team: 'team-shop', groupRef: 'group:default/team-shop', receivers: { pager: { value: KEY }, tickets: [] }, entityPagers: [] },
-        { team: 'team-docs', groupRef: 'group:default/team-docs', receivers: { tickets: [{ type: 'email', to: 'docs@example.com' }] }, entityPagers: [] },
+        {
+          team: 'team-shop',
+          groupRef: 'group:default/team-shop',
+          receivers: { pager: { value: KEY }, tickets: [] },
+          entityPagers: [],
+        },
+        {
+          team: 'team-docs',
+          groupRef: 'group:default/team-docs',
+          receivers: { tickets: [{ type: 'email', to: 'docs@example.com' }] },
+          entityPagers: [],
+        },
         { team: 'team-ghost', receivers: { tickets: [] }, entityPagers: [] },
       ],
       ownerlessPagers: [
-        { entityRef: 'component:default/edge', slug: 'component-default-edge', pager: { value: KEY } },
+        {
+          entityRef: 'component:default/edge',
+          slug: 'component-default-edge',
+          pager: { value: KEY },
+        },
       ],
     });
   });

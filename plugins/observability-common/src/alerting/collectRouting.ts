@@ -35,7 +35,10 @@ export function hasSloAlerts(spec: ObservabilitySpec): boolean {
 
 /** `<kind>-<namespace>-<name>`, kind in lowercase, of an entity ref. */
 function slugOf(entityRef: string): string {
-  return entityRef.replace(":", "-").replace("/", "-").toLocaleLowerCase("en-US");
+  return entityRef
+    .replace(':', '-')
+    .replace('/', '-')
+    .toLocaleLowerCase('en-US');
 }
 
 /**
@@ -57,7 +60,11 @@ export function collectRouting(
     }
     const ownPager = parseAlertReceivers(entity).receivers.pager;
     const entityRef = entityIdentity(entity).entityRef;
-    const pager = ownPager && { entityRef, slug: slugOf(entityRef), pager: ownPager };
+    const pager = ownPager && {
+      entityRef,
+      slug: slugOf(entityRef),
+      pager: ownPager,
+    };
     const team = alertTeamOf(entity);
     const groupRef = alertOwnerRef(entity);
     if (!team || !groupRef) {
@@ -72,7 +79,9 @@ export function collectRouting(
       routed = {
         team,
         ...(group ? { groupRef } : {}),
-        receivers: group ? parseAlertReceivers(group).receivers : { tickets: [] },
+        receivers: group
+          ? parseAlertReceivers(group).receivers
+          : { tickets: [] },
         entityPagers: [],
       };
       teams.set(team, routed);

@@ -5,7 +5,10 @@ function entity(kind: string, annotations: Record<string, unknown>): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind,
-    metadata: { name: 'team-shop', annotations: annotations as Record<string, string> },
+    metadata: {
+      name: 'team-shop',
+      annotations: annotations as Record<string, string>,
+    },
     spec: {},
   };
 }
@@ -15,8 +18,13 @@ const KEY = '0123456789abcdef0123456789ABCDEF';
 describe('parseAlertReceivers', () => {
   it('honours the PagerDuty plugin annotation as written', () => {
     expect(
-      parseAlertReceivers(entity('Group', { 'pagerduty.com/integration-key': KEY })),
-    ).toEqual({ receivers: { pager: { value: KEY }, tickets: [] }, problems: [] });
+      parseAlertReceivers(
+        entity('Group', { 'pagerduty.com/integration-key': KEY }),
+      ),
+    ).toEqual({
+      receivers: { pager: { value: KEY }, tickets: [] },
+      problems: [],
+    });
   });
 
   it('reads a routing key from a Secret reference instead', () => {
@@ -24,7 +32,10 @@ describe('parseAlertReceivers', () => {
       parseAlertReceivers(
         entity('Component', { 'lookout.dev/pager-secret': 'pd-keys/shop' }),
       ).receivers,
-    ).toEqual({ pager: { secret: { name: 'pd-keys', key: 'shop' } }, tickets: [] });
+    ).toEqual({
+      pager: { secret: { name: 'pd-keys', key: 'shop' } },
+      tickets: [],
+    });
   });
 
   it("reads a Group's ticket channels: Slack webhook in a Secret, e-mail, webhook", () => {
@@ -57,15 +68,18 @@ describe('parseAlertReceivers', () => {
     ['lookout.dev/tickets-slack-secret', 'a/b/c'],
     ['lookout.dev/tickets-email', 'not an address'],
     ['lookout.dev/tickets-webhook', 'ftp://example.com/x'],
-  ])('reports a malformed %s (%p) as an error naming it', (annotation, value) => {
-    const { receivers, problems } = parseAlertReceivers(
-      entity('Group', { [annotation]: value }),
-    );
-    expect(problems).toEqual([
-      expect.objectContaining({ severity: 'error', annotation, path: '' }),
-    ]);
-    expect(receivers).toEqual({ tickets: [] });
-  });
+  ])(
+    'reports a malformed %s (%p) as an error naming it',
+    (annotation, value) => {
+      const { receivers, problems } = parseAlertReceivers(
+        entity('Group', { [annotation]: value }),
+      );
+      expect(problems).toEqual([
+        expect.objectContaining({ severity: 'error', annotation, path: '' }),
+      ]);
+      expect(receivers).toEqual({ tickets: [] });
+    },
+  );
 
   it('refuses a key and a Secret reference together', () => {
     const { receivers, problems } = parseAlertReceivers(

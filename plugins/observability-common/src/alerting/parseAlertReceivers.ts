@@ -82,7 +82,12 @@ export function parseAlertReceivers(entity: Entity): ParsedAlertReceivers {
     }
     const parsed = parse(annotations[annotation]);
     if (!parsed.ok) {
-      problems.push({ severity: 'error', annotation, path: '', message: parsed.message });
+      problems.push({
+        severity: 'error',
+        annotation,
+        path: '',
+        message: parsed.message,
+      });
       return undefined;
     }
     return parsed.value;
@@ -108,7 +113,8 @@ export function parseAlertReceivers(entity: Entity): ParsedAlertReceivers {
     }
   }
 
-  const isGroup = String(entity?.kind ?? '').toLocaleLowerCase('en-US') === 'group';
+  const isGroup =
+    String(entity?.kind ?? '').toLocaleLowerCase('en-US') === 'group';
   const ticketKeys = [
     ANNOTATION_TICKETS_SLACK_SECRET,
     ANNOTATION_TICKETS_SLACK_CHANNEL,
@@ -132,10 +138,7 @@ export function parseAlertReceivers(entity: Entity): ParsedAlertReceivers {
   const channel = read(ANNOTATION_TICKETS_SLACK_CHANNEL, parseSlackChannel);
   if (webhook) {
     tickets.push({ type: 'slack', webhook, ...(channel ? { channel } : {}) });
-  } else if (
-    channel &&
-    !(ANNOTATION_TICKETS_SLACK_SECRET in annotations)
-  ) {
+  } else if (channel && !(ANNOTATION_TICKETS_SLACK_SECRET in annotations)) {
     problems.push({
       severity: 'error',
       annotation: ANNOTATION_TICKETS_SLACK_CHANNEL,

@@ -40,7 +40,10 @@ export function receiverDelivers(receiver: ReceiverSpec): boolean {
 export function describeTicketChannel(channel: TicketChannel): string {
   switch (channel.type) {
     case 'slack':
-      return channel.channel ?? `Slack (${channel.webhook.name}/${channel.webhook.key})`;
+      return (
+        channel.channel ??
+        `Slack (${channel.webhook.name}/${channel.webhook.key})`
+      );
     case 'email':
       return channel.to;
     default:

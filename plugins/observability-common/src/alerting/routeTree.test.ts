@@ -10,24 +10,50 @@ const KEY = { value: '0123456789abcdef0123456789abcdef' };
  */
 const input: RoutingInput = {
   teams: [
-    { team: 'quiet', receivers: { tickets: [] }, entityPagers: [
-      { entityRef: 'component:default/edge', slug: 'component-default-edge', pager: KEY },
-    ] },
+    {
+      team: 'quiet',
+      receivers: { tickets: [] },
+      entityPagers: [
+        {
+          entityRef: 'component:default/edge',
+          slug: 'component-default-edge',
+          pager: KEY,
+        },
+      ],
+    },
     {
       team: 'team-shop',
       groupRef: 'group:default/team-shop',
       receivers: {
         pager: KEY,
-        tickets: [{ type: 'slack', webhook: { name: 'am', key: 'shop' }, channel: '#shop-alerts' }],
+        tickets: [
+          {
+            type: 'slack',
+            webhook: { name: 'am', key: 'shop' },
+            channel: '#shop-alerts',
+          },
+        ],
       },
       entityPagers: [],
     },
-    { team: 'team-pay', receivers: { pager: { secret: { name: 'pd', key: 'pay' } }, tickets: [] }, entityPagers: [] },
-    { team: 'docs', receivers: { tickets: [{ type: 'email', to: 'docs@example.com' }] }, entityPagers: [] },
+    {
+      team: 'team-pay',
+      receivers: { pager: { secret: { name: 'pd', key: 'pay' } }, tickets: [] },
+      entityPagers: [],
+    },
+    {
+      team: 'docs',
+      receivers: { tickets: [{ type: 'email', to: 'docs@example.com' }] },
+      entityPagers: [],
+    },
     { team: 'silent', receivers: { tickets: [] }, entityPagers: [] },
   ],
   ownerlessPagers: [
-    { entityRef: 'component:default/orphan', slug: 'component-default-orphan', pager: KEY },
+    {
+      entityRef: 'component:default/orphan',
+      slug: 'component-default-orphan',
+      pager: KEY,
+    },
   ],
 };
 
@@ -47,11 +73,38 @@ describe('buildRoutingPlan and routeAlert', () => {
     [{ team: 'docs', severity: 'page' }, 'docs-tickets'],
     [{ team: 'docs', severity: 'ticket' }, 'docs-tickets'],
     [{ team: 'silent', severity: 'page' }, 'unrouted'],
-    [{ team: 'quiet', severity: 'page', backstage_entity: 'component:default/edge' }, 'component-default-edge-pager'],
-    [{ team: 'quiet', severity: 'page', backstage_entity: 'component:default/other' }, 'unrouted'],
-    [{ team: 'quiet', severity: 'ticket', backstage_entity: 'component:default/edge' }, 'unrouted'],
-    [{ severity: 'page', backstage_entity: 'component:default/orphan' }, 'component-default-orphan-pager'],
-    [{ severity: 'page', backstage_entity: 'component:default/nobody' }, 'unrouted'],
+    [
+      {
+        team: 'quiet',
+        severity: 'page',
+        backstage_entity: 'component:default/edge',
+      },
+      'component-default-edge-pager',
+    ],
+    [
+      {
+        team: 'quiet',
+        severity: 'page',
+        backstage_entity: 'component:default/other',
+      },
+      'unrouted',
+    ],
+    [
+      {
+        team: 'quiet',
+        severity: 'ticket',
+        backstage_entity: 'component:default/edge',
+      },
+      'unrouted',
+    ],
+    [
+      { severity: 'page', backstage_entity: 'component:default/orphan' },
+      'component-default-orphan-pager',
+    ],
+    [
+      { severity: 'page', backstage_entity: 'component:default/nobody' },
+      'unrouted',
+    ],
   ])('routes %p to %s', (labels, receiver) => {
     expect(receiverOf(labels)).toBe(receiver);
   });
@@ -77,7 +130,9 @@ describe('buildRoutingPlan and routeAlert', () => {
 
   it('applies the per-severity timings to the routes of that severity', () => {
     const shop = plan.owners.find(o => o.name === 'team-shop')!.route;
-    expect(shop.routes.map(r => [r.receiver, r.groupWait, r.repeatInterval])).toEqual([
+    expect(
+      shop.routes.map(r => [r.receiver, r.groupWait, r.repeatInterval]),
+    ).toEqual([
       ['team-shop-pager', '10s', '1h'],
       ['team-shop-tickets', undefined, '24h'],
     ]);

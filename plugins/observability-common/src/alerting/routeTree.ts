@@ -107,8 +107,17 @@ function byName<T extends { entityRef: string }>(a: T, b: T): number {
   return compareText(a.entityRef, b.entityRef);
 }
 
-function pagerReceiver(name: string, pager: PagerDutyKey, who: string): ReceiverSpec {
-  return { name, pagerduty: pager, tickets: [], description: `PagerDuty (${who})` };
+function pagerReceiver(
+  name: string,
+  pager: PagerDutyKey,
+  who: string,
+): ReceiverSpec {
+  return {
+    name,
+    pagerduty: pager,
+    tickets: [],
+    description: `PagerDuty (${who})`,
+  };
 }
 
 function entityName(entityRef: string): string {
@@ -129,7 +138,10 @@ function entityPagerRoute(
 }
 
 /** The owner of a team's routes, or nothing when the team names no receiver at all. */
-function teamOwner(team: RoutedTeam, settings: AlertingSettings): RouteOwner | undefined {
+function teamOwner(
+  team: RoutedTeam,
+  settings: AlertingSettings,
+): RouteOwner | undefined {
   const { pager, tickets } = team.receivers;
   const entityPagers = [...team.entityPagers].sort(byName);
   if (!pager && tickets.length === 0 && entityPagers.length === 0) {
@@ -138,7 +150,9 @@ function teamOwner(team: RoutedTeam, settings: AlertingSettings): RouteOwner | u
   const page = settings.severities.page;
   const receivers: ReceiverSpec[] = [];
   if (pager) {
-    receivers.push(pagerReceiver(pagerReceiverName(team.team), pager, team.team));
+    receivers.push(
+      pagerReceiver(pagerReceiverName(team.team), pager, team.team),
+    );
   }
   if (tickets.length > 0) {
     receivers.push({
@@ -161,7 +175,9 @@ function teamOwner(team: RoutedTeam, settings: AlertingSettings): RouteOwner | u
       receiver: ticketsName,
       matchers: [teamMatcher],
       routes: [
-        ...entityPagers.map(p => entityPagerRoute(p, [eq('severity', 'page')], page)),
+        ...entityPagers.map(p =>
+          entityPagerRoute(p, [eq('severity', 'page')], page),
+        ),
         {
           receiver: pager ? pagerReceiverName(team.team) : ticketsName,
           matchers: [eq('severity', 'page')],
@@ -216,8 +232,18 @@ export function buildRoutingPlan(
     owners.push({
       name: pager.slug,
       ref: pager.entityRef,
-      route: entityPagerRoute(pager, [eq('severity', 'page')], settings.severities.page),
-      receivers: [pagerReceiver(`${pager.slug}-pager`, pager.pager, entityName(pager.entityRef))],
+      route: entityPagerRoute(
+        pager,
+        [eq('severity', 'page')],
+        settings.severities.page,
+      ),
+      receivers: [
+        pagerReceiver(
+          `${pager.slug}-pager`,
+          pager.pager,
+          entityName(pager.entityRef),
+        ),
+      ],
     });
   }
   const teams = [...input.teams].sort((a, b) => compareText(a.team, b.team));

@@ -26,7 +26,9 @@ export function parseSecretKeyRef(value: unknown): Parsed<SecretKeyRef> {
   }
   const parts = value.trim().split('/');
   if (parts.length !== 2) {
-    return invalid(`${describeValue(value)} is not <secret>/<key>; ${expected}`);
+    return invalid(
+      `${describeValue(value)} is not <secret>/<key>; ${expected}`,
+    );
   }
   const [name, key] = parts;
   if (name.length > 253 || !SECRET_NAME.test(name)) {
@@ -36,7 +38,12 @@ export function parseSecretKeyRef(value: unknown): Parsed<SecretKeyRef> {
       )} is not a Kubernetes name (lowercase letters, digits, '-' and '.'); ${expected}`,
     );
   }
-  if (key.length > 253 || !SECRET_KEY.test(key) || key === '.' || key === '..') {
+  if (
+    key.length > 253 ||
+    !SECRET_KEY.test(key) ||
+    key === '.' ||
+    key === '..'
+  ) {
     return invalid(
       `secret key ${describeValue(
         key,

@@ -9,7 +9,13 @@ const plan = buildRoutingPlan(
         team: 'team-shop',
         receivers: {
           pager: { value: '0123456789abcdef0123456789abcdef' },
-          tickets: [{ type: 'slack', webhook: { name: 'am', key: 'shop' }, channel: '#shop-alerts' }],
+          tickets: [
+            {
+              type: 'slack',
+              webhook: { name: 'am', key: 'shop' },
+              channel: '#shop-alerts',
+            },
+          ],
         },
         entityPagers: [],
       },
@@ -21,13 +27,24 @@ const plan = buildRoutingPlan(
 
 describe('whoGetsPaged', () => {
   it('names the pager and the ticket channel of the owning team', () => {
-    const routes = whoGetsPaged(plan, { entityRef: 'component:default/checkout', team: 'team-shop' });
-    expect(formatPaging(routes)).toBe('pages → PagerDuty (team-shop), tickets → #shop-alerts');
-    expect(routes.map(r => [r.pages, r.isDefault])).toEqual([[true, false], [false, false]]);
+    const routes = whoGetsPaged(plan, {
+      entityRef: 'component:default/checkout',
+      team: 'team-shop',
+    });
+    expect(formatPaging(routes)).toBe(
+      'pages → PagerDuty (team-shop), tickets → #shop-alerts',
+    );
+    expect(routes.map(r => [r.pages, r.isDefault])).toEqual([
+      [true, false],
+      [false, false],
+    ]);
   });
 
   it('falls back to the default receiver for a team without receivers', () => {
-    const routes = whoGetsPaged(plan, { entityRef: 'component:default/x', team: 'team-none' });
+    const routes = whoGetsPaged(plan, {
+      entityRef: 'component:default/x',
+      team: 'team-none',
+    });
     expect(formatPaging(routes)).toBe(
       'pages → the default receiver (unrouted), tickets → the default receiver (unrouted)',
     );

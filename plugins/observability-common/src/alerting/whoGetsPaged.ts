@@ -43,7 +43,10 @@ export function whoGetsPaged(
   });
 }
 
-const VERBS: Record<AlertSeverityName, string> = { page: 'pages', ticket: 'tickets' };
+const VERBS: Record<AlertSeverityName, string> = {
+  page: 'pages',
+  ticket: 'tickets',
+};
 
 /** `pages → PagerDuty (team-shop), tickets → #shop-alerts`. @public */
 export function formatPaging(routes: PagingRoute[]): string {

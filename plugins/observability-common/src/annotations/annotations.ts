@@ -50,7 +50,8 @@ export const ANNOTATION_PAGERDUTY_INTEGRATION_KEY =
 /** Kubernetes Secret key (`<secret>/<key>`) holding the PagerDuty routing key. @public */
 export const ANNOTATION_PAGER_SECRET = 'lookout.dev/pager-secret';
 /** A Group's ticket channel: Secret key (`<secret>/<key>`) holding a Slack webhook URL. @public */
-export const ANNOTATION_TICKETS_SLACK_SECRET = 'lookout.dev/tickets-slack-secret';
+export const ANNOTATION_TICKETS_SLACK_SECRET =
+  'lookout.dev/tickets-slack-secret';
 /** Slack channel of the ticket webhook, e.g. `#shop-alerts`. @public */
 export const ANNOTATION_TICKETS_SLACK_CHANNEL =
   'lookout.dev/tickets-slack-channel';

@@ -4,10 +4,7 @@
  */
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
-import {
-  problemMessages,
-  readNumberText,
-} from '../validation/problemMessages';
+import { problemMessages, readNumberText } from '../validation/problemMessages';
 import { parsePrometheusDuration } from '../duration/duration';
 
 /** Default scrape path. @public */

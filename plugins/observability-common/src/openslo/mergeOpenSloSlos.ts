@@ -8,7 +8,11 @@ import {
   ANNOTATION_SLO_WINDOW,
 } from '../annotations/annotations';
 import { DEFAULT_SLO_WINDOW, parseSloWindow } from '../slo/window';
-import { ObservabilityProblem, ObservabilitySpec, SloSpec } from '../spec/types';
+import {
+  ObservabilityProblem,
+  ObservabilitySpec,
+  SloSpec,
+} from '../spec/types';
 import { parseOpenSloDocuments } from './parseOpenSloDocuments';
 
 /**

@@ -10,13 +10,15 @@ describe('docs/openslo.md', () => {
     if (typeof message === 'string') {
       return [key, message];
     }
-    const sample = { severalObjectives: 2, alertingKind: 'AlertPolicy' }[
-      key
-    ] ?? 'Datadog';
+    const sample =
+      { severalObjectives: 2, alertingKind: 'AlertPolicy' }[key] ?? 'Datadog';
     return [key, (message as (arg: unknown) => string)(sample)];
   });
 
-  it.each(messages)('quotes the %s refusal exactly as the code words it', (_, message) => {
-    expect(doc).toContain(message);
-  });
+  it.each(messages)(
+    'quotes the %s refusal exactly as the code words it',
+    (_, message) => {
+      expect(doc).toContain(message);
+    },
+  );
 });

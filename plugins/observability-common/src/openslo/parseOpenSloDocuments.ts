@@ -121,7 +121,9 @@ export function parseOpenSloDocuments(
     if (first) {
       problems.error(
         [...doc.path, 'metadata', 'name'],
-        `the name ${JSON.stringify(slo.name)} is already used by ${documentLabel(
+        `the name ${JSON.stringify(
+          slo.name,
+        )} is already used by ${documentLabel(
           first.path,
         )}; SLO names must be unique`,
       );

@@ -111,18 +111,16 @@ describe('parseOpenSloDocuments: the forms projects write', () => {
   spec: {}`;
     expect(problemsOf(list).problems).toEqual(
       expect.arrayContaining([
-        [
-          'error',
-          'doc[0][1].spec',
-          expect.stringMatching(/^has no indicator/),
-        ],
+        ['error', 'doc[0][1].spec', expect.stringMatching(/^has no indicator/)],
       ]),
     );
   });
 
   it('reports a typo of timeWindow with a suggestion instead of using the default window', () => {
     expect(
-      problemsOf(v1Slo('a', '  timewindow: [{ duration: 7d, isRolling: true }]')),
+      problemsOf(
+        v1Slo('a', '  timewindow: [{ duration: 7d, isRolling: true }]'),
+      ),
     ).toEqual({
       slos: [],
       problems: [
@@ -171,7 +169,10 @@ describe('parseOpenSloDocuments: the forms projects write', () => {
 
   it('checks the fields of every nested object', () => {
     const text = v1Slo('a')
-      .replace("spec: { query: 'http_requests_total{job=\"checkout\"}' }", "spec: { promql: 'x_total' }")
+      .replace(
+        'spec: { query: \'http_requests_total{job="checkout"}\' }',
+        "spec: { promql: 'x_total' }",
+      )
       .replace('counter: true', 'counter: true\n        totl: {}');
     expect(problemsOf(text).problems).toEqual([
       [
@@ -216,7 +217,9 @@ spec:
       [
         'error',
         'doc[0].spec.indicator.spec.ratioMetric.bad.metricSource.type',
-        expect.stringMatching(/^found "Any", the OpenSLO examples' placeholder/),
+        expect.stringMatching(
+          /^found "Any", the OpenSLO examples' placeholder/,
+        ),
       ],
       [
         'error',
@@ -242,7 +245,9 @@ spec:
         [
           'error',
           'doc[0].spec.budgetingMethod',
-          expect.stringMatching(/^found "Timeslices"; Lookout supports Occurrences only/),
+          expect.stringMatching(
+            /^found "Timeslices"; Lookout supports Occurrences only/,
+          ),
         ],
         [
           'error',
@@ -264,7 +269,9 @@ spec:
       [
         'error',
         'doc[0].spec.timeWindow',
-        expect.stringMatching(/^unknown field "timeWindow"; did you mean "timeWindows"\?/),
+        expect.stringMatching(
+          /^unknown field "timeWindow"; did you mean "timeWindows"\?/,
+        ),
       ],
     ]);
   });

@@ -60,7 +60,9 @@ export function readOpenSloDocuments(
     } catch (e) {
       problems.error(
         path,
-        problemMessages.notValidYaml(e instanceof Error ? e.message : String(e)),
+        problemMessages.notValidYaml(
+          e instanceof Error ? e.message : String(e),
+        ),
       );
       return;
     }
@@ -85,7 +87,10 @@ function readDocument(
   docs: OpenSloDocument[],
 ): void {
   if (!isPlainMap(body)) {
-    problems.error(path, problemMessages.foundExpected(body, EXPECTED_DOCUMENT));
+    problems.error(
+      path,
+      problemMessages.foundExpected(body, EXPECTED_DOCUMENT),
+    );
     return;
   }
   const version = OPENSLO_VERSIONS.find(v => v === body.apiVersion);

@@ -103,7 +103,10 @@ export function readV1Slo(
   ) {
     problems.error(
       [...specPath, 'budgetingMethod'],
-      problemMessages.foundExpected(spec.budgetingMethod, REFUSED.budgetingMethod),
+      problemMessages.foundExpected(
+        spec.budgetingMethod,
+        REFUSED.budgetingMethod,
+      ),
     );
   }
   if (spec.alertPolicies !== undefined) {
@@ -210,4 +213,3 @@ function readSloIndicator(
   );
   return undefined;
 }
-

@@ -104,7 +104,10 @@ export function readObjectives(
   }
   const { target, targetPercent } = objective;
   if (target !== undefined && targetPercent !== undefined) {
-    problems.error(objectivePath, 'has both target and targetPercent; give one');
+    problems.error(
+      objectivePath,
+      'has both target and targetPercent; give one',
+    );
     return undefined;
   }
   if (target !== undefined) {

@@ -58,10 +58,7 @@ export function readSliSpec(
   if (!isPlainMap(ratio)) {
     problems.error(
       ratioPath,
-      problemMessages.foundExpected(
-        ratio,
-        'expected good (or bad) and total',
-      ),
+      problemMessages.foundExpected(ratio, 'expected good (or bad) and total'),
     );
     return undefined;
   }
@@ -177,4 +174,3 @@ function readMetric(
   problems.checkFields(source.spec, specPath, FIELDS.prometheusQuery, PLACES);
   return readOpenSloQuery(source.spec.query, [...specPath, 'query'], problems);
 }
-

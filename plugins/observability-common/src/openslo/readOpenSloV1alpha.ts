@@ -50,7 +50,12 @@ export function checkV1alphaDocument(
     );
     return undefined;
   }
-  problems.checkFields(doc.body.spec, [...doc.path, 'spec'], specFields, PLACES);
+  problems.checkFields(
+    doc.body.spec,
+    [...doc.path, 'spec'],
+    specFields,
+    PLACES,
+  );
   return doc.body.spec;
 }
 
@@ -82,7 +87,10 @@ export function readV1alphaSlo(
   ) {
     problems.error(
       [...specPath, 'budgetingMethod'],
-      problemMessages.foundExpected(spec.budgetingMethod, REFUSED.budgetingMethod),
+      problemMessages.foundExpected(
+        spec.budgetingMethod,
+        REFUSED.budgetingMethod,
+      ),
     );
   }
   if (spec.alertPolicies !== undefined) {

@@ -247,10 +247,10 @@ function assertTraceQueryConfined(query: string) {
   expect(nodes.filter(n => n.name === 'SpansetFilter')).toHaveLength(1);
   const filter = nodes.find(n => n.name === 'SpansetFilter')!;
   expect([filter.from, filter.to]).toEqual([0, query.length]);
-  const [condition] = childrenOf(filter).filter(
+  const [expression] = childrenOf(filter).filter(
     n => n.name === 'FieldExpression',
   );
-  const [left, and, right] = childrenOf(condition);
+  const [left, and, right] = childrenOf(expression);
   expect(query.slice(left.from, left.to)).toBe(SERVICE_MATCHER);
   expect(and.name).toBe('And');
   expect(query.slice(right.from, right.to)).toBe(

@@ -36,7 +36,7 @@ export function parseReleaseKind(text: string): Parsed<string> {
       );
 }
 
-/** `lookout.dev/deploy-freeze-budget`: percent of budget left, 0 ≤ x < 100, to a fraction. @public */
+/** `lookout.dev/deploy-freeze-budget`: percent of budget left, from 0 up to (not including) 100, to a fraction. @public */
 export function parseDeployFreezeBudget(text: string): Parsed<number> {
   const expected =
     'expected the percent of error budget left at or below which deploys are frozen, 0 to below 100, e.g. "10" (default "0": frozen once the budget is exhausted)';

@@ -20,8 +20,9 @@ export interface BurnRateTier {
   /** Burn rate (multiple of the budget rate) above which the tier fires. */
   factor: number;
   /**
-   * Highest error ratio the tier may wait for: the 1h page tier fires at `min(factor × budget,
-   * maxErrorRatio)`, so that a full outage pages within 10 minutes at low objectives.
+   * Highest error ratio the tier may wait for: the 1h page tier fires at
+   * `min(factor × budget, maxErrorRatio)`, so that a full outage pages within 10 minutes at low
+   * objectives.
    */
   maxErrorRatio?: number;
 }

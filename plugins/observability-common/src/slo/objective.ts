@@ -4,10 +4,7 @@
  */
 import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue } from '../validation/describeValue';
-import {
-  problemMessages,
-  readNumberText,
-} from '../validation/problemMessages';
+import { problemMessages, readNumberText } from '../validation/problemMessages';
 
 const EXPECTED = 'expected a percentage above 0 and below 100, e.g. 99.9';
 

@@ -71,7 +71,10 @@ function parseMinEvents(value: unknown): Parsed<number> {
     return valid(value);
   }
   return invalid(
-    problemMessages.foundExpected(value, `expected a whole number of events, 0 or more, e.g. 100`),
+    problemMessages.foundExpected(
+      value,
+      `expected a whole number of events, 0 or more, e.g. 100`,
+    ),
   );
 }
 
@@ -79,7 +82,10 @@ function parseMinEvents(value: unknown): Parsed<number> {
 function parseCounterSelector(value: unknown): Parsed<VectorSelector> {
   if (typeof value !== 'string') {
     return invalid(
-      problemMessages.foundExpected(value, `expected a metric selector, e.g. ${SELECTOR_EXAMPLE}`),
+      problemMessages.foundExpected(
+        value,
+        `expected a metric selector, e.g. ${SELECTOR_EXAMPLE}`,
+      ),
     );
   }
   const selector = parseVectorSelector(value.trim());
@@ -127,7 +133,10 @@ function parseHistogramName(value: unknown): Parsed<string> {
 function parseLatencySelector(value: unknown): Parsed<VectorSelector> {
   if (typeof value !== 'string') {
     return invalid(
-      problemMessages.foundExpected(value, `expected label matchers in braces, e.g. '{job="checkout"}' (quoted in YAML)`),
+      problemMessages.foundExpected(
+        value,
+        `expected label matchers in braces, e.g. '{job="checkout"}' (quoted in YAML)`,
+      ),
     );
   }
   const selector = parseVectorSelector(value.trim(), { metricSupplied: true });
@@ -140,7 +149,10 @@ const labelsSchema = z
     if (!isPlainMap(value)) {
       ctx.addIssue({
         code: 'custom',
-        message: problemMessages.foundExpected(value, `expected a map of label names to values, e.g. { tier: "1" }`),
+        message: problemMessages.foundExpected(
+          value,
+          `expected a map of label names to values, e.g. { tier: "1" }`,
+        ),
       });
       return z.NEVER;
     }
@@ -273,7 +285,10 @@ export function parseSloDefinitions(
     if (!isPlainMap(entry)) {
       error(
         [index],
-        problemMessages.foundExpected(entry, `expected an SLO definition (a map with name, objective and ratio or latency), e.g.\n${DEFINITION_EXAMPLE}`),
+        problemMessages.foundExpected(
+          entry,
+          `expected an SLO definition (a map with name, objective and ratio or latency), e.g.\n${DEFINITION_EXAMPLE}`,
+        ),
       );
       return;
     }

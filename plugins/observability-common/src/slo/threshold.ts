@@ -18,7 +18,10 @@ export function parseLatencyThreshold(value: unknown): Parsed<number> {
     return Number.isFinite(value) && value > 0
       ? valid(value)
       : invalid(
-          problemMessages.foundExpected(value, `the threshold must be above 0; ${EXPECTED}`),
+          problemMessages.foundExpected(
+            value,
+            `the threshold must be above 0; ${EXPECTED}`,
+          ),
         );
   }
   if (typeof value !== 'string') {

@@ -78,7 +78,7 @@ export interface SloSpec {
   /** `^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$`, unique in the entity. */
   name: string;
   description?: string;
-  /** Objective in percent, 0 < x < 100 (e.g. 99.9). */
+  /** Objective in percent, above 0 and below 100 (e.g. 99.9). */
   objective: number;
   /** Window as a Prometheus duration, 7d to 90d (e.g. `30d`, `4w`). */
   window: string;

@@ -99,8 +99,10 @@ describe('examples shown in hints', () => {
     ['lookout.dev/runbook-url', 'ftp://runbooks'],
   ])('%s: %j', (annotation, bad) => {
     const base = { 'lookout.dev/metrics-port': '9090' };
-    const examples = messagesOf({ ...base, [annotation]: bad }, annotation)
-      .flatMap(examplesIn);
+    const examples = messagesOf(
+      { ...base, [annotation]: bad },
+      annotation,
+    ).flatMap(examplesIn);
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) {
       expect([
@@ -138,7 +140,7 @@ describe('examples shown in hints', () => {
   // lookout.dev/slos: the example is pasted into the YAML of a definition.
   const RATIO = 'ratio:\n    errors: x_total{code="500"}\n    total: x_total';
   const LATENCY =
-    "latency:\n    histogram: h_seconds\n    threshold: 300ms\n    selector: '{job=\"a\"}'";
+    'latency:\n    histogram: h_seconds\n    threshold: 300ms\n    selector: \'{job="a"}\'';
   it.each([
     ['objective: abc', 'objective: EX'],
     ['objective: -5', 'objective: EX'],
@@ -169,12 +171,21 @@ describe('examples shown in hints', () => {
       'latency: { histogram: h, threshold: 1s, selector: "other{job=\\"a\\"}" }',
       'latency:\n    histogram: h\n    threshold: 1s\n    selector: EX',
     ],
-    [`${RATIO}\n  alerting: { minEvents: -1 }`, `${RATIO}\n  alerting:\n    minEvents: EX`],
-    [`${RATIO}\n  alerting: { runbook: x }`, `${RATIO}\n  alerting:\n    runbook: EX`],
+    [
+      `${RATIO}\n  alerting: { minEvents: -1 }`,
+      `${RATIO}\n  alerting:\n    minEvents: EX`,
+    ],
+    [
+      `${RATIO}\n  alerting: { runbook: x }`,
+      `${RATIO}\n  alerting:\n    runbook: EX`,
+    ],
     [`${RATIO}\n  labels: 5`, `${RATIO}\n  labels: EX`],
     [`${RATIO}\n  labels: { tier: [1] }`, `${RATIO}\n  labels:\n    tier: EX`],
     [`${RATIO}\n  labels: { 1tier: "1" }`, `${RATIO}\n  labels:\n    EX: "1"`],
-    [`${LATENCY}\n  labels: { severity: "1" }`, `${LATENCY}\n  labels:\n    EX: "1"`],
+    [
+      `${LATENCY}\n  labels: { severity: "1" }`,
+      `${LATENCY}\n  labels:\n    EX: "1"`,
+    ],
   ])('lookout.dev/slos: %j', (bad, template) => {
     // name and objective unless the case gives them; a ratio unless it is about the indicator.
     const withIndicator = (body: string) =>
@@ -199,8 +210,10 @@ describe('examples shown in hints', () => {
     expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) {
       const text = fill(withIndicator(template), example);
-      expect([text, errorsOf({ 'lookout.dev/slos': text }, 'lookout.dev/slos')])
-        .toEqual([text, []]);
+      expect([
+        text,
+        errorsOf({ 'lookout.dev/slos': text }, 'lookout.dev/slos'),
+      ]).toEqual([text, []]);
     }
   });
 
@@ -222,9 +235,9 @@ describe('examples shown in hints', () => {
       { 'lookout.dev/slos': bad },
       'lookout.dev/slos',
     ).flatMap(examplesIn);
-    expect(errorsOf({ 'lookout.dev/slos': example }, 'lookout.dev/slos')).toEqual(
-      [],
-    );
+    expect(
+      errorsOf({ 'lookout.dev/slos': example }, 'lookout.dev/slos'),
+    ).toEqual([]);
   });
 
   // OpenSLO documents.
@@ -272,19 +285,71 @@ spec:
     V1.replace('BAD', query)
       .replace('WINDOW', window)
       .replace('OBJECTIVES', objectives);
-  const good = v1('x_total{code="500"}', '[{ duration: 28d }]', '[{ target: 0.99 }]');
+  const good = v1(
+    'x_total{code="500"}',
+    '[{ duration: 28d }]',
+    '[{ target: 0.99 }]',
+  );
   it.each([
-    [v1('x_total{code="500"}', '[{ duration: 28d }]', '[{ target: 99.5 }]'), good.replace('[{ target: 0.99 }]', '[{ target: EX }]')],
-    [v1('x_total{code="500"}', '[{ duration: 28d }]', '[]'), good.replace('[{ target: 0.99 }]', 'EX')],
-    [v1('x_total{code="500"}', '[{ duration: 28d }]', '[5]'), good.replace('[{ target: 0.99 }]', '[EX]')],
-    [v1('x_total{code="500"}', '28d', '[{ target: 0.99 }]'), good.replace('[{ duration: 28d }]', 'EX')],
-    [v1('x_total{code="500"}', '[{ duration: 1d }]', '[{ target: 0.99 }]'), good.replace('[{ duration: 28d }]', '[{ duration: EX }]')],
-    [v1('irate(x[5m])', '[{ duration: 28d }]', '[{ target: 0.99 }]'), good.replace('x_total{code="500"}', 'EX')],
-    [v1('5', '[{ duration: 28d }]', '[{ target: 0.99 }]').replace('query: 5', 'query: [5]'), good.replace('x_total{code="500"}', 'EX')],
-    [v1('x{job="{{.job}}"}', '[{ duration: 28d }]', '[{ target: 0.99 }]'), good.replace('x_total{code="500"}', 'EX')],
-    [v1('x', '[{ duration: 28d }]', '[{ target: 0.99 }]').replace('spec:\n              query: x\n', 'spec: 5\n'), good.replace('spec:\n              query: x_total{code="500"}\n', 'spec: EX\n')],
-    [V1ALPHA.replace('BAD', 'x_total').replace('WINDOW', '28d'), V1ALPHA.replace('BAD', 'x_total').replace('WINDOW', 'EX')],
-    [V1ALPHA.replace('BAD', 'x_total').replace('WINDOW', '[{ count: abc, unit: Day }]'), V1ALPHA.replace('BAD', 'x_total').replace('WINDOW', '[{ count: EX, unit: Day }]')],
+    [
+      v1('x_total{code="500"}', '[{ duration: 28d }]', '[{ target: 99.5 }]'),
+      good.replace('[{ target: 0.99 }]', '[{ target: EX }]'),
+    ],
+    [
+      v1('x_total{code="500"}', '[{ duration: 28d }]', '[]'),
+      good.replace('[{ target: 0.99 }]', 'EX'),
+    ],
+    [
+      v1('x_total{code="500"}', '[{ duration: 28d }]', '[5]'),
+      good.replace('[{ target: 0.99 }]', '[EX]'),
+    ],
+    [
+      v1('x_total{code="500"}', '28d', '[{ target: 0.99 }]'),
+      good.replace('[{ duration: 28d }]', 'EX'),
+    ],
+    [
+      v1('x_total{code="500"}', '[{ duration: 1d }]', '[{ target: 0.99 }]'),
+      good.replace('[{ duration: 28d }]', '[{ duration: EX }]'),
+    ],
+    [
+      v1('irate(x[5m])', '[{ duration: 28d }]', '[{ target: 0.99 }]'),
+      good.replace('x_total{code="500"}', 'EX'),
+    ],
+    [
+      v1('5', '[{ duration: 28d }]', '[{ target: 0.99 }]').replace(
+        'query: 5',
+        'query: [5]',
+      ),
+      good.replace('x_total{code="500"}', 'EX'),
+    ],
+    [
+      v1('x{job="{{.job}}"}', '[{ duration: 28d }]', '[{ target: 0.99 }]'),
+      good.replace('x_total{code="500"}', 'EX'),
+    ],
+    [
+      v1('x', '[{ duration: 28d }]', '[{ target: 0.99 }]').replace(
+        'spec:\n              query: x\n',
+        'spec: 5\n',
+      ),
+      good.replace(
+        'spec:\n              query: x_total{code="500"}\n',
+        'spec: EX\n',
+      ),
+    ],
+    [
+      V1ALPHA.replace('BAD', 'x_total').replace('WINDOW', '28d'),
+      V1ALPHA.replace('BAD', 'x_total').replace('WINDOW', 'EX'),
+    ],
+    [
+      V1ALPHA.replace('BAD', 'x_total').replace(
+        'WINDOW',
+        '[{ count: abc, unit: Day }]',
+      ),
+      V1ALPHA.replace('BAD', 'x_total').replace(
+        'WINDOW',
+        '[{ count: EX, unit: Day }]',
+      ),
+    ],
   ])('OpenSLO %#', (bad, template) => {
     const context = { entityRef: 'component:default/checkout' };
     const examples = parseOpenSloDocuments(bad, context)

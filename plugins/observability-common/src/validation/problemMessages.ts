@@ -98,7 +98,9 @@ export const problemMessages = {
 
   /** An annotation whose YAML value is not a string: how to write it as one. */
   notAString(value: unknown): string {
-    const found = `found ${describeValue(value)}; annotation values are strings`;
+    const found = `found ${describeValue(
+      value,
+    )}; annotation values are strings`;
     if (typeof value === 'number' || typeof value === 'boolean') {
       return `${found}: quote the value in catalog-info.yaml, e.g. "${String(
         value,

@@ -190,7 +190,9 @@ describe('lookout CLI', () => {
   });
 
   it('prints one line per problem, writes the valid entities only and exits 1', async () => {
-    write(root, { 'catalog.yaml': `${CHECKOUT}---\n${BROKEN}---\n${TEAM_SHOP}` });
+    write(root, {
+      'catalog.yaml': `${CHECKOUT}---\n${BROKEN}---\n${TEAM_SHOP}`,
+    });
     const run = await lookout(
       ['render', '--catalog', 'catalog.yaml', '--out', 'out'],
       {
@@ -362,7 +364,15 @@ describe('lookout CLI', () => {
       )}`,
     });
     const run = await lookout(
-      ['render', '--catalog', 'catalog.yaml', '--out', 'out', '--format', 'prometheus'],
+      [
+        'render',
+        '--catalog',
+        'catalog.yaml',
+        '--out',
+        'out',
+        '--format',
+        'prometheus',
+      ],
       { cwd: root },
     );
     expect(run.code).toBe(1);
@@ -374,7 +384,10 @@ describe('lookout CLI', () => {
       'component:default/cart: pagerduty.com/integration-key: pages of this entity reach the default receiver (unrouted), not a pager: add pagerduty.com/integration-key (or lookout.dev/pager-secret) to its owner group:default/team-cart (or this entity) (warning)',
     ]);
     const config = parse(
-      fs.readFileSync(path.join(root, 'out/alertmanager/alertmanager.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.join(root, 'out/alertmanager/alertmanager.yaml'),
+        'utf8',
+      ),
     );
     expect(config.route).toMatchObject({ receiver: 'unrouted' });
     expect(config.route.routes).toBeUndefined();
@@ -387,18 +400,25 @@ describe('lookout CLI', () => {
         'lookout.dev/pager-secret: just-a-name',
       )}`,
     });
-    const run = await lookout(['validate', '--catalog', 'catalog.yaml'], { cwd: root });
+    const run = await lookout(['validate', '--catalog', 'catalog.yaml'], {
+      cwd: root,
+    });
     expect(run.code).toBe(1);
     expect(run.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(
         /^group:default\/team-shop: lookout\.dev\/pager-secret: "just-a-name" is not <secret>\/<key>/,
       ),
-      expect.stringMatching(/^component:default\/checkout: pagerduty\.com\/integration-key: pages of this entity reach the default receiver \(unrouted\)/),
+      expect.stringMatching(
+        /^component:default\/checkout: pagerduty\.com\/integration-key: pages of this entity reach the default receiver \(unrouted\)/,
+      ),
     ]);
   });
 
   it('validates without writing, with the same problem lines and exit codes', async () => {
-    write(root, { 'good.yaml': `${CHECKOUT}---\n${TEAM_SHOP}`, 'bad.yaml': BROKEN });
+    write(root, {
+      'good.yaml': `${CHECKOUT}---\n${TEAM_SHOP}`,
+      'bad.yaml': BROKEN,
+    });
     const good = await lookout(['validate', '--catalog', 'good.yaml'], {
       cwd: root,
     });
@@ -416,9 +436,13 @@ describe('lookout CLI', () => {
   });
 
   it('validates an ordinary repository: what is not an entity is a note on stderr and never fails the run', async () => {
-    fs.cpSync(path.join(__dirname, '__fixtures__/repository'), path.join(root, 'repo'), {
-      recursive: true,
-    });
+    fs.cpSync(
+      path.join(__dirname, '__fixtures__/repository'),
+      path.join(root, 'repo'),
+      {
+        recursive: true,
+      },
+    );
     const run = await lookout(['validate', '--catalog', 'repo'], { cwd: root });
     // The one problem line: the repository names no Group with a pager (a warning, exit 0).
     expect(run.stdout).toBe(
@@ -431,7 +455,9 @@ describe('lookout CLI', () => {
       'repo/charts/shop/templates/deployment.yaml: skipped: a template with {{ … }} placeholders (Helm or Go), not plain YAML',
       'repo/deploy/checkout.yaml: skipped: not a Backstage entity (apps/v1 Deployment, v1 Service)',
       'repo/templates/service/skeleton/catalog-info.yaml: skipped: a scaffolder template skeleton (${{ … }} placeholders), not an entity',
-      expect.stringMatching(/^repo\/tools\/broken.yaml: skipped: not valid YAML: /),
+      expect.stringMatching(
+        /^repo\/tools\/broken.yaml: skipped: not valid YAML: /,
+      ),
       'repo/tools/release.yml: skipped: not a Backstage entity (a GitHub Actions workflow)',
       'Validated 2 entities with Lookout annotations: 0 with errors; catalog files: 4 read, 6 skipped, 0 with errors',
     ]);

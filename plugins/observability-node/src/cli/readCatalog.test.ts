@@ -29,7 +29,10 @@ describe('readCatalog', () => {
       'custom.yaml',
       'apiVersion: acme.example.com/v1\nkind: Service\nmetadata:\n  name: custom\n  annotations:\n    lookout.dev/metrics-port: "9090"\n',
     );
-    write('slos.yaml', 'apiVersion: openslo/v1\nkind: SLO\nmetadata: { name: a }\n');
+    write(
+      'slos.yaml',
+      'apiVersion: openslo/v1\nkind: SLO\nmetadata: { name: a }\n',
+    );
     const catalog = await readCatalog([dir]);
     expect(catalog.entities.map(e => e.entity.metadata.name)).toEqual([
       'a',
@@ -93,7 +96,11 @@ describe('readCatalog on an ordinary repository', () => {
   it('reads the entities, follows Locations and skips what is not an entity with one note each', async () => {
     const catalog = await readCatalog([REPOSITORY]);
     expect(
-      catalog.entities.map(e => [e.entity.kind, e.entity.metadata.name, rel(e.file)]),
+      catalog.entities.map(e => [
+        e.entity.kind,
+        e.entity.metadata.name,
+        rel(e.file),
+      ]),
     ).toEqual([
       ['Component', 'checkout', 'services/checkout/catalog-info.yaml'],
       ['Component', 'payments', 'services/payments/catalog-info.yaml'],
@@ -114,7 +121,9 @@ describe('readCatalog on an ordinary repository', () => {
   });
 
   it('follows a Location named as a file, and only into its own folder', async () => {
-    const catalog = await readCatalog([path.join(REPOSITORY, 'catalog-info.yaml')]);
+    const catalog = await readCatalog([
+      path.join(REPOSITORY, 'catalog-info.yaml'),
+    ]);
     expect(catalog.entities.map(e => e.entity.metadata.name)).toEqual([
       'checkout',
       'payments',

@@ -207,7 +207,10 @@ class CatalogReader {
           .map(f => path.relative(origin.root, f) || f)
           .join(' → ');
         const locationFile = origin.chain[origin.chain.length - 1];
-        this.note(locationFile, `Location cycle (${cycle}): not followed again`);
+        this.note(
+          locationFile,
+          `Location cycle (${cycle}): not followed again`,
+        );
       }
       return;
     }
@@ -263,7 +266,9 @@ class CatalogReader {
     if (others.length > 0) {
       this.note(
         file,
-        `skipped ${others.length} document(s) that are not Backstage entities (${[
+        `skipped ${
+          others.length
+        } document(s) that are not Backstage entities (${[
           ...new Set(others.map(describeDocument)),
         ].join(', ')})`,
       );
@@ -394,7 +399,11 @@ export async function readCatalog(locations: string[]): Promise<Catalog> {
     }
     if (stat.isDirectory()) {
       for (const file of await yamlFilesIn(location)) {
-        await reader.readFile(file, { root: location, scanned: true, chain: [] });
+        await reader.readFile(file, {
+          root: location,
+          scanned: true,
+          chain: [],
+        });
       }
     } else {
       await reader.readFile(location, {

@@ -72,8 +72,11 @@ observability:
     });
   });
 
-  it('reads $include and $file as the backend\'s config loader does', async () => {
-    file('render.yaml', 'scrapeKind: PodMonitor\ndefaultNamespace: monitoring\n');
+  it("reads $include and $file as the backend's config loader does", async () => {
+    file(
+      'render.yaml',
+      'scrapeKind: PodMonitor\ndefaultNamespace: monitoring\n',
+    );
     file('instance.txt', 'staging');
     const settings = await readSettings(
       [

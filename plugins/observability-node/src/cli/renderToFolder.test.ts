@@ -76,7 +76,9 @@ describe('renderToFolder', () => {
       { outDir: out, format: 'operator', check: false, workers: 0 },
     );
     expect(errorLines(run.lines)).toEqual([
-      expect.stringMatching(/^comp_onent:default\/bad: kind: .*comp_onent.*not a valid entity kind/i),
+      expect.stringMatching(
+        /^comp_onent:default\/bad: kind: .*comp_onent.*not a valid entity kind/i,
+      ),
     ]);
     expect(run.failed).toBe(true);
     expect(run.rendered).toBe(1);

@@ -78,7 +78,7 @@ describe('readOpenSloText', () => {
     return result.problems.map(p => p.message);
   }
 
-  it('reads documents inside the catalog file\'s folder', async () => {
+  it("reads documents inside the catalog file's folder", async () => {
     const result = await resolve('./slos/reads.yaml');
     expect(result.problems).toEqual([]);
     expect(result.slos.map(s => s.name)).toEqual(['reads']);

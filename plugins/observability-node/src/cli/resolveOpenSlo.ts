@@ -9,7 +9,9 @@ import path from 'node:path';
 import { OpenSloText } from '../render/renderAnnotatedEntity';
 
 function inside(folder: string, file: string): boolean {
-  return file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep);
+  return file.startsWith(
+    folder.endsWith(path.sep) ? folder : folder + path.sep,
+  );
 }
 
 /**

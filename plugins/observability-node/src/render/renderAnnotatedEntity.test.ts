@@ -44,9 +44,7 @@ describe('renderAnnotatedEntity', () => {
     );
     expect(outcome.failedAt).toBe('annotations');
     expect(outcome.render).toBeUndefined();
-    expect(outcome.problems[0].annotation).toBe(
-      'lookout.dev/slo-availability',
-    );
+    expect(outcome.problems[0].annotation).toBe('lookout.dev/slo-availability');
   });
 
   it('reports a ref that cannot be named on its field instead of throwing', () => {
@@ -61,8 +59,11 @@ describe('renderAnnotatedEntity', () => {
     ]);
     // A kind with the ref's own separator is still reported on the kind.
     expect(
-      renderAnnotatedEntity(component(ANNOTATED, 'Comp:onent'), undefined, settings)
-        .problems,
+      renderAnnotatedEntity(
+        component(ANNOTATED, 'Comp:onent'),
+        undefined,
+        settings,
+      ).problems,
     ).toEqual([
       {
         severity: 'error',

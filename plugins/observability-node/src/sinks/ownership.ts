@@ -29,7 +29,9 @@ export function generatedFileInstance(
   content: string,
 ): string | undefined {
   if (kind === 'yaml') {
-    return content.startsWith('# ') ? noticeInstance(content.slice(2)) : undefined;
+    return content.startsWith('# ')
+      ? noticeInstance(content.slice(2))
+      : undefined;
   }
   const json = parseJson(content);
   if (kind === 'dashboard') {
@@ -51,7 +53,9 @@ export function generatedFileInstance(
     return undefined;
   }
   const instances = new Set(
-    json.map(group => group.labels[FILE_SD_INSTANCE_LABEL] ?? DEFAULT_INSTANCE_ID),
+    json.map(
+      group => group.labels[FILE_SD_INSTANCE_LABEL] ?? DEFAULT_INSTANCE_ID,
+    ),
   );
   return instances.size === 1 ? [...instances][0] : undefined;
 }
@@ -68,5 +72,7 @@ export function isGeneratedFile(
   instanceId?: string,
 ): boolean {
   const owner = generatedFileInstance(kind, content);
-  return owner !== undefined && (instanceId === undefined || owner === instanceId);
+  return (
+    owner !== undefined && (instanceId === undefined || owner === instanceId)
+  );
 }

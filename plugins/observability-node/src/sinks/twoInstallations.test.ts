@@ -24,8 +24,11 @@ describe('two installations sharing one folder', () => {
   });
   afterEach(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it('kustomize: a full sync, a removal and an upsert of one installation leave the other\'s folders alone', async () => {
-    const staging = new KustomizeSink({ directory: dir, instanceId: 'staging' });
+  it("kustomize: a full sync, a removal and an upsert of one installation leave the other's folders alone", async () => {
+    const staging = new KustomizeSink({
+      directory: dir,
+      instanceId: 'staging',
+    });
     const production = new KustomizeSink({
       directory: dir,
       instanceId: 'production',
@@ -67,7 +70,10 @@ describe('two installations sharing one folder', () => {
       },
     ]);
     expect(await snapshot(path.join(dir, prodRender.slug))).toEqual(before);
-    const parent = await fs.readFile(path.join(dir, 'kustomization.yaml'), 'utf8');
+    const parent = await fs.readFile(
+      path.join(dir, 'kustomization.yaml'),
+      'utf8',
+    );
     expect(parent).toContain(`- ${prodRender.slug}\n`);
     expect(parent).toContain(`- ${stagingRender.slug}\n`);
     expect(
@@ -91,7 +97,9 @@ describe('two installations sharing one folder', () => {
       instanceId: 'production',
     });
     await production.apply({
-      upserts: [upsertOf(sampleRender(PRODUCTION, { instanceId: 'production' }))],
+      upserts: [
+        upsertOf(sampleRender(PRODUCTION, { instanceId: 'production' })),
+      ],
       removals: [],
     });
     const before = await snapshot(dir);

@@ -315,7 +315,9 @@ export function upstreamErrorBody(
 }
 
 const metricGrid = { start: NOW - 2 * 3_600_000, end: NOW, step: 3_600_000 };
-const gridPoints = (values: Array<number | null>): Array<[number, number | null]> =>
+const gridPoints = (
+  values: Array<number | null>,
+): Array<[number, number | null]> =>
   values.map((v, i) => [metricGrid.start + i * metricGrid.step, v]);
 
 export const metricsResponse: EntityMetricsResponse = {
@@ -330,24 +332,35 @@ export const metricsResponse: EntityMetricsResponse = {
           'Requests per second, from the OpenTelemetry HTTP server metrics (http_server_request_duration_seconds_count).',
         unit: 'reqps',
         kind: 'line',
-        query: 'sum(rate(http_server_request_duration_seconds_count{backstage_entity="component:default/checkout"}[15m]))',
+        query:
+          'sum(rate(http_server_request_duration_seconds_count{backstage_entity="component:default/checkout"}[15m]))',
         source: 'golden-signals',
-        series: [{ name: 'requests/s', labels: {}, points: gridPoints([12, 15, 14]) }],
+        series: [
+          { name: 'requests/s', labels: {}, points: gridPoints([12, 15, 14]) },
+        ],
         omittedSeries: 0,
       },
       {
         title: 'Error ratio',
-        description: 'Share of requests whose http_response_status_code matches 5...',
+        description:
+          'Share of requests whose http_response_status_code matches 5...',
         unit: 'percentunit',
         kind: 'line',
         query: '…',
         source: 'golden-signals',
-        series: [{ name: 'error ratio', labels: {}, points: gridPoints([0.001, 0.002, 0.0125]) }],
+        series: [
+          {
+            name: 'error ratio',
+            labels: {},
+            points: gridPoints([0.001, 0.002, 0.0125]),
+          },
+        ],
         omittedSeries: 0,
       },
       {
         title: 'Latency',
-        description: 'p50, p95 and p99, from the OpenTelemetry HTTP server metrics.',
+        description:
+          'p50, p95 and p99, from the OpenTelemetry HTTP server metrics.',
         unit: 's',
         kind: 'line',
         query: '…',
@@ -367,11 +380,20 @@ export const metricsResponse: EntityMetricsResponse = {
       description: 'From lookout.dev/panels.',
       unit: 'currencyEUR',
       kind: 'area',
-      query: 'sum by (country) (rate(shop_revenue_euros_total{backstage_entity="component:default/checkout"}[5m])) * 60',
+      query:
+        'sum by (country) (rate(shop_revenue_euros_total{backstage_entity="component:default/checkout"}[5m])) * 60',
       source: 'lookout.dev/panels',
       series: [
-        { name: 'DE', labels: { country: 'DE' }, points: gridPoints([40, 42, 41]) },
-        { name: 'FR', labels: { country: 'FR' }, points: gridPoints([20, 21, null]) },
+        {
+          name: 'DE',
+          labels: { country: 'DE' },
+          points: gridPoints([40, 42, 41]),
+        },
+        {
+          name: 'FR',
+          labels: { country: 'FR' },
+          points: gridPoints([20, 21, null]),
+        },
       ],
       omittedSeries: 23,
     },
@@ -384,7 +406,8 @@ export const metricsResponse: EntityMetricsResponse = {
       source: 'lookout.dev/panels',
       series: [],
       omittedSeries: 0,
-      error: 'prometheus: /api/v1/query_range failed with HTTP 422 execution: query timed out',
+      error:
+        'prometheus: /api/v1/query_range failed with HTTP 422 execution: query timed out',
     },
   ],
   links: [

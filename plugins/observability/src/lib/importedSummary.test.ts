@@ -29,7 +29,10 @@ describe('importedSummary', () => {
     ).toEqual([
       ['lookout.dev/panels', '1 panel on the Metrics tab and the dashboard'],
       ['prometheus.io/rule', "2 panels, confined to this entity's series"],
-      ['prometheus.io/alert', 'alerts HighErrorRate, HighLatency, on the Metrics tab'],
+      [
+        'prometheus.io/alert',
+        'alerts HighErrorRate, HighLatency, on the Metrics tab',
+      ],
       ['grafana/overview-dashboard', 'a link on the Metrics tab'],
     ]);
   });

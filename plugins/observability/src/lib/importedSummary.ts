@@ -24,7 +24,10 @@ export function importedSummary(
   const own = panels.filter(p => p.source === ANNOTATION_PANELS).length;
   const rule = panels.filter(p => p.source === ANNOTATION_PROMETHEUS_RULE);
   if (own > 0) {
-    lines.push([ANNOTATION_PANELS, `${plural(own, 'panel')} on the Metrics tab and the dashboard`]);
+    lines.push([
+      ANNOTATION_PANELS,
+      `${plural(own, 'panel')} on the Metrics tab and the dashboard`,
+    ]);
   }
   if (rule.length > 0) {
     lines.push([
@@ -37,15 +40,21 @@ export function importedSummary(
     lines.push([
       ANNOTATION_PROMETHEUS_ALERT,
       imported.alerts.all
-        ? "every active alert of the entity, on the Metrics tab"
+        ? 'every active alert of the entity, on the Metrics tab'
         : `alerts ${imported.alerts.names.join(', ')}, on the Metrics tab`,
     ]);
   }
   if (imported.grafanaDashboardSelector) {
-    lines.push([ANNOTATION_GRAFANA_DASHBOARD_SELECTOR, 'a link to the matching Grafana dashboards']);
+    lines.push([
+      ANNOTATION_GRAFANA_DASHBOARD_SELECTOR,
+      'a link to the matching Grafana dashboards',
+    ]);
   }
   if (imported.grafanaOverviewDashboard) {
-    lines.push([ANNOTATION_GRAFANA_OVERVIEW_DASHBOARD, 'a link on the Metrics tab']);
+    lines.push([
+      ANNOTATION_GRAFANA_OVERVIEW_DASHBOARD,
+      'a link on the Metrics tab',
+    ]);
   }
   if (imported.grafanaAlertLabelSelector) {
     lines.push([ANNOTATION_GRAFANA_ALERT_LABEL_SELECTOR, 'read, not used yet']);

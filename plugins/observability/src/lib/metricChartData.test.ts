@@ -9,8 +9,22 @@ const panel: MetricPanel = {
   query: 'x',
   source: 'lookout.dev/panels',
   series: [
-    { name: 'DE', labels: {}, points: [[1, 2], [2, null]] },
-    { name: 'FR', labels: {}, points: [[1, 3], [2, 4]] },
+    {
+      name: 'DE',
+      labels: {},
+      points: [
+        [1, 2],
+        [2, null],
+      ],
+    },
+    {
+      name: 'FR',
+      labels: {},
+      points: [
+        [1, 3],
+        [2, 4],
+      ],
+    },
   ],
   omittedSeries: 3,
 };
@@ -26,7 +40,9 @@ describe('chartRows', () => {
 
 describe('describePanel', () => {
   it('names the series and counts those not shown', () => {
-    expect(describePanel(panel)).toBe('2 series: DE, FR. 3 more series not shown.');
+    expect(describePanel(panel)).toBe(
+      '2 series: DE, FR. 3 more series not shown.',
+    );
   });
 
   it('says why a failed panel has no data', () => {

@@ -5,7 +5,9 @@
 import { MetricPanel } from '@lookout/plugin-observability-common';
 
 /** Rows of `{ t, s0, s1, … }`, one per grid point, for recharts. */
-export function chartRows(panel: MetricPanel): Array<Record<string, number | null>> {
+export function chartRows(
+  panel: MetricPanel,
+): Array<Record<string, number | null>> {
   const rows = new Map<number, Record<string, number | null>>();
   panel.series.forEach((series, index) => {
     for (const [t, v] of series.points) {
@@ -32,4 +34,3 @@ export function describePanel(panel: MetricPanel): string {
       : '';
   return `${panel.series.length} series: ${names}.${more}`;
 }
-

@@ -3,17 +3,21 @@
  * absolute window (opened from a link, e.g. the logs around one trace).
  */
 
+/** One of the time range presets of the tabs' pickers. @public */
+export type TimeRangePreset = '1h' | '6h' | '1d' | '7d' | '30d';
+
 /** The relative ranges the picker offers. @public */
-export const TIME_RANGE_PRESETS = [
+export const TIME_RANGE_PRESETS: ReadonlyArray<{
+  value: TimeRangePreset;
+  label: string;
+  ms: number;
+}> = [
   { value: '1h', label: 'Last hour', ms: 3_600_000 },
   { value: '6h', label: 'Last 6 hours', ms: 6 * 3_600_000 },
   { value: '1d', label: 'Last day', ms: 86_400_000 },
   { value: '7d', label: 'Last 7 days', ms: 7 * 86_400_000 },
   { value: '30d', label: 'Last 30 days', ms: 30 * 86_400_000 },
-] as const;
-
-/** One of the time range presets of the tabs' pickers (`1h`, `6h`, `1d`, …). @public */
-export type TimeRangePreset = (typeof TIME_RANGE_PRESETS)[number]['value'];
+];
 
 /** A relative preset or an absolute window in epoch ms. @public */
 export type TimeRange =

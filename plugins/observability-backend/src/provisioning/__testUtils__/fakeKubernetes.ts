@@ -256,7 +256,9 @@ export class FakeKubernetes {
             .filter(([k]) => k.startsWith(`${r.plural}/`))
             .map(([, o]) => o)
             .filter(o =>
-              terms.every(([label, value]) => o.metadata.labels?.[label] === value),
+              terms.every(
+                ([label, value]) => o.metadata.labels?.[label] === value,
+              ),
             );
           return HttpResponse.json({
             kind: `${r.kind}List`,

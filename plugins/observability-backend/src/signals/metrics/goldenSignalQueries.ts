@@ -68,7 +68,8 @@ export function conventions(configured?: SloPresetConfig): Convention[] {
             : 'prometheus',
         presets,
         requestsMetric:
-          native && presets.requestsMetric === `${presets.durationHistogram}_count`
+          native &&
+          presets.requestsMetric === `${presets.durationHistogram}_count`
             ? presets.durationHistogram
             : presets.requestsMetric,
         latencyMetric: native
@@ -105,7 +106,11 @@ export function discoveryQuery(
 }
 
 function scoped(selector: VectorSelector, entityRef: string): string {
-  const entity: LabelMatcher = { name: ENTITY_LABEL, op: '=', value: entityRef };
+  const entity: LabelMatcher = {
+    name: ENTITY_LABEL,
+    op: '=',
+    value: entityRef,
+  };
   return formatVectorSelector({
     metric: selector.metric,
     matchers: [entity, ...selector.matchers],
@@ -262,7 +267,9 @@ export function goldenSignalQueries(
       });
       queries.push({
         title: 'Latency',
-        description: `p50, p95 and p99, from ${describeConvention(histogram)} (${histogram.presets.durationHistogram}).`,
+        description: `p50, p95 and p99, from ${describeConvention(
+          histogram,
+        )} (${histogram.presets.durationHistogram}).`,
         unit: 's',
         query: combineQuantiles(red.durationQuantiles),
         source: histogram.source,
@@ -279,7 +286,11 @@ export function goldenSignalQueries(
   return {
     queries,
     ...(missing.length > 0 && {
-      note: `${missing.join(' and ')}: no SLO of the entity and none of ${names} with ${ENTITY_LABEL}="${spec.entityRef}" found.`,
+      note: `${missing.join(
+        ' and ',
+      )}: no SLO of the entity and none of ${names} with ${ENTITY_LABEL}="${
+        spec.entityRef
+      }" found.`,
     }),
   };
 }

@@ -48,8 +48,11 @@ describe('toMetricSeries', () => {
 
 describe('applyLegend', () => {
   it("fills Grafana's {{label}} placeholders", () => {
-    expect(applyLegend('{{ method }} {{code}}{{missing}}', { method: 'GET', code: '200' })).toBe(
-      'GET 200',
-    );
+    expect(
+      applyLegend('{{ method }} {{code}}{{missing}}', {
+        method: 'GET',
+        code: '200',
+      }),
+    ).toBe('GET 200');
   });
 });

@@ -22,7 +22,8 @@ export interface AlertingOptions {
 }
 
 /** Default of {@link AlertingOptions.secretsDirectory}. @public */
-export const DEFAULT_ALERTMANAGER_SECRETS_DIRECTORY = '/etc/alertmanager/secrets';
+export const DEFAULT_ALERTMANAGER_SECRETS_DIRECTORY =
+  '/etc/alertmanager/secrets';
 
 /** Options when `observability.alerting` is absent. @public */
 export const DEFAULT_ALERTING_OPTIONS: AlertingOptions = {

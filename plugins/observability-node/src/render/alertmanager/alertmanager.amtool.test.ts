@@ -13,7 +13,11 @@ import { requireTool, runTool } from '../rules/__testUtils__/externalTools';
 import { routeAlert } from '@lookout/plugin-observability-common';
 import { renderAlertmanagerYaml } from './alertmanagerYaml';
 import { routingOf } from './routingOf';
-import { alertingOptions, groups, inputs } from './__testUtils__/routingCatalog';
+import {
+  alertingOptions,
+  groups,
+  inputs,
+} from './__testUtils__/routingCatalog';
 
 /** The complete configuration of a catalog with several teams, one without any receiver. */
 const PLAN = routingOf(inputs, ref => groups.get(ref), alertingOptions);
@@ -26,52 +30,94 @@ function writeConfig(dir: string): string {
 }
 
 function amtoolSuite(amtool: string) {
-describe('Generated Alertmanager configuration under the real amtool', () => {
-  let dir: string;
-  let file: string;
+  describe('Generated Alertmanager configuration under the real amtool', () => {
+    let dir: string;
+    let file: string;
 
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'lookout-am-'));
-    file = writeConfig(dir);
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'lookout-am-'));
+      file = writeConfig(dir);
+    });
+
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('passes amtool check-config', async () => {
+      const result = await runTool(amtool, ['check-config', file]);
+      expect(result.stdout).toContain('SUCCESS');
+      expect(result.stdout).toContain(' - 1 inhibit rules');
+      expect(result.stdout).toContain(' - 7 receivers');
+      expect(result.code).toBe(0);
+    });
+
+    it.each([
+      [
+        ['team=team-shop', 'severity=page', 'slo=availability'],
+        'team-shop-pager',
+      ],
+      [
+        ['team=team-shop', 'severity=ticket', 'slo=availability'],
+        'team-shop-tickets',
+      ],
+      [['team=team-pay', 'severity=page'], 'team-pay-pager'],
+      [['team=team-pay', 'severity=ticket'], 'team-pay-tickets'],
+      [['team=team-docs', 'severity=ticket'], 'team-docs-tickets'],
+      [
+        [
+          'team=team-ghost',
+          'severity=page',
+          'backstage_entity=component:default/lonely',
+        ],
+        'unrouted',
+      ],
+      [
+        [
+          'team=team-ghost',
+          'severity=ticket',
+          'backstage_entity=component:default/lonely',
+        ],
+        'unrouted',
+      ],
+      [
+        [
+          'team=team-ghost',
+          'severity=page',
+          'backstage_entity=component:default/edge',
+        ],
+        'component-default-edge-pager',
+      ],
+      [
+        [
+          'team=team-ghost',
+          'severity=ticket',
+          'backstage_entity=component:default/edge',
+        ],
+        'unrouted',
+      ],
+      [
+        ['severity=page', 'backstage_entity=component:default/ownerless'],
+        'unrouted',
+      ],
+    ])(
+      'routes %p to %p, as routeAlert (the entity page) says',
+      async (labels, receiver) => {
+        const result = await runTool(amtool, [
+          'config',
+          'routes',
+          'test',
+          `--config.file=${file}`,
+          `--verify.receivers=${receiver}`,
+          ...labels,
+        ]);
+        expect(result.stdout.trim()).toBe(receiver);
+        // The route tree the entity page asks agrees with the real Alertmanager's routing.
+        const alert = Object.fromEntries(
+          labels.map(l => l.split('=') as [string, string]),
+        );
+        expect(routeAlert(PLAN.root, alert).receiver).toBe(receiver);
+        expect(result.code).toBe(0);
+      },
+    );
   });
-
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('passes amtool check-config', async () => {
-    const result = await runTool(amtool, ['check-config', file]);
-    expect(result.stdout).toContain('SUCCESS');
-    expect(result.stdout).toContain(' - 1 inhibit rules');
-    expect(result.stdout).toContain(' - 7 receivers');
-    expect(result.code).toBe(0);
-  });
-
-  it.each([
-    [['team=team-shop', 'severity=page', 'slo=availability'], 'team-shop-pager'],
-    [['team=team-shop', 'severity=ticket', 'slo=availability'], 'team-shop-tickets'],
-    [['team=team-pay', 'severity=page'], 'team-pay-pager'],
-    [['team=team-pay', 'severity=ticket'], 'team-pay-tickets'],
-    [['team=team-docs', 'severity=ticket'], 'team-docs-tickets'],
-    [['team=team-ghost', 'severity=page', 'backstage_entity=component:default/lonely'], 'unrouted'],
-    [['team=team-ghost', 'severity=ticket', 'backstage_entity=component:default/lonely'], 'unrouted'],
-    [['team=team-ghost', 'severity=page', 'backstage_entity=component:default/edge'], 'component-default-edge-pager'],
-    [['team=team-ghost', 'severity=ticket', 'backstage_entity=component:default/edge'], 'unrouted'],
-    [['severity=page', 'backstage_entity=component:default/ownerless'], 'unrouted'],
-  ])('routes %p to %p, as routeAlert (the entity page) says', async (labels, receiver) => {
-    const result = await runTool(amtool, [
-      'config',
-      'routes',
-      'test',
-      `--config.file=${file}`,
-      `--verify.receivers=${receiver}`,
-      ...labels,
-    ]);
-    expect(result.stdout.trim()).toBe(receiver);
-    // The route tree the entity page asks agrees with the real Alertmanager's routing.
-    const alert = Object.fromEntries(labels.map(l => l.split('=') as [string, string]));
-    expect(routeAlert(PLAN.root, alert).receiver).toBe(receiver);
-    expect(result.code).toBe(0);
-  });
-});
 }
 
 function freePort(): Promise<number> {
@@ -80,12 +126,17 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      server.close(() =>
+        resolve(typeof address === 'object' && address ? address.port : 0),
+      );
     });
   });
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
+async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     try {
@@ -109,7 +160,7 @@ interface ApiAlert {
 }
 
 function alertmanagerSuite(binary: string) {
-describe('Generated Alertmanager configuration on a real Alertmanager', () => {
+  describe('Generated Alertmanager configuration on a real Alertmanager', () => {
     let dir: string;
     let child: ChildProcess | undefined;
     let base: string;
@@ -128,7 +179,10 @@ describe('Generated Alertmanager configuration on a real Alertmanager', () => {
         ],
         { stdio: 'ignore' },
       );
-      await waitFor(async () => ((await fetch(`${base}/-/ready`)).ok ? true : undefined), 'Alertmanager');
+      await waitFor(
+        async () => ((await fetch(`${base}/-/ready`)).ok ? true : undefined),
+        'Alertmanager',
+      );
     }, 30_000);
 
     afterAll(() => {
@@ -137,8 +191,19 @@ describe('Generated Alertmanager configuration on a real Alertmanager', () => {
     });
 
     it('suppresses the ticket of an SLO while its page fires, and nothing else', async () => {
-      const alert = (slo: string, entityRef: string, severity: string, team = 'team-shop') => ({
-        labels: { alertname: 'ErrorBudgetBurn', slo, backstage_entity: entityRef, severity, team },
+      const alert = (
+        slo: string,
+        entityRef: string,
+        severity: string,
+        team = 'team-shop',
+      ) => ({
+        labels: {
+          alertname: 'ErrorBudgetBurn',
+          slo,
+          backstage_entity: entityRef,
+          severity,
+          team,
+        },
         annotations: { summary: 'test' },
         startsAt: new Date().toISOString(),
         endsAt: new Date(Date.now() + 3_600_000).toISOString(),
@@ -150,12 +215,19 @@ describe('Generated Alertmanager configuration on a real Alertmanager', () => {
           alert('availability', 'component:default/checkout', 'page'),
           alert('availability', 'component:default/checkout', 'ticket'),
           alert('latency', 'component:default/checkout', 'ticket'),
-          alert('availability', 'component:default/payments', 'ticket', 'team-pay'),
+          alert(
+            'availability',
+            'component:default/payments',
+            'ticket',
+            'team-pay',
+          ),
         ]),
       });
       expect(posted.status).toBe(200);
       const states = await waitFor(async () => {
-        const alerts = (await (await fetch(`${base}/api/v2/alerts`)).json()) as ApiAlert[];
+        const alerts = (await (
+          await fetch(`${base}/api/v2/alerts`)
+        ).json()) as ApiAlert[];
         const byKey = Object.fromEntries(
           alerts.map(a => [
             `${a.labels.backstage_entity} ${a.labels.slo} ${a.labels.severity}`,
@@ -163,7 +235,8 @@ describe('Generated Alertmanager configuration on a real Alertmanager', () => {
           ]),
         );
         return Object.keys(byKey).length === 4 &&
-          byKey['component:default/checkout availability ticket'] === 'suppressed'
+          byKey['component:default/checkout availability ticket'] ===
+            'suppressed'
           ? byKey
           : undefined;
       }, 'the inhibition');
@@ -174,18 +247,22 @@ describe('Generated Alertmanager configuration on a real Alertmanager', () => {
         'component:default/payments availability ticket': 'active',
       });
     }, 30_000);
-});
+  });
 }
 
 const amtool = requireTool('amtool');
 if (amtool) {
   amtoolSuite(amtool);
 } else {
-  it.todo('Generated Alertmanager configuration under amtool: SKIPPED, amtool is not installed');
+  it.todo(
+    'Generated Alertmanager configuration under amtool: SKIPPED, amtool is not installed',
+  );
 }
 const alertmanager = requireTool('prometheus-alertmanager', 'alertmanager');
 if (alertmanager) {
   alertmanagerSuite(alertmanager);
 } else {
-  it.todo('Generated Alertmanager configuration on a real Alertmanager: SKIPPED, alertmanager is not installed');
+  it.todo(
+    'Generated Alertmanager configuration on a real Alertmanager: SKIPPED, alertmanager is not installed',
+  );
 }

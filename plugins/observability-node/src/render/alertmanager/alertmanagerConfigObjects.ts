@@ -56,11 +56,16 @@ function operatorReceiver(
     result.pagerdutyConfigs = [
       {
         routingKey:
-          'value' in key ? { name: keySecret, key: receiver.name } : ref(key.secret),
+          'value' in key
+            ? { name: keySecret, key: receiver.name }
+            : ref(key.secret),
         sendResolved: true,
         severity: 'critical',
         description: PAGERDUTY_DESCRIPTION,
-        pagerDutyLinkConfigs: PAGERDUTY_LINKS.map(([alt, href]) => ({ href, alt })),
+        pagerDutyLinkConfigs: PAGERDUTY_LINKS.map(([alt, href]) => ({
+          href,
+          alt,
+        })),
       },
     ];
   }
@@ -79,9 +84,14 @@ function operatorReceiver(
   if (email.length > 0) {
     result.emailConfigs = email.map(t => ({ to: t.to, sendResolved: true }));
   }
-  const webhooks = receiver.tickets.flatMap(t => (t.type === 'webhook' ? [t] : []));
+  const webhooks = receiver.tickets.flatMap(t =>
+    t.type === 'webhook' ? [t] : [],
+  );
   if (webhooks.length > 0) {
-    result.webhookConfigs = webhooks.map(t => ({ url: t.url, sendResolved: true }));
+    result.webhookConfigs = webhooks.map(t => ({
+      url: t.url,
+      sendResolved: true,
+    }));
   }
   return result;
 }

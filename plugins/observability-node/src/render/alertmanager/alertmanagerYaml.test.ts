@@ -1,6 +1,11 @@
 import { routingOf } from './routingOf';
 import { renderAlertmanagerYaml } from './alertmanagerYaml';
-import { alertingOptions, groups, inputs, SHOP_KEY } from './__testUtils__/routingCatalog';
+import {
+  alertingOptions,
+  groups,
+  inputs,
+  SHOP_KEY,
+} from './__testUtils__/routingCatalog';
 
 const config = renderAlertmanagerYaml(
   routingOf(inputs, ref => groups.get(ref), alertingOptions),
@@ -23,13 +28,22 @@ describe('renderAlertmanagerYaml', () => {
     });
   });
 
-  it("routes a team with a pager and a ticket channel: pages to the pager, the rest to tickets", () => {
+  it('routes a team with a pager and a ticket channel: pages to the pager, the rest to tickets', () => {
     expect(config.route.routes).toContainEqual({
       receiver: 'team-shop-tickets',
       matchers: ['team="team-shop"'],
       routes: [
-        { receiver: 'team-shop-pager', matchers: ['severity="page"'], group_wait: '10s', repeat_interval: '1h' },
-        { receiver: 'team-shop-tickets', matchers: ['severity="ticket"'], repeat_interval: '24h' },
+        {
+          receiver: 'team-shop-pager',
+          matchers: ['severity="page"'],
+          group_wait: '10s',
+          repeat_interval: '1h',
+        },
+        {
+          receiver: 'team-shop-tickets',
+          matchers: ['severity="ticket"'],
+          repeat_interval: '24h',
+        },
       ],
     });
   });
@@ -37,7 +51,11 @@ describe('renderAlertmanagerYaml', () => {
   it('gives no route to a team without receivers, and one to its Component with its own key', () => {
     expect(config.route.routes!.map(r => r.matchers)).toEqual([
       ['team="team-docs"'],
-      ['team="team-ghost"', 'severity="page"', 'backstage_entity=~"component:default/edge"'],
+      [
+        'team="team-ghost"',
+        'severity="page"',
+        'backstage_entity=~"component:default/edge"',
+      ],
       ['team="team-pay"'],
       ['team="team-shop"'],
     ]);
@@ -46,16 +64,22 @@ describe('renderAlertmanagerYaml', () => {
   it('writes keys from the catalog as they are and reads Secret keys from files', () => {
     const byName = Object.fromEntries(config.receivers.map(r => [r.name, r]));
     expect(byName['team-shop-pager'].pagerduty_configs).toEqual([
-      expect.objectContaining({ routing_key: SHOP_KEY, send_resolved: true, severity: 'critical' }),
+      expect.objectContaining({
+        routing_key: SHOP_KEY,
+        send_resolved: true,
+        severity: 'critical',
+      }),
     ]);
     expect(byName['team-pay-pager'].pagerduty_configs).toEqual([
       expect.objectContaining({
-        routing_key_file: '/etc/alertmanager/secrets/alertmanager-receivers/team-pay-pagerduty-routing-key',
+        routing_key_file:
+          '/etc/alertmanager/secrets/alertmanager-receivers/team-pay-pagerduty-routing-key',
       }),
     ]);
     expect(byName['team-shop-tickets'].slack_configs).toEqual([
       expect.objectContaining({
-        api_url_file: '/etc/alertmanager/secrets/alertmanager-receivers/team-shop-slack-webhook-url',
+        api_url_file:
+          '/etc/alertmanager/secrets/alertmanager-receivers/team-shop-slack-webhook-url',
         channel: '#shop-alerts',
       }),
     ]);
@@ -81,7 +105,11 @@ describe('renderAlertmanagerYaml', () => {
   it('does not depend on the order of the entities', () => {
     expect(
       renderAlertmanagerYaml(
-        routingOf([...inputs].reverse(), ref => groups.get(ref), alertingOptions),
+        routingOf(
+          [...inputs].reverse(),
+          ref => groups.get(ref),
+          alertingOptions,
+        ),
         alertingOptions,
       ),
     ).toEqual(config);

@@ -68,7 +68,9 @@ export const PAGE_INHIBITS_TICKET = {
 function plainRoute(route: AlertRoute): AlertmanagerRoute {
   return {
     receiver: route.receiver,
-    ...(route.matchers.length > 0 && { matchers: route.matchers.map(matcherText) }),
+    ...(route.matchers.length > 0 && {
+      matchers: route.matchers.map(matcherText),
+    }),
     ...(route.groupBy && { group_by: route.groupBy }),
     ...(route.groupWait && { group_wait: route.groupWait }),
     ...(route.groupInterval && { group_interval: route.groupInterval }),
@@ -78,7 +80,9 @@ function plainRoute(route: AlertRoute): AlertmanagerRoute {
 }
 
 function secretFile(ref: SecretKeyRef, options: AlertingOptions): string {
-  return `${options.secretsDirectory.replace(/\/+$/, '')}/${ref.name}/${ref.key}`;
+  return `${options.secretsDirectory.replace(/\/+$/, '')}/${ref.name}/${
+    ref.key
+  }`;
 }
 
 /** One receiver of the plain configuration. @public */
@@ -116,9 +120,14 @@ export function plainReceiver(
   if (email.length > 0) {
     result.email_configs = email.map(t => ({ to: t.to, send_resolved: true }));
   }
-  const webhooks = receiver.tickets.flatMap(t => (t.type === 'webhook' ? [t] : []));
+  const webhooks = receiver.tickets.flatMap(t =>
+    t.type === 'webhook' ? [t] : [],
+  );
   if (webhooks.length > 0) {
-    result.webhook_configs = webhooks.map(t => ({ url: t.url, send_resolved: true }));
+    result.webhook_configs = webhooks.map(t => ({
+      url: t.url,
+      send_resolved: true,
+    }));
   }
   return result;
 }

@@ -329,7 +329,8 @@ describe('renderDashboard', () => {
             },
             {
               title: 'Memory',
-              query: 'process_resident_memory_bytes{backstage_entity="component:default/checkout"}',
+              query:
+                'process_resident_memory_bytes{backstage_entity="component:default/checkout"}',
               unit: 'short',
               kind: 'line',
               source: 'prometheus.io/rule',

@@ -119,7 +119,7 @@ describe('toOperatorFiles', () => {
             labels: {
               grafana_dashboard: '1',
               'app.kubernetes.io/managed-by': 'lookout',
-          'lookout.dev/instance': 'default',
+              'lookout.dev/instance': 'default',
             },
             annotations: {
               'backstage.io/entity-ref': 'component:default/checkout',

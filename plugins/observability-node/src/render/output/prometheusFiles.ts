@@ -121,9 +121,13 @@ export function prometheusEntityFiles(render: EntityRender): RenderedFile[] {
     });
     files.push({
       path: ruleTestRulesFilePath(render.slug, test.sloName),
-      content: `${header}# The groups of SLO ${test.sloName} from ../${ruleFilePath(
+      content: `${header}# The groups of SLO ${
+        test.sloName
+      } from ../${ruleFilePath(
         render.slug,
-      )}, loaded by its test file only.\n${toYaml({ groups: test.ruleGroups })}`,
+      )}, loaded by its test file only.\n${toYaml({
+        groups: test.ruleGroups,
+      })}`,
     });
   }
   return files;

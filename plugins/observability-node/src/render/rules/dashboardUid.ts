@@ -30,7 +30,9 @@ export function dashboardUid(entityRef: string): string {
   if (/^[a-z0-9_-]+$/.test(plain) && plain.length <= DASHBOARD_UID_MAX_LENGTH) {
     return plain;
   }
-  const head = lower(kind).replace(/[^a-z0-9]/g, '').slice(0, 8);
+  const head = lower(kind)
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 8);
   const hash = refHash(lower(`${kind}:${namespace}/${name}`));
   const room = DASHBOARD_UID_MAX_LENGTH - head.length - 2 - 1 - REF_HASH_LENGTH;
   const start = lower(`${namespace}_${name}`)

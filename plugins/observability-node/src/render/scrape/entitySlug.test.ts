@@ -9,13 +9,23 @@ const GRAFANA_UID = /^[A-Za-z0-9_-]{1,40}$/;
 const alnum = fc.constantFrom(...'abz09AZ');
 const sep = fc.constantFrom('-', '_', '.');
 const kind = fc
-  .tuple(fc.constantFrom('c', 'Component', 'resource', 'k'.repeat(40)), fc.string({ unit: alnum, maxLength: 3 }))
+  .tuple(
+    fc.constantFrom('c', 'Component', 'resource', 'k'.repeat(40)),
+    fc.string({ unit: alnum, maxLength: 3 }),
+  )
   .map(([a, b]) => `${a}${b}`);
 const namespace = fc
-  .array(fc.string({ unit: fc.constantFrom('a', 'b', '0'), minLength: 1, maxLength: 4 }), {
-    minLength: 1,
-    maxLength: 4,
-  })
+  .array(
+    fc.string({
+      unit: fc.constantFrom('a', 'b', '0'),
+      minLength: 1,
+      maxLength: 4,
+    }),
+    {
+      minLength: 1,
+      maxLength: 4,
+    },
+  )
   .chain(words =>
     fc
       .array(fc.integer({ min: 1, max: 3 }), {
@@ -23,7 +33,9 @@ const namespace = fc
         maxLength: words.length - 1,
       })
       .map(dashes =>
-        words.map((w, i) => (i === 0 ? w : '-'.repeat(dashes[i - 1]) + w)).join(''),
+        words
+          .map((w, i) => (i === 0 ? w : '-'.repeat(dashes[i - 1]) + w))
+          .join(''),
       ),
   );
 const name = fc
@@ -38,7 +50,10 @@ const name = fc
     ),
     fc.constantFrom('', 'x'.repeat(50)),
   )
-  .map(([first, rest, tail]) => `${first}${rest.map(([s, w]) => s + w).join('')}${tail}`)
+  .map(
+    ([first, rest, tail]) =>
+      `${first}${rest.map(([s, w]) => s + w).join('')}${tail}`,
+  )
   .filter(n => n.length <= 63);
 const ref = fc
   .tuple(kind, namespace, name)

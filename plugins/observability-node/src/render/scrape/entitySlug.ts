@@ -108,7 +108,9 @@ function encodeName(name: string): string {
 export function entitySlug(entityRef: string): string {
   const parts = canonicalParts(entityRef);
   if ('message' in parts) {
-    throw new Error(`cannot name ${entityRef}: ${parts.field}: ${parts.message}`);
+    throw new Error(
+      `cannot name ${entityRef}: ${parts.field}: ${parts.message}`,
+    );
   }
   const { kind, namespace, name } = parts;
   const rest = `${namespace.replace(/-/g, '--')}-${encodeName(name)}`;
@@ -151,7 +153,9 @@ export function decodeEntitySlug(slug: string): string | undefined {
       .join('');
   });
   const ref = `${kind}:${namespace}/${name}`;
-  return valid && entityNameProblem(ref) === undefined && entitySlug(ref) === slug
+  return valid &&
+    entityNameProblem(ref) === undefined &&
+    entitySlug(ref) === slug
     ? ref
     : undefined;
 }

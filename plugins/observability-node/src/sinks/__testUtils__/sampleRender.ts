@@ -49,7 +49,10 @@ export function sampleRender(
   const metadata = {
     name: slug,
     namespace,
-    labels: { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE, [INSTANCE_LABEL]: instanceId },
+    labels: {
+      [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
+      [INSTANCE_LABEL]: instanceId,
+    },
     annotations: { [ENTITY_REF_ANNOTATION]: entityRef },
   };
   const ruleGroups: PrometheusRuleGroup[] = rules

@@ -11,7 +11,8 @@ import { SinkFileSystem } from './SinkFileSystem';
  * Pattern of the temporary files of {@link writeFileAtomic} and the CLI:
  * `.<file>.lookout-<instance>-<random>.tmp`. @public
  */
-export const TEMP_FILE_PATTERN = /^\..+\.lookout-(?:([a-z0-9-]+)-)?[0-9a-f]+\.tmp$/;
+export const TEMP_FILE_PATTERN =
+  /^\..+\.lookout-(?:([a-z0-9-]+)-)?[0-9a-f]+\.tmp$/;
 
 /**
  * Whether `name` is a temporary file left by the installation `instanceId` (names without an

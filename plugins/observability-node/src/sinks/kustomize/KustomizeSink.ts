@@ -68,7 +68,9 @@ function sameContent(a: FolderContent, b: FolderContent): boolean {
 }
 
 /** The installation that generated a folder, or undefined when Lookout did not. */
-function folderInstance(content: FolderContent | undefined): string | undefined {
+function folderInstance(
+  content: FolderContent | undefined,
+): string | undefined {
   const kustomization = content?.get(KUSTOMIZATION_FILE);
   return kustomization === undefined
     ? undefined
@@ -259,7 +261,9 @@ export class KustomizeSink implements ProvisioningSink {
         f => folders.has(f) && !deletions.has(f),
       ),
     );
-    const withStaged = [...live].map(f => (staged.has(f) ? this.stagedName(f) : f));
+    const withStaged = [...live].map(f =>
+      staged.has(f) ? this.stagedName(f) : f,
+    );
     await this.writeParent(withStaged);
 
     await mapConcurrently([...deletions], this.concurrency, folder =>

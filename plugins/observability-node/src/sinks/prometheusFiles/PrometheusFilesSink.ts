@@ -259,7 +259,10 @@ export class PrometheusFilesSink implements ProvisioningSink {
         continue;
       }
       const current = await this.fs.readFile(file);
-      if (current !== undefined && isGeneratedFile(ROLES[role].kind, current, this.instanceId)) {
+      if (
+        current !== undefined &&
+        isGeneratedFile(ROLES[role].kind, current, this.instanceId)
+      ) {
         changes.push({ key, file });
       }
     }
@@ -405,13 +408,23 @@ export class PrometheusFilesSink implements ProvisioningSink {
         if (current === undefined) {
           await writeFileAtomic(this.fs, backup.absent, '', this.instanceId);
         } else {
-          await writeFileAtomic(this.fs, backup.previous, current, this.instanceId);
+          await writeFileAtomic(
+            this.fs,
+            backup.previous,
+            current,
+            this.instanceId,
+          );
         }
       }
       if (change.content === undefined) {
         await this.fs.rm(change.file);
       } else {
-        await writeFileAtomic(this.fs, change.file, change.content, this.instanceId);
+        await writeFileAtomic(
+          this.fs,
+          change.file,
+          change.content,
+          this.instanceId,
+        );
       }
     }
   }

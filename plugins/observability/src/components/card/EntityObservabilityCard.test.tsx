@@ -95,19 +95,39 @@ describe('EntityObservabilityCard', () => {
         HttpResponse.json({
           ...configResponse,
           paging: [
-            { severity: 'page', receiver: 'team-shop-pager', description: 'PagerDuty (team-shop)', pages: true, isDefault: false },
-            { severity: 'ticket', receiver: 'team-shop-tickets', description: '#shop-alerts', pages: false, isDefault: false },
+            {
+              severity: 'page',
+              receiver: 'team-shop-pager',
+              description: 'PagerDuty (team-shop)',
+              pages: true,
+              isDefault: false,
+            },
+            {
+              severity: 'ticket',
+              receiver: 'team-shop-tickets',
+              description: '#shop-alerts',
+              pages: false,
+              isDefault: false,
+            },
           ],
         }),
       ),
     );
-    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: annotatedEntity,
+    });
 
-    const section = await screen.findByRole('region', { name: 'Who gets paged' });
+    const section = await screen.findByRole('region', {
+      name: 'Who gets paged',
+    });
     expect(
-      within(section).getByText('pages → PagerDuty (team-shop), tickets → #shop-alerts'),
+      within(section).getByText(
+        'pages → PagerDuty (team-shop), tickets → #shop-alerts',
+      ),
     ).toBeInTheDocument();
-    expect(within(section).queryByText(/No pager is reached/)).not.toBeInTheDocument();
+    expect(
+      within(section).queryByText(/No pager is reached/),
+    ).not.toBeInTheDocument();
   });
 
   it('says when pages reach no pager, and what to add', async () => {
@@ -116,30 +136,52 @@ describe('EntityObservabilityCard', () => {
         HttpResponse.json({
           ...configResponse,
           paging: [
-            { severity: 'page', receiver: 'unrouted', description: 'the default receiver (unrouted)', pages: false, isDefault: true },
-            { severity: 'ticket', receiver: 'unrouted', description: 'the default receiver (unrouted)', pages: false, isDefault: true },
+            {
+              severity: 'page',
+              receiver: 'unrouted',
+              description: 'the default receiver (unrouted)',
+              pages: false,
+              isDefault: true,
+            },
+            {
+              severity: 'ticket',
+              receiver: 'unrouted',
+              description: 'the default receiver (unrouted)',
+              pages: false,
+              isDefault: true,
+            },
           ],
         }),
       ),
     );
-    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: annotatedEntity,
+    });
 
-    const section = await screen.findByRole('region', { name: 'Who gets paged' });
+    const section = await screen.findByRole('region', {
+      name: 'Who gets paged',
+    });
     expect(
       within(section).getByText(
         'pages → the default receiver (unrouted), tickets → the default receiver (unrouted)',
       ),
     ).toBeInTheDocument();
     expect(
-      within(section).getByText(/No pager is reached: add pagerduty.com\/integration-key/),
+      within(section).getByText(
+        /No pager is reached: add pagerduty.com\/integration-key/,
+      ),
     ).toBeInTheDocument();
   });
 
   it('shows no paging section for an entity without SLO alerts', async () => {
-    await renderWithEntity(<EntityObservabilityCard />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityObservabilityCard />, {
+      entity: annotatedEntity,
+    });
     await screen.findByRole('region', { name: 'Signals' });
-    expect(screen.queryByRole('region', { name: 'Who gets paged' })).not.toBeInTheDocument();
-});
+    expect(
+      screen.queryByRole('region', { name: 'Who gets paged' }),
+    ).not.toBeInTheDocument();
+  });
 
   it("says what it made of the panels and of Roadie's and the Grafana plugin's annotations", async () => {
     server.use(

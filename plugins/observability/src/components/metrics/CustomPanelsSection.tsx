@@ -31,8 +31,8 @@ export function CustomPanelsSection(props: {
       {props.panels.length === 0 ? (
         <>
           <Typography variant="body2" color="textSecondary" paragraph>
-            No custom panels. Declare PromQL panels in lookout.dev/panels; every selector
-            must carry the entity's backstage_entity label.
+            No custom panels. Declare PromQL panels in lookout.dev/panels; every
+            selector must carry the entity's backstage_entity label.
           </Typography>
           <CodeSnippet language="yaml" text={example(props.entityRef)} />
         </>

@@ -19,9 +19,13 @@ describe('EntityMetricsContent', () => {
   registerMswTestHooks(server);
 
   it('charts the golden signals and says where they came from', async () => {
-    await renderWithEntity(<EntityMetricsContent />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityMetricsContent />, {
+      entity: annotatedEntity,
+    });
 
-    const golden = await screen.findByRole('region', { name: 'Golden signals' });
+    const golden = await screen.findByRole('region', {
+      name: 'Golden signals',
+    });
     expect(
       within(golden).getByText('From the OpenTelemetry HTTP server metrics.'),
     ).toBeInTheDocument();
@@ -38,7 +42,9 @@ describe('EntityMetricsContent', () => {
   });
 
   it('shows the custom panels, the series left out and a failed panel', async () => {
-    await renderWithEntity(<EntityMetricsContent />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityMetricsContent />, {
+      entity: annotatedEntity,
+    });
 
     const panels = await screen.findByRole('region', { name: 'Panels' });
     expect(
@@ -57,9 +63,13 @@ describe('EntityMetricsContent', () => {
   });
 
   it('links the generated dashboard and the profiles', async () => {
-    await renderWithEntity(<EntityMetricsContent />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityMetricsContent />, {
+      entity: annotatedEntity,
+    });
 
-    const nav = await screen.findByRole('navigation', { name: 'Metrics links' });
+    const nav = await screen.findByRole('navigation', {
+      name: 'Metrics links',
+    });
     expect(
       within(nav).getByRole('link', { name: /Generated Grafana dashboard/ }),
     ).toHaveAttribute(
@@ -80,7 +90,9 @@ describe('EntityMetricsContent', () => {
         return HttpResponse.json(metricsResponse);
       }),
     );
-    await renderWithEntity(<EntityMetricsContent />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityMetricsContent />, {
+      entity: annotatedEntity,
+    });
     await screen.findByRole('region', { name: 'Golden signals' });
 
     await userEvent.click(screen.getByRole('button', { name: '7d' }));
@@ -102,7 +114,9 @@ describe('EntityMetricsContent', () => {
         }),
       ),
     );
-    await renderWithEntity(<EntityMetricsContent />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityMetricsContent />, {
+      entity: annotatedEntity,
+    });
 
     expect(
       await screen.findByText(/Request rate and Latency: no SLO of the entity/),
@@ -124,7 +138,9 @@ describe('EntityMetricsContent', () => {
         ),
       ),
     );
-    await renderWithEntity(<EntityMetricsContent />, { entity: annotatedEntity });
+    await renderWithEntity(<EntityMetricsContent />, {
+      entity: annotatedEntity,
+    });
 
     expect(
       await screen.findByText(

@@ -19,7 +19,9 @@ const SOURCE_TEXT: Record<GoldenSignalsSource, string> = {
 };
 
 /** The three charts, or why there are none. */
-export function GoldenSignalsSection(props: { metrics: EntityMetricsResponse }) {
+export function GoldenSignalsSection(props: {
+  metrics: EntityMetricsResponse;
+}) {
   const { goldenSignals, goldenSignalsNote } = props.metrics;
   return (
     <PaperPanel label="Golden signals">

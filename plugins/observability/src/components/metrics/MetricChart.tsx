@@ -144,7 +144,9 @@ export function MetricChart(props: MetricChartProps) {
               color: theme.palette.text.primary,
             }}
           />
-          {panel.series.length > 1 && <Legend wrapperStyle={{ fontSize: 11 }} />}
+          {panel.series.length > 1 && (
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+          )}
           {marks}
         </ComposedChart>
       </ResponsiveContainer>

@@ -13,7 +13,13 @@ export function MetricsLinks(props: { links: MetricsLink[] }) {
     return null;
   }
   return (
-    <Box component="nav" aria-label="Metrics links" display="flex" flexWrap="wrap" mb={2}>
+    <Box
+      component="nav"
+      aria-label="Metrics links"
+      display="flex"
+      flexWrap="wrap"
+      mb={2}
+    >
       {props.links.map(link => (
         <Box key={link.url} mr={3}>
           <Typography variant="body2">

@@ -3,7 +3,10 @@
  * routing Lookout generates (as the backend resolves it), worded by common's `formatPaging`.
  */
 import Typography from '@material-ui/core/Typography';
-import { formatPaging, PagingRoute } from '@lookout/plugin-observability-common';
+import {
+  formatPaging,
+  PagingRoute,
+} from '@lookout/plugin-observability-common';
 
 /** Props of {@link WhoGetsPaged}. */
 export interface WhoGetsPagedProps {

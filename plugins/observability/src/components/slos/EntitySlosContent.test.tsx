@@ -41,17 +41,33 @@ describe('EntitySlosContent', () => {
         HttpResponse.json({
           ...slosResponse,
           paging: [
-            { severity: 'page', receiver: 'team-shop-pager', description: 'PagerDuty (team-shop)', pages: true, isDefault: false },
-            { severity: 'ticket', receiver: 'team-shop-tickets', description: '#shop-alerts', pages: false, isDefault: false },
+            {
+              severity: 'page',
+              receiver: 'team-shop-pager',
+              description: 'PagerDuty (team-shop)',
+              pages: true,
+              isDefault: false,
+            },
+            {
+              severity: 'ticket',
+              receiver: 'team-shop-tickets',
+              description: '#shop-alerts',
+              pages: false,
+              isDefault: false,
+            },
           ],
         }),
       ),
     );
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
 
-    const section = await screen.findByRole('region', { name: 'Who gets paged' });
+    const section = await screen.findByRole('region', {
+      name: 'Who gets paged',
+    });
     expect(
-      within(section).getByText('pages → PagerDuty (team-shop), tickets → #shop-alerts'),
+      within(section).getByText(
+        'pages → PagerDuty (team-shop), tickets → #shop-alerts',
+      ),
     ).toBeInTheDocument();
   });
 

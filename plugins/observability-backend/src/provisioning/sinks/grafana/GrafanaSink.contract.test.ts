@@ -228,7 +228,9 @@ describe('GrafanaSink (contract: two installations on one Grafana)', () => {
   }
 
   it('prunes, removes and overwrites only its own dashboards', async () => {
-    const prodCheckout = renderOf(scrapedService('checkout'), { instanceId: 'production' });
+    const prodCheckout = renderOf(scrapedService('checkout'), {
+      instanceId: 'production',
+    });
     await sinkOf('production').apply({
       upserts: [upsertOf(prodCheckout)],
       removals: [],
@@ -242,13 +244,18 @@ describe('GrafanaSink (contract: two installations on one Grafana)', () => {
     const removal = await staging.apply({
       upserts: [],
       removals: [
-        removalOf(renderOf(scrapedService('checkout'), { instanceId: 'staging' }), [
-          `dashboard:${uid}`,
-        ]),
+        removalOf(
+          renderOf(scrapedService('checkout'), { instanceId: 'staging' }),
+          [`dashboard:${uid}`],
+        ),
       ],
     });
     const takeover = await staging.apply({
-      upserts: [upsertOf(renderOf(scrapedService('checkout'), { instanceId: 'staging' }))],
+      upserts: [
+        upsertOf(
+          renderOf(scrapedService('checkout'), { instanceId: 'staging' }),
+        ),
+      ],
       removals: [],
     });
 
@@ -265,7 +272,7 @@ describe('GrafanaSink (contract: two installations on one Grafana)', () => {
     ).toHaveLength(1);
   });
 
-  it('does not overwrite a hand-made dashboard that has the entity\'s uid', async () => {
+  it("does not overwrite a hand-made dashboard that has the entity's uid", async () => {
     const uid = checkout.dashboard!.uid;
     grafana.dashboards.set(uid, {
       model: { uid, title: 'Checkout (hand-made)', tags: ['team-shop'] },

@@ -76,7 +76,9 @@ export class GrafanaSink implements ProvisioningSink {
     description?: string;
   }): string | undefined {
     const { tags = [], description = '' } = dashboard;
-    return tags.includes(DASHBOARD_TAG) ? noticeInstance(description) : undefined;
+    return tags.includes(DASHBOARD_TAG)
+      ? noticeInstance(description)
+      : undefined;
   }
 
   async apply(changes: SinkChanges): Promise<SinkApplyResult> {
@@ -114,7 +116,9 @@ export class GrafanaSink implements ProvisioningSink {
             existing && GrafanaSink.ownerOfStored(existing.dashboard);
           if (existing && owner !== this.instanceId) {
             throw new Error(
-              `dashboard ${render.dashboard.uid} exists and was not provisioned by this Lookout installation (instance ${
+              `dashboard ${
+                render.dashboard.uid
+              } exists and was not provisioned by this Lookout installation (instance ${
                 this.instanceId
               }${
                 owner ? `; it belongs to instance ${owner}` : ''

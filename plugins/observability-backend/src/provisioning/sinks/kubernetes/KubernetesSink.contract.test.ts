@@ -272,7 +272,9 @@ describe('KubernetesSink (contract: two installations on one cluster)', () => {
   it('prunes, removes and updates only its own objects, ConfigMaps included', async () => {
     const staging = sinkOf('staging');
     const production = sinkOf('production');
-    const prodCheckout = renderOf(scrapedService('checkout'), { instanceId: 'production' });
+    const prodCheckout = renderOf(scrapedService('checkout'), {
+      instanceId: 'production',
+    });
     await production.apply({ upserts: [upsertOf(prodCheckout)], removals: [] });
     const before = new Map(cluster.objects);
     expect(before.size).toBe(3);
@@ -280,19 +282,26 @@ describe('KubernetesSink (contract: two installations on one cluster)', () => {
     const sync = await staging.apply({ upserts: [], removals: [], keep: [] });
     const removal = await staging.apply({
       upserts: [],
-      removals: [removalOf(renderOf(scrapedService('checkout'), { instanceId: 'staging' }), CHECKOUT_IDS)],
+      removals: [
+        removalOf(
+          renderOf(scrapedService('checkout'), { instanceId: 'staging' }),
+          CHECKOUT_IDS,
+        ),
+      ],
     });
     const takeover = await staging.apply({
-      upserts: [upsertOf(renderOf(scrapedService('checkout'), { instanceId: 'staging' }))],
+      upserts: [
+        upsertOf(
+          renderOf(scrapedService('checkout'), { instanceId: 'staging' }),
+        ),
+      ],
       removals: [],
     });
 
     expect(sync.pruned).toEqual([]);
     expect(removal.outcomes[0]).toMatchObject({ ok: true });
     expect(takeover.outcomes[0]).toMatchObject({ ok: false });
-    expect(
-      (takeover.outcomes[0] as { error: Error }).error.message,
-    ).toMatch(
+    expect((takeover.outcomes[0] as { error: Error }).error.message).toMatch(
       /exists and is not managed by this Lookout installation \(instance staging; it belongs to instance production\); it is not taken over/,
     );
     expect(cluster.objects).toEqual(before);
@@ -302,7 +311,7 @@ describe('KubernetesSink (contract: two installations on one cluster)', () => {
     expect([...(own.pruned ?? [])].sort()).toEqual([...CHECKOUT_IDS].sort());
   });
 
-  it('refuses to take over an object someone else created in the entity\'s namespace', async () => {
+  it("refuses to take over an object someone else created in the entity's namespace", async () => {
     cluster.put('servicemonitors', {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'ServiceMonitor',

@@ -155,7 +155,9 @@ export class KubernetesSink implements ProvisioningSink {
     for (const upsert of changes.upserts) {
       changes.signal?.throwIfAborted();
       try {
-        const manifests = operatorObjects(entityFolderFiles(upsert.render, this.layout));
+        const manifests = operatorObjects(
+          entityFolderFiles(upsert.render, this.layout),
+        );
         const ids = manifests.map(manifestId);
         for (const manifest of manifests) {
           await this.serverSideApply(manifest);
@@ -204,8 +206,8 @@ export class KubernetesSink implements ProvisioningSink {
 
     const wanted = new Set(changes.keep.flatMap(k => k.objects));
     for (const upsert of changes.upserts) {
-      operatorObjects(entityFolderFiles(upsert.render, this.layout)).forEach(m =>
-        wanted.add(manifestId(m)),
+      operatorObjects(entityFolderFiles(upsert.render, this.layout)).forEach(
+        m => wanted.add(manifestId(m)),
       );
     }
     const present = await this.listManaged();

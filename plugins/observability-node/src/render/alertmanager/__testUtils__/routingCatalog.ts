@@ -27,32 +27,51 @@ export const groups = new Map<string, Entity>([
     'group:default/team-shop',
     group('team-shop', {
       'pagerduty.com/integration-key': SHOP_KEY,
-      'lookout.dev/tickets-slack-secret': 'alertmanager-receivers/team-shop-slack-webhook-url',
+      'lookout.dev/tickets-slack-secret':
+        'alertmanager-receivers/team-shop-slack-webhook-url',
       'lookout.dev/tickets-slack-channel': '#shop-alerts',
     }),
   ],
   [
     'group:default/team-pay',
     group('team-pay', {
-      'lookout.dev/pager-secret': 'alertmanager-receivers/team-pay-pagerduty-routing-key',
+      'lookout.dev/pager-secret':
+        'alertmanager-receivers/team-pay-pagerduty-routing-key',
       'lookout.dev/tickets-webhook': 'https://tickets.example.com/hooks/pay',
     }),
   ],
-  ['group:default/team-docs', group('team-docs', { 'lookout.dev/tickets-email': 'docs@example.com' })],
+  [
+    'group:default/team-docs',
+    group('team-docs', { 'lookout.dev/tickets-email': 'docs@example.com' }),
+  ],
 ]);
 
-function withAnnotations(e: Entity, annotations: Record<string, string>): Entity {
+function withAnnotations(
+  e: Entity,
+  annotations: Record<string, string>,
+): Entity {
   return { ...e, metadata: { ...e.metadata, annotations } };
 }
 
 export const inputs = [
-  renderInput({ slos: [ratioSlo(), ratioSlo({ name: 'latency' })] }, entity('checkout', { owner: 'team-shop' })),
-  renderInput({ slos: [ratioSlo()] }, entity('payments', { owner: 'group:default/team-pay' })),
-  renderInput({ slos: [ratioSlo()] }, entity('wiki', { owner: 'team-docs' })),
-  renderInput({ slos: [ratioSlo()] }, entity('lonely', { owner: 'team-ghost' })),
+  renderInput(
+    { slos: [ratioSlo(), ratioSlo({ name: 'latency' })] },
+    entity('checkout', { owner: 'team-shop' }),
+  ),
   renderInput(
     { slos: [ratioSlo()] },
-    withAnnotations(entity('edge', { owner: 'team-ghost' }), { 'pagerduty.com/integration-key': EDGE_KEY }),
+    entity('payments', { owner: 'group:default/team-pay' }),
+  ),
+  renderInput({ slos: [ratioSlo()] }, entity('wiki', { owner: 'team-docs' })),
+  renderInput(
+    { slos: [ratioSlo()] },
+    entity('lonely', { owner: 'team-ghost' }),
+  ),
+  renderInput(
+    { slos: [ratioSlo()] },
+    withAnnotations(entity('edge', { owner: 'team-ghost' }), {
+      'pagerduty.com/integration-key': EDGE_KEY,
+    }),
   ),
 ];
 

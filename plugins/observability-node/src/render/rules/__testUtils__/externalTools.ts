@@ -8,7 +8,11 @@ import { delimiter, join } from 'node:path';
 
 /** Absolute path of `name` on PATH (or in /usr/bin), if installed. */
 export function findTool(...names: string[]): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/bin', '/usr/local/bin'];
+  const dirs = [
+    ...(process.env.PATH ?? '').split(delimiter),
+    '/usr/bin',
+    '/usr/local/bin',
+  ];
   for (const name of names) {
     for (const dir of dirs.filter(Boolean)) {
       const candidate = join(dir, name);
@@ -33,7 +37,9 @@ export function requireTool(...names: string[]): string | undefined {
   if (path) {
     return path;
   }
-  const missing = `${names.join(' or ')} is not installed (Debian packages prometheus, prometheus-alertmanager)`;
+  const missing = `${names.join(
+    ' or ',
+  )} is not installed (Debian packages prometheus, prometheus-alertmanager)`;
   if (process.env.CI) {
     throw new Error(`${missing}; CI must provide it`);
   }
@@ -59,7 +65,11 @@ export function runTool(
     execFile(
       path,
       args,
-      { cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, maxBuffer: 16 * 1024 * 1024 },
+      {
+        cwd: options.cwd,
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         let code = 0;
         if (error) {
@@ -84,6 +94,8 @@ export async function inBatches<T>(
       results[index] = await tasks[index]();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, tasks.length) }, worker),
+  );
   return results;
 }

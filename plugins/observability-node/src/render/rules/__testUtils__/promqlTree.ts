@@ -28,7 +28,9 @@ function walk(expr: string, visit: (node: SyntaxNode) => void): void {
 const NUMBER = 'NumberDurationLiteral';
 
 /** Every division in `expr`: its denominator's text and whether it can never be 0. */
-export function divisions(expr: string): Array<{ denominator: string; guarded: boolean }> {
+export function divisions(
+  expr: string,
+): Array<{ denominator: string; guarded: boolean }> {
   const found: Array<{ denominator: string; guarded: boolean }> = [];
   walk(expr, node => {
     if (node.name !== 'BinaryExpr') {
@@ -50,7 +52,9 @@ export function divisions(expr: string): Array<{ denominator: string; guarded: b
         const last = innerParts[innerParts.length - 1];
         guarded =
           innerParts.some(p => p.name === 'Gtr') &&
-          !innerParts.some(p => p.name === 'BoolModifier' || p.name === 'Bool') &&
+          !innerParts.some(
+            p => p.name === 'BoolModifier' || p.name === 'Bool',
+          ) &&
           last.name === NUMBER &&
           Number(expr.slice(last.from, last.to)) === 0;
       }
@@ -72,7 +76,9 @@ export function numberLiterals(expr: string): string[] {
 }
 
 /** Metric names `expr` reads, with the range when read through a range selector. */
-export function selectorsRead(expr: string): Array<{ metric: string; range?: string }> {
+export function selectorsRead(
+  expr: string,
+): Array<{ metric: string; range?: string }> {
   const found: Array<{ metric: string; range?: string }> = [];
   walk(expr, node => {
     if (node.name !== 'VectorSelector') {
@@ -81,7 +87,9 @@ export function selectorsRead(expr: string): Array<{ metric: string; range?: str
     const identifier = children(node).find(c => c.name === 'Identifier');
     let metric = identifier ? expr.slice(identifier.from, identifier.to) : '';
     if (!metric) {
-      const name = /__name__\s*=\s*"([^"]+)"/.exec(expr.slice(node.from, node.to));
+      const name = /__name__\s*=\s*"([^"]+)"/.exec(
+        expr.slice(node.from, node.to),
+      );
       metric = name ? name[1] : '';
     }
     const parent = node.parent;
