@@ -94,9 +94,20 @@ describe('the lookout CLI from the built package', () => {
     expect(existsSync(join(modules, '@backstage/config'))).toBe(true);
 
     const catalog = join(REPO_ROOT, 'examples/entities.yaml');
+    // The demo's app-config allows the tenants and names the settings the demo catalog needs.
+    const config = join(REPO_ROOT, 'app-config.yaml');
     const built = spawnSync(
       process.execPath,
-      [cli, 'render', '--catalog', catalog, '--out', join(dir, 'built')],
+      [
+        cli,
+        'render',
+        '--catalog',
+        catalog,
+        '--config',
+        config,
+        '--out',
+        join(dir, 'built'),
+      ],
       { cwd: dir, encoding: 'utf8' },
     );
     expect(built.stderr).toMatch(/^Rendered \d+ of \d+ entities/m);
@@ -108,6 +119,8 @@ describe('the lookout CLI from the built package', () => {
         'render',
         '--catalog',
         catalog,
+        '--config',
+        config,
         '--out',
         join(dir, 'source'),
       ],

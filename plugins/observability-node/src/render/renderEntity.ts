@@ -81,6 +81,7 @@ export function renderEntity(
     slug,
     instanceId: options.instanceId ?? DEFAULT_INSTANCE_ID,
     objects,
+    namespace: input.spec.kubernetes.namespace ?? options.defaultNamespace,
     ruleGroups: rules.groups,
     fileSdTargets: scrape.fileSdTargets,
     dashboard: renderDashboard(input, options),

@@ -78,6 +78,11 @@ export interface EntityRender {
   ruleGroups: PrometheusRuleGroup[];
   /** file_sd target groups of the plain format; empty without static targets. */
   fileSdTargets: Array<{ targets: string[]; labels: Record<string, string> }>;
+  /**
+   * Namespace of the entity's generated objects (its workload namespace, or the configured
+   * default), also that of its dashboard ConfigMap when it has no other object.
+   */
+  namespace?: string;
   /** Grafana dashboard model; absent when the entity opts out or has nothing to show. */
   dashboard?: { uid: string; title: string; model: object };
   /**

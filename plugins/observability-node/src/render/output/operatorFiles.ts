@@ -80,7 +80,7 @@ export function operatorEntityFiles(
     resources,
   };
   if (render.dashboard) {
-    const namespace = objects[0]?.metadata.namespace;
+    const namespace = objects[0]?.metadata.namespace ?? render.namespace;
     const folder = dashboardOwner(render.dashboard.model);
     const configMap = {
       name: `${render.slug}-dashboard`,
