@@ -307,7 +307,7 @@ describeInBrowser('Lookout in a real browser', () => {
     });
     const row = await textOf(table.getByRole('row').nth(1));
     expect(row).toContain('v1.4.2');
-    expect(row).toContain('external:e2e-pipeline');
+    expect(row).toContain('e2e-pipeline');
     expect(row).toContain('availability');
     expect(await axeViolations('main')).toEqual([]);
     await screenshot('slos-tab-releases');
