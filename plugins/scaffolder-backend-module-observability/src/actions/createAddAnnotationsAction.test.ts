@@ -1,7 +1,6 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import path from 'node:path';
+import { actionInWorkspace } from '../__testUtils__/actionInWorkspace';
 import { createAddAnnotationsAction } from './createAddAnnotationsAction';
 
 const shop = fs.readFileSync(
@@ -10,24 +9,10 @@ const shop = fs.readFileSync(
 );
 
 describe('lookout:annotations:add', () => {
-  const workspace = createMockDirectory();
-  const action = createAddAnnotationsAction();
-
-  beforeEach(() => workspace.setContent({ 'catalog-info.yaml': shop }));
-
-  async function run(input: Record<string, unknown>) {
-    const outputs: Record<string, unknown> = {};
-    await action.handler({
-      ...createMockActionContext({
-        workspacePath: workspace.path,
-        input: input as any,
-      }),
-      output: (name: string, value: unknown) => {
-        outputs[name] = value;
-      },
-    });
-    return outputs;
-  }
+  const { workspace, run } = actionInWorkspace(
+    createAddAnnotationsAction(),
+    shop,
+  );
   const fileText = () =>
     fs.readFileSync(path.join(workspace.path, 'catalog-info.yaml'), 'utf8');
 

@@ -3,7 +3,6 @@
  * catalog-info.yaml of the workspace, keeping the rest of the file as it was, and writes the file
  * only when the catalog's parser finds no error in the result.
  */
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   annotationsFromInput,
@@ -19,9 +18,11 @@ import {
 } from '../catalogFile/catalogDocuments';
 import { setAnnotations } from '../catalogFile/setAnnotations';
 import { describeProvisioning } from '../description/describeProvisioning';
-
-/** Default of the actions' `filePath` input. */
-export const DEFAULT_CATALOG_FILE = 'catalog-info.yaml';
+import {
+  DEFAULT_CATALOG_FILE,
+  filePathInput,
+  readCatalogFile,
+} from './catalogFileInput';
 
 /**
  * Creates the `lookout:annotations:add` action.
@@ -53,13 +54,7 @@ export function createAddAnnotationsAction(
     ],
     schema: {
       input: {
-        filePath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              `Path of the catalog file in the workspace (default ${DEFAULT_CATALOG_FILE})`,
-            ),
+        filePath: filePathInput,
         entityRef: z =>
           z
             .string()
@@ -129,12 +124,7 @@ export function createAddAnnotationsAction(
         entityRef,
         ...fields
       } = ctx.input;
-      const path = resolveSafeChildPath(ctx.workspacePath, filePath);
-      const text = await fs.readFile(path, 'utf8').catch(error => {
-        throw new InputError(
-          `filePath: cannot read ${filePath}: ${error.message}`,
-        );
-      });
+      const { path, text } = await readCatalogFile(ctx.workspacePath, filePath);
       const target = findCatalogDocument(
         readCatalogDocuments(text, filePath),
         filePath,

@@ -1,5 +1,4 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { actionInWorkspace } from '../__testUtils__/actionInWorkspace';
 import { createValidateAnnotationsAction } from './createValidateAnnotationsAction';
 
 const catalog = `apiVersion: backstage.io/v1alpha1
@@ -21,24 +20,7 @@ spec: { type: service, owner: team-b }
 `;
 
 describe('lookout:annotations:validate', () => {
-  const workspace = createMockDirectory();
-  const action = createValidateAnnotationsAction();
-
-  beforeEach(() => workspace.setContent({ 'catalog-info.yaml': catalog }));
-
-  async function run(input: Record<string, unknown>) {
-    const outputs: Record<string, any> = {};
-    await action.handler({
-      ...createMockActionContext({
-        workspacePath: workspace.path,
-        input: input as any,
-      }),
-      output: (name: string, value: unknown) => {
-        outputs[name] = value;
-      },
-    });
-    return outputs;
-  }
+  const { run } = actionInWorkspace(createValidateAnnotationsAction(), catalog);
 
   it('outputs every problem of every entity in the file, in the config route shape plus the ref', async () => {
     const outputs = await run({ failOnError: false });

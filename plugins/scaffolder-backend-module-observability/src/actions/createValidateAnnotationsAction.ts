@@ -2,7 +2,6 @@
  * `lookout:annotations:validate`: checks the Lookout annotations of a catalog file's entities
  * with the catalog's parser and outputs the problems, for any template that writes annotations.
  */
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   parseObservabilitySpec,
@@ -10,12 +9,15 @@ import {
 } from '@lookout/plugin-observability-common';
 import { formatProblem } from '@lookout/plugin-observability-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import fs from 'node:fs/promises';
 import {
   findCatalogDocument,
   readCatalogDocuments,
 } from '../catalogFile/catalogDocuments';
-import { DEFAULT_CATALOG_FILE } from './createAddAnnotationsAction';
+import {
+  DEFAULT_CATALOG_FILE,
+  filePathInput,
+  readCatalogFile,
+} from './catalogFileInput';
 
 /**
  * Creates the `lookout:annotations:validate` action.
@@ -31,13 +33,7 @@ export function createValidateAnnotationsAction(
     supportsDryRun: true,
     schema: {
       input: {
-        filePath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              `Path of the catalog file in the workspace (default ${DEFAULT_CATALOG_FILE})`,
-            ),
+        filePath: filePathInput,
         entityRef: z =>
           z
             .string()
@@ -77,12 +73,7 @@ export function createValidateAnnotationsAction(
         entityRef,
         failOnError = true,
       } = ctx.input;
-      const path = resolveSafeChildPath(ctx.workspacePath, filePath);
-      const text = await fs.readFile(path, 'utf8').catch(error => {
-        throw new InputError(
-          `filePath: cannot read ${filePath}: ${error.message}`,
-        );
-      });
+      const { text } = await readCatalogFile(ctx.workspacePath, filePath);
       const documents = readCatalogDocuments(text, filePath);
       const selected = entityRef
         ? [findCatalogDocument(documents, filePath, entityRef)]
