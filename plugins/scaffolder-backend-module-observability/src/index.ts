@@ -9,3 +9,4 @@
 export { scaffolderModuleObservability as default } from './module';
 export { createAddAnnotationsAction } from './actions/createAddAnnotationsAction';
 export { createValidateAnnotationsAction } from './actions/createValidateAnnotationsAction';
+export type { AnnotationsActionOptions } from './catalogFile/checkAnnotations';

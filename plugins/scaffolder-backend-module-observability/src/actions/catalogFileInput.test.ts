@@ -3,16 +3,22 @@ import { readCatalogFile } from './catalogFileInput';
 
 describe('readCatalogFile', () => {
   const workspace = createMockDirectory({
-    content: { 'catalog-info.yaml': 'kind: Component\n' },
+    content: {
+      'catalog-info.yaml':
+        'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: cart }\n',
+    },
   });
 
-  it('reads a file of the workspace', async () => {
-    await expect(
-      readCatalogFile(workspace.path, 'catalog-info.yaml'),
-    ).resolves.toEqual({
-      path: workspace.resolve('catalog-info.yaml'),
-      text: 'kind: Component\n',
-    });
+  it('reads a file of the workspace and its entities', async () => {
+    const file = await readCatalogFile(workspace.path, 'catalog-info.yaml');
+
+    expect(file.path).toBe(workspace.resolve('catalog-info.yaml'));
+    expect(file.text).toBe(
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: cart }\n',
+    );
+    expect(file.documents.map(document => document.entityRef)).toEqual([
+      'component:default/cart',
+    ]);
   });
 
   it('names the filePath input when the file cannot be read', async () => {

@@ -1,12 +1,16 @@
 /*
  * What both Lookout actions share about their catalog file: the `filePath` input (a path inside
- * the workspace, catalog-info.yaml unless set) and reading that file, with an InputError naming
- * the input when it cannot be read.
+ * the workspace, catalog-info.yaml unless set) and reading that file and its entities, with an
+ * InputError naming the input when it cannot be read.
  */
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { TemplateActionOptions } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
+import {
+  CatalogDocument,
+  readCatalogDocuments,
+} from '../catalogFile/catalogDocuments';
 
 /** Default of the actions' `filePath` input. */
 export const DEFAULT_CATALOG_FILE = 'catalog-info.yaml';
@@ -31,15 +35,16 @@ export function filePathInput(z: ScaffolderZod): OptionalStringInput {
     );
 }
 
-/** The catalog file of the workspace: its absolute path and its text. */
+/** The catalog file of the workspace: its absolute path, its text and its entities. */
 export interface CatalogFile {
   path: string;
   text: string;
+  documents: CatalogDocument[];
 }
 
 /**
  * Reads `filePath` inside `workspacePath`; a path leaving the workspace throws the error of
- * `resolveSafeChildPath`, a file that cannot be read an InputError naming `filePath`.
+ * `resolveSafeChildPath`, a file that cannot be read or parsed an InputError naming `filePath`.
  */
 export async function readCatalogFile(
   workspacePath: string,
@@ -49,5 +54,5 @@ export async function readCatalogFile(
   const text = await fs.readFile(path, 'utf8').catch(error => {
     throw new InputError(`filePath: cannot read ${filePath}: ${error.message}`);
   });
-  return { path, text };
+  return { path, text, documents: readCatalogDocuments(text, filePath) };
 }

@@ -4,18 +4,17 @@
  * only when the catalog's parser finds no error in the result.
  */
 import { InputError } from '@backstage/errors';
-import {
-  annotationsFromInput,
-  parseObservabilitySpec,
-  ParseOptions,
-} from '@lookout/plugin-observability-common';
-import { formatProblem } from '@lookout/plugin-observability-node';
+import { annotationsFromInput } from '@lookout/plugin-observability-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import {
   findCatalogDocument,
   readCatalogDocuments,
 } from '../catalogFile/catalogDocuments';
+import {
+  AnnotationsActionOptions,
+  checkAnnotations,
+} from '../catalogFile/checkAnnotations';
 import { setAnnotations } from '../catalogFile/setAnnotations';
 import { describeProvisioning } from '../description/describeProvisioning';
 import {
@@ -29,7 +28,7 @@ import {
  * @public
  */
 export function createAddAnnotationsAction(
-  options: { parseOptions?: ParseOptions } = {},
+  options: AnnotationsActionOptions = {},
 ) {
   return createTemplateAction({
     id: 'lookout:annotations:add',
@@ -124,12 +123,11 @@ export function createAddAnnotationsAction(
         entityRef,
         ...fields
       } = ctx.input;
-      const { path, text } = await readCatalogFile(ctx.workspacePath, filePath);
-      const target = findCatalogDocument(
-        readCatalogDocuments(text, filePath),
+      const { path, text, documents } = await readCatalogFile(
+        ctx.workspacePath,
         filePath,
-        entityRef,
       );
+      const target = findCatalogDocument(documents, filePath, entityRef);
       const settings = annotationsFromInput(fields);
       if (!settings.ok) {
         throw new InputError(settings.message);
@@ -141,14 +139,12 @@ export function createAddAnnotationsAction(
         );
       }
       const edited = setAnnotations(text, target, annotations);
-      const entity = readCatalogDocuments(edited, filePath).find(
-        d => d.index === target.index,
-      )!.entity;
-      const { spec, problems } = parseObservabilitySpec(
-        entity,
+      const { spec, problems, lines } = checkAnnotations(
+        readCatalogDocuments(edited, filePath).find(
+          d => d.index === target.index,
+        )!,
         options.parseOptions,
       );
-      const lines = problems.map(p => formatProblem(target.entityRef, p));
       if (problems.some(p => p.severity === 'error')) {
         throw new InputError(
           `${filePath} left unchanged: the annotations have problems\n${lines.join(

@@ -3,16 +3,12 @@
  * with the catalog's parser and outputs the problems, for any template that writes annotations.
  */
 import { InputError } from '@backstage/errors';
-import {
-  parseObservabilitySpec,
-  ParseOptions,
-} from '@lookout/plugin-observability-common';
-import { formatProblem } from '@lookout/plugin-observability-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { findCatalogDocument } from '../catalogFile/catalogDocuments';
 import {
-  findCatalogDocument,
-  readCatalogDocuments,
-} from '../catalogFile/catalogDocuments';
+  AnnotationsActionOptions,
+  checkAnnotations,
+} from '../catalogFile/checkAnnotations';
 import {
   DEFAULT_CATALOG_FILE,
   filePathInput,
@@ -24,7 +20,7 @@ import {
  * @public
  */
 export function createValidateAnnotationsAction(
-  options: { parseOptions?: ParseOptions } = {},
+  options: AnnotationsActionOptions = {},
 ) {
   return createTemplateAction({
     id: 'lookout:annotations:validate',
@@ -73,23 +69,21 @@ export function createValidateAnnotationsAction(
         entityRef,
         failOnError = true,
       } = ctx.input;
-      const { text } = await readCatalogFile(ctx.workspacePath, filePath);
-      const documents = readCatalogDocuments(text, filePath);
+      const { documents } = await readCatalogFile(ctx.workspacePath, filePath);
       const selected = entityRef
         ? [findCatalogDocument(documents, filePath, entityRef)]
         : documents;
-      const problems = selected.flatMap(document =>
-        parseObservabilitySpec(
-          document.entity,
-          options.parseOptions,
-        ).problems.map(problem => ({
-          entityRef: document.entityRef,
+      const checks = selected.map(document => ({
+        entityRef: document.entityRef,
+        ...checkAnnotations(document, options.parseOptions),
+      }));
+      const problems = checks.flatMap(check =>
+        check.problems.map(problem => ({
+          entityRef: check.entityRef,
           ...problem,
         })),
       );
-      const lines = problems.map(({ entityRef: ref, ...problem }) =>
-        formatProblem(ref, problem),
-      );
+      const lines = checks.flatMap(check => check.lines);
       const valid = !problems.some(p => p.severity === 'error');
       ctx.output('valid', valid);
       ctx.output('problems', problems);
