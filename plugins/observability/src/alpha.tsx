@@ -14,12 +14,10 @@
  *
  * @packageDocumentation
  */
-import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import {
   ApiBlueprint,
   createFrontendPlugin,
-  discoveryApiRef,
-  fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
@@ -37,26 +35,14 @@ import {
   FormFieldBlueprint,
 } from '@backstage/plugin-scaffolder-react/alpha';
 import TrackChangesIcon from '@material-ui/icons/TrackChanges';
-import { observabilityApiRef } from './api/ObservabilityApi';
-import { ObservabilityClient } from './api/ObservabilityClient';
-import {
-  entityLogsRouteRef,
-  entityMetricsRouteRef,
-  entitySlosRouteRef,
-  entityTracesRouteRef,
-  scaffolderTemplateRouteRef,
-  sloOverviewRouteRef,
-} from './routes';
+import { observabilityApiFactory } from './api/observabilityApiFactory';
+import { observabilityExternalRoutes, observabilityRoutes } from './routes';
+
+const routes = convertLegacyRouteRefs(observabilityRoutes);
 
 /** The `ObservabilityClient` as `observabilityApiRef`. @alpha */
 export const observabilityApi = ApiBlueprint.make({
-  params: defineParams =>
-    defineParams({
-      api: observabilityApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ObservabilityClient({ discoveryApi, fetchApi }),
-    }),
+  params: defineParams => defineParams(observabilityApiFactory),
 });
 
 /** Overview card, on entities with Lookout annotations or Roadie's/Grafana's. @alpha */
@@ -120,7 +106,7 @@ export const entitySlosContent = EntityContentBlueprint.make({
     path: 'slos',
     title: 'SLOs',
     group: 'observability',
-    routeRef: convertLegacyRouteRef(entitySlosRouteRef),
+    routeRef: routes.entitySlos,
     filter: hasSlos,
     loader: () =>
       import('./components/slos/EntitySlosContent').then(m => (
@@ -136,7 +122,7 @@ export const entityLogsContent = EntityContentBlueprint.make({
     path: 'logs',
     title: 'Logs',
     group: 'observability',
-    routeRef: convertLegacyRouteRef(entityLogsRouteRef),
+    routeRef: routes.entityLogs,
     filter: hasLogs,
     loader: () =>
       import('./components/logs/EntityLogsContent').then(m => (
@@ -152,7 +138,7 @@ export const entityTracesContent = EntityContentBlueprint.make({
     path: 'traces',
     title: 'Traces',
     group: 'observability',
-    routeRef: convertLegacyRouteRef(entityTracesRouteRef),
+    routeRef: routes.entityTraces,
     filter: hasTraces,
     loader: () =>
       import('./components/traces/EntityTracesContent').then(m => (
@@ -168,7 +154,7 @@ export const entityMetricsContent = EntityContentBlueprint.make({
     path: 'metrics',
     title: 'Metrics',
     group: 'observability',
-    routeRef: convertLegacyRouteRef(entityMetricsRouteRef),
+    routeRef: routes.entityMetrics,
     filter: hasMetricsTab,
     loader: () =>
       import('./components/metrics/EntityMetricsContent').then(m => (
@@ -188,7 +174,7 @@ export const sloOverviewPage = PageBlueprint.make({
     path: '/observability/slos',
     title: 'SLOs',
     icon: <TrackChangesIcon />,
-    routeRef: convertLegacyRouteRef(sloOverviewRouteRef),
+    routeRef: routes.sloOverview,
     loader: () =>
       import('./components/overview/SloOverviewContent').then(m => (
         <m.SloOverviewContent />
@@ -205,16 +191,8 @@ export default createFrontendPlugin({
   title: 'Observability',
   icon: <TrackChangesIcon />,
   info: { packageJson: () => import('../package.json') },
-  routes: {
-    sloOverview: convertLegacyRouteRef(sloOverviewRouteRef),
-    entitySlos: convertLegacyRouteRef(entitySlosRouteRef),
-    entityLogs: convertLegacyRouteRef(entityLogsRouteRef),
-    entityTraces: convertLegacyRouteRef(entityTracesRouteRef),
-    entityMetrics: convertLegacyRouteRef(entityMetricsRouteRef),
-  },
-  externalRoutes: {
-    scaffolderTemplate: convertLegacyRouteRef(scaffolderTemplateRouteRef),
-  },
+  routes,
+  externalRoutes: convertLegacyRouteRefs(observabilityExternalRoutes),
   extensions: [
     observabilityApi,
     entityObservabilityCard,

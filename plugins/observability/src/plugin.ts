@@ -3,26 +3,15 @@
  * card, tab and page extensions. Apps on the new frontend system use `./alpha`.
  */
 import {
-  createApiFactory,
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
-import { observabilityApiRef } from './api/ObservabilityApi';
+import { observabilityApiFactory } from './api/observabilityApiFactory';
 import { LookoutSloField } from './components/onboarding/LookoutSloField';
 import { lookoutSloFieldValidation } from './components/onboarding/lookoutSloFieldValidation';
-import { ObservabilityClient } from './api/ObservabilityClient';
-import {
-  entityLogsRouteRef,
-  entityMetricsRouteRef,
-  entitySlosRouteRef,
-  entityTracesRouteRef,
-  scaffolderTemplateRouteRef,
-  sloOverviewRouteRef,
-} from './routes';
+import { observabilityExternalRoutes, observabilityRoutes } from './routes';
 import type { EntityLogsContentProps } from './components/logs/EntityLogsContent';
 import type { EntityMetricsContentProps } from './components/metrics/EntityMetricsContent';
 import type { EntityObservabilityCardProps } from './components/card/EntityObservabilityCard';
@@ -36,24 +25,9 @@ import type { SloOverviewPageProps } from './components/overview/SloOverviewPage
  */
 export const observabilityPlugin = createPlugin({
   id: 'observability',
-  apis: [
-    createApiFactory({
-      api: observabilityApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new ObservabilityClient({ discoveryApi, fetchApi }),
-    }),
-  ],
-  routes: {
-    sloOverview: sloOverviewRouteRef,
-    entitySlos: entitySlosRouteRef,
-    entityLogs: entityLogsRouteRef,
-    entityTraces: entityTracesRouteRef,
-    entityMetrics: entityMetricsRouteRef,
-  },
-  externalRoutes: {
-    scaffolderTemplate: scaffolderTemplateRouteRef,
-  },
+  apis: [observabilityApiFactory],
+  routes: observabilityRoutes,
+  externalRoutes: observabilityExternalRoutes,
 });
 
 /**
@@ -86,7 +60,7 @@ export const EntitySlosContent: (props: EntitySlosContentProps) => JSX.Element =
         import('./components/slos/EntitySlosContent').then(
           m => m.EntitySlosContent,
         ),
-      mountPoint: entitySlosRouteRef,
+      mountPoint: observabilityRoutes.entitySlos,
     }),
   );
 
@@ -102,7 +76,7 @@ export const EntityLogsContent: (props: EntityLogsContentProps) => JSX.Element =
         import('./components/logs/EntityLogsContent').then(
           m => m.EntityLogsContent,
         ),
-      mountPoint: entityLogsRouteRef,
+      mountPoint: observabilityRoutes.entityLogs,
     }),
   );
 
@@ -119,7 +93,7 @@ export const EntityTracesContent: (
       import('./components/traces/EntityTracesContent').then(
         m => m.EntityTracesContent,
       ),
-    mountPoint: entityTracesRouteRef,
+    mountPoint: observabilityRoutes.entityTraces,
   }),
 );
 
@@ -136,7 +110,7 @@ export const EntityMetricsContent: (
       import('./components/metrics/EntityMetricsContent').then(
         m => m.EntityMetricsContent,
       ),
-    mountPoint: entityMetricsRouteRef,
+    mountPoint: observabilityRoutes.entityMetrics,
   }),
 );
 
@@ -152,7 +126,7 @@ export const SloOverviewPage: (props: SloOverviewPageProps) => JSX.Element =
         import('./components/overview/SloOverviewPage').then(
           m => m.SloOverviewPage,
         ),
-      mountPoint: sloOverviewRouteRef,
+      mountPoint: observabilityRoutes.sloOverview,
     }),
   );
 

@@ -43,3 +43,17 @@ export const scaffolderTemplateRouteRef = createExternalRouteRef({
   optional: true,
   defaultTarget: 'scaffolder.selectedTemplate',
 });
+
+/** The plugin's routes, by the names apps bind them with. */
+export const observabilityRoutes = {
+  sloOverview: sloOverviewRouteRef,
+  entitySlos: entitySlosRouteRef,
+  entityLogs: entityLogsRouteRef,
+  entityTraces: entityTracesRouteRef,
+  entityMetrics: entityMetricsRouteRef,
+};
+
+/** The plugin's external routes, by the names apps bind them with. */
+export const observabilityExternalRoutes = {
+  scaffolderTemplate: scaffolderTemplateRouteRef,
+};
