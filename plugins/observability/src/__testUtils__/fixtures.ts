@@ -11,6 +11,7 @@ import {
   EntitySlosResponse,
   EntityTracesResponse,
   LogEntry,
+  PagingRoute,
   SloStatus,
   SloSummaryResponse,
   TraceResponse,
@@ -109,6 +110,34 @@ export const configResponse: EntityConfigResponse = {
     },
   ],
 };
+
+function pagingRoute(
+  severity: PagingRoute['severity'],
+  receiver: string,
+  description: string,
+  pages: boolean,
+  isDefault = false,
+): PagingRoute {
+  return { severity, receiver, description, pages, isDefault };
+}
+
+/** Routing of checkout's SLO alerts to its team: pages to PagerDuty, tickets to Slack. */
+export const teamPaging: PagingRoute[] = [
+  pagingRoute('page', 'team-shop-pager', 'PagerDuty (team-shop)', true),
+  pagingRoute('ticket', 'team-shop-tickets', '#shop-alerts', false),
+];
+
+/** Routing when no route matches the entity: both severities reach the default receiver. */
+export const unroutedPaging: PagingRoute[] = (['page', 'ticket'] as const).map(
+  severity =>
+    pagingRoute(
+      severity,
+      'unrouted',
+      'the default receiver (unrouted)',
+      false,
+      true,
+    ),
+);
 
 function series(from: number, values: number[]): Array<[number, number]> {
   return values.map((v, i) => [from + i * 3_600_000, v]);

@@ -5,11 +5,14 @@ import {
 } from '@backstage/test-utils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { PagingRoute } from '@lookout/plugin-observability-common';
 import {
   annotatedEntity,
   configResponse,
   ENTITY_PATH,
   plainEntity,
+  teamPaging,
+  unroutedPaging,
   upstreamErrorBody,
 } from '../../__testUtils__/fixtures';
 import { defaultHandlers } from '../../__testUtils__/handlers';
@@ -89,37 +92,22 @@ describe('EntityObservabilityCard', () => {
     expect(within(signals).getByText('generated')).toBeInTheDocument();
   });
 
-  it('says who gets paged per severity, as the backend resolves the routing', async () => {
+  /** Serves the config route with `paging`, renders the card and finds its paging section. */
+  async function renderWithPaging(paging: PagingRoute[]) {
     server.use(
       http.get(`${ENTITY_PATH}/config`, () =>
-        HttpResponse.json({
-          ...configResponse,
-          paging: [
-            {
-              severity: 'page',
-              receiver: 'team-shop-pager',
-              description: 'PagerDuty (team-shop)',
-              pages: true,
-              isDefault: false,
-            },
-            {
-              severity: 'ticket',
-              receiver: 'team-shop-tickets',
-              description: '#shop-alerts',
-              pages: false,
-              isDefault: false,
-            },
-          ],
-        }),
+        HttpResponse.json({ ...configResponse, paging }),
       ),
     );
     await renderWithEntity(<EntityObservabilityCard />, {
       entity: annotatedEntity,
     });
+    return screen.findByRole('region', { name: 'Who gets paged' });
+  }
 
-    const section = await screen.findByRole('region', {
-      name: 'Who gets paged',
-    });
+  it('says who gets paged per severity, as the backend resolves the routing', async () => {
+    const section = await renderWithPaging(teamPaging);
+
     expect(
       within(section).getByText(
         'pages → PagerDuty (team-shop), tickets → #shop-alerts',
@@ -131,36 +119,8 @@ describe('EntityObservabilityCard', () => {
   });
 
   it('says when pages reach no pager, and what to add', async () => {
-    server.use(
-      http.get(`${ENTITY_PATH}/config`, () =>
-        HttpResponse.json({
-          ...configResponse,
-          paging: [
-            {
-              severity: 'page',
-              receiver: 'unrouted',
-              description: 'the default receiver (unrouted)',
-              pages: false,
-              isDefault: true,
-            },
-            {
-              severity: 'ticket',
-              receiver: 'unrouted',
-              description: 'the default receiver (unrouted)',
-              pages: false,
-              isDefault: true,
-            },
-          ],
-        }),
-      ),
-    );
-    await renderWithEntity(<EntityObservabilityCard />, {
-      entity: annotatedEntity,
-    });
+    const section = await renderWithPaging(unroutedPaging);
 
-    const section = await screen.findByRole('region', {
-      name: 'Who gets paged',
-    });
     expect(
       within(section).getByText(
         'pages → the default receiver (unrouted), tickets → the default receiver (unrouted)',

@@ -15,10 +15,20 @@ import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { EntityLogsContent } from './EntityLogsContent';
 
 const LOGS_URL = '/catalog/default/component/checkout/logs';
-const ON_ENTITY_PAGE = {
-  entity: annotatedEntity,
-  path: '/catalog/:namespace/:kind/:name/logs',
-};
+
+/** Renders the tab (`element`) on checkout's entity page at `url`. */
+function renderLogsTab(element = <EntityLogsContent />, url = LOGS_URL) {
+  return renderWithEntity(element, {
+    entity: annotatedEntity,
+    path: '/catalog/:namespace/:kind/:name/logs',
+    url,
+  });
+}
+
+/** Types `text` into the LogQL pipeline field. */
+function typePipeline(text: string) {
+  return userEvent.type(screen.getByLabelText('LogQL pipeline'), text);
+}
 
 describe('EntityLogsContent', () => {
   const server = setupServer(...defaultHandlers);
@@ -41,10 +51,7 @@ describe('EntityLogsContent', () => {
   }
 
   it('renders the lines with their trace id linked to the Traces tab', async () => {
-    await renderWithEntity(<EntityLogsContent />, {
-      ...ON_ENTITY_PAGE,
-      url: LOGS_URL,
-    });
+    await renderLogsTab();
 
     expect(await screen.findByText('cart loaded')).toBeInTheDocument();
     const link = screen.getByRole('link', { name: `Open trace ${TRACE_ID}` });
@@ -58,16 +65,10 @@ describe('EntityLogsContent', () => {
 
   it('reports an invalid LogQL pipeline as you type and does not run it', async () => {
     const queries = recordLogQueries();
-    await renderWithEntity(<EntityLogsContent />, {
-      ...ON_ENTITY_PAGE,
-      url: LOGS_URL,
-    });
+    await renderLogsTab();
     await screen.findByRole('list', { name: 'Log lines' });
 
-    await userEvent.type(
-      screen.getByLabelText('LogQL pipeline'),
-      '| json | level=',
-    );
+    await typePipeline('| json | level=');
 
     expect(
       screen.getByText(
@@ -79,22 +80,16 @@ describe('EntityLogsContent', () => {
       'true',
     );
     expect(screen.getByRole('button', { name: 'Run' })).toBeDisabled();
-    await userEvent.type(screen.getByLabelText('LogQL pipeline'), '{enter}');
+    await typePipeline('{enter}');
     expect(queries).toHaveLength(1);
   });
 
   it('runs a valid pipeline with the chosen order and limit', async () => {
     const queries = recordLogQueries();
-    await renderWithEntity(<EntityLogsContent />, {
-      ...ON_ENTITY_PAGE,
-      url: LOGS_URL,
-    });
+    await renderLogsTab();
     await screen.findByRole('list', { name: 'Log lines' });
 
-    await userEvent.type(
-      screen.getByLabelText('LogQL pipeline'),
-      '|= "timeout" | json{enter}',
-    );
+    await typePipeline('|= "timeout" | json{enter}');
     await waitFor(() => expect(queries).toHaveLength(2));
     await userEvent.click(screen.getByLabelText('Order'));
     await userEvent.click(
@@ -116,10 +111,10 @@ describe('EntityLogsContent', () => {
   it('opens on the logs of a trace from ?traceId=&from=&to=', async () => {
     const queries = recordLogQueries();
 
-    await renderWithEntity(<EntityLogsContent />, {
-      ...ON_ENTITY_PAGE,
-      url: `${LOGS_URL}?traceId=${TRACE_ID}&from=1000&to=2000`,
-    });
+    await renderLogsTab(
+      <EntityLogsContent />,
+      `${LOGS_URL}?traceId=${TRACE_ID}&from=1000&to=2000`,
+    );
 
     await screen.findByRole('list', { name: 'Log lines' });
     expect(screen.getByLabelText('LogQL pipeline')).toHaveValue(
@@ -131,10 +126,7 @@ describe('EntityLogsContent', () => {
   });
 
   it('expands a line to show its labels', async () => {
-    await renderWithEntity(<EntityLogsContent />, {
-      ...ON_ENTITY_PAGE,
-      url: LOGS_URL,
-    });
+    await renderLogsTab();
     await screen.findByText('cart loaded');
 
     const [first] = screen.getAllByRole('button', {
@@ -154,10 +146,7 @@ describe('EntityLogsContent', () => {
   });
 
   it('keeps only the lines of the selected level', async () => {
-    await renderWithEntity(<EntityLogsContent />, {
-      ...ON_ENTITY_PAGE,
-      url: LOGS_URL,
-    });
+    await renderLogsTab();
     await screen.findByText('cart loaded');
 
     await userEvent.click(screen.getByLabelText('Level'));
@@ -178,10 +167,7 @@ describe('EntityLogsContent', () => {
       ),
     );
 
-    await renderWithEntity(<EntityLogsContent defaultLimit={5000} />, {
-      ...ON_ENTITY_PAGE,
-      url: LOGS_URL,
-    });
+    await renderLogsTab(<EntityLogsContent defaultLimit={5000} />);
 
     const list = await screen.findByRole('list', { name: 'Log lines' });
     const items = within(list).getAllByRole('listitem');
@@ -206,10 +192,7 @@ describe('EntityLogsContent', () => {
       ),
     );
 
-    await renderWithEntity(<EntityLogsContent />, {
-      ...ON_ENTITY_PAGE,
-      url: LOGS_URL,
-    });
+    await renderLogsTab();
 
     expect(
       await screen.findByText(
@@ -225,10 +208,7 @@ describe('EntityLogsContent', () => {
       ),
     );
 
-    await renderWithEntity(<EntityLogsContent />, {
-      ...ON_ENTITY_PAGE,
-      url: LOGS_URL,
-    });
+    await renderLogsTab();
 
     expect(await screen.findByText('No log lines')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /\.jsonl/ })).toBeDisabled();

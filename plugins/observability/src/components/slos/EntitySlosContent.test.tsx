@@ -9,6 +9,7 @@ import {
   ENTITY_PATH,
   plainEntity,
   slosResponse,
+  teamPaging,
   upstreamErrorBody,
 } from '../../__testUtils__/fixtures';
 import { defaultHandlers } from '../../__testUtils__/handlers';
@@ -38,25 +39,7 @@ describe('EntitySlosContent', () => {
   it('says who gets paged, from the same response as the SLOs', async () => {
     server.use(
       http.get(`${ENTITY_PATH}/slos`, () =>
-        HttpResponse.json({
-          ...slosResponse,
-          paging: [
-            {
-              severity: 'page',
-              receiver: 'team-shop-pager',
-              description: 'PagerDuty (team-shop)',
-              pages: true,
-              isDefault: false,
-            },
-            {
-              severity: 'ticket',
-              receiver: 'team-shop-tickets',
-              description: '#shop-alerts',
-              pages: false,
-              isDefault: false,
-            },
-          ],
-        }),
+        HttpResponse.json({ ...slosResponse, paging: teamPaging }),
       ),
     );
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
