@@ -4,6 +4,7 @@
  * size of 0; the virtualiser then keeps its `initialRect` and the rows' estimated sizes instead
  * of collapsing to a single row.
  */
+import { CSSProperties } from 'react';
 import {
   measureElement,
   observeElementRect,
@@ -33,4 +34,19 @@ export function measureOrEstimate<TItem extends Element>(
     return size;
   }
   return instance.options.estimateSize(instance.indexFromElement(element));
+}
+
+/**
+ * Style of a rendered row of a virtualised list: placed `start` pixels down the list's full
+ * height, across its width; `height` fixes the row's height (rows left without are measured).
+ */
+export function virtualRowStyle(start: number, height?: number): CSSProperties {
+  return {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    width: '100%',
+    height,
+    transform: `translateY(${start}px)`,
+  };
 }

@@ -2,27 +2,17 @@
  * The virtualised list of log lines (@tanstack/react-virtual): only the visible rows are in the
  * DOM, so thousands of lines scroll smoothly; expanded rows are measured.
  */
-import { useCallback, useEffect, useRef } from 'react';
-import { makeStyles } from '@material-ui/core/styles';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect } from 'react';
 import { LogEntry } from '@lookout/plugin-observability-common';
-import { measureOrEstimate, observeRectOrInitial } from '../../lib/virtualizer';
+import { measureOrEstimate, virtualRowStyle } from '../../lib/virtualizer';
+import { useVirtualViewport } from '../shared/useVirtualViewport';
+import { VirtualViewport } from '../shared/VirtualViewport';
 import { LOG_ROW_HEIGHT, LogRow } from './LogRow';
 
 /** Height of the scrolling viewport, in pixels. */
 const VIEWPORT_HEIGHT = 600;
 /** Estimated height of an expanded row's details per label. */
 const DETAILS_ROW_HEIGHT = 33;
-
-const useStyles = makeStyles(theme => ({
-  viewport: {
-    height: VIEWPORT_HEIGHT,
-    overflow: 'auto',
-    border: `1px solid ${theme.palette.divider}`,
-    borderRadius: theme.shape.borderRadius,
-    background: theme.palette.background.paper,
-  },
-}));
 
 /** Props of {@link LogList}. */
 export interface LogListProps {
@@ -35,9 +25,7 @@ export interface LogListProps {
 
 /** A fixed-height scrolling list with one row per entry. */
 export function LogList(props: LogListProps) {
-  const classes = useStyles();
   const { entries, expanded, onToggle, tracesPath } = props;
-  const viewportRef = useRef<HTMLDivElement>(null);
   const estimateSize = useCallback(
     (index: number) => {
       if (!expanded.has(index)) {
@@ -50,13 +38,10 @@ export function LogList(props: LogListProps) {
     },
     [entries, expanded],
   );
-  const virtualizer = useVirtualizer({
+  const { virtualizer, viewport } = useVirtualViewport(VIEWPORT_HEIGHT, {
     count: entries.length,
-    getScrollElement: () => viewportRef.current,
     estimateSize,
     overscan: 10,
-    initialRect: { width: 1024, height: VIEWPORT_HEIGHT },
-    observeElementRect: observeRectOrInitial,
     measureElement: measureOrEstimate,
   });
   useEffect(() => {
@@ -64,39 +49,26 @@ export function LogList(props: LogListProps) {
     virtualizer.measure();
   }, [virtualizer, expanded]);
   return (
-    <div
-      ref={viewportRef}
-      className={classes.viewport}
-      role="list"
-      aria-label="Log lines"
-    >
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map(item => (
-          <div
-            key={item.key}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
-            role="listitem"
-            aria-setsize={entries.length}
-            aria-posinset={item.index + 1}
-            style={{
-              position: 'absolute',
-              top: 0,
-              left: 0,
-              width: '100%',
-              transform: `translateY(${item.start}px)`,
-            }}
-          >
-            <LogRow
-              entry={entries[item.index]}
-              index={item.index}
-              expanded={expanded.has(item.index)}
-              onToggle={onToggle}
-              tracesPath={tracesPath}
-            />
-          </div>
-        ))}
-      </div>
-    </div>
+    <VirtualViewport {...viewport} role="list" label="Log lines">
+      {virtualizer.getVirtualItems().map(item => (
+        <div
+          key={item.key}
+          data-index={item.index}
+          ref={virtualizer.measureElement}
+          role="listitem"
+          aria-setsize={entries.length}
+          aria-posinset={item.index + 1}
+          style={virtualRowStyle(item.start)}
+        >
+          <LogRow
+            entry={entries[item.index]}
+            index={item.index}
+            expanded={expanded.has(item.index)}
+            onToggle={onToggle}
+            tracesPath={tracesPath}
+          />
+        </div>
+      ))}
+    </VirtualViewport>
   );
 }

@@ -7,15 +7,13 @@ import {
   useEntityRefLink,
 } from '@backstage/plugin-catalog-react';
 import { Link } from '@backstage/core-components';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
 import { SloSummary } from '@lookout/plugin-observability-common';
 import { formatPercent } from '../../lib/format';
 import { SloSort, SloSortKey, sortSlos } from '../../lib/sortSlos';
+import { LabelledTable, TableColumn } from '../shared/LabelledTable';
 import { SloStateLabel } from '../shared/SloStateLabel';
 
 /** Props of {@link SloOverviewTable}. */
@@ -61,61 +59,58 @@ function SortHeader(props: {
 export function SloOverviewTable(props: SloOverviewTableProps) {
   const entityLink = useEntityRefLink();
   const rows = sortSlos(props.rows, props.sort);
+  const sortable = (column: SloSortKey, title: string, align?: 'right') => ({
+    title,
+    header: (
+      <SortHeader
+        column={column}
+        label={title}
+        align={align}
+        sort={props.sort}
+        onSortChange={props.onSortChange}
+      />
+    ),
+  });
+  const columns: TableColumn[] = [
+    'Entity',
+    'SLO',
+    'Owner',
+    { title: 'Objective', align: 'right' },
+    'Window',
+    { title: 'Error ratio', align: 'right' },
+    sortable('budget', 'Budget remaining', 'right'),
+    sortable('state', 'State'),
+  ];
   return (
-    <Table size="small" aria-label="Service level objectives">
-      <TableHead>
-        <TableRow>
-          <TableCell>Entity</TableCell>
-          <TableCell>SLO</TableCell>
-          <TableCell>Owner</TableCell>
-          <TableCell align="right">Objective</TableCell>
-          <TableCell>Window</TableCell>
-          <TableCell align="right">Error ratio</TableCell>
-          <SortHeader
-            column="budget"
-            label="Budget remaining"
-            align="right"
-            sort={props.sort}
-            onSortChange={props.onSortChange}
-          />
-          <SortHeader
-            column="state"
-            label="State"
-            sort={props.sort}
-            onSortChange={props.onSortChange}
-          />
+    <LabelledTable label="Service level objectives" columns={columns}>
+      {rows.map(row => (
+        <TableRow key={`${row.entityRef}/${row.name}`} hover>
+          <TableCell>
+            <EntityRefLink entityRef={row.entityRef} />
+          </TableCell>
+          <TableCell>
+            <Link to={`${entityLink(row.entityRef)}/${props.slosTabPath}`}>
+              {row.name}
+            </Link>
+          </TableCell>
+          <TableCell>
+            {row.owner ? (
+              <EntityRefLink entityRef={row.owner} defaultKind="group" />
+            ) : (
+              '–'
+            )}
+          </TableCell>
+          <TableCell align="right">{formatPercent(row.objective)}</TableCell>
+          <TableCell>{row.window}</TableCell>
+          <TableCell align="right">{formatPercent(row.errorRatio)}</TableCell>
+          <TableCell align="right">
+            {formatPercent(row.errorBudgetRemaining)}
+          </TableCell>
+          <TableCell>
+            <SloStateLabel state={row.state} />
+          </TableCell>
         </TableRow>
-      </TableHead>
-      <TableBody>
-        {rows.map(row => (
-          <TableRow key={`${row.entityRef}/${row.name}`} hover>
-            <TableCell>
-              <EntityRefLink entityRef={row.entityRef} />
-            </TableCell>
-            <TableCell>
-              <Link to={`${entityLink(row.entityRef)}/${props.slosTabPath}`}>
-                {row.name}
-              </Link>
-            </TableCell>
-            <TableCell>
-              {row.owner ? (
-                <EntityRefLink entityRef={row.owner} defaultKind="group" />
-              ) : (
-                '–'
-              )}
-            </TableCell>
-            <TableCell align="right">{formatPercent(row.objective)}</TableCell>
-            <TableCell>{row.window}</TableCell>
-            <TableCell align="right">{formatPercent(row.errorRatio)}</TableCell>
-            <TableCell align="right">
-              {formatPercent(row.errorBudgetRemaining)}
-            </TableCell>
-            <TableCell>
-              <SloStateLabel state={row.state} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </LabelledTable>
   );
 }

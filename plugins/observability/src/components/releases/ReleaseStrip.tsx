@@ -4,13 +4,13 @@
  * none; a failure to read them is one quiet line, never the tab's error.
  */
 import { useMemo } from 'react';
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import NewReleasesIcon from '@material-ui/icons/NewReleases';
 import { Release } from '@lookout/plugin-observability-common';
 import { formatDateTime } from '../../lib/format';
 import { resolveTimeRange, TimeRange } from '../../lib/timeRange';
+import { FlexRow } from '../shared/FlexRow';
 import { releaseMarkerTitle } from './ReleaseMarkerLabel';
 import { useReleases } from './useReleases';
 
@@ -51,13 +51,7 @@ export function ReleaseStrip(props: ReleaseStripProps) {
     return null;
   }
   return (
-    <Box
-      display="flex"
-      flexWrap="wrap"
-      alignItems="center"
-      mb={1}
-      style={{ gap: 8 }}
-    >
+    <FlexRow wrap gap={1} mb={1}>
       <Typography variant="body2" component="span">
         Releases in this range:
       </Typography>
@@ -77,6 +71,6 @@ export function ReleaseStrip(props: ReleaseStripProps) {
           </li>
         ))}
       </ul>
-    </Box>
+    </FlexRow>
   );
 }

@@ -4,16 +4,14 @@
  * longer span — and a warning mark where the release made an SLO worse.
  */
 import { Fragment } from 'react';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Link, StatusOK, StatusWarning } from '@backstage/core-components';
 import { ReleaseWithImpact } from '@lookout/plugin-observability-common';
 import { formatDateTime } from '../../lib/format';
 import { formatChange, madeWorse } from '../../lib/releaseImpact';
+import { LabelledTable, TableColumn } from '../shared/LabelledTable';
 
 /** Props of {@link ReleasesTable}. */
 export interface ReleasesTableProps {
@@ -32,80 +30,68 @@ function Version(props: { release: ReleaseWithImpact }) {
 /** One row per release and SLO, newest release first. */
 export function ReleasesTable(props: ReleasesTableProps) {
   const spans = props.releases[0]?.impact[0]?.spans.map(s => s.span) ?? ['1h'];
+  const columns: TableColumn[] = [
+    'Release',
+    'Time',
+    'By',
+    'SLO',
+    ...spans.flatMap(span => [
+      { title: `Error ratio ${span} before → after`, align: 'right' as const },
+      { title: `Budget spent ${span} before → after`, align: 'right' as const },
+    ]),
+    'Effect',
+  ];
   return (
-    <Table size="small" aria-label="Releases and their impact">
-      <TableHead>
-        <TableRow>
-          <TableCell>Release</TableCell>
-          <TableCell>Time</TableCell>
-          <TableCell>By</TableCell>
-          <TableCell>SLO</TableCell>
-          {spans.map(span => (
-            <Fragment key={span}>
-              <TableCell align="right">
-                Error ratio {span} before → after
-              </TableCell>
-              <TableCell align="right">
-                Budget spent {span} before → after
-              </TableCell>
-            </Fragment>
-          ))}
-          <TableCell>Effect</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {props.releases.map(release => {
-          const rows = release.impact.length > 0 ? release.impact : [undefined];
-          return rows.map((impact, index) => (
-            <TableRow key={`${release.id}-${impact?.slo ?? ''}`}>
-              {index === 0 && (
-                <>
-                  <TableCell rowSpan={rows.length}>
-                    <Version release={release} />
-                    {release.kind && (
-                      <Typography variant="caption" component="div">
-                        {release.kind}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell rowSpan={rows.length}>
-                    {formatDateTime(release.at)}
-                  </TableCell>
-                  <TableCell rowSpan={rows.length}>
-                    {release.createdBy}
-                  </TableCell>
-                </>
-              )}
-              {impact ? (
-                <>
-                  <TableCell>{impact.slo}</TableCell>
-                  {impact.spans.map(span => (
-                    <Fragment key={span.span}>
-                      <TableCell align="right">
-                        {formatChange(span, 'errorRatio')}
-                      </TableCell>
-                      <TableCell align="right">
-                        {formatChange(span, 'budgetConsumed')}
-                      </TableCell>
-                    </Fragment>
-                  ))}
-                  <TableCell>
-                    {madeWorse(impact.spans[0], impact.objective) ? (
-                      <StatusWarning>Burnt budget</StatusWarning>
-                    ) : (
-                      <StatusOK>No regression</StatusOK>
-                    )}
-                  </TableCell>
-                </>
-              ) : (
-                <TableCell colSpan={2 + 2 * spans.length}>
-                  No impact figures: no SLO data for this release yet.
+    <LabelledTable label="Releases and their impact" columns={columns}>
+      {props.releases.map(release => {
+        const rows = release.impact.length > 0 ? release.impact : [undefined];
+        return rows.map((impact, index) => (
+          <TableRow key={`${release.id}-${impact?.slo ?? ''}`}>
+            {index === 0 && (
+              <>
+                <TableCell rowSpan={rows.length}>
+                  <Version release={release} />
+                  {release.kind && (
+                    <Typography variant="caption" component="div">
+                      {release.kind}
+                    </Typography>
+                  )}
                 </TableCell>
-              )}
-            </TableRow>
-          ));
-        })}
-      </TableBody>
-    </Table>
+                <TableCell rowSpan={rows.length}>
+                  {formatDateTime(release.at)}
+                </TableCell>
+                <TableCell rowSpan={rows.length}>{release.createdBy}</TableCell>
+              </>
+            )}
+            {impact ? (
+              <>
+                <TableCell>{impact.slo}</TableCell>
+                {impact.spans.map(span => (
+                  <Fragment key={span.span}>
+                    <TableCell align="right">
+                      {formatChange(span, 'errorRatio')}
+                    </TableCell>
+                    <TableCell align="right">
+                      {formatChange(span, 'budgetConsumed')}
+                    </TableCell>
+                  </Fragment>
+                ))}
+                <TableCell>
+                  {madeWorse(impact.spans[0], impact.objective) ? (
+                    <StatusWarning>Burnt budget</StatusWarning>
+                  ) : (
+                    <StatusOK>No regression</StatusOK>
+                  )}
+                </TableCell>
+              </>
+            ) : (
+              <TableCell colSpan={2 + 2 * spans.length}>
+                No impact figures: no SLO data for this release yet.
+              </TableCell>
+            )}
+          </TableRow>
+        ));
+      })}
+    </LabelledTable>
   );
 }

@@ -4,13 +4,13 @@
  */
 import { CodeSnippet, EmptyState } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { annotationDocs, annotationsYaml } from '../../lib/annotationsYaml';
+import { LabelledTable } from './LabelledTable';
+
+const COLUMNS = ['Annotation', 'Meaning', 'Default'];
 
 /** Props of {@link MissingAnnotationsPanel}. */
 export interface MissingAnnotationsPanelProps {
@@ -41,26 +41,17 @@ export function MissingAnnotationsPanel(props: MissingAnnotationsPanelProps) {
             showCopyCodeButton
           />
           <Box mt={2}>
-            <Table size="small" aria-label="Lookout annotations">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Annotation</TableCell>
-                  <TableCell>Meaning</TableCell>
-                  <TableCell>Default</TableCell>
+            <LabelledTable label="Lookout annotations" columns={COLUMNS}>
+              {docs.map(doc => (
+                <TableRow key={doc.annotation}>
+                  <TableCell>
+                    <code>{doc.annotation}</code>
+                  </TableCell>
+                  <TableCell>{doc.description}</TableCell>
+                  <TableCell>{doc.default ?? '–'}</TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {docs.map(doc => (
-                  <TableRow key={doc.annotation}>
-                    <TableCell>
-                      <code>{doc.annotation}</code>
-                    </TableCell>
-                    <TableCell>{doc.description}</TableCell>
-                    <TableCell>{doc.default ?? '–'}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+            </LabelledTable>
           </Box>
         </Box>
       }

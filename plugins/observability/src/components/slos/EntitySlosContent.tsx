@@ -9,7 +9,6 @@ import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
 import {
   ANNOTATION_OPENSLO,
   ANNOTATION_SLO_AVAILABILITY,
@@ -23,7 +22,7 @@ import { sloState } from '../../lib/sloState';
 import { resolveTimeRange, TimeRange } from '../../lib/timeRange';
 import { MissingAnnotationsPanel } from '../shared/MissingAnnotationsPanel';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
-import { TimeRangePicker } from '../shared/TimeRangePicker';
+import { TabHeader } from '../shared/TabHeader';
 import { SloPanel } from './SloPanel';
 import { WhoGetsPaged } from '../shared/WhoGetsPaged';
 
@@ -121,17 +120,11 @@ export function EntitySlosContent(props: EntitySlosContentProps) {
   }
   return (
     <Box>
-      <Box
-        display="flex"
-        alignItems="center"
-        justifyContent="space-between"
-        mb={2}
-      >
-        <Typography variant="h5" component="h2">
-          Service level objectives
-        </Typography>
-        <TimeRangePicker value={range} onChange={setRange} />
-      </Box>
+      <TabHeader
+        title="Service level objectives"
+        range={range}
+        onRangeChange={setRange}
+      />
       <SlosBody entityRef={stringifyEntityRef(entity)} range={range} />
     </Box>
   );
