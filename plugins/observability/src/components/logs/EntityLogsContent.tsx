@@ -16,6 +16,8 @@ import { observabilityApiRef } from '../../api/ObservabilityApi';
 import { logLevelOf } from '../../lib/logLevel';
 import { isTraceId, traceIdLineFilter } from '../../lib/signalLinks';
 import { resolveTimeRange, timeRangeFromParams } from '../../lib/timeRange';
+import { FlexRow } from '../shared/FlexRow';
+import { useQueryDraft } from '../shared/useQueryDraft';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
 import { LogList } from './LogList';
 import { LogsActions } from './LogsActions';
@@ -58,10 +60,11 @@ export function EntityLogsContent(props: EntityLogsContentProps) {
   const entityRef = stringifyEntityRef(entity);
   const api = useApi(observabilityApiRef);
   const [searchParams] = useSearchParams();
-  const [query, setQuery] = useState(() =>
-    initialQuery(searchParams, defaultLimit),
+  const search = useQueryDraft(
+    () => initialQuery(searchParams, defaultLimit),
+    'filter',
   );
-  const [draftFilter, setDraftFilter] = useState(query.filter);
+  const { query } = search;
   const [level, setLevel] = useState<LevelFilter>('all');
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
 
@@ -124,20 +127,8 @@ export function EntityLogsContent(props: EntityLogsContentProps) {
 
   return (
     <Box>
-      <LogsToolbar
-        draftFilter={draftFilter}
-        onDraftFilterChange={setDraftFilter}
-        query={query}
-        onQueryChange={setQuery}
-        level={level}
-        onLevelChange={setLevel}
-      />
-      <Box
-        display="flex"
-        alignItems="center"
-        justifyContent="space-between"
-        mb={1}
-      >
+      <LogsToolbar search={search} level={level} onLevelChange={setLevel} />
+      <FlexRow spread mb={1}>
         <Typography variant="body2" role="status">
           {value && !loading
             ? `${shown.length.toLocaleString(
@@ -148,7 +139,7 @@ export function EntityLogsContent(props: EntityLogsContentProps) {
             : ''}
         </Typography>
         <LogsActions entries={shown} entityName={entity.metadata.name} />
-      </Box>
+      </FlexRow>
       <ReleaseStrip entityRef={entityRef} range={query.range} />
       {body}
     </Box>

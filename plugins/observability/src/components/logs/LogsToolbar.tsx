@@ -2,15 +2,15 @@
  * Controls of the Logs tab: LogQL pipeline filter (validated as you type), level, order, line
  * limit and time range.
  */
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
-import { makeStyles } from '@material-ui/core/styles';
 import { useUniqueId } from '../../lib/useUniqueId';
 import { LOG_LEVELS, LogLevel } from '../../lib/logLevel';
 import { TimeRange } from '../../lib/timeRange';
 import { validateLogqlPipeline } from '@lookout/plugin-observability-common';
+import { FlexRow } from '../shared/FlexRow';
 import { PaperPanel } from '../shared/PaperPanel';
 import { QueryInput } from '../shared/QueryInput';
+import { QueryDraft } from '../shared/useQueryDraft';
+import { SelectField, SelectOption } from '../shared/SelectField';
 import { TimeRangePicker } from '../shared/TimeRangePicker';
 
 /** Line limits offered; Loki usually caps a query at 5,000 lines. */
@@ -27,109 +27,75 @@ export interface LogsQuery {
   limit: number;
 }
 
-function toLevelFilter(value: unknown): LevelFilter {
-  return LOG_LEVELS.find(level => level === value) ?? 'all';
-}
+const LEVEL_OPTIONS: ReadonlyArray<SelectOption<LevelFilter>> = [
+  { value: 'all', label: 'All levels' },
+  ...LOG_LEVELS.map(level => ({ value: level, label: level })),
+];
 
-const useStyles = makeStyles(theme => ({
-  controls: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: theme.spacing(2),
-    marginTop: theme.spacing(1),
-  },
-  select: { minWidth: 140 },
+const ORDER_OPTIONS: ReadonlyArray<SelectOption<LogsQuery['direction']>> = [
+  { value: 'backward', label: 'Newest first' },
+  { value: 'forward', label: 'Oldest first' },
+];
+
+const LIMIT_OPTIONS = LOG_LIMITS.map(limit => ({
+  value: limit as number,
+  label: limit.toLocaleString('en-US'),
 }));
+
+/** Width of the selects, in pixels. */
+const SELECT_WIDTH = 140;
 
 /** Props of {@link LogsToolbar}. */
 export interface LogsToolbarProps {
-  draftFilter: string;
-  onDraftFilterChange: (text: string) => void;
-  query: LogsQuery;
-  onQueryChange: (query: LogsQuery) => void;
+  search: QueryDraft<LogsQuery>;
   level: LevelFilter;
   onLevelChange: (level: LevelFilter) => void;
 }
 
 /** Filter field on top, the other controls in a row below. */
 export function LogsToolbar(props: LogsToolbarProps) {
-  const classes = useStyles();
   const idPrefix = useUniqueId('lookout-logs');
-  const { query, onQueryChange } = props;
+  const { search } = props;
+  const { query, setQuery: onQueryChange } = search;
   return (
     <PaperPanel label="Log search">
       <QueryInput
         label="LogQL pipeline"
         placeholder='|= "timeout" | json | status >= 500'
         helperText="Appended to the entity's stream selector: line filters, parsers, label filters, formatting."
-        value={props.draftFilter}
         validate={validateLogqlPipeline}
-        onChange={props.onDraftFilterChange}
-        onSubmit={() => onQueryChange({ ...query, filter: props.draftFilter })}
+        search={search}
       />
-      <div className={classes.controls}>
-        <TextField
-          select
-          className={classes.select}
+      <FlexRow wrap gap={2} mt={1}>
+        <SelectField
           id={`${idPrefix}-level`}
           label="Level"
-          size="small"
-          variant="outlined"
           value={props.level}
-          onChange={event =>
-            props.onLevelChange(toLevelFilter(event.target.value))
-          }
-        >
-          <MenuItem value="all">All levels</MenuItem>
-          {LOG_LEVELS.map(level => (
-            <MenuItem key={level} value={level}>
-              {level}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          className={classes.select}
+          options={LEVEL_OPTIONS}
+          onChange={props.onLevelChange}
+          minWidth={SELECT_WIDTH}
+        />
+        <SelectField
           id={`${idPrefix}-order`}
           label="Order"
-          size="small"
-          variant="outlined"
           value={query.direction}
-          onChange={event =>
-            onQueryChange({
-              ...query,
-              direction:
-                event.target.value === 'forward' ? 'forward' : 'backward',
-            })
-          }
-        >
-          <MenuItem value="backward">Newest first</MenuItem>
-          <MenuItem value="forward">Oldest first</MenuItem>
-        </TextField>
-        <TextField
-          select
-          className={classes.select}
+          options={ORDER_OPTIONS}
+          onChange={direction => onQueryChange({ ...query, direction })}
+          minWidth={SELECT_WIDTH}
+        />
+        <SelectField
           id={`${idPrefix}-lines`}
           label="Lines"
-          size="small"
-          variant="outlined"
           value={query.limit}
-          onChange={event =>
-            onQueryChange({ ...query, limit: Number(event.target.value) })
-          }
-        >
-          {LOG_LIMITS.map(limit => (
-            <MenuItem key={limit} value={limit}>
-              {limit.toLocaleString('en-US')}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={LIMIT_OPTIONS}
+          onChange={limit => onQueryChange({ ...query, limit })}
+          minWidth={SELECT_WIDTH}
+        />
         <TimeRangePicker
           value={query.range}
           onChange={range => onQueryChange({ ...query, range })}
         />
-      </div>
+      </FlexRow>
     </PaperPanel>
   );
 }

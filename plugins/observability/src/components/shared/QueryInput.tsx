@@ -8,6 +8,7 @@ import TextField from '@material-ui/core/TextField';
 import { useUniqueId } from '../../lib/useUniqueId';
 import { makeStyles } from '@material-ui/core/styles';
 import { QueryValidation } from '@lookout/plugin-observability-common';
+import { QueryDraft } from './useQueryDraft';
 
 const useStyles = makeStyles(theme => ({
   root: { display: 'flex', alignItems: 'flex-start', gap: theme.spacing(1) },
@@ -19,14 +20,12 @@ const useStyles = makeStyles(theme => ({
 /** Props of {@link QueryInput}. */
 export interface QueryInputProps {
   label: string;
-  value: string;
   placeholder?: string;
   /** Shown under the field while the query is valid. */
   helperText: string;
   validate: (text: string) => QueryValidation;
-  onChange: (text: string) => void;
-  /** Runs the (valid) query. */
-  onSubmit: () => void;
+  /** The text being typed, and the search to submit (when valid) on Enter or Run. */
+  search: Pick<QueryDraft<unknown>, 'draft' | 'setDraft' | 'submit'>;
 }
 
 function describe(
@@ -44,7 +43,8 @@ function describe(
 export function QueryInput(props: QueryInputProps) {
   const classes = useStyles();
   const id = useUniqueId('lookout-query');
-  const { value, validate } = props;
+  const { search, validate } = props;
+  const value = search.draft;
   const validation = useMemo(() => validate(value), [validate, value]);
   const error = describe(value, validation);
   return (
@@ -53,7 +53,7 @@ export function QueryInput(props: QueryInputProps) {
       onSubmit={event => {
         event.preventDefault();
         if (validation.valid) {
-          props.onSubmit();
+          search.submit();
         }
       }}
     >
@@ -63,7 +63,7 @@ export function QueryInput(props: QueryInputProps) {
         label={props.label}
         value={value}
         placeholder={props.placeholder}
-        onChange={event => props.onChange(event.target.value)}
+        onChange={event => search.setDraft(event.target.value)}
         error={Boolean(error)}
         helperText={error ?? props.helperText}
         variant="outlined"

@@ -2,7 +2,6 @@
  * The Traces tab: TraceQL search over the entity's service and, for `?traceId=…`, the trace's
  * waterfall with span details and a link to the logs of that trace.
  */
-import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
@@ -13,6 +12,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { observabilityApiRef } from '../../api/ObservabilityApi';
 import { resolveTimeRange } from '../../lib/timeRange';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
+import { useQueryDraft } from '../shared/useQueryDraft';
 import { TraceResultsTable } from './TraceResultsTable';
 import { TraceSearch, TracesQuery } from './TraceSearch';
 import { ReleaseStrip } from '../releases/ReleaseStrip';
@@ -71,12 +71,11 @@ export function EntityTracesContent(props: EntityTracesContentProps) {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const [searchParams, setSearchParams] = useSearchParams();
-  const [query, setQuery] = useState<TracesQuery>({
-    condition: '',
-    range: { preset: '1h' },
-    limit: 20,
-  });
-  const [draftCondition, setDraftCondition] = useState('');
+  const search = useQueryDraft<'condition', TracesQuery>(
+    () => ({ condition: '', range: { preset: '1h' }, limit: 20 }),
+    'condition',
+  );
+  const { query } = search;
   const traceId = searchParams.get('traceId')?.toLocaleLowerCase('en-US');
 
   if (traceId) {
@@ -95,12 +94,7 @@ export function EntityTracesContent(props: EntityTracesContentProps) {
   }
   return (
     <Box>
-      <TraceSearch
-        draftCondition={draftCondition}
-        onDraftConditionChange={setDraftCondition}
-        query={query}
-        onQueryChange={setQuery}
-      />
+      <TraceSearch search={search} />
       <ReleaseStrip entityRef={entityRef} range={query.range} />
       <TraceSearchResults entityRef={entityRef} query={query} />
     </Box>

@@ -2,18 +2,23 @@
  * Search form of the Traces tab: a TraceQL condition (validated as you type), the time range
  * and the number of traces.
  */
-import Box from '@material-ui/core/Box';
-import MenuItem from '@material-ui/core/MenuItem';
-import TextField from '@material-ui/core/TextField';
 import { useUniqueId } from '../../lib/useUniqueId';
 import { TimeRange } from '../../lib/timeRange';
 import { validateTraceqlCondition } from '@lookout/plugin-observability-common';
+import { FlexRow } from '../shared/FlexRow';
 import { PaperPanel } from '../shared/PaperPanel';
 import { QueryInput } from '../shared/QueryInput';
+import { QueryDraft } from '../shared/useQueryDraft';
+import { SelectField } from '../shared/SelectField';
 import { TimeRangePicker } from '../shared/TimeRangePicker';
 
 /** Result counts offered. */
 export const TRACE_LIMITS = [20, 50, 100, 500] as const;
+
+const LIMIT_OPTIONS = TRACE_LIMITS.map(limit => ({
+  value: limit as number,
+  label: String(limit),
+}));
 
 /** The server-side part of a traces search. */
 export interface TracesQuery {
@@ -24,15 +29,13 @@ export interface TracesQuery {
 
 /** Props of {@link TraceSearch}. */
 export interface TraceSearchProps {
-  draftCondition: string;
-  onDraftConditionChange: (text: string) => void;
-  query: TracesQuery;
-  onQueryChange: (query: TracesQuery) => void;
+  search: QueryDraft<TracesQuery>;
 }
 
 /** Condition field, then range and limit. */
 export function TraceSearch(props: TraceSearchProps) {
-  const { query, onQueryChange } = props;
+  const { search } = props;
+  const { query, setQuery: onQueryChange } = search;
   const id = useUniqueId('lookout-traces-limit');
   return (
     <PaperPanel label="Trace search">
@@ -40,43 +43,23 @@ export function TraceSearch(props: TraceSearchProps) {
         label="TraceQL condition"
         placeholder="status = error && duration > 1s"
         helperText={`And-ed with the entity's service, e.g. span.http.status_code >= 500 or name = "GET /cart".`}
-        value={props.draftCondition}
         validate={validateTraceqlCondition}
-        onChange={props.onDraftConditionChange}
-        onSubmit={() =>
-          onQueryChange({ ...query, condition: props.draftCondition })
-        }
+        search={search}
       />
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        mt={1}
-        style={{ gap: 16 }}
-      >
-        <TextField
-          select
+      <FlexRow wrap gap={2} mt={1}>
+        <SelectField
           id={id}
           label="Traces"
-          size="small"
-          variant="outlined"
           value={query.limit}
-          onChange={event =>
-            onQueryChange({ ...query, limit: Number(event.target.value) })
-          }
-          style={{ minWidth: 120 }}
-        >
-          {TRACE_LIMITS.map(limit => (
-            <MenuItem key={limit} value={limit}>
-              {limit}
-            </MenuItem>
-          ))}
-        </TextField>
+          options={LIMIT_OPTIONS}
+          onChange={limit => onQueryChange({ ...query, limit })}
+          minWidth={120}
+        />
         <TimeRangePicker
           value={query.range}
           onChange={range => onQueryChange({ ...query, range })}
         />
-      </Box>
+      </FlexRow>
     </PaperPanel>
   );
 }
