@@ -22,6 +22,7 @@ export type {
   GetLogsOptions,
   GetTracesOptions,
   ListSlosOptions,
+  ObservabilityResponse,
   TimeInput,
   TimeWindow,
 } from './api/ObservabilityApi';

@@ -4,19 +4,12 @@
  */
 import { Entity } from '@backstage/catalog-model';
 import {
-  EntityConfigResponse,
-  EntityLogsResponse,
-  EntityMetricsResponse,
-  EntityProvisioningResponse,
-  EntitySlosResponse,
-  EntityTracesResponse,
   LogEntry,
   PagingRoute,
   SloStatus,
-  SloSummaryResponse,
-  TraceResponse,
   TraceSpan,
 } from '@lookout/plugin-observability-common';
+import { ObservabilityResponse } from '../api/ObservabilityApi';
 
 export const BACKEND = 'http://backstage.test';
 export const API = `${BACKEND}/api/observability`;
@@ -55,7 +48,7 @@ export const plainEntity: Entity = {
   },
 };
 
-export const configResponse: EntityConfigResponse = {
+export const configResponse: ObservabilityResponse<'getConfig'> = {
   entityRef: 'component:default/checkout',
   spec: {
     entityRef: 'component:default/checkout',
@@ -188,12 +181,12 @@ export const noDataStatus: SloStatus = {
   series: { errorBudgetRemaining: [], errorRatio: [] },
 };
 
-export const slosResponse: EntitySlosResponse = {
+export const slosResponse: ObservabilityResponse<'getSlos'> = {
   entityRef: 'component:default/checkout',
   items: [availabilityStatus, noDataStatus],
 };
 
-export const provisioningResponse: EntityProvisioningResponse = {
+export const provisioningResponse: ObservabilityResponse<'getProvisioning'> = {
   entityRef: 'component:default/checkout',
   renderedHash: 'abc123',
   sinks: [
@@ -226,7 +219,7 @@ export function logEntry(
   };
 }
 
-export const logsResponse: EntityLogsResponse = {
+export const logsResponse: ObservabilityResponse<'getLogs'> = {
   entityRef: 'component:default/checkout',
   items: [
     logEntry(0, {
@@ -239,7 +232,7 @@ export const logsResponse: EntityLogsResponse = {
   stats: {},
 };
 
-export const tracesResponse: EntityTracesResponse = {
+export const tracesResponse: ObservabilityResponse<'getTraces'> = {
   entityRef: 'component:default/checkout',
   items: [
     {
@@ -276,7 +269,7 @@ function span(
   };
 }
 
-export const traceResponse: TraceResponse = {
+export const traceResponse: ObservabilityResponse<'getTrace'> = {
   traceId: TRACE_ID,
   spans: [
     span('00f067aa0ba902b7', undefined, 'POST /checkout', 0, 1234, {
@@ -302,7 +295,7 @@ export const traceResponse: TraceResponse = {
   ],
 };
 
-export const sloSummaries: SloSummaryResponse = {
+export const sloSummaries: ObservabilityResponse<'listSlos'> = {
   items: [
     {
       entityRef: 'component:default/checkout',
@@ -349,7 +342,7 @@ const gridPoints = (
 ): Array<[number, number | null]> =>
   values.map((v, i) => [metricGrid.start + i * metricGrid.step, v]);
 
-export const metricsResponse: EntityMetricsResponse = {
+export const metricsResponse: ObservabilityResponse<'getMetrics'> = {
   entityRef: 'component:default/checkout',
   range: metricGrid,
   goldenSignals: {

@@ -128,3 +128,12 @@ export const observabilityApiRef = createApiRef<ObservabilityApi>().with({
   id: 'plugin.observability.client',
   pluginId: 'observability',
 });
+
+/**
+ * What a method of {@link ObservabilityApi} resolves to: the body of its route, e.g.
+ * `ObservabilityResponse<'getSlos'>`.
+ * @public
+ */
+export type ObservabilityResponse<K extends keyof ObservabilityApi> = Awaited<
+  ReturnType<ObservabilityApi[K]>
+>;

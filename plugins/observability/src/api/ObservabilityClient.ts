@@ -5,27 +5,14 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import {
-  DeployGateResponse,
-  EntityReleasesResponse,
-  EntityAlertsResponse,
-  EntityConfigResponse,
-  EntityLogsResponse,
-  EntityMetricsResponse,
-  EntityProvisioningResponse,
-  EntitySlosResponse,
-  EntityTracesResponse,
-  SloSummaryResponse,
-  TraceResponse,
-  ValidateAnnotationsRequest,
-  ValidateAnnotationsResponse,
-} from '@lookout/plugin-observability-common';
+import { ValidateAnnotationsRequest } from '@lookout/plugin-observability-common';
 import {
   EntityRefLike,
   GetLogsOptions,
   GetTracesOptions,
   ListSlosOptions,
   ObservabilityApi,
+  ObservabilityResponse,
   TimeInput,
   TimeWindow,
 } from './ObservabilityApi';
@@ -51,14 +38,16 @@ export class ObservabilityClient implements ObservabilityApi {
     this.fetchApi = options.fetchApi;
   }
 
-  getConfig(entityRef: EntityRefLike): Promise<EntityConfigResponse> {
+  getConfig(
+    entityRef: EntityRefLike,
+  ): Promise<ObservabilityResponse<'getConfig'>> {
     return this.get(entityPath(entityRef, 'config'));
   }
 
   getSlos(
     entityRef: EntityRefLike,
     options: TimeWindow = {},
-  ): Promise<EntitySlosResponse> {
+  ): Promise<ObservabilityResponse<'getSlos'>> {
     return this.get(entityPath(entityRef, 'slos'), {
       from: timeParam(options.from),
       to: timeParam(options.to),
@@ -68,7 +57,7 @@ export class ObservabilityClient implements ObservabilityApi {
   getMetrics(
     entityRef: EntityRefLike,
     options: TimeWindow = {},
-  ): Promise<EntityMetricsResponse> {
+  ): Promise<ObservabilityResponse<'getMetrics'>> {
     return this.get(entityPath(entityRef, 'metrics'), {
       from: timeParam(options.from),
       to: timeParam(options.to),
@@ -78,7 +67,7 @@ export class ObservabilityClient implements ObservabilityApi {
   getLogs(
     entityRef: EntityRefLike,
     options: GetLogsOptions = {},
-  ): Promise<EntityLogsResponse> {
+  ): Promise<ObservabilityResponse<'getLogs'>> {
     return this.get(entityPath(entityRef, 'logs'), {
       filter: options.filter,
       from: timeParam(options.from),
@@ -91,7 +80,7 @@ export class ObservabilityClient implements ObservabilityApi {
   getTraces(
     entityRef: EntityRefLike,
     options: GetTracesOptions = {},
-  ): Promise<EntityTracesResponse> {
+  ): Promise<ObservabilityResponse<'getTraces'>> {
     return this.get(entityPath(entityRef, 'traces'), {
       q: options.q,
       from: timeParam(options.from),
@@ -100,21 +89,28 @@ export class ObservabilityClient implements ObservabilityApi {
     });
   }
 
-  getTrace(entityRef: EntityRefLike, traceId: string): Promise<TraceResponse> {
+  getTrace(
+    entityRef: EntityRefLike,
+    traceId: string,
+  ): Promise<ObservabilityResponse<'getTrace'>> {
     return this.get(entityPath(entityRef, 'traces', traceId));
   }
 
-  getAlerts(entityRef: EntityRefLike): Promise<EntityAlertsResponse> {
+  getAlerts(
+    entityRef: EntityRefLike,
+  ): Promise<ObservabilityResponse<'getAlerts'>> {
     return this.get(entityPath(entityRef, 'alerts'));
   }
 
   getProvisioning(
     entityRef: EntityRefLike,
-  ): Promise<EntityProvisioningResponse> {
+  ): Promise<ObservabilityResponse<'getProvisioning'>> {
     return this.get(entityPath(entityRef, 'provisioning'));
   }
 
-  listSlos(options: ListSlosOptions = {}): Promise<SloSummaryResponse> {
+  listSlos(
+    options: ListSlosOptions = {},
+  ): Promise<ObservabilityResponse<'listSlos'>> {
     return this.get('/slos', {
       owner: options.owner,
       offset: options.offset,
@@ -124,7 +120,7 @@ export class ObservabilityClient implements ObservabilityApi {
 
   async validateAnnotations(
     request: ValidateAnnotationsRequest,
-  ): Promise<ValidateAnnotationsResponse> {
+  ): Promise<ObservabilityResponse<'validateAnnotations'>> {
     const baseUrl = await this.discoveryApi.getBaseUrl('observability');
     const response = await this.fetchApi.fetch(`${baseUrl}/validate`, {
       method: 'POST',
@@ -134,13 +130,13 @@ export class ObservabilityClient implements ObservabilityApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as ValidateAnnotationsResponse;
+    return (await response.json()) as ObservabilityResponse<'validateAnnotations'>;
   }
 
   getReleases(
     entityRef: EntityRefLike,
     options: TimeWindow & { limit?: number } = {},
-  ): Promise<EntityReleasesResponse> {
+  ): Promise<ObservabilityResponse<'getReleases'>> {
     return this.get(entityPath(entityRef, 'releases'), {
       from: timeParam(options.from),
       to: timeParam(options.to),
@@ -151,7 +147,7 @@ export class ObservabilityClient implements ObservabilityApi {
   getDeployGate(
     entityRef: EntityRefLike,
     options: { kind?: string } = {},
-  ): Promise<DeployGateResponse> {
+  ): Promise<ObservabilityResponse<'getDeployGate'>> {
     return this.get(entityPath(entityRef, 'deploy-gate'), {
       kind: options.kind,
     });
