@@ -5,7 +5,7 @@
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { CodeSnippet } from '@backstage/core-components';
-import { MetricPanel } from '@lookout/plugin-observability-common';
+import { MetricPanel, Release } from '@lookout/plugin-observability-common';
 import { PaperPanel } from '../shared/PaperPanel';
 import { MetricChart } from './MetricChart';
 
@@ -22,6 +22,7 @@ function example(entityRef: string): string {
 export function CustomPanelsSection(props: {
   panels: MetricPanel[];
   entityRef: string;
+  releases?: Release[];
 }) {
   return (
     <PaperPanel label="Panels">
@@ -40,7 +41,7 @@ export function CustomPanelsSection(props: {
         <Grid container spacing={2}>
           {props.panels.map((panel, index) => (
             <Grid item xs={12} md={6} key={`${index}-${panel.title}`}>
-              <MetricChart panel={panel} />
+              <MetricChart panel={panel} releases={props.releases} />
             </Grid>
           ))}
         </Grid>

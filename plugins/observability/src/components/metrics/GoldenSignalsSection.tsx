@@ -8,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import {
   EntityMetricsResponse,
   GoldenSignalsSource,
+  Release,
 } from '@lookout/plugin-observability-common';
 import { PaperPanel } from '../shared/PaperPanel';
 import { MetricChart } from './MetricChart';
@@ -21,6 +22,7 @@ const SOURCE_TEXT: Record<GoldenSignalsSource, string> = {
 /** The three charts, or why there are none. */
 export function GoldenSignalsSection(props: {
   metrics: EntityMetricsResponse;
+  releases?: Release[];
 }) {
   const { goldenSignals, goldenSignalsNote } = props.metrics;
   return (
@@ -42,7 +44,7 @@ export function GoldenSignalsSection(props: {
         <Grid container spacing={2}>
           {goldenSignals.panels.map(panel => (
             <Grid item xs={12} md={4} key={panel.title}>
-              <MetricChart panel={panel} />
+              <MetricChart panel={panel} releases={props.releases} />
             </Grid>
           ))}
         </Grid>
