@@ -4,14 +4,13 @@
  * conventional Prometheus names.
  */
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import {
   EntityMetricsResponse,
   GoldenSignalsSource,
   Release,
 } from '@lookout/plugin-observability-common';
-import { PaperPanel } from '../shared/PaperPanel';
 import { MetricChart } from './MetricChart';
+import { MetricsSection } from './MetricsSection';
 
 const SOURCE_TEXT: Record<GoldenSignalsSource, string> = {
   slo: "the entity's SLO indicators",
@@ -26,20 +25,16 @@ export function GoldenSignalsSection(props: {
 }) {
   const { goldenSignals, goldenSignalsNote } = props.metrics;
   return (
-    <PaperPanel label="Golden signals">
-      <Typography variant="h6" component="h3">
-        Golden signals
-      </Typography>
-      {goldenSignals && (
-        <Typography variant="body2" color="textSecondary" paragraph>
-          From {goldenSignals.sources.map(s => SOURCE_TEXT[s]).join(' and ')}.
-        </Typography>
-      )}
-      {goldenSignalsNote && (
-        <Typography variant="body2" color="textSecondary" paragraph>
-          {goldenSignalsNote}
-        </Typography>
-      )}
+    <MetricsSection
+      title="Golden signals"
+      notes={[
+        goldenSignals &&
+          `From ${goldenSignals.sources
+            .map(s => SOURCE_TEXT[s])
+            .join(' and ')}.`,
+        goldenSignalsNote,
+      ]}
+    >
       {goldenSignals && (
         <Grid container spacing={2}>
           {goldenSignals.panels.map(panel => (
@@ -49,6 +44,6 @@ export function GoldenSignalsSection(props: {
           ))}
         </Grid>
       )}
-    </PaperPanel>
+    </MetricsSection>
   );
 }
