@@ -15,21 +15,13 @@
  * `lookout.dev/metrics-selector: '{job="checkout"}'` its panels are confined to `job="checkout"`,
  * and the hostile queries written against that label are refused the same way.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import {
-  backfillOpenMetrics,
-  requireStackBinaries,
-  StackProcess,
-  startPrometheus,
-} from '../__testUtils__/prometheusStack';
+  describeWithStack,
+  withBackfilledPrometheus,
+} from '../__testUtils__/backfilledPrometheus';
 import { startMockedBackend } from '../__testUtils__/mockedBackend';
 import { entityWithSlos } from '../__testUtils__/specs';
-
-const binaries = requireStackBinaries();
-const describeWithStack = binaries ? describe : describe.skip;
 
 const ME = 'component:default/checkout';
 const OTHER = 'component:default/payments';
@@ -141,28 +133,10 @@ interface Answer {
 
 describeWithStack('panel query scope against a real Prometheus', () => {
   jest.setTimeout(120_000);
-  const dir = mkdtempSync(join(tmpdir(), 'lookout-scope-'));
-  let prometheus: StackProcess;
-  let end: number;
-
-  beforeAll(async () => {
+  let end = 0;
+  const prometheus = withBackfilledPrometheus(() => {
     end = Math.floor(Date.now() / 1000 / 60) * 60 - 60;
-    const file = join(dir, 'series.om');
-    writeFileSync(file, openMetrics(end - 3 * 3600, end));
-    const dataDir = join(dir, 'data');
-    await backfillOpenMetrics(binaries!.promtool, file, dataDir);
-    const configFile = join(dir, 'prometheus.yml');
-    writeFileSync(configFile, stringify({ global: {} }));
-    prometheus = await startPrometheus({
-      binary: binaries!.prometheus,
-      configFile,
-      dataDir,
-    });
-  });
-
-  afterAll(async () => {
-    await prometheus?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    return openMetrics(end - 3 * 3600, end);
   });
 
   async function straight(query: string): Promise<Answer[]> {
