@@ -18,6 +18,8 @@ import { saveFailureScreenshot, saveReadmeScreenshot } from './screenshots';
 import { RunningLookout, startLookout } from './startLookout';
 import {
   DEMO_ORDERS_PER_MINUTE,
+  DEMO_REQUESTS_PER_SECOND,
+  DEMO_REVENUE_EUROS_PER_MINUTE,
   DEMO_SERVICE_REF,
 } from './upstreams/businessHistory';
 import {
@@ -406,10 +408,42 @@ describeInBrowser('Lookout in a real browser', () => {
       );
       expect(value).toBeCloseTo(perMinute, 6);
     }
+    // The revenue panel charts the backfilled revenue counters (one area series).
+    await visible(
+      panels.getByRole('figure', {
+        name: 'Revenue per hour: 1 series: Revenue per hour.',
+      }),
+    );
+    const revenuePerHour =
+      Object.values(DEMO_REVENUE_EUROS_PER_MINUTE).reduce((a, b) => a + b) * 60;
+    expect(
+      await prometheusValue(
+        `sum(rate(shop_revenue_euros_total{backstage_entity="${DEMO_SERVICE_REF}"}[15m])) * 3600`,
+      ),
+    ).toBeCloseTo(revenuePerHour, 6);
+    // The golden signals come from the presets' SLO indicators over the backfilled HTTP
+    // histogram: each chart has its series and draws a line.
     const golden = page.getByRole('region', { name: 'Golden signals' });
     expect(await golden.innerText()).toContain(
       "From the entity's SLO indicators.",
     );
+    for (const name of [
+      'Request rate: 1 series: requests/s.',
+      'Error ratio: 1 series: error ratio.',
+      // The largest series first (metricSeries.ts).
+      'Latency: 3 series: p99, p95, p50.',
+    ]) {
+      await visible(golden.getByRole('figure', { name }));
+    }
+    expect(await golden.locator('path.recharts-line-curve').count()).toBe(5);
+    const requestsPerSecond = Object.values(DEMO_REQUESTS_PER_SECOND).reduce(
+      (a, b) => a + b,
+    );
+    expect(
+      await prometheusValue(
+        `sum(rate(http_server_request_duration_seconds_count{backstage_entity="${DEMO_SERVICE_REF}"}[5m]))`,
+      ),
+    ).toBeCloseTo(requestsPerSecond, 6);
     expect(await axeViolations('main')).toEqual([]);
     await screenshot('metrics-tab');
   });

@@ -37,6 +37,7 @@ export {
   scopeQueryToEntity,
 } from './panels/panelQueryScope';
 export * from './panels/panelDefinitions';
+export * from './panels/metricsSelector';
 export * from './panels/importedAnnotations';
 export { parseLogStreamSelector } from './logql/streamSelector';
 export { parseLokiTenant } from './logql/lokiTenant';

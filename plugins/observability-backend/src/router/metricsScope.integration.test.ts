@@ -9,22 +9,19 @@
  * with a problem naming the panel, never run, and no series of payments ever comes back from
  * `GET .../metrics`. The confined forms of the same constructs (`or`, `absent`, `label_replace`,
  * subqueries, `offset`, `@`) are accepted, run, and answer checkout's numbers only.
+ *
+ * The same holds for an entity whose series carry no `backstage_entity` (another scrape config
+ * collects them, as `legacy_*{job="checkout"}` and `legacy_*{job="payments"}` here): with
+ * `lookout.dev/metrics-selector: '{job="checkout"}'` its panels are confined to `job="checkout"`,
+ * and the hostile queries written against that label are refused the same way.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { stringify } from 'yaml';
 import {
-  backfillOpenMetrics,
-  requireStackBinaries,
-  StackProcess,
-  startPrometheus,
-} from '../__testUtils__/prometheusStack';
+  describeWithStack,
+  withBackfilledPrometheus,
+} from '../__testUtils__/backfilledPrometheus';
 import { startMockedBackend } from '../__testUtils__/mockedBackend';
 import { entityWithSlos } from '../__testUtils__/specs';
-
-const binaries = requireStackBinaries();
-const describeWithStack = binaries ? describe : describe.skip;
 
 const ME = 'component:default/checkout';
 const OTHER = 'component:default/payments';
@@ -59,31 +56,74 @@ const CONFINED = [
   `count by (__name__) ({__name__=~"shop_.*", ${mine}})`,
 ];
 
-function openMetrics(start: number, end: number): string {
-  const lines = ['# TYPE shop_orders counter'];
-  for (const [ref, perSecond] of [
-    [ME, 1],
-    [OTHER, 1000],
-  ] as const) {
-    for (let t = start; t <= end; t += 30) {
-      lines.push(
-        `shop_orders_total{backstage_entity="${ref}"} ${
-          (t - start) * perSecond
-        } ${t}`,
-      );
-    }
-  }
-  lines.push('# TYPE shop_queue_depth gauge');
+/** The fallback scope: checkout's series are those of its own scrape job. */
+const MY_JOB = 'job="checkout"';
+
+/** Queries that read or pose as payments' unlabelled series, against the fallback scope. */
+const HOSTILE_FALLBACK = [
+  'legacy_orders_total{job=~".+"}',
+  'legacy_orders_total{job!="checkout"}',
+  `legacy_orders_total{${MY_JOB}, job=~".*"} or legacy_orders_total{job="payments"}`,
+  `legacy_queue_depth{${MY_JOB}} or legacy_queue_depth`,
+  'absent(legacy_queue_depth{job="payments", region="nowhere"})',
+  `label_replace(legacy_queue_depth{${MY_JOB}}, "job", "payments", "", "")`,
+  `count_values("job", legacy_queue_depth{${MY_JOB}})`,
+  'max_over_time(legacy_queue_depth[1h:5m])',
+  `sum(rate(legacy_orders_total{${MY_JOB}}[5m])) + sum(max_over_time(rate(legacy_orders_total[5m])[1h:5m]))`,
+  'legacy_queue_depth offset 30m',
+  'legacy_queue_depth @ end()',
+  '{__name__=~"legacy_.+"}',
+  // The series carry no backstage_entity: an empty one matches every entity's.
+  'legacy_queue_depth{backstage_entity=""}',
+];
+
+/** The confined forms under the fallback scope (with HOSTILE_FALLBACK, 20 panels). */
+const CONFINED_FALLBACK = [
+  `sum(rate(legacy_orders_total{${MY_JOB}}[5m]))`,
+  `legacy_queue_depth{${MY_JOB}} or vector(0)`,
+  `absent(legacy_queue_depth{${MY_JOB}, region="nowhere"})`,
+  `label_replace(legacy_queue_depth{${MY_JOB}}, "tier", "gold", "", "")`,
+  `max_over_time(rate(legacy_orders_total{${MY_JOB}}[5m])[1h:5m])`,
+  `legacy_queue_depth{${MY_JOB}} offset 30m`,
+  `legacy_queue_depth{${MY_JOB}} @ end()`,
+];
+
+/** checkout's series count 1/s and read 1, payments' 1000/s and 1000, under `label`. */
+function seriesLines(
+  metric: string,
+  type: 'counter' | 'gauge',
+  label: (ref: string) => string,
+  start: number,
+  end: number,
+): string[] {
+  const lines = [`# TYPE ${metric} ${type}`];
   for (const [ref, value] of [
     [ME, 1],
     [OTHER, 1000],
   ] as const) {
     for (let t = start; t <= end; t += 30) {
-      lines.push(`shop_queue_depth{backstage_entity="${ref}"} ${value} ${t}`);
+      const sample = type === 'counter' ? (t - start) * value : value;
+      lines.push(
+        `${metric}${type === 'counter' ? '_total' : ''}{${label(
+          ref,
+        )}} ${sample} ${t}`,
+      );
     }
   }
-  lines.push('# EOF', '');
-  return lines.join('\n');
+  return lines;
+}
+
+function openMetrics(start: number, end: number): string {
+  const entity = (ref: string) => `backstage_entity="${ref}"`;
+  const job = (ref: string) => `job="${ref.split('/')[1]}"`;
+  return [
+    ...seriesLines('shop_orders', 'counter', entity, start, end),
+    ...seriesLines('shop_queue_depth', 'gauge', entity, start, end),
+    ...seriesLines('legacy_orders', 'counter', job, start, end),
+    ...seriesLines('legacy_queue_depth', 'gauge', job, start, end),
+    '# EOF',
+    '',
+  ].join('\n');
 }
 
 interface Answer {
@@ -93,28 +133,10 @@ interface Answer {
 
 describeWithStack('panel query scope against a real Prometheus', () => {
   jest.setTimeout(120_000);
-  const dir = mkdtempSync(join(tmpdir(), 'lookout-scope-'));
-  let prometheus: StackProcess;
-  let end: number;
-
-  beforeAll(async () => {
+  let end = 0;
+  const prometheus = withBackfilledPrometheus(() => {
     end = Math.floor(Date.now() / 1000 / 60) * 60 - 60;
-    const file = join(dir, 'series.om');
-    writeFileSync(file, openMetrics(end - 3 * 3600, end));
-    const dataDir = join(dir, 'data');
-    await backfillOpenMetrics(binaries!.promtool, file, dataDir);
-    const configFile = join(dir, 'prometheus.yml');
-    writeFileSync(configFile, stringify({ global: {} }));
-    prometheus = await startPrometheus({
-      binary: binaries!.prometheus,
-      configFile,
-      dataDir,
-    });
-  });
-
-  afterAll(async () => {
-    await prometheus?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    return openMetrics(end - 3 * 3600, end);
   });
 
   async function straight(query: string): Promise<Answer[]> {
@@ -131,69 +153,86 @@ describeWithStack('panel query scope against a real Prometheus', () => {
     return body.data.result;
   }
 
-  const leaks = (
-    series: Array<{ labels: Record<string, string>; values: number[] }>,
-  ) =>
+  type Series = { labels: Record<string, string>; values: number[] };
+  const leaks = (series: Series[]) =>
     series.filter(
       s =>
         (s.labels.backstage_entity !== undefined &&
           s.labels.backstage_entity !== ME) ||
         s.values.some(v => v >= LEAK_THRESHOLD),
     );
+  /** Under the fallback scope anything but job="checkout" is another's, backstage_entity too. */
+  const fallbackLeaks = (series: Series[]) =>
+    series.filter(
+      s =>
+        (s.labels.job !== undefined && s.labels.job !== 'checkout') ||
+        s.labels.backstage_entity !== undefined ||
+        s.values.some(v => v >= LEAK_THRESHOLD),
+    );
+  const answered = (answer: Answer[]): Series[] =>
+    answer.map(a => ({
+      labels: a.metric,
+      values: a.values.map(([, v]) => Number(v)),
+    }));
 
   it.each(HOSTILE)(
     'straight to Prometheus, %s reaches or poses as the other entity',
     async query => {
       const answer = await straight(query);
-      expect(
-        leaks(
-          answer.map(a => ({
-            labels: a.metric,
-            values: a.values.map(([, v]) => Number(v)),
-          })),
-        ).length,
-      ).toBeGreaterThan(0);
+      expect(leaks(answered(answer)).length).toBeGreaterThan(0);
     },
   );
 
-  it('refuses every hostile panel with a problem naming it, and no series of the other entity comes back', async () => {
-    const panels = [...HOSTILE, ...CONFINED].map((query, i) => ({
-      title: `panel ${i}`,
-      query,
-    }));
+  it.each(HOSTILE_FALLBACK)(
+    'straight to Prometheus, %s reaches or poses as series outside job="checkout"',
+    async query => {
+      const answer = await straight(query);
+      expect(fallbackLeaks(answered(answer)).length).toBeGreaterThan(0);
+    },
+  );
+
+  interface ShownPanel {
+    query: string;
+    error?: string;
+    series: Array<{
+      labels: Record<string, string>;
+      points: Array<[number, number | null]>;
+    }>;
+  }
+
+  /**
+   * checkout declares `queries` as panels (with `annotations`): the problems on
+   * lookout.dev/panels, the panels `GET .../metrics` answered over the last hour, and every
+   * series they hold.
+   */
+  async function panelsOf(
+    queries: string[],
+    annotations: Record<string, string>,
+  ) {
+    const panels = queries.map((query, i) => ({ title: `panel ${i}`, query }));
     const entity = entityWithSlos('checkout', 0, {
-      'lookout.dev/metrics-port': 'http',
+      ...annotations,
       'lookout.dev/panels': stringify(panels),
     });
     const { get } = await startMockedBackend([entity], {
       prometheus: { url: prometheus.url, cacheTtl: { milliseconds: 0 } },
     });
     const base = '/entities/by-name/component/default/checkout';
-
     const config = await get(`${base}/config`);
-    const refused = config.body.problems
-      .filter(
-        (p: { annotation: string }) => p.annotation === 'lookout.dev/panels',
-      )
-      .map((p: { path: string }) => p.path);
-    expect(refused).toEqual(HOSTILE.map((_, i) => `[${i}].query`));
-
+    const problems = (
+      config.body.problems as Array<{
+        annotation: string;
+        path: string;
+        message: string;
+      }>
+    ).filter(p => p.annotation === 'lookout.dev/panels');
     const res = await get(`${base}/metrics`).query({
       from: (end - 3600) * 1000,
       to: end * 1000,
     });
     expect(res.status).toBe(200);
-    const shown = res.body.panels as Array<{
-      query: string;
-      error?: string;
-      series: Array<{
-        labels: Record<string, string>;
-        points: Array<[number, number | null]>;
-      }>;
-    }>;
-    expect(shown.map(p => p.query)).toEqual(CONFINED);
-    expect(shown.filter(p => p.error)).toEqual([]);
-    const all = shown.flatMap(p =>
+    const shown = res.body.panels as ShownPanel[];
+    const series = shown.flatMap(p =>
       p.series.map(s => ({
         labels: s.labels,
         values: s.points
@@ -201,11 +240,44 @@ describeWithStack('panel query scope against a real Prometheus', () => {
           .filter((v): v is number => v !== null),
       })),
     );
-    expect(leaks(all)).toEqual([]);
+    return { problems, shown, series };
+  }
+
+  it('refuses every hostile panel with a problem naming it, and no series of the other entity comes back', async () => {
+    const { problems, shown, series } = await panelsOf(
+      [...HOSTILE, ...CONFINED],
+      { 'lookout.dev/metrics-port': 'http' },
+    );
+    expect(problems.map(p => p.path)).toEqual(
+      HOSTILE.map((_, i) => `[${i}].query`),
+    );
+    expect(shown.map(p => p.query)).toEqual(CONFINED);
+    expect(shown.filter(p => p.error)).toEqual([]);
+    expect(leaks(series)).toEqual([]);
     // The confined panels did answer: checkout's rate (1/s) and gauge (1) are there.
     expect(shown[0].series[0].points.some(([, v]) => v === 1)).toBe(true);
     expect(shown[1].series.some(s => s.labels.backstage_entity === ME)).toBe(
       true,
     );
+  });
+
+  it('confines the panels of an entity without backstage_entity to its metrics-selector: every hostile panel is refused, no series outside it comes back', async () => {
+    // No metrics-port: Lookout does not scrape it, another scrape config does (job="checkout").
+    const { problems, shown, series } = await panelsOf(
+      [...HOSTILE_FALLBACK, ...CONFINED_FALLBACK],
+      { 'lookout.dev/metrics-selector': `{${MY_JOB}}` },
+    );
+    expect(problems.map(p => p.path)).toEqual(
+      HOSTILE_FALLBACK.map((_, i) => `[${i}].query`),
+    );
+    expect(problems[0].message).toBe(
+      `panel 0 ("panel 0") could read another entity's series: selector legacy_orders_total{job=~".+"} (column 1) matches job with =~; only the equality ${MY_JOB} keeps it on this entity's series`,
+    );
+    expect(shown.map(p => p.query)).toEqual(CONFINED_FALLBACK);
+    expect(shown.filter(p => p.error)).toEqual([]);
+    expect(fallbackLeaks(series)).toEqual([]);
+    // The confined panels did answer: checkout's rate (1/s) and gauge (1) are there.
+    expect(shown[0].series[0].points.some(([, v]) => v === 1)).toBe(true);
+    expect(shown[1].series.some(s => s.labels.job === 'checkout')).toBe(true);
   });
 });

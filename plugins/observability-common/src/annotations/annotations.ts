@@ -62,6 +62,11 @@ export const ANNOTATION_TICKETS_WEBHOOK = 'lookout.dev/tickets-webhook';
 
 /** Custom PromQL panels of the Metrics tab and the dashboard (YAML list). @public */
 export const ANNOTATION_PANELS = 'lookout.dev/panels';
+/**
+ * Label matchers of the entity's series when Lookout does not scrape it (its series carry no
+ * `backstage_entity`): the scope of its panels and golden signals. @public
+ */
+export const ANNOTATION_METRICS_SELECTOR = 'lookout.dev/metrics-selector';
 
 /** Roadie's Prometheus plugin: `metric|grouping` pairs, comma-separated, charted as panels. @public */
 export const ANNOTATION_PROMETHEUS_RULE = 'prometheus.io/rule';
@@ -223,6 +228,12 @@ export const LOOKOUT_ANNOTATIONS: readonly AnnotationDoc[] = [
       'YAML list of custom PromQL panels (title, query, optional unit, kind, legend) for the Metrics tab and the dashboard; every selector must carry backstage_entity="<entity ref>".',
     example:
       '- title: Orders per second\n  query: sum(rate(shop_orders_total{backstage_entity="component:default/checkout"}[5m]))\n  unit: ops',
+  },
+  {
+    annotation: ANNOTATION_METRICS_SELECTOR,
+    description:
+      "Equality label matchers of the entity's series when another scrape config collects them without backstage_entity: panels and golden signals are confined to them instead.",
+    example: '{job="checkout", namespace="shop"}',
   },
 ];
 

@@ -21,6 +21,7 @@ import {
 import { describeValue } from '../validation/describeValue';
 import { parseHttpUrl } from '../validation/httpUrl';
 import { checkPanelQueryScope, scopeQueryToEntity } from './panelQueryScope';
+import type { PanelDefinitionsContext } from './panelDefinitions';
 import { MAX_PANELS } from './panelDefinitions';
 
 /** Splits on commas outside parentheses, braces and brackets (Roadie splits on every comma). */
@@ -60,7 +61,7 @@ function splitTopLevel(text: string): string[] {
  */
 export function parsePrometheusRule(
   text: string,
-  context: { entityRef: string; allowUnscoped?: boolean },
+  context: PanelDefinitionsContext,
 ): { panels: PanelSpec[]; problems: ObservabilityProblem[] } {
   const problems: ObservabilityProblem[] = [];
   const panels: PanelSpec[] = [];
@@ -97,10 +98,10 @@ export function parsePrometheusRule(
     }
     const scoped = context.allowUnscoped
       ? query
-      : scopeQueryToEntity(query, context.entityRef);
+      : scopeQueryToEntity(query, context.entityRef, context.selector);
     const scope = context.allowUnscoped
       ? undefined
-      : checkPanelQueryScope(scoped, context.entityRef);
+      : checkPanelQueryScope(scoped, context.entityRef, context.selector);
     if (scope && !scope.ok) {
       error(
         `item ${index} could read another entity's series: ${scope.message}`,

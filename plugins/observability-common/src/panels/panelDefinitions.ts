@@ -7,6 +7,7 @@
 import { ANNOTATION_PANELS } from '../annotations/annotations';
 import { parsePromqlExpression } from '../promql/promqlTree';
 import {
+  LabelMatcher,
   ObservabilityProblem,
   PANEL_KINDS,
   PANEL_UNITS,
@@ -97,6 +98,11 @@ export const PANEL_FIELDS: readonly string[] = Object.keys(panelSchema.shape);
 /** What `parsePanelDefinitions` needs to know about the entity and the platform. @public */
 export interface PanelDefinitionsContext {
   entityRef: string;
+  /**
+   * The entity's `lookout.dev/metrics-selector`: queries are confined to these matchers instead
+   * of `backstage_entity`.
+   */
+  selector?: readonly LabelMatcher[];
   /** Skip the scope check (`observability.panels.allowUnscoped`). */
   allowUnscoped?: boolean;
 }
@@ -156,7 +162,11 @@ export function parsePanelDefinitions(
     }
     const { title, query, unit, kind, legend } = result.data;
     if (!context.allowUnscoped) {
-      const scope = checkPanelQueryScope(query, context.entityRef);
+      const scope = checkPanelQueryScope(
+        query,
+        context.entityRef,
+        context.selector,
+      );
       if (!scope.ok) {
         error(
           [index, 'query'],

@@ -1,9 +1,10 @@
 /*
  * Scope confinement of panel queries: a PromQL query may only read the series of its entity.
  * Every vector selector (those inside range selectors, subqueries, `offset`, `@`, `or` and
- * `absent(...)` included) must carry the equality matcher `backstage_entity="<ref>"` exactly once,
- * and no function may write the `backstage_entity` label. Checked on the lezer-promql tree, not
- * on the text.
+ * `absent(...)` included) must carry the equality matcher `backstage_entity="<ref>"` exactly once
+ * — or, for an entity whose series carry no `backstage_entity` (`lookout.dev/metrics-selector`),
+ * each of the selector's equalities exactly once — and no function may write a label of the
+ * scope. Checked on the lezer-promql tree, not on the text.
  */
 import type { SyntaxNode } from '@lezer/common';
 import { ENTITY_LABEL } from '../annotations/annotations';
@@ -12,6 +13,7 @@ import { parsePromqlExpression, childNodes } from '../promql/promqlTree';
 import { unquotePromqlString } from '../promql/stringLiteral';
 import { vectorSelectorFromNode } from '../promql/vectorSelector';
 import { describeValue } from '../validation/describeValue';
+import { LabelMatcher } from '../spec/types';
 import { Parsed, invalid, valid } from '../validation/result';
 
 /** Functions whose string argument at `index` names a label they write. */
@@ -21,8 +23,17 @@ const LABEL_WRITERS: Record<string, number> = {
   count_values: 0,
 };
 
-function entityMatcher(entityRef: string): string {
-  return formatLabelMatcher({ name: ENTITY_LABEL, op: '=', value: entityRef });
+/**
+ * The matchers that confine a query to the entity: `selector` (its `lookout.dev/metrics-selector`)
+ * when given, else `backstage_entity="<ref>"`.
+ */
+function scopeMatchers(
+  entityRef: string,
+  selector?: readonly LabelMatcher[],
+): LabelMatcher[] {
+  return selector && selector.length > 0
+    ? [...selector]
+    : [{ name: ENTITY_LABEL, op: '=', value: entityRef }];
 }
 
 function nodesNamed(top: SyntaxNode, names: readonly string[]): SyntaxNode[] {
@@ -36,10 +47,43 @@ function nodesNamed(top: SyntaxNode, names: readonly string[]): SyntaxNode[] {
   return found.filter(node => node.from >= top.from && node.to <= top.to);
 }
 
+function matcherReason(
+  where: string,
+  found: LabelMatcher[],
+  wanted: LabelMatcher,
+  entityRef: string,
+): string | undefined {
+  const text = formatLabelMatcher(wanted);
+  const label = wanted.name;
+  if (found.length === 0) {
+    return label === ENTITY_LABEL
+      ? `${where} has no ${label} matcher, so it reads every entity's series; add ${text}`
+      : `${where} has no ${label} matcher, so it reads series outside the entity's selector; add ${text}`;
+  }
+  if (found.length > 1) {
+    return `${where} gives ${label} ${found.length} times; give it once, as ${text}`;
+  }
+  const [matcher] = found;
+  if (matcher.op !== '=') {
+    return `${where} matches ${label} with ${matcher.op}; only the equality ${text} keeps it on this entity's series`;
+  }
+  if (matcher.value !== wanted.value) {
+    return label === ENTITY_LABEL
+      ? `${where} names another entity (${describeValue(
+          matcher.value,
+        )}); panel queries may only read ${entityRef}`
+      : `${where} selects ${label}=${JSON.stringify(
+          matcher.value,
+        )}, outside the entity's series; panel queries of ${entityRef} may only read ${text}`;
+  }
+  return undefined;
+}
+
 function selectorReason(
   node: SyntaxNode,
   query: string,
   entityRef: string,
+  scope: LabelMatcher[],
 ): string | undefined {
   const text = query.slice(node.from, node.to);
   const where = `selector ${text} (column ${node.from + 1})`;
@@ -47,29 +91,23 @@ function selectorReason(
   if (!selector.ok) {
     return `${where}: ${selector.message}`;
   }
-  const wanted = entityMatcher(entityRef);
-  const entity = selector.value.matchers.filter(m => m.name === ENTITY_LABEL);
-  if (entity.length === 0) {
-    return `${where} has no ${ENTITY_LABEL} matcher, so it reads every entity's series; add ${wanted}`;
-  }
-  if (entity.length > 1) {
-    return `${where} gives ${ENTITY_LABEL} ${entity.length} times; give it once, as ${wanted}`;
-  }
-  const [matcher] = entity;
-  if (matcher.op !== '=') {
-    return `${where} matches ${ENTITY_LABEL} with ${matcher.op}; only the equality ${wanted} keeps it on this entity's series`;
-  }
-  if (matcher.value !== entityRef) {
-    return `${where} names another entity (${describeValue(
-      matcher.value,
-    )}); panel queries may only read ${entityRef}`;
-  }
-  return undefined;
+  const reasons = scope
+    .map(wanted =>
+      matcherReason(
+        where,
+        selector.value.matchers.filter(m => m.name === wanted.name),
+        wanted,
+        entityRef,
+      ),
+    )
+    .filter((reason): reason is string => reason !== undefined);
+  return reasons.length > 0 ? reasons.join('; ') : undefined;
 }
 
 function labelWriterReason(
   node: SyntaxNode,
   query: string,
+  scopeLabels: readonly string[],
 ): string | undefined {
   const name =
     node.getChild('FunctionIdentifier') ?? node.getChild('AggregateOp');
@@ -86,28 +124,31 @@ function labelWriterReason(
     return undefined;
   }
   const label = unquotePromqlString(query.slice(labelArg.from, labelArg.to));
-  if (label.ok && label.value === ENTITY_LABEL) {
-    return `${fn} (column ${
-      node.from + 1
-    }) writes the ${ENTITY_LABEL} label, which would present this entity's series as another's`;
+  if (label.ok && scopeLabels.includes(label.value)) {
+    return `${fn} (column ${node.from + 1}) writes the ${
+      label.value
+    } label, which would present this entity's series as another's`;
   }
   return undefined;
 }
 
 /**
- * Whether `query` reads only the series of `entityRef`: the query itself, or a message listing
- * every selector or function that could reach (or pose as) another entity's series.
+ * Whether `query` reads only the series of `entityRef` (those of `selector`, its
+ * `lookout.dev/metrics-selector`, when given): the query itself, or a message listing every
+ * selector or function that could reach (or pose as) another entity's series.
  * @public
  */
 export function checkPanelQueryScope(
   query: string,
   entityRef: string,
+  selector?: readonly LabelMatcher[],
 ): Parsed<string> {
   const parsed = parsePromqlExpression(query);
   if (!parsed.ok) {
     return invalid(`${describeValue(query)} ${parsed.message}`);
   }
   const top = parsed.tree.topNode;
+  const scope = scopeMatchers(entityRef, selector);
   const reasons: string[] = [];
   for (const node of nodesNamed(top, [
     'VectorSelector',
@@ -116,8 +157,12 @@ export function checkPanelQueryScope(
   ])) {
     const reason =
       node.name === 'VectorSelector'
-        ? selectorReason(node, query, entityRef)
-        : labelWriterReason(node, query);
+        ? selectorReason(node, query, entityRef, scope)
+        : labelWriterReason(
+            node,
+            query,
+            scope.map(m => m.name),
+          );
     if (reason) {
       reasons.push(reason);
     }
@@ -126,24 +171,30 @@ export function checkPanelQueryScope(
 }
 
 /**
- * `query` with `backstage_entity="<ref>"` added to every vector selector that has no
- * `backstage_entity` matcher of its own: how queries written for an unscoped proxy (Roadie's
- * `prometheus.io/rule`) are confined to the entity. Selectors that do name the label are left as
- * they are, for {@link checkPanelQueryScope} to judge. Unparsable text is returned unchanged.
+ * `query` with `backstage_entity="<ref>"` (or the matchers of `selector`, the entity's
+ * `lookout.dev/metrics-selector`) added to every vector selector that names none of the scope's
+ * labels: how queries written for an unscoped proxy (Roadie's `prometheus.io/rule`) are confined
+ * to the entity. Selectors that do name one are left as they are, for
+ * {@link checkPanelQueryScope} to judge. Unparsable text is returned unchanged.
  * @public
  */
-export function scopeQueryToEntity(query: string, entityRef: string): string {
+export function scopeQueryToEntity(
+  query: string,
+  entityRef: string,
+  selector?: readonly LabelMatcher[],
+): string {
   const parsed = parsePromqlExpression(query);
   if (!parsed.ok) {
     return query;
   }
-  const wanted = entityMatcher(entityRef);
+  const scope = scopeMatchers(entityRef, selector);
+  const wanted = scope.map(formatLabelMatcher).join(', ');
   const edits: Array<{ at: number; text: string }> = [];
   for (const node of nodesNamed(parsed.tree.topNode, ['VectorSelector'])) {
-    const selector = vectorSelectorFromNode(node, query);
+    const found = vectorSelectorFromNode(node, query);
     if (
-      selector.ok &&
-      selector.value.matchers.some(m => m.name === ENTITY_LABEL)
+      found.ok &&
+      found.value.matchers.some(m => scope.some(w => w.name === m.name))
     ) {
       continue;
     }

@@ -12,6 +12,7 @@ import {
   ANNOTATION_KUBERNETES_NAMESPACE,
   ANNOTATION_METRICS_INTERVAL,
   ANNOTATION_METRICS_PATH,
+  ANNOTATION_METRICS_SELECTOR,
   ANNOTATION_METRICS_PORT,
   ANNOTATION_METRICS_TARGETS,
   ANNOTATION_OPENSLO,
@@ -28,6 +29,7 @@ import {
 } from '../annotations/annotations';
 import {
   KubernetesWorkload,
+  LabelMatcher,
   MetricsSpec,
   OPENTELEMETRY_PRESETS,
   ObservabilityProblem,
@@ -65,6 +67,7 @@ import {
   findUnreachableTiers,
 } from '../slo/unreachableTiers';
 import { parsePanelDefinitions } from '../panels/panelDefinitions';
+import { parseMetricsSelector } from '../panels/metricsSelector';
 import {
   parseImportedAnnotations,
   parsePrometheusRule,
@@ -182,7 +185,13 @@ export function parseObservabilitySpec(
         )
       : valid(text),
   );
-  const panels = readPanels(reader, identity.entityRef, options);
+  const metricsSelector = readMetricsSelector(reader, metrics);
+  const panels = readPanels(
+    reader,
+    identity.entityRef,
+    options,
+    metricsSelector,
+  );
   const dashboardDefault =
     Boolean(metrics) ||
     slos.length > 0 ||
@@ -214,6 +223,7 @@ export function parseObservabilitySpec(
     dashboard,
     ...(runbookUrl !== undefined && { runbookUrl }),
     kubernetes: readKubernetes(reader),
+    ...(metricsSelector && { metricsSelector }),
     ...(panels.length > 0 && { panels }),
     ...(Object.keys(imported.imported).length > 0 && {
       imported: imported.imported,
@@ -360,13 +370,37 @@ function warnWithoutOwner(
   );
 }
 
+/**
+ * `lookout.dev/metrics-selector`, when it applies: an entity Lookout scrapes has
+ * `backstage_entity` on its series, so there the selector is ignored with a warning.
+ */
+function readMetricsSelector(
+  reader: AnnotationReader,
+  metrics: MetricsSpec | undefined,
+): LabelMatcher[] | undefined {
+  const selector = reader.read(
+    ANNOTATION_METRICS_SELECTOR,
+    parseMetricsSelector,
+  );
+  if (selector && metrics) {
+    reader.warning(
+      ANNOTATION_METRICS_SELECTOR,
+      `is ignored: Lookout scrapes this entity (${ANNOTATION_METRICS_PORT} or ${ANNOTATION_METRICS_TARGETS}) and labels its series with backstage_entity, which confines its panels`,
+    );
+    return undefined;
+  }
+  return selector;
+}
+
 function readPanels(
   reader: AnnotationReader,
   entityRef: string,
   options: ParseOptions,
+  selector: LabelMatcher[] | undefined,
 ): PanelSpec[] {
   const context = {
     entityRef,
+    ...(selector && { selector }),
     allowUnscoped: options.allowUnscopedPanels ?? false,
   };
   const panels: PanelSpec[] = [];

@@ -174,6 +174,12 @@ export interface ObservabilitySpec {
   dashboard: boolean;
   runbookUrl?: string;
   kubernetes: KubernetesWorkload;
+  /**
+   * The entity's series when Lookout does not scrape it and they carry no `backstage_entity`
+   * (`lookout.dev/metrics-selector`): equality matchers that confine its panels and golden
+   * signals instead. Absent when its series carry `backstage_entity`.
+   */
+  metricsSelector?: LabelMatcher[];
   /** Custom panels (`lookout.dev/panels`, `prometheus.io/rule`); absent when none. */
   panels?: PanelSpec[];
   /** Other plugins' annotations Lookout read; absent when none. */

@@ -29,6 +29,7 @@ import { orWarning } from '../upstream/warningOf';
 import {
   conventions,
   discoveryQuery,
+  entityScope,
   goldenSignalQueries,
 } from './goldenSignalQueries';
 import { toMetricSeries } from './metricSeries';
@@ -108,7 +109,7 @@ export class PrometheusMetricsService implements MetricsService {
       const found = needsDiscovery
         ? await prometheus
             .instantQuery(
-              discoveryQuery(spec.entityRef, candidates, `${lookback}s`),
+              discoveryQuery(entityScope(spec), candidates, `${lookback}s`),
               grid.end,
             )
             .then(result => new Set(result.data.map(s => s.labels.__name__)))

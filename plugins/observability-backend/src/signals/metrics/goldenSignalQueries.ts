@@ -2,7 +2,8 @@
  * The golden signals of an entity (request rate, error ratio, latency p50/p95/p99) as PromQL:
  * from its SLO indicators when it has them (a ratio SLO's counters, a latency SLO's histogram),
  * otherwise from the HTTP server metrics found for it, OpenTelemetry's semantic conventions or
- * the conventional Prometheus names. Every selector carries the entity's `backstage_entity`.
+ * the conventional Prometheus names. Every selector carries the entity's `backstage_entity`, or
+ * the matchers of its `lookout.dev/metrics-selector` when its series carry no such label.
  */
 import {
   ENTITY_LABEL,
@@ -16,6 +17,7 @@ import {
   RatioIndicator,
   SloPresetConfig,
   VectorSelector,
+  formatLabelMatcher,
   formatVectorSelector,
 } from '@lookout/plugin-observability-common';
 import { PanelQuery, redQueries } from '@lookout/plugin-observability-node';
@@ -84,11 +86,26 @@ function escapeRegex(text: string): string {
 }
 
 /**
+ * The matchers that select the entity's series: its `lookout.dev/metrics-selector`, else
+ * `backstage_entity="<ref>"`.
+ */
+export function entityScope(
+  spec: Pick<ObservabilitySpec, 'entityRef' | 'metricsSelector'>,
+): LabelMatcher[] {
+  return (
+    spec.metricsSelector ?? [
+      { name: ENTITY_LABEL, op: '=', value: spec.entityRef },
+    ]
+  );
+}
+
+/**
  * One instant query naming which of the conventions' metrics the entity has had within
- * `lookback`: `group by (__name__) (last_over_time({backstage_entity="…", __name__=~"a|b"}[1d]))`.
+ * `lookback`: `group by (__name__) (last_over_time({backstage_entity="…", __name__=~"a|b"}[1d]))`
+ * (`scope`: the matchers of {@link entityScope}).
  */
 export function discoveryQuery(
-  entityRef: string,
+  scope: LabelMatcher[],
   candidates: Convention[],
   lookback: string,
 ): string {
@@ -98,22 +115,21 @@ export function discoveryQuery(
   const selector = formatVectorSelector({
     metric: '',
     matchers: [
-      { name: ENTITY_LABEL, op: '=', value: entityRef },
+      ...scope,
       { name: '__name__', op: '=~', value: names.map(escapeRegex).join('|') },
     ],
   });
   return `group by (__name__) (last_over_time(${selector}[${lookback}]))`;
 }
 
-function scoped(selector: VectorSelector, entityRef: string): string {
-  const entity: LabelMatcher = {
-    name: ENTITY_LABEL,
-    op: '=',
-    value: entityRef,
-  };
+/** The selector with the scope's matchers first (replacing its own matchers of those labels). */
+function scoped(selector: VectorSelector, scope: LabelMatcher[]): string {
   return formatVectorSelector({
     metric: selector.metric,
-    matchers: [entity, ...selector.matchers],
+    matchers: [
+      ...scope,
+      ...selector.matchers.filter(m => !scope.some(s => s.name === m.name)),
+    ],
   });
 }
 
@@ -130,11 +146,10 @@ function combineQuantiles(quantiles: PanelQuery[]): string {
 function fromRatioSlo(
   name: string,
   indicator: RatioIndicator,
-  entityRef: string,
+  scope: LabelMatcher[],
   rate: string,
 ): GoldenQuery[] {
-  const sum = (s: VectorSelector) =>
-    `sum(rate(${scoped(s, entityRef)}[${rate}]))`;
+  const sum = (s: VectorSelector) => `sum(rate(${scoped(s, scope)}[${rate}]))`;
   const total = sum(indicator.total);
   const errorRatio = indicator.errors
     ? `(${sum(indicator.errors)} or vector(0)) / ${total}`
@@ -163,7 +178,7 @@ function fromRatioSlo(
 function fromLatencySlo(
   name: string,
   indicator: LatencyIndicator,
-  entityRef: string,
+  scope: LabelMatcher[],
   rate: string,
 ): GoldenQuery {
   const native = indicator.histogramType === 'native';
@@ -172,7 +187,7 @@ function fromLatencySlo(
       metric: native ? indicator.histogram : `${indicator.histogram}_bucket`,
       matchers: indicator.matchers,
     },
-    entityRef,
+    scope,
   );
   return {
     title: 'Latency',
@@ -213,6 +228,7 @@ export function goldenSignalQueries(
   found: ReadonlySet<string> | undefined,
   rateInterval: string,
 ): GoldenPlan {
+  const scope = entityScope(spec);
   const ratio = spec.slos.find(slo => slo.indicator.type === 'ratio');
   const latency = spec.slos.find(slo => slo.indicator.type === 'latency');
   const queries: GoldenQuery[] = [];
@@ -221,14 +237,17 @@ export function goldenSignalQueries(
       ...fromRatioSlo(
         ratio.name,
         ratio.indicator as RatioIndicator,
-        spec.entityRef,
+        scope,
         rateInterval,
       ),
     );
   }
   const traffic = found && candidates.find(c => found.has(c.requestsMetric));
   if (!ratio && traffic) {
-    const red = redQueries(spec.entityRef, traffic.presets, { rateInterval });
+    const red = redQueries(spec.entityRef, traffic.presets, {
+      rateInterval,
+      scope,
+    });
     const metric = `${describeConvention(traffic)} (${traffic.requestsMetric})`;
     queries.push(
       {
@@ -254,7 +273,7 @@ export function goldenSignalQueries(
       fromLatencySlo(
         latency.name,
         latency.indicator as LatencyIndicator,
-        spec.entityRef,
+        scope,
         rateInterval,
       ),
     );
@@ -264,6 +283,7 @@ export function goldenSignalQueries(
       const red = redQueries(spec.entityRef, histogram.presets, {
         rateInterval,
         quantiles: GOLDEN_QUANTILES,
+        scope,
       });
       queries.push({
         title: 'Latency',
@@ -288,9 +308,9 @@ export function goldenSignalQueries(
     ...(missing.length > 0 && {
       note: `${missing.join(
         ' and ',
-      )}: no SLO of the entity and none of ${names} with ${ENTITY_LABEL}="${
-        spec.entityRef
-      }" found.`,
+      )}: no SLO of the entity and none of ${names} with ${scope
+        .map(formatLabelMatcher)
+        .join(', ')} found.`,
     }),
   };
 }

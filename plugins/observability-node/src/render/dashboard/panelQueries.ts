@@ -96,6 +96,11 @@ export interface RedQueryOptions {
   rateInterval?: string;
   /** Latency quantiles; default 0.5, 0.9, 0.99. */
   quantiles?: number[];
+  /**
+   * Matchers of the entity's series on every selector; default `backstage_entity="<ref>"`
+   * (the entity's `lookout.dev/metrics-selector` when its series carry no such label).
+   */
+  scope?: LabelMatcher[];
 }
 
 /** The RED queries over the preset metric names, scoped to the entity. @public */
@@ -105,11 +110,9 @@ export function redQueries(
   options: RedQueryOptions = {},
 ): RedQueries {
   const rateInterval = options.rateInterval ?? '$__rate_interval';
-  const entity: LabelMatcher = {
-    name: ENTITY_LABEL,
-    op: '=',
-    value: entityRef,
-  };
+  const entity: LabelMatcher[] = options.scope ?? [
+    { name: ENTITY_LABEL, op: '=', value: entityRef },
+  ];
   const errors: LabelMatcher = {
     name: presets.statusCodeLabel,
     op: '=~',
@@ -130,20 +133,21 @@ export function redQueries(
         )}[${rateInterval}]))`;
   const quantile = (q: number): PanelQuery => ({
     expr: native
-      ? `histogram_quantile(${q}, sum(rate(${selector(histogram, [
+      ? `histogram_quantile(${q}, sum(rate(${selector(
+          histogram,
           entity,
-        ])}[${rateInterval}])))`
+        )}[${rateInterval}])))`
       : `histogram_quantile(${q}, sum by (le) (rate(${selector(
           `${histogram}_bucket`,
-          [entity],
+          entity,
         )}[${rateInterval}])))`,
     legend: `p${Math.round(q * 100)}`,
   });
   return {
-    requestRate: { expr: requests([entity]), legend: 'requests/s' },
-    errorRate: { expr: requests([entity, errors]), legend: 'errors/s' },
+    requestRate: { expr: requests(entity), legend: 'requests/s' },
+    errorRate: { expr: requests([...entity, errors]), legend: 'errors/s' },
     errorRatio: {
-      expr: `${requests([entity, errors])} / ${requests([entity])}`,
+      expr: `${requests([...entity, errors])} / ${requests(entity)}`,
       legend: 'error ratio',
     },
     durationQuantiles: (options.quantiles ?? [0.5, 0.9, 0.99]).map(quantile),

@@ -3,11 +3,10 @@
  * how to declare one.
  */
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import { CodeSnippet } from '@backstage/core-components';
-import { MetricPanel } from '@lookout/plugin-observability-common';
-import { PaperPanel } from '../shared/PaperPanel';
+import { MetricPanel, Release } from '@lookout/plugin-observability-common';
 import { MetricChart } from './MetricChart';
+import { MetricsSection } from './MetricsSection';
 
 function example(entityRef: string): string {
   return `metadata:
@@ -22,29 +21,29 @@ function example(entityRef: string): string {
 export function CustomPanelsSection(props: {
   panels: MetricPanel[];
   entityRef: string;
+  releases?: Release[];
 }) {
+  if (props.panels.length === 0) {
+    return (
+      <MetricsSection
+        title="Panels"
+        notes={[
+          "No custom panels. Declare PromQL panels in lookout.dev/panels; every selector must carry the entity's backstage_entity label (or the matchers of its lookout.dev/metrics-selector).",
+        ]}
+      >
+        <CodeSnippet language="yaml" text={example(props.entityRef)} />
+      </MetricsSection>
+    );
+  }
   return (
-    <PaperPanel label="Panels">
-      <Typography variant="h6" component="h3">
-        Panels
-      </Typography>
-      {props.panels.length === 0 ? (
-        <>
-          <Typography variant="body2" color="textSecondary" paragraph>
-            No custom panels. Declare PromQL panels in lookout.dev/panels; every
-            selector must carry the entity's backstage_entity label.
-          </Typography>
-          <CodeSnippet language="yaml" text={example(props.entityRef)} />
-        </>
-      ) : (
-        <Grid container spacing={2}>
-          {props.panels.map((panel, index) => (
-            <Grid item xs={12} md={6} key={`${index}-${panel.title}`}>
-              <MetricChart panel={panel} />
-            </Grid>
-          ))}
-        </Grid>
-      )}
-    </PaperPanel>
+    <MetricsSection title="Panels">
+      <Grid container spacing={2}>
+        {props.panels.map((panel, index) => (
+          <Grid item xs={12} md={6} key={`${index}-${panel.title}`}>
+            <MetricChart panel={panel} releases={props.releases} />
+          </Grid>
+        ))}
+      </Grid>
+    </MetricsSection>
   );
 }

@@ -1,9 +1,10 @@
 /*
  * The Metrics tab: golden signals, custom PromQL panels, links to dashboards and profiles, and
  * the alerts of Roadie's `prometheus.io/alert`, over the chosen time range, from one request to
- * the backend (which runs every query, confined to the entity).
+ * the backend (which runs every query, confined to the entity); the entity's releases of that
+ * range, from a second request, are marked on every chart.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -18,6 +19,7 @@ import {
 import useAsync from 'react-use/esm/useAsync';
 import { observabilityApiRef } from '../../api/ObservabilityApi';
 import { resolveTimeRange, TimeRange } from '../../lib/timeRange';
+import { useReleases } from '../releases/useReleases';
 import { MissingAnnotationsPanel } from '../shared/MissingAnnotationsPanel';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
 import { TimeRangePicker } from '../shared/TimeRangePicker';
@@ -35,10 +37,16 @@ export interface EntityMetricsContentProps {
 function MetricsBody(props: { entityRef: string; range: TimeRange }) {
   const api = useApi(observabilityApiRef);
   const { entityRef, range } = props;
-  const { value, loading, error } = useAsync(() => {
-    const { from, to } = resolveTimeRange(range, Date.now());
-    return api.getMetrics(entityRef, { from, to });
-  }, [api, entityRef, range]);
+  const { from, to } = useMemo(
+    () => resolveTimeRange(range, Date.now()),
+    [range],
+  );
+  const { value, loading, error } = useAsync(
+    () => api.getMetrics(entityRef, { from, to }),
+    [api, entityRef, from, to],
+  );
+  // Fetched apart: the charts never wait for, nor fail with, the releases.
+  const releases = useReleases(entityRef, from, to).value?.items;
 
   if (loading) {
     return <Progress />;
@@ -54,8 +62,12 @@ function MetricsBody(props: { entityRef: string; range: TimeRange }) {
   return (
     <>
       <MetricsLinks links={value.links} />
-      <GoldenSignalsSection metrics={value} />
-      <CustomPanelsSection panels={value.panels} entityRef={entityRef} />
+      <GoldenSignalsSection metrics={value} releases={releases} />
+      <CustomPanelsSection
+        panels={value.panels}
+        entityRef={entityRef}
+        releases={releases}
+      />
       {value.alerts && <MetricsAlerts alerts={value.alerts} />}
       {value.warnings?.map(warning => (
         <Typography
@@ -72,7 +84,8 @@ function MetricsBody(props: { entityRef: string; range: TimeRange }) {
 }
 
 /**
- * Entity content tab with the entity's golden signals and custom panels; shows which
+ * Entity content tab with the entity's golden signals and custom panels, the releases of the
+ * time range marked on every chart; shows which
  * annotations to add when the entity has none Lookout reads.
  * @public
  */

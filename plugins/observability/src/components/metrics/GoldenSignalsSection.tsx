@@ -4,13 +4,13 @@
  * conventional Prometheus names.
  */
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
 import {
   EntityMetricsResponse,
   GoldenSignalsSource,
+  Release,
 } from '@lookout/plugin-observability-common';
-import { PaperPanel } from '../shared/PaperPanel';
 import { MetricChart } from './MetricChart';
+import { MetricsSection } from './MetricsSection';
 
 const SOURCE_TEXT: Record<GoldenSignalsSource, string> = {
   slo: "the entity's SLO indicators",
@@ -21,32 +21,29 @@ const SOURCE_TEXT: Record<GoldenSignalsSource, string> = {
 /** The three charts, or why there are none. */
 export function GoldenSignalsSection(props: {
   metrics: EntityMetricsResponse;
+  releases?: Release[];
 }) {
   const { goldenSignals, goldenSignalsNote } = props.metrics;
   return (
-    <PaperPanel label="Golden signals">
-      <Typography variant="h6" component="h3">
-        Golden signals
-      </Typography>
-      {goldenSignals && (
-        <Typography variant="body2" color="textSecondary" paragraph>
-          From {goldenSignals.sources.map(s => SOURCE_TEXT[s]).join(' and ')}.
-        </Typography>
-      )}
-      {goldenSignalsNote && (
-        <Typography variant="body2" color="textSecondary" paragraph>
-          {goldenSignalsNote}
-        </Typography>
-      )}
+    <MetricsSection
+      title="Golden signals"
+      notes={[
+        goldenSignals &&
+          `From ${goldenSignals.sources
+            .map(s => SOURCE_TEXT[s])
+            .join(' and ')}.`,
+        goldenSignalsNote,
+      ]}
+    >
       {goldenSignals && (
         <Grid container spacing={2}>
           {goldenSignals.panels.map(panel => (
             <Grid item xs={12} md={4} key={panel.title}>
-              <MetricChart panel={panel} />
+              <MetricChart panel={panel} releases={props.releases} />
             </Grid>
           ))}
         </Grid>
       )}
-    </PaperPanel>
+    </MetricsSection>
   );
 }

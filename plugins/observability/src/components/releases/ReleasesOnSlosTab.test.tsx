@@ -11,37 +11,17 @@ import {
   ENTITY_PATH,
   upstreamErrorBody,
 } from '../../__testUtils__/fixtures';
+import { withChartLayout } from '../../__testUtils__/chartLayout';
 import { defaultHandlers } from '../../__testUtils__/handlers';
 import { releasesResponse } from '../../__testUtils__/releaseFixtures';
 import { renderWithEntity } from '../../__testUtils__/renderWithEntity';
 import { formatDateTime } from '../../lib/format';
 import { EntitySlosContent } from '../slos/EntitySlosContent';
 
-/**
- * jsdom lays nothing out: every element measures 0 × 0, so recharts' ResponsiveContainer draws
- * no chart. Give elements the size a browser would for this file.
- */
-function withLayout() {
-  beforeAll(() => {
-    jest.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue({
-      width: 600,
-      height: 220,
-      x: 0,
-      y: 0,
-      top: 0,
-      left: 0,
-      right: 600,
-      bottom: 220,
-      toJSON: () => ({}),
-    });
-  });
-  afterAll(() => jest.restoreAllMocks());
-}
-
 describe('releases on the SLOs tab', () => {
   const server = setupServer(...defaultHandlers);
   registerMswTestHooks(server);
-  withLayout();
+  withChartLayout();
 
   it('marks the release inside the charts’ range on both charts, with version, time and link', async () => {
     await renderWithEntity(<EntitySlosContent />, { entity: annotatedEntity });
