@@ -4,6 +4,12 @@
  */
 export * from './types';
 export * from './sinksExtensionPoint';
+export { applyPerEntity, pruneUnowned, runEntityChanges } from './entityRunner';
+export type {
+  EntityHandlers,
+  EntityWritten,
+  PruneTarget,
+} from './entityRunner';
 export type { SinkFileSystem, SinkDirEntry } from './fs/SinkFileSystem';
 export { nodeSinkFileSystem } from './fs/SinkFileSystem';
 export {
