@@ -5,6 +5,7 @@ import {
   afterRemovals,
   afterRender,
   afterSinkAttempt,
+  Outcome,
   outcomesOf,
 } from './stateTransitions';
 
@@ -267,7 +268,7 @@ describe('afterRemovals', () => {
     const changes = afterRemovals({
       states,
       plan,
-      outcomes: new Map([
+      outcomes: new Map<string, Map<string, Outcome>>([
         ['a', new Map([[cart.entityRef, { ok: true, objects: [] }]])],
         [
           'b',
