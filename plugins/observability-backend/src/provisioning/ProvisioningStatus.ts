@@ -8,7 +8,7 @@ import {
   SinkStatus,
 } from '@lookout/plugin-observability-common';
 import { ProvisioningStore, SinkState } from '../database/types';
-import { isProvisioned } from './annotatedEntities';
+import { isProvisioned } from '@lookout/plugin-observability-common';
 import { ProvisioningStatusService } from './types';
 
 function statusOf(state: SinkState): SinkStatus {

@@ -324,8 +324,6 @@ export class Reconciler {
       }
       summary.rendered += 1;
       rendered.push({
-        entityRef: prepared.entityRef,
-        slug: prepared.slug,
         hash: outcome.hash,
         render: outcome.render,
         previous,

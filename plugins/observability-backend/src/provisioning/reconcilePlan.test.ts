@@ -83,11 +83,12 @@ describe('needsRender', () => {
 });
 
 describe('planUpserts', () => {
-  const render = { entityRef: 'component:default/checkout' } as EntityRender;
+  const render = {
+    entityRef: 'component:default/checkout',
+    slug: 'component-default-checkout',
+  } as EntityRender;
   const rendered = (previous?: EntityStateWithSinks) => [
     {
-      entityRef: 'component:default/checkout',
-      slug: 'component-default-checkout',
       hash: 'h2',
       render,
       previous,

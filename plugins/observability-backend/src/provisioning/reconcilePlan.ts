@@ -10,6 +10,7 @@ import {
   SinkKeep,
   SinkRemoval,
   SinkUpsert,
+  upsertOf,
 } from '@lookout/plugin-observability-node';
 import { EntityStateWithSinks } from '../database/types';
 
@@ -52,8 +53,6 @@ export function needsRender(
 
 /** An entity rendered in this run, with its record from before the run. */
 export interface RenderedEntity {
-  entityRef: string;
-  slug: string;
   hash: string;
   render: EntityRender;
   previous?: EntityStateWithSinks;
@@ -68,7 +67,7 @@ export function planUpserts(
   rendered: readonly RenderedEntity[],
   now: number,
 ): SinkUpsert[] {
-  return rendered.flatMap(({ entityRef, slug, hash, render, previous }) => {
+  return rendered.flatMap(({ hash, render, previous }) => {
     const state = previous?.sinks.get(sink);
     if (state?.state === 'ok' && state.hash === hash) {
       return [];
@@ -76,9 +75,7 @@ export function planUpserts(
     if (state?.targetHash === hash && backingOff(state, now)) {
       return [];
     }
-    return [
-      { entityRef, slug, hash, render, previousObjects: state?.objects ?? [] },
-    ];
+    return [upsertOf(render, hash, state?.objects ?? [])];
   });
 }
 

@@ -4,6 +4,7 @@
  */
 export * from './types';
 export * from './sinksExtensionPoint';
+export { removalOf, upsertOf } from './sinkChanges';
 export { applyPerEntity, pruneUnowned, runEntityChanges } from './entityRunner';
 export type {
   EntityHandlers,
