@@ -1,5 +1,5 @@
 import { EntityRender } from '@lookout/plugin-observability-node';
-import { EntityStateWithSinks, SinkState } from '../database/types';
+import { EntityStateWithSinks } from '../database/types';
 import {
   fullSyncNow,
   needsRender,
@@ -7,40 +7,9 @@ import {
   planRemovals,
   planUpserts,
 } from './reconcilePlan';
+import { entityState, sinkState, statesOf } from './__testUtils__/states';
 
 const NOW = 1_000_000;
-
-function sinkState(sink: string, fields: Partial<SinkState> = {}): SinkState {
-  return {
-    sink,
-    state: 'ok',
-    hash: 'h1',
-    targetHash: 'h1',
-    objects: [`${sink}-objects`],
-    attempts: 0,
-    ...fields,
-  };
-}
-
-function entityState(
-  name: string,
-  sinks: SinkState[],
-  fields: Partial<EntityStateWithSinks> = {},
-): EntityStateWithSinks {
-  return {
-    entityRef: `component:default/${name}`,
-    slug: `component-default-${name}`,
-    inputHash: 'in1',
-    renderHash: 'h1',
-    attempts: 0,
-    updatedAt: 0,
-    sinks: new Map(sinks.map(s => [s.sink, s])),
-    ...fields,
-  };
-}
-
-const statesOf = (...states: EntityStateWithSinks[]) =>
-  new Map(states.map(s => [s.entityRef, s]));
 
 describe('needsRender', () => {
   const synced = entityState('checkout', [sinkState('a'), sinkState('b')]);

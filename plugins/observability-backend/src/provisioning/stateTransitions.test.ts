@@ -1,5 +1,4 @@
 import { EntityRender } from '@lookout/plugin-observability-node';
-import { EntityStateWithSinks, SinkState } from '../database/types';
 import {
   afterDrift,
   afterRemovals,
@@ -8,6 +7,7 @@ import {
   Outcome,
   outcomesOf,
 } from './stateTransitions';
+import { entityState, sinkState } from './__testUtils__/states';
 
 const NOW = 1_000_000;
 const retry = { initialDelayMs: 1_000, maxDelayMs: 8_000 };
@@ -17,31 +17,6 @@ const entity = {
   inputHash: 'in2',
 };
 const render = { entityRef: entity.entityRef } as EntityRender;
-
-function sinkState(sink: string, fields: Partial<SinkState> = {}): SinkState {
-  return {
-    sink,
-    state: 'ok',
-    hash: 'h1',
-    targetHash: 'h1',
-    objects: ['old-object'],
-    attempts: 0,
-    lastSuccessAt: 500,
-    ...fields,
-  };
-}
-
-function entityState(name: string, sinks: SinkState[]): EntityStateWithSinks {
-  return {
-    entityRef: `component:default/${name}`,
-    slug: `component-default-${name}`,
-    inputHash: 'in1',
-    renderHash: 'h1',
-    attempts: 0,
-    updatedAt: 0,
-    sinks: new Map(sinks.map(s => [s.sink, s])),
-  };
-}
 
 describe('afterRender', () => {
   it('records a new render hash', () => {
@@ -160,7 +135,7 @@ describe('afterSinkAttempt', () => {
       state: 'error',
       hash: 'h1',
       targetHash: 'h2',
-      objects: ['old-object'],
+      objects: ['a-objects'],
       error: 'down',
       attempts: 1,
       lastAttemptAt: NOW,
@@ -289,7 +264,7 @@ describe('afterRemovals', () => {
           state: 'error',
           hash: 'h1',
           targetHash: undefined,
-          objects: ['old-object'],
+          objects: ['b-objects'],
           error: 'locked',
           attempts: 1,
           lastAttemptAt: NOW,
@@ -377,7 +352,7 @@ describe('afterDrift', () => {
         state: 'pending',
         hash: undefined,
         targetHash: 'h1',
-        objects: ['old-object'],
+        objects: ['a-objects'],
         attempts: 0,
         lastSuccessAt: 500,
         nextAttemptAt: undefined,

@@ -106,6 +106,13 @@ export class FakeKubernetes {
   }
 
   /** Stores an object as if someone else had created it. */
+  /** Forgets every object, request and pending failure. */
+  reset(): void {
+    this.objects.clear();
+    this.requests.length = 0;
+    this.failures.length = 0;
+  }
+
   put(plural: string, object: KubeObject): void {
     this.objects.set(
       `${plural}/${object.metadata.namespace}/${object.metadata.name}`,
