@@ -1,8 +1,9 @@
 /*
  * Test support for the contract tests of the sinks that talk to a server (kubernetes, grafana):
  * the fake server behind msw, the batches the tests hand a sink, the outcomes in short, and the
- * two-installations scenario both sinks must pass.
+ * contract tests both sinks must pass.
  */
+/* eslint-disable jest/no-export -- a shared contract suite: its helpers and the tests it declares */
 import {
   ProvisioningSink,
   SinkApplyResult,

@@ -29,6 +29,21 @@ function sink(instanceId?: string) {
   });
 }
 
+const server = describeSinkContract('GrafanaSink', {
+  fake: grafana,
+  sink,
+  serverFailure:
+    'Grafana GET /api/dashboards/uid/component_default_checkout answered 500: Internal Server Error',
+  checkoutObjects: [`dashboard:${checkout.dashboard!.uid}`],
+  takeoverRefused:
+    /exists and was not provisioned by this Lookout installation \(instance staging; it belongs to instance production\); it is not overwritten/,
+  contents: () => Object.fromEntries(grafana.dashboards),
+  writes: () =>
+    grafana.requests.filter(
+      r => r.method === 'DELETE' || r.path === '/api/dashboards/db',
+    ).length,
+});
+
 describe('GrafanaSink (contract: Grafana HTTP API)', () => {
   it('creates the owner’s folder, then the dashboard with its stable uid, folderUid and overwrite', async () => {
     const result = await upsertAll(sink(), checkout);
@@ -163,21 +178,6 @@ describe('GrafanaSink (contract: Grafana HTTP API)', () => {
 
     expect(new Set(seen)).toEqual(new Set(['Bearer sa-token']));
   });
-});
-
-const server = describeSinkContract('GrafanaSink', {
-  fake: grafana,
-  sink,
-  serverFailure:
-    'Grafana GET /api/dashboards/uid/component_default_checkout answered 500: Internal Server Error',
-  checkoutObjects: [`dashboard:${checkout.dashboard!.uid}`],
-  takeoverRefused:
-    /exists and was not provisioned by this Lookout installation \(instance staging; it belongs to instance production\); it is not overwritten/,
-  contents: () => Object.fromEntries(grafana.dashboards),
-  writes: () =>
-    grafana.requests.filter(
-      r => r.method === 'DELETE' || r.path === '/api/dashboards/db',
-    ).length,
 });
 
 describe('GrafanaSink (contract: dashboards of others)', () => {

@@ -43,6 +43,21 @@ const CHECKOUT_IDS = [
   'v1/ConfigMap/shop/component-default-checkout-dashboard',
 ];
 
+const server = describeSinkContract('KubernetesSink', {
+  fake: cluster,
+  sink: instanceId => sink({ instanceId }),
+  // The sink reads each object before applying it (ownership check): the first call fails.
+  serverFailure:
+    'reading monitoring.coreos.com/v1/PrometheusRule/shop/component-default-checkout: etcdserver: request timed out',
+  checkoutObjects: CHECKOUT_IDS,
+  takeoverRefused:
+    /exists and is not managed by this Lookout installation \(instance staging; it belongs to instance production\); it is not taken over/,
+  contents: () => Object.fromEntries(cluster.objects),
+  writes: () =>
+    cluster.requests.filter(r => r.method === 'PATCH' || r.method === 'DELETE')
+      .length,
+});
+
 describe('KubernetesSink (contract: Kubernetes API)', () => {
   it('applies every object server-side: field manager lookout, not forced, application/apply-patch+yaml', async () => {
     const result = await upsertAll(sink(), checkout);
@@ -216,21 +231,6 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
       ),
     ).toBe(true);
   });
-});
-
-const server = describeSinkContract('KubernetesSink', {
-  fake: cluster,
-  sink: instanceId => sink({ instanceId }),
-  // The sink reads each object before applying it (ownership check): the first call fails.
-  serverFailure:
-    'reading monitoring.coreos.com/v1/PrometheusRule/shop/component-default-checkout: etcdserver: request timed out',
-  checkoutObjects: CHECKOUT_IDS,
-  takeoverRefused:
-    /exists and is not managed by this Lookout installation \(instance staging; it belongs to instance production\); it is not taken over/,
-  contents: () => Object.fromEntries(cluster.objects),
-  writes: () =>
-    cluster.requests.filter(r => r.method === 'PATCH' || r.method === 'DELETE')
-      .length,
 });
 
 describe('KubernetesSink (contract: objects of others)', () => {
