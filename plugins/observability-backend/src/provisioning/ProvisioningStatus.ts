@@ -8,7 +8,8 @@ import {
   SinkStatus,
 } from '@lookout/plugin-observability-common';
 import { ProvisioningStore, SinkState } from '../database/types';
-import { isProvisioned } from './annotatedEntities';
+import { isProvisioned } from '@lookout/plugin-observability-common';
+import { ProvisioningStatusService } from './types';
 
 function statusOf(state: SinkState): SinkStatus {
   return {
@@ -26,18 +27,14 @@ function statusOf(state: SinkState): SinkStatus {
   };
 }
 
-/** Reads the provisioning status of entities for the configured sinks. */
-export class ProvisioningStatus {
+/** The provisioning status of entities for the configured sinks, from the stored state. */
+export class ProvisioningStatus implements ProvisioningStatusService {
   constructor(
     private readonly store: ProvisioningStore,
     private readonly sinkNames: string[],
   ) {}
 
-  /**
-   * The entity's status per configured sink: `pending` until a sink has its latest render,
-   * `error` with the reason when the sink failed or the entity could not be rendered (its last
-   * good objects then stay in place). No sinks for an entity Lookout does not provision.
-   */
+  /** A failed render keeps its last good objects in place; the status says why. */
   async forEntity(entity: Entity): Promise<EntityProvisioningResponse> {
     const entityRef = stringifyEntityRef(entity);
     const state = await this.store.getState(entityRef);

@@ -1,7 +1,8 @@
 /*
- * The reconciler: one run reads the annotated entities from the catalog, renders those that
- * changed, hands the changed renders to every sink, removes what belongs to entities that are
- * gone, and records per entity and sink what happened. Incremental at two levels: an unchanged
+ * The reconciler's loop, its I/O: one run reads the annotated entities from the catalog, renders
+ * those that changed, hands the changed renders to every sink, removes what belongs to entities
+ * that are gone, and records per entity and sink what happened. What to do is decided by the pure
+ * plan (`reconcilePlan.ts`), how the records move by the pure transitions (`stateTransitions.ts`). Incremental at two levels: an unchanged
  * entity is not rendered again (input hash), an unchanged render is not written again (render
  * hash). A failing entity or sink is recorded with a back-off and never stops the others.
  *
@@ -32,13 +33,10 @@ import {
   ProvisioningSink,
   SinkApplyResult,
   SinkChanges,
-  SinkUpsert,
 } from '@lookout/plugin-observability-node';
 import {
-  EntityState,
   EntityStateWithSinks,
   ProvisioningStore,
-  SinkState,
   StateChanges,
 } from '../database/types';
 import { streamAnnotatedEntities } from './annotatedEntities';
@@ -48,7 +46,23 @@ import {
   RenderOutcome,
 } from './EntityPipeline';
 import { renderHash } from './hashing';
-import { nextAttemptAt, RetryPolicy } from './retryPolicy';
+import {
+  fullSyncNow,
+  needsRender,
+  planKeep,
+  planRemovals,
+  planUpserts,
+  RenderedEntity,
+} from './reconcilePlan';
+import { RetryPolicy } from './retryPolicy';
+import {
+  afterDrift,
+  afterRemovals,
+  afterRender,
+  afterSinkAttempt,
+  Outcome,
+  outcomesOf,
+} from './stateTransitions';
 
 /** What a run did. */
 export interface ReconcileSummary {
@@ -112,24 +126,15 @@ function emptySummary(fullSync: boolean, rerender: boolean): ReconcileSummary {
   };
 }
 
-/** Applies changes to a sink; a sink that throws fails every entity of the batch. */
+/** Applies changes to a sink; what it throws is returned (it fails every entity of the batch). */
 async function applySafely(
   sink: ProvisioningSink,
   changes: SinkChanges,
-): Promise<SinkApplyResult> {
+): Promise<SinkApplyResult | Error> {
   try {
     return await sink.apply(changes);
   } catch (error) {
-    const failure = error instanceof Error ? error : new Error(String(error));
-    return {
-      outcomes: [...changes.upserts, ...changes.removals].map(
-        ({ entityRef }) => ({
-          entityRef,
-          ok: false as const,
-          error: failure,
-        }),
-      ),
-    };
+    return error instanceof Error ? error : new Error(String(error));
   }
 }
 
@@ -139,18 +144,17 @@ export class Reconciler {
   private hasRendered = false;
   private previousRefs?: Set<string>;
   private readonly clock: () => number;
+  private readonly sinkNames: string[];
 
   constructor(private readonly options: ReconcilerOptions) {
     this.clock = options.clock ?? Date.now;
+    this.sinkNames = options.sinks.map(sink => sink.name);
   }
 
   /** One reconciliation. Throws only when the catalog or the database fail. */
   async reconcile(signal?: AbortSignal): Promise<ReconcileSummary> {
     const started = this.clock();
     const { catalog, auth, store, pipeline } = this.options;
-    const fullSyncDue =
-      this.lastFullSync === undefined ||
-      started - this.lastFullSync >= this.options.fullSyncIntervalMs;
     const rerender = !this.hasRendered;
     const summary = emptySummary(false, rerender);
 
@@ -175,7 +179,7 @@ export class Reconciler {
         summary.entities += 1;
         routed.push(pipeline.routedEntity(entity));
         const previous = states.get(prepared.entityRef);
-        if (rerender || this.needsWork(prepared, previous, started)) {
+        if (this.needsWork(prepared, previous, rerender, started)) {
           batch.push({ prepared, previous });
         }
         if (batch.length >= (this.options.batchSize ?? 200)) {
@@ -193,17 +197,17 @@ export class Reconciler {
     );
     this.hasRendered = true;
 
-    const gone = [...states.values()].filter(
-      state => !seen.has(state.entityRef),
-    );
-    await this.processRemovals(gone, summary, signal);
+    await this.processRemovals(states, seen, summary, signal);
 
-    const settled =
-      this.previousRefs !== undefined &&
-      this.previousRefs.size === seen.size &&
-      [...seen].every(ref => this.previousRefs!.has(ref));
+    const fullSync = fullSyncNow({
+      lastFullSync: this.lastFullSync,
+      now: started,
+      intervalMs: this.options.fullSyncIntervalMs,
+      previousRefs: this.previousRefs,
+      seen,
+    });
     this.previousRefs = seen;
-    if (fullSyncDue && settled) {
+    if (fullSync) {
       summary.fullSync = true;
       await this.fullSync(summary, signal);
       this.lastFullSync = started;
@@ -212,31 +216,15 @@ export class Reconciler {
     return summary;
   }
 
-  /** Whether an entity needs rendering: it changed, or a sink still lacks its last render. */
   private needsWork(
     prepared: PreparedEntity,
     previous: EntityStateWithSinks | undefined,
+    rerender: boolean,
     now: number,
   ): boolean {
-    if (!previous || previous.inputHash !== prepared.inputHash) {
-      return true;
-    }
-    if (previous.renderError !== undefined) {
-      // Retry transient render failures after their back-off; others wait for an edit.
-      return (
-        previous.nextAttemptAt !== undefined && previous.nextAttemptAt <= now
-      );
-    }
-    return this.options.sinks.some(sink => {
-      const state = previous.sinks.get(sink.name);
-      if (!state) {
-        return true;
-      }
-      if (state.state === 'ok' && state.hash === previous.renderHash) {
-        return false;
-      }
-      return state.nextAttemptAt === undefined || state.nextAttemptAt <= now;
-    });
+    return (
+      rerender || needsRender(prepared.inputHash, previous, this.sinkNames, now)
+    );
   }
 
   /**
@@ -296,13 +284,14 @@ export class Reconciler {
         inputHash: hash,
       };
       const previous = run.states.get(render.entityRef);
-      if (run.rerender || this.needsWork(prepared, previous, run.started)) {
+      if (this.needsWork(prepared, previous, run.rerender, run.started)) {
         batch.push({ prepared, previous, outcome: { ok: true, render, hash } });
       }
     }
     await this.processBatch(batch, summary, signal);
   }
 
+  /** Renders a batch, hands each sink the renders it lacks, and records what happened. */
   private async processBatch(
     batch: Work[],
     summary: ReconcileSummary,
@@ -313,53 +302,31 @@ export class Reconciler {
     }
     signal?.throwIfAborted();
     const now = this.clock();
-    const changes: StateChanges = { entities: [], sinks: [] };
-    const rendered: Array<{
-      work: Work;
-      hash: string;
-      upsert: Omit<SinkUpsert, 'previousObjects'>;
-    }> = [];
+    const { retry } = this.options;
+    const changes: Required<Pick<StateChanges, 'entities' | 'sinks'>> = {
+      entities: [],
+      sinks: [],
+    };
+    const rendered: RenderedEntity[] = [];
 
     for (const work of batch) {
       const { prepared, previous } = work;
       // Rendering is synchronous CPU work: let requests in between entities.
       await new Promise(resolve => setImmediate(resolve));
       const outcome = work.outcome ?? this.options.pipeline.render(prepared);
-      const base: EntityState = {
-        entityRef: prepared.entityRef,
-        slug: prepared.slug,
-        inputHash: prepared.inputHash,
-        renderHash: previous?.renderHash,
-        attempts: 0,
-        updatedAt: now,
-      };
+      const entityState = afterRender(prepared, previous, outcome, now, retry);
+      if (entityState) {
+        changes.entities.push(entityState);
+      }
       if (!outcome.ok) {
         summary.renderFailures += 1;
-        const attempts = (previous?.attempts ?? 0) + 1;
-        changes.entities!.push({
-          ...base,
-          renderError: outcome.error,
-          attempts,
-          nextAttemptAt: outcome.transient
-            ? nextAttemptAt(now, attempts, this.options.retry)
-            : undefined,
-        });
         continue;
       }
       summary.rendered += 1;
-      const entityState = { ...base, renderHash: outcome.hash };
-      if (!sameEntityState(previous, entityState)) {
-        changes.entities!.push(entityState);
-      }
       rendered.push({
-        work,
         hash: outcome.hash,
-        upsert: {
-          entityRef: prepared.entityRef,
-          slug: prepared.slug,
-          hash: outcome.hash,
-          render: outcome.render,
-        },
+        render: outcome.render,
+        previous,
       });
     }
 
@@ -368,40 +335,18 @@ export class Reconciler {
     );
     await Promise.all(
       this.options.sinks.map(async sink => {
-        const upserts: SinkUpsert[] = [];
-        for (const { work, hash, upsert } of rendered) {
-          const state = work.previous?.sinks.get(sink.name);
-          if (state?.state === 'ok' && state.hash === hash) {
-            continue;
-          }
-          const waiting =
-            state?.targetHash === hash &&
-            state.nextAttemptAt !== undefined &&
-            state.nextAttemptAt > now;
-          if (!waiting) {
-            upserts.push({ ...upsert, previousObjects: state?.objects ?? [] });
-          }
-        }
+        const upserts = planUpserts(sink.name, rendered, now);
         if (upserts.length === 0) {
           return;
         }
         summary.upserts += upserts.length;
-        const result = await applySafely(sink, {
-          upserts,
-          removals: [],
-          signal,
-        });
-        const byRef = new Map(result.outcomes.map(o => [o.entityRef, o]));
+        const outcomes = outcomesOf(
+          sink.name,
+          upserts.map(u => u.entityRef),
+          await applySafely(sink, { upserts, removals: [], signal }),
+        );
         for (const upsert of upserts) {
-          const outcome = byRef.get(upsert.entityRef) ?? {
-            ok: false as const,
-            error: new Error(
-              `sink ${sink.name} reported no outcome for the entity`,
-            ),
-          };
-          const state = previousStates
-            .get(upsert.entityRef)
-            ?.sinks.get(sink.name);
+          const outcome = outcomes.get(upsert.entityRef)!;
           if (!outcome.ok) {
             if (signal?.aborted) {
               // Stopped midway (shutdown or timeout): not a failure; the next run retries.
@@ -409,9 +354,19 @@ export class Reconciler {
             }
             summary.sinkFailures += 1;
           }
-          changes.sinks!.push({
+          const previous = previousStates
+            .get(upsert.entityRef)
+            ?.sinks.get(sink.name);
+          changes.sinks.push({
             entityRef: upsert.entityRef,
-            ...this.nextSinkState(sink.name, state, upsert.hash, outcome, now),
+            ...afterSinkAttempt(
+              sink.name,
+              previous,
+              upsert.hash,
+              outcome,
+              now,
+              retry,
+            ),
           });
         }
       }),
@@ -420,137 +375,53 @@ export class Reconciler {
     signal?.throwIfAborted();
   }
 
-  /** The sink's record after an attempt at `targetHash` (undefined for a removal). */
-  private nextSinkState(
-    sink: string,
-    state: SinkState | undefined,
-    targetHash: string | undefined,
-    outcome: { ok: true; objects: string[] } | { ok: false; error: Error },
-    now: number,
-  ): SinkState {
-    if (outcome.ok) {
-      return {
-        sink,
-        state: 'ok',
-        hash: targetHash,
-        targetHash,
-        objects: outcome.objects,
-        attempts: 0,
-        lastAttemptAt: now,
-        lastSuccessAt: now,
-      };
-    }
-    const attempts = (state?.attempts ?? 0) + 1;
-    return {
-      sink,
-      state: 'error',
-      hash: state?.hash,
-      targetHash,
-      objects: state?.objects ?? [],
-      error: outcome.error.message,
-      attempts,
-      lastAttemptAt: now,
-      lastSuccessAt: state?.lastSuccessAt,
-      nextAttemptAt: nextAttemptAt(now, attempts, this.options.retry),
-    };
-  }
-
-  /** Removes the objects of entities that left the catalog (or lost their annotations). */
+  /**
+   * Removes the objects of entities that left the catalog (or lost their annotations), and drops
+   * the records of sinks that are no longer configured.
+   */
   private async processRemovals(
-    gone: EntityStateWithSinks[],
+    states: Map<string, EntityStateWithSinks>,
+    seen: Set<string>,
     summary: ReconcileSummary,
     signal?: AbortSignal,
   ): Promise<void> {
-    if (gone.length === 0) {
+    const now = this.clock();
+    const plan = planRemovals(states, seen, this.sinkNames, now);
+    if (plan.gone.length === 0 && plan.forgotten.length === 0) {
       return;
     }
     signal?.throwIfAborted();
-    const now = this.clock();
-    const configured = new Set(this.options.sinks.map(s => s.name));
-    const changes: StateChanges = {
-      sinks: [],
-      deletedSinks: [],
-      deletedEntities: [],
-    };
-    const remaining = new Map(
-      gone.map(state => [state.entityRef, new Set<string>()]),
-    );
-
-    for (const state of gone) {
-      for (const name of state.sinks.keys()) {
-        if (!configured.has(name)) {
-          changes.deletedSinks!.push({
-            entityRef: state.entityRef,
-            sink: name,
-          });
-        } else {
-          remaining.get(state.entityRef)!.add(name);
-        }
-      }
-    }
-
+    const outcomes = new Map<string, Map<string, Outcome>>();
     await Promise.all(
       this.options.sinks.map(async sink => {
-        const removals = gone
-          .map(state => ({ state, sinkState: state.sinks.get(sink.name) }))
-          .filter(
-            ({ sinkState }) =>
-              sinkState !== undefined &&
-              !(
-                sinkState.targetHash === undefined &&
-                sinkState.nextAttemptAt !== undefined &&
-                sinkState.nextAttemptAt > now
-              ),
-          );
+        const removals = plan.bySink.get(sink.name) ?? [];
         if (removals.length === 0) {
           return;
         }
         summary.removals += removals.length;
-        const result = await applySafely(sink, {
-          upserts: [],
-          removals: removals.map(({ state, sinkState }) => ({
-            entityRef: state.entityRef,
-            slug: state.slug,
-            previousObjects: sinkState!.objects,
-          })),
-          signal,
-        });
-        const byRef = new Map(result.outcomes.map(o => [o.entityRef, o]));
-        for (const { state, sinkState } of removals) {
-          const outcome = byRef.get(state.entityRef) ?? {
-            ok: false as const,
-            error: new Error(
-              `sink ${sink.name} reported no outcome for the removal`,
-            ),
-          };
-          if (outcome.ok) {
-            changes.deletedSinks!.push({
-              entityRef: state.entityRef,
-              sink: sink.name,
-            });
-            remaining.get(state.entityRef)!.delete(sink.name);
-          } else if (!signal?.aborted) {
-            summary.sinkFailures += 1;
-            changes.sinks!.push({
-              entityRef: state.entityRef,
-              ...this.nextSinkState(
-                sink.name,
-                sinkState,
-                undefined,
-                outcome,
-                now,
-              ),
-            });
-          }
+        const result = outcomesOf(
+          sink.name,
+          removals.map(r => r.entityRef),
+          await applySafely(sink, { upserts: [], removals, signal }),
+        );
+        if (!signal?.aborted) {
+          summary.sinkFailures += [...result.values()].filter(
+            o => !o.ok,
+          ).length;
         }
+        outcomes.set(sink.name, result);
       }),
     );
-    for (const [entityRef, sinks] of remaining) {
-      if (sinks.size === 0) {
-        changes.deletedEntities!.push(entityRef);
-      }
-    }
-    await this.options.store.save(changes);
+    await this.options.store.save(
+      afterRemovals({
+        states,
+        plan,
+        outcomes,
+        aborted: signal?.aborted ?? false,
+        now,
+        retry: this.options.retry,
+      }),
+    );
   }
 
   /**
@@ -563,65 +434,28 @@ export class Reconciler {
     signal?: AbortSignal,
   ): Promise<void> {
     const states = await this.options.store.listStates();
-    const changes: StateChanges = { sinks: [] };
+    const changes: Required<Pick<StateChanges, 'sinks'>> = { sinks: [] };
     await Promise.all(
       this.options.sinks.map(async sink => {
-        const keep = [...states.values()].flatMap(state => {
-          const sinkState = state.sinks.get(sink.name);
-          return sinkState
-            ? [
-                {
-                  entityRef: state.entityRef,
-                  slug: state.slug,
-                  objects: sinkState.objects,
-                },
-              ]
-            : [];
+        const result = await applySafely(sink, {
+          upserts: [],
+          removals: [],
+          keep: planKeep(sink.name, states),
+          signal,
         });
-        let result: SinkApplyResult;
-        try {
-          result = await sink.apply({
-            upserts: [],
-            removals: [],
-            keep,
-            signal,
-          });
-        } catch (error) {
+        if (result instanceof Error) {
           this.options.logger.warn(`Full sync of sink ${sink.name} failed`, {
             sink: sink.name,
-            error: (error as Error).message,
+            error: result.message,
           });
           return;
         }
         summary.pruned += result.pruned?.length ?? 0;
-        for (const entityRef of result.drifted ?? []) {
-          const sinkState = states.get(entityRef)?.sinks.get(sink.name);
-          if (sinkState) {
-            changes.sinks!.push({
-              entityRef,
-              ...sinkState,
-              state: 'pending',
-              hash: undefined,
-              nextAttemptAt: undefined,
-            });
-          }
-        }
+        changes.sinks.push(
+          ...afterDrift(sink.name, states, result.drifted ?? []),
+        );
       }),
     );
     await this.options.store.save(changes);
   }
-}
-
-function sameEntityState(
-  previous: EntityState | undefined,
-  next: EntityState,
-): boolean {
-  return (
-    previous !== undefined &&
-    previous.inputHash === next.inputHash &&
-    previous.renderHash === next.renderHash &&
-    previous.renderError === undefined &&
-    previous.attempts === 0 &&
-    previous.slug === next.slug
-  );
 }

@@ -1,57 +1,30 @@
 /*
  * The catalog query of the reconciler: the entities with an annotation that makes Lookout
- * generate something, streamed page by page with the plugin's own credentials.
+ * generate something (`PROVISIONING_ANNOTATIONS` of the common package), streamed page by page
+ * with the plugin's own credentials.
  */
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import {
-  ANNOTATION_METRICS_PORT,
-  ANNOTATION_METRICS_TARGETS,
-  ANNOTATION_OPENSLO,
-  ANNOTATION_SLO_AVAILABILITY,
-  ANNOTATION_SLO_LATENCY,
-  ANNOTATION_SLOS,
-} from '@lookout/plugin-observability-common';
+import { PROVISIONING_ANNOTATIONS } from '@lookout/plugin-observability-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-
-/** The annotations whose presence makes Lookout provision objects for an entity. */
-export const PROVISIONING_ANNOTATIONS = [
-  ANNOTATION_METRICS_PORT,
-  ANNOTATION_METRICS_TARGETS,
-  ANNOTATION_SLO_AVAILABILITY,
-  ANNOTATION_SLO_LATENCY,
-  ANNOTATION_SLOS,
-  ANNOTATION_OPENSLO,
-] as const;
 
 /** The catalog's predicate filter type (`query` of `streamEntities`). */
 type EntityPredicate = NonNullable<
   NonNullable<Parameters<CatalogService['streamEntities']>[0]>['query']
 >;
 
-/** Catalog predicate: any of {@link PROVISIONING_ANNOTATIONS} exists. */
-export const PROVISIONING_QUERY: EntityPredicate = {
-  $any: [
-    { [`metadata.annotations.${ANNOTATION_METRICS_PORT}`]: { $exists: true } },
-    {
-      [`metadata.annotations.${ANNOTATION_METRICS_TARGETS}`]: { $exists: true },
-    },
-    {
-      [`metadata.annotations.${ANNOTATION_SLO_AVAILABILITY}`]: {
-        $exists: true,
-      },
-    },
-    { [`metadata.annotations.${ANNOTATION_SLO_LATENCY}`]: { $exists: true } },
-    { [`metadata.annotations.${ANNOTATION_SLOS}`]: { $exists: true } },
-    { [`metadata.annotations.${ANNOTATION_OPENSLO}`]: { $exists: true } },
-  ],
-};
-
-/** Whether Lookout provisions anything for the entity. */
-export function isProvisioned(entity: Entity): boolean {
-  const annotations = entity.metadata.annotations ?? {};
-  return PROVISIONING_ANNOTATIONS.some(a => annotations[a] !== undefined);
+/** Catalog predicate: the annotation exists. */
+function annotationExists(annotation: string): EntityPredicate {
+  // A computed key widens to a string index, which TypeScript cannot tell from an operator.
+  return {
+    [`metadata.annotations.${annotation}`]: { $exists: true },
+  } as EntityPredicate;
 }
+
+/** Catalog predicate: any of `PROVISIONING_ANNOTATIONS` exists. */
+export const PROVISIONING_QUERY: EntityPredicate = {
+  $any: PROVISIONING_ANNOTATIONS.map(annotationExists),
+};
 
 /** The annotated entities, in pages; the catalog filters, so other entities never leave it. */
 export function streamAnnotatedEntities(

@@ -12,6 +12,7 @@ import { toOperatorFiles } from '@lookout/plugin-observability-node';
 import { observabilityPlugin } from '../plugin';
 import { scrapedService } from './__testUtils__/entities';
 import { MutableCatalog } from './__testUtils__/mutableCatalog';
+import { snapshot } from './__testUtils__/snapshot';
 import {
   dropDatabases,
   requirePostgres,
@@ -33,20 +34,6 @@ async function waitFor(
     }
     await new Promise(resolve => setTimeout(resolve, 100));
   }
-}
-
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const entry of await fs.readdir(root, {
-    recursive: true,
-    withFileTypes: true,
-  })) {
-    if (entry.isFile()) {
-      const file = path.join(entry.parentPath, entry.name);
-      result[path.relative(root, file)] = await fs.readFile(file, 'utf8');
-    }
-  }
-  return result;
 }
 
 const names = (from: number, to: number) =>

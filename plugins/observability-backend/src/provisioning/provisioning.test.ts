@@ -14,6 +14,7 @@ import { observabilityPlugin } from '../plugin';
 import { PROVISIONING_TASK_ID } from './startProvisioning';
 import { component, scrapedService } from './__testUtils__/entities';
 import { MutableCatalog } from './__testUtils__/mutableCatalog';
+import { snapshot } from './__testUtils__/snapshot';
 import { SinkRecorder, testHooks } from './__testUtils__/testHooks';
 
 const OTHER_TOOLS: Record<string, string> = {
@@ -22,20 +23,6 @@ const OTHER_TOOLS: Record<string, string> = {
   'hand-made/cm.yaml':
     'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: hand-made}\n',
 };
-
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const result: Record<string, string> = {};
-  for (const entry of await fs.readdir(root, {
-    recursive: true,
-    withFileTypes: true,
-  })) {
-    if (entry.isFile()) {
-      const file = path.join(entry.parentPath, entry.name);
-      result[path.relative(root, file)] = await fs.readFile(file, 'utf8');
-    }
-  }
-  return result;
-}
 
 function folders(files: Record<string, string>): string[] {
   return [
@@ -103,6 +90,17 @@ describe('provisioning in a backend', () => {
     };
   }
 
+  /** A backend whose catalog holds a scraped service of each name. */
+  async function startWith(
+    services: string[],
+    options: { retryDelay?: object } = {},
+  ) {
+    const recorder = new SinkRecorder();
+    const catalog = new MutableCatalog(services.map(n => scrapedService(n)));
+    const backend = await start({ catalog, recorder, ...options });
+    return { recorder, catalog, ...backend };
+  }
+
   it("provisions each owning team's routing from its Group, read with the plugin's credentials, and prunes it with the team's last entity", async () => {
     const teamShop = (key: string): Entity => ({
       apiVersion: 'backstage.io/v1alpha1',
@@ -158,12 +156,10 @@ describe('provisioning in a backend', () => {
   });
 
   it('provisions every annotated entity and follows the catalog as entities are added, changed and removed', async () => {
-    const recorder = new SinkRecorder();
-    const catalog = new MutableCatalog([
-      scrapedService('checkout'),
-      scrapedService('cart'),
+    const { recorder, catalog, ...backend } = await startWith([
+      'checkout',
+      'cart',
     ]);
-    const backend = await start({ catalog, recorder });
 
     await backend.reconcile();
     const first = await snapshot(dir);
@@ -215,12 +211,10 @@ describe('provisioning in a backend', () => {
   });
 
   it('costs no writes when nothing changed', async () => {
-    const recorder = new SinkRecorder();
-    const catalog = new MutableCatalog([
-      scrapedService('checkout'),
-      scrapedService('cart'),
+    const { recorder, catalog, ...backend } = await startWith([
+      'checkout',
+      'cart',
     ]);
-    const backend = await start({ catalog, recorder });
     await backend.reconcile();
     const stats = await fs.stat(
       path.join(dir, 'component-default-checkout', 'kustomization.yaml'),
@@ -242,8 +236,7 @@ describe('provisioning in a backend', () => {
   });
 
   it('keeps an entity’s last good objects when its annotations turn invalid, and says why', async () => {
-    const catalog = new MutableCatalog([scrapedService('checkout')]);
-    const backend = await start({ catalog });
+    const { catalog, ...backend } = await startWith(['checkout']);
     await backend.reconcile();
     const good = await snapshot(dir);
 
@@ -262,10 +255,8 @@ describe('provisioning in a backend', () => {
   });
 
   it('reports a failing sink while the other sinks provision, and retries it only after its back-off', async () => {
-    const recorder = new SinkRecorder();
+    const { recorder, catalog, ...backend } = await startWith(['checkout']);
     recorder.broken = new Error('recorder is down');
-    const catalog = new MutableCatalog([scrapedService('checkout')]);
-    const backend = await start({ catalog, recorder });
 
     await backend.reconcile();
     expect(folders(await snapshot(dir))).toEqual([
@@ -292,17 +283,10 @@ describe('provisioning in a backend', () => {
   });
 
   it('retries a failed entity once its back-off has passed, without touching the others', async () => {
-    const recorder = new SinkRecorder();
-    recorder.failing.add('component:default/checkout');
-    const catalog = new MutableCatalog([
-      scrapedService('checkout'),
-      scrapedService('cart'),
-    ]);
-    const backend = await start({
-      catalog,
-      recorder,
+    const { recorder, ...backend } = await startWith(['checkout', 'cart'], {
       retryDelay: { milliseconds: 0 },
     });
+    recorder.failing.add('component:default/checkout');
 
     await backend.reconcile();
     expect(recorder.upserts.map(u => u.split(' ')[1])).toEqual([

@@ -23,6 +23,7 @@ import { OpenSloReader } from './OpenSloReader';
 import { ProvisioningStatus } from './ProvisioningStatus';
 import { readProvisioningConfig } from './readProvisioningConfig';
 import { ReconcileSummary, Reconciler } from './Reconciler';
+import { ProvisioningStatusService } from './types';
 
 /** Id of the reconciler's scheduled task (`scheduler.triggerTask` runs it at once). */
 export const PROVISIONING_TASK_ID = 'observability-provisioning';
@@ -57,7 +58,7 @@ function changedAnything(summary: ReconcileSummary): boolean {
  */
 export async function startProvisioning(
   deps: ProvisioningDependencies,
-): Promise<ProvisioningStatus | undefined> {
+): Promise<ProvisioningStatusService | undefined> {
   const provisioning = readProvisioningConfig(deps.config);
   if (!provisioning.enabled) {
     deps.logger.info(

@@ -6,7 +6,7 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityProvisioningResponse } from '@lookout/plugin-observability-common';
 import Router from 'express-promise-router';
-import { ProvisioningStatus } from '../provisioning/ProvisioningStatus';
+import { ProvisioningStatusService } from '../provisioning/types';
 import {
   ENTITY_PATH,
   entityOfRequest,
@@ -16,7 +16,7 @@ import {
 /** What the provisioning route adds to the router's dependencies. */
 export interface ProvisioningRouteDependencies {
   /** Absent when provisioning is turned off (`observability.provisioning.enabled: false`). */
-  provisioning?: ProvisioningStatus;
+  provisioning?: ProvisioningStatusService;
 }
 
 /** @internal */

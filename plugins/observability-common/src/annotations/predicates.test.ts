@@ -6,6 +6,8 @@ import {
   hasSlos,
   hasTraces,
   isObservabilityAvailable,
+  isProvisioned,
+  PROVISIONING_ANNOTATIONS,
 } from './predicates';
 
 function entity(annotations?: Record<string, string>): Entity {
@@ -102,5 +104,25 @@ describe('hasLogs and hasTraces for kinds that do not run code (finding 5)', () 
     };
     expect(hasLogs(named)).toBe(true);
     expect(hasTraces(named)).toBe(true);
+  });
+});
+
+describe('isProvisioned', () => {
+  it('is true for the annotations that generate scrape configs or SLO rules, and only for those', () => {
+    expect([...PROVISIONING_ANNOTATIONS].sort()).toEqual([
+      'lookout.dev/metrics-port',
+      'lookout.dev/metrics-targets',
+      'lookout.dev/openslo',
+      'lookout.dev/slo-availability',
+      'lookout.dev/slo-latency',
+      'lookout.dev/slos',
+    ]);
+    expect(
+      isProvisioned(entity({ 'lookout.dev/slo-latency': '99:300ms' })),
+    ).toBe(true);
+    expect(
+      isProvisioned(entity({ 'lookout.dev/logs-selector': '{app="docs"}' })),
+    ).toBe(false);
+    expect(isProvisioned(entity())).toBe(false);
   });
 });

@@ -21,6 +21,30 @@ import {
 
 const ROUTING_KEYS = LOOKOUT_ROUTING_ANNOTATIONS.map(doc => doc.annotation);
 
+/** The annotations that declare SLOs. */
+const SLO_ANNOTATIONS = [
+  ANNOTATION_SLO_AVAILABILITY,
+  ANNOTATION_SLO_LATENCY,
+  ANNOTATION_SLOS,
+  ANNOTATION_OPENSLO,
+];
+
+/** The annotations that make Lookout scrape an entity's metrics. */
+const METRICS_ANNOTATIONS = [
+  ANNOTATION_METRICS_PORT,
+  ANNOTATION_METRICS_TARGETS,
+];
+
+/**
+ * The annotations whose presence makes Lookout provision objects for an entity (scrape
+ * configs, SLO rules, dashboards).
+ * @public
+ */
+export const PROVISIONING_ANNOTATIONS: readonly string[] = [
+  ...METRICS_ANNOTATIONS,
+  ...SLO_ANNOTATIONS,
+];
+
 function annotationKeys(entity: Entity): string[] {
   const annotations: unknown = entity?.metadata?.annotations;
   return typeof annotations === 'object' && annotations !== null
@@ -51,17 +75,17 @@ export function hasAlertReceivers(entity: Entity): boolean {
 
 /** Whether the entity declares SLOs (presets, `slos` or `openslo`). @public */
 export function hasSlos(entity: Entity): boolean {
-  return hasAny(entity, [
-    ANNOTATION_SLO_AVAILABILITY,
-    ANNOTATION_SLO_LATENCY,
-    ANNOTATION_SLOS,
-    ANNOTATION_OPENSLO,
-  ]);
+  return hasAny(entity, SLO_ANNOTATIONS);
 }
 
 /** Whether the entity's metrics are scraped (`metrics-port` or `metrics-targets`). @public */
 export function hasMetrics(entity: Entity): boolean {
-  return hasAny(entity, [ANNOTATION_METRICS_PORT, ANNOTATION_METRICS_TARGETS]);
+  return hasAny(entity, METRICS_ANNOTATIONS);
+}
+
+/** Whether Lookout provisions objects for the entity (any of {@link PROVISIONING_ANNOTATIONS}). @public */
+export function isProvisioned(entity: Entity): boolean {
+  return hasAny(entity, PROVISIONING_ANNOTATIONS);
 }
 
 /** Whether the entity is of a kind with default logs and traces (the default `observability.scope.kinds`). */

@@ -4,6 +4,13 @@
  */
 export * from './types';
 export * from './sinksExtensionPoint';
+export { removalOf, upsertOf } from './sinkChanges';
+export { applyPerEntity, pruneUnowned, runEntityChanges } from './entityRunner';
+export type {
+  EntityHandlers,
+  EntityWritten,
+  PruneTarget,
+} from './entityRunner';
 export type { SinkFileSystem, SinkDirEntry } from './fs/SinkFileSystem';
 export { nodeSinkFileSystem } from './fs/SinkFileSystem';
 export {

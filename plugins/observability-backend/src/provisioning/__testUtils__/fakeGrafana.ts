@@ -46,6 +46,14 @@ export class FakeGrafana {
       : HttpResponse.json({ message: 'Internal Server Error' }, { status });
   }
 
+  /** Forgets every folder, dashboard, request and pending failure. */
+  reset(): void {
+    this.folders.clear();
+    this.dashboards.clear();
+    this.requests.length = 0;
+    this.failures.length = 0;
+  }
+
   handlers() {
     const record = async (request: Request) => {
       const url = new URL(request.url);

@@ -5,6 +5,7 @@
  * by label selector. Objects are stored as applied. Errors can be injected per call.
  */
 import { http, HttpResponse } from 'msw';
+import { KubernetesManifest } from '@lookout/plugin-observability-node';
 import { parse } from 'yaml';
 
 interface Resource {
@@ -57,15 +58,9 @@ const GRAFANA_DASHBOARD: Resource = {
   plural: 'grafanadashboards',
 };
 
-type KubeObject = {
-  apiVersion: string;
-  kind: string;
-  metadata: {
-    name: string;
-    namespace?: string;
-    labels?: Record<string, string>;
-    resourceVersion?: string;
-  };
+/** An object as stored: as applied, with the server's `resourceVersion`. */
+type KubeObject = KubernetesManifest & {
+  metadata: { resourceVersion?: string };
 };
 
 /** One request the fake received. */
@@ -111,6 +106,13 @@ export class FakeKubernetes {
   }
 
   /** Stores an object as if someone else had created it. */
+  /** Forgets every object, request and pending failure. */
+  reset(): void {
+    this.objects.clear();
+    this.requests.length = 0;
+    this.failures.length = 0;
+  }
+
   put(plural: string, object: KubeObject): void {
     this.objects.set(
       `${plural}/${object.metadata.namespace}/${object.metadata.name}`,

@@ -9,8 +9,8 @@ import {
   EntityRender,
   readObservabilityConfig,
   renderEntity,
-  SinkRemoval,
   SinkUpsert,
+  upsertOf as sinkUpsertOf,
 } from '@lookout/plugin-observability-node';
 import { renderHash } from '../hashing';
 
@@ -35,24 +35,12 @@ export function renderOf(
   );
 }
 
-/** An upsert of the render. */
+/** An upsert of the render, with its real content hash. */
 export function upsertOf(
   render: EntityRender,
   previousObjects: string[] = [],
 ): SinkUpsert {
-  return {
-    entityRef: render.entityRef,
-    slug: render.slug,
-    hash: renderHash(render),
-    render,
-    previousObjects,
-  };
+  return sinkUpsertOf(render, renderHash(render), previousObjects);
 }
 
-/** A removal of the render's entity. */
-export function removalOf(
-  render: EntityRender,
-  previousObjects: string[],
-): SinkRemoval {
-  return { entityRef: render.entityRef, slug: render.slug, previousObjects };
-}
+export { removalOf } from '@lookout/plugin-observability-node';

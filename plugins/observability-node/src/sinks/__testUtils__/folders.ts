@@ -5,7 +5,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { EntityRender } from '../../render/types';
-import { SinkRemoval, SinkUpsert } from '../types';
+import { upsertOf as sinkUpsertOf } from '../sinkChanges';
+import { SinkUpsert } from '../types';
 
 /** A fresh temporary folder; removed by the returned cleanup. */
 export async function makeTempDir(prefix: string): Promise<string> {
@@ -46,24 +47,16 @@ export async function writeTree(
   }
 }
 
-/** An upsert of a render, as the reconciler builds it. */
+/** An upsert of a render, as the reconciler builds it (with a stand-in content hash). */
 export function upsertOf(
   render: EntityRender,
   previousObjects: string[] = [],
 ): SinkUpsert {
-  return {
-    entityRef: render.entityRef,
-    slug: render.slug,
-    hash: JSON.stringify(render).length.toString(16),
+  return sinkUpsertOf(
     render,
+    JSON.stringify(render).length.toString(16),
     previousObjects,
-  };
+  );
 }
 
-/** A removal of the entity of a render. */
-export function removalOf(
-  render: EntityRender,
-  previousObjects: string[] = [],
-): SinkRemoval {
-  return { entityRef: render.entityRef, slug: render.slug, previousObjects };
-}
+export { removalOf } from '../sinkChanges';

@@ -79,6 +79,29 @@ describe('AlertmanagerFilesSink', () => {
     ]);
   });
 
+  it('fails only the team whose file cannot be written, and configures the others', async () => {
+    const shop = renders.find(r => r.slug === 'group-default-team-shop')!;
+    // A folder where the team's file belongs: writing it fails.
+    fs.mkdirSync(path.join(dir, 'owners', `${shop.slug}.json`), {
+      recursive: true,
+    });
+
+    const result = await sink().apply({
+      upserts: renders.map(upsert),
+      removals: [],
+    });
+
+    expect(result.outcomes.filter(o => !o.ok).map(o => o.entityRef)).toEqual([
+      'group:default/team-shop',
+    ]);
+    expect(result.outcomes.filter(o => o.ok)).toHaveLength(renders.length - 1);
+    expect(teams()).toEqual([
+      'team="team-docs"',
+      'team="team-ghost"',
+      'team="team-pay"',
+    ]);
+  });
+
   it('holds nothing for an entity without routing, and prunes teams no entity owns on a full sync', async () => {
     await sink().apply({ upserts: renders.map(upsert), removals: [] });
     const plain = {

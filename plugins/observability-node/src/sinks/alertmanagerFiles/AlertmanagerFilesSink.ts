@@ -17,12 +17,8 @@ import { alertmanagerConfigFile } from '../../render/output/prometheusFiles';
 import { toStableJson } from '../../render/output/serialize';
 import { nodeSinkFileSystem, SinkFileSystem } from '../fs/SinkFileSystem';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
-import {
-  ProvisioningSink,
-  SinkApplyResult,
-  SinkChanges,
-  SinkEntityOutcome,
-} from '../types';
+import { runEntityChanges } from '../entityRunner';
+import { ProvisioningSink, SinkApplyResult, SinkChanges } from '../types';
 
 /** Options of {@link AlertmanagerFilesSink}. @public */
 export interface AlertmanagerFilesSinkOptions {
@@ -57,48 +53,32 @@ export class AlertmanagerFilesSink implements ProvisioningSink {
 
   async apply(changes: SinkChanges): Promise<SinkApplyResult> {
     await this.fs.mkdir(path.join(this.dir, OWNERS));
-    const outcomes: SinkEntityOutcome[] = [];
     let changed = false;
-    for (const upsert of changes.upserts) {
-      const owner = upsert.render.routing;
-      const file = this.ownerFile(upsert.slug);
-      const key = `${OWNERS}/${upsert.slug}.json`;
-      if (!owner) {
-        outcomes.push({
-          entityRef: upsert.entityRef,
-          ok: true,
-          objects: [],
-          changed: false,
-        });
-        continue;
-      }
-      const content = toStableJson(owner);
-      const same = (await this.fs.readFile(file)) === content;
-      if (!same) {
-        await writeFileAtomic(this.fs, file, content);
-        changed = true;
-      }
-      outcomes.push({
-        entityRef: upsert.entityRef,
-        ok: true,
-        objects: [key],
-        changed: !same,
-      });
-    }
-    for (const removal of changes.removals) {
-      const had =
-        (await this.fs.readFile(this.ownerFile(removal.slug))) !== undefined;
-      if (had) {
-        await this.fs.rm(this.ownerFile(removal.slug));
-        changed = true;
-      }
-      outcomes.push({
-        entityRef: removal.entityRef,
-        ok: true,
-        objects: [],
-        changed: had,
-      });
-    }
+    const outcomes = await runEntityChanges(changes, {
+      upsert: async upsert => {
+        const owner = upsert.render.routing;
+        if (!owner) {
+          return { objects: [], changed: false };
+        }
+        const file = this.ownerFile(upsert.slug);
+        const content = toStableJson(owner);
+        const same = (await this.fs.readFile(file)) === content;
+        if (!same) {
+          await writeFileAtomic(this.fs, file, content);
+          changed = true;
+        }
+        return { objects: [`${OWNERS}/${upsert.slug}.json`], changed: !same };
+      },
+      remove: async ({ slug }) => {
+        const had =
+          (await this.fs.readFile(this.ownerFile(slug))) !== undefined;
+        if (had) {
+          await this.fs.rm(this.ownerFile(slug));
+          changed = true;
+        }
+        return { changed: had };
+      },
+    });
     const pruned: string[] = [];
     if (changes.keep) {
       const wanted = new Set(

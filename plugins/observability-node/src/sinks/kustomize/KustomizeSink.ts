@@ -18,12 +18,8 @@ import { OperatorLayoutOptions } from '../../render/output/operatorFiles';
 import { DEFAULT_SINK_CONCURRENCY, mapConcurrently } from '../concurrency';
 import { nodeSinkFileSystem, SinkFileSystem } from '../fs/SinkFileSystem';
 import { isOwnTempFile, writeFileAtomic } from '../fs/writeFileAtomic';
-import {
-  ProvisioningSink,
-  SinkApplyResult,
-  SinkChanges,
-  SinkEntityOutcome,
-} from '../types';
+import { runEntityChanges } from '../entityRunner';
+import { ProvisioningSink, SinkApplyResult, SinkChanges } from '../types';
 import { entityFolderFiles } from './entityFolderFiles';
 import {
   KUSTOMIZATION_FILE,
@@ -139,13 +135,11 @@ export class KustomizeSink implements ProvisioningSink {
     const deletions = new Set<string>();
 
     // Entities are independent until the commit: prepare them side by side.
-    const upserted = await mapConcurrently(
-      changes.upserts,
-      this.concurrency,
-      async (upsert): Promise<SinkEntityOutcome> => {
-        changes.signal?.throwIfAborted();
-        const { entityRef, slug } = upsert;
-        try {
+    const outcomes = await runEntityChanges(
+      changes,
+      {
+        upsert: async upsert => {
+          const { slug } = upsert;
           const desired = entityFolderFiles(upsert.render, this.layout);
           const current = folders.has(slug)
             ? await this.readFolder(slug)
@@ -163,12 +157,7 @@ export class KustomizeSink implements ProvisioningSink {
             if (current !== undefined) {
               deletions.add(slug);
             }
-            return {
-              entityRef,
-              ok: true,
-              objects: [],
-              changed: current !== undefined,
-            };
+            return { objects: [], changed: current !== undefined };
           }
           const objects = [...desired.keys()]
             .sort()
@@ -177,12 +166,7 @@ export class KustomizeSink implements ProvisioningSink {
             if (!listedSet.has(slug)) {
               additions.add(slug);
             }
-            return {
-              entityRef,
-              ok: true,
-              objects,
-              changed: !listedSet.has(slug),
-            };
+            return { objects, changed: !listedSet.has(slug) };
           }
           if (current !== undefined && listedSet.has(slug)) {
             await this.writeFolder(this.stagedName(slug), desired);
@@ -196,37 +180,20 @@ export class KustomizeSink implements ProvisioningSink {
             folders.add(slug);
             additions.add(slug);
           }
-          return { entityRef, ok: true, objects, changed: true };
-        } catch (error) {
-          changes.signal?.throwIfAborted();
-          return { entityRef, ok: false, error: error as Error };
-        }
-      },
-    );
-
-    const removed = await mapConcurrently(
-      changes.removals,
-      this.concurrency,
-      async ({ entityRef, slug }): Promise<SinkEntityOutcome> => {
-        try {
+          return { objects, changed: true };
+        },
+        remove: async ({ slug }) => {
           const current = folders.has(slug)
             ? await this.readFolder(slug)
             : undefined;
           if (this.isOwn(current)) {
             deletions.add(slug);
           }
-          return {
-            entityRef,
-            ok: true,
-            objects: [],
-            changed: deletions.has(slug),
-          };
-        } catch (error) {
-          return { entityRef, ok: false, error: error as Error };
-        }
+          return { changed: deletions.has(slug) };
+        },
       },
+      this.concurrency,
     );
-    const outcomes = [...upserted, ...removed];
 
     const pruned: string[] = [];
     const drifted: string[] = [];

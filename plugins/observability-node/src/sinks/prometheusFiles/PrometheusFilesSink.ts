@@ -17,6 +17,7 @@ import { nodeSinkFileSystem, SinkFileSystem } from '../fs/SinkFileSystem';
 import { isOwnTempFile, writeFileAtomic } from '../fs/writeFileAtomic';
 import { DEFAULT_INSTANCE_ID } from '../../render/output/generatedNotice';
 import { GeneratedFileKind, isGeneratedFile } from '../ownership';
+import { runEntityChanges } from '../entityRunner';
 import {
   ProvisioningSink,
   SinkApplyResult,
@@ -151,57 +152,30 @@ export class PrometheusFilesSink implements ProvisioningSink {
       await this.reload(changes.signal).catch(() => undefined);
     }
 
-    const outcomes: SinkEntityOutcome[] = [];
     const plans: EntityPlan[] = [];
-    for (const upsert of changes.upserts) {
-      try {
+    // An entity with files to change is reported after the reload (it may still be rejected).
+    const planned = (plan: EntityPlan) => {
+      if (plan.changes.length === 0) {
+        return { objects: plan.objects, changed: false };
+      }
+      plans.push(plan);
+      return undefined;
+    };
+    const outcomes = await runEntityChanges(changes, {
+      upsert: async upsert => {
         const desired = this.entityFiles(upsert.render);
         const removed = upsert.previousObjects.filter(key => !desired.has(key));
-        const plan = await this.plan(upsert.entityRef, desired, removed);
-        if (plan.changes.length > 0) {
-          plans.push(plan);
-        } else {
-          outcomes.push({
-            entityRef: plan.entityRef,
-            ok: true,
-            objects: plan.objects,
-            changed: false,
-          });
-        }
-      } catch (error) {
-        outcomes.push({
-          entityRef: upsert.entityRef,
-          ok: false,
-          error: error as Error,
-        });
-      }
-    }
-    for (const removal of changes.removals) {
-      try {
+        return planned(await this.plan(upsert.entityRef, desired, removed));
+      },
+      remove: async removal => {
         const canonical = [
           `rules/${removal.slug}.yaml`,
           `targets/${removal.slug}.json`,
         ];
         const keys = [...new Set([...removal.previousObjects, ...canonical])];
-        const plan = await this.plan(removal.entityRef, new Map(), keys);
-        if (plan.changes.length > 0) {
-          plans.push(plan);
-        } else {
-          outcomes.push({
-            entityRef: plan.entityRef,
-            ok: true,
-            objects: [],
-            changed: false,
-          });
-        }
-      } catch (error) {
-        outcomes.push({
-          entityRef: removal.entityRef,
-          ok: false,
-          error: error as Error,
-        });
-      }
-    }
+        return planned(await this.plan(removal.entityRef, new Map(), keys));
+      },
+    });
 
     let pruned: string[] = [];
     let drifted: string[] | undefined;

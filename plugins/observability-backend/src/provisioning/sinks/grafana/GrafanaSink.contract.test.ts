@@ -2,44 +2,51 @@
  * Contract tests: the grafana sink against a fake Grafana built from the documented HTTP API
  * (no Grafana binary here).
  */
-import { setupServer } from 'msw/node';
-import { scrapedService } from '../../__testUtils__/entities';
 import { FakeGrafana } from '../../__testUtils__/fakeGrafana';
-import { removalOf, renderOf, upsertOf } from '../../__testUtils__/renders';
+import {
+  cart,
+  checkout,
+  describeSinkContract,
+  fullSync,
+  outcomesOf,
+  removeOne,
+  changedCheckout,
+  upsertAll,
+} from '../../__testUtils__/sinkContract';
 import { GrafanaClient } from './GrafanaClient';
 import { GrafanaSink } from './GrafanaSink';
 
 const grafana = new FakeGrafana();
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  server.resetHandlers(...grafana.handlers());
-  grafana.folders.clear();
-  grafana.dashboards.clear();
-  grafana.requests.length = 0;
-  grafana.failures.length = 0;
-});
 
-function sink() {
+function sink(instanceId?: string) {
   return new GrafanaSink({
     client: new GrafanaClient({
       url: grafana.url,
       token: 'sa-token',
       retryDelayMs: 1,
     }),
+    instanceId,
   });
 }
 
-const checkout = renderOf(scrapedService('checkout'));
-const cart = renderOf(scrapedService('cart'));
+const server = describeSinkContract('GrafanaSink', {
+  fake: grafana,
+  sink,
+  serverFailure:
+    'Grafana GET /api/dashboards/uid/component_default_checkout answered 500: Internal Server Error',
+  checkoutObjects: [`dashboard:${checkout.dashboard!.uid}`],
+  takeoverRefused:
+    /exists and was not provisioned by this Lookout installation \(instance staging; it belongs to instance production\); it is not overwritten/,
+  contents: () => Object.fromEntries(grafana.dashboards),
+  writes: () =>
+    grafana.requests.filter(
+      r => r.method === 'DELETE' || r.path === '/api/dashboards/db',
+    ).length,
+});
 
 describe('GrafanaSink (contract: Grafana HTTP API)', () => {
   it('creates the owner’s folder, then the dashboard with its stable uid, folderUid and overwrite', async () => {
-    const result = await sink().apply({
-      upserts: [upsertOf(checkout)],
-      removals: [],
-    });
+    const result = await upsertAll(sink(), checkout);
 
     const uid = checkout.dashboard!.uid;
     expect(result.outcomes).toEqual([
@@ -74,16 +81,14 @@ describe('GrafanaSink (contract: Grafana HTTP API)', () => {
   });
 
   it('updates a dashboard in place: same uid, its folder sent again so it never moves to the root', async () => {
-    await sink().apply({ upserts: [upsertOf(checkout)], removals: [] });
-    const changed = renderOf(scrapedService('checkout', '99.5'));
+    await upsertAll(sink(), checkout);
 
-    const result = await sink().apply({
-      upserts: [upsertOf(changed)],
-      removals: [],
-    });
+    const result = await upsertAll(sink(), changedCheckout);
 
     expect(result.outcomes[0].ok).toBe(true);
-    expect(grafana.dashboards.get(changed.dashboard!.uid)).toMatchObject({
+    expect(
+      grafana.dashboards.get(changedCheckout.dashboard!.uid),
+    ).toMatchObject({
       folderUid: 'lookout-team-shop',
       version: 2,
     });
@@ -100,32 +105,22 @@ describe('GrafanaSink (contract: Grafana HTTP API)', () => {
       version: 4,
     });
 
-    const result = await sink().apply({
-      upserts: [upsertOf(checkout), upsertOf(cart)],
-      removals: [],
-    });
+    const result = await upsertAll(sink(), checkout, cart);
 
-    expect(result.outcomes[0]).toMatchObject({
-      entityRef: 'component:default/checkout',
-      ok: false,
-    });
-    expect(result.outcomes[0].ok || result.outcomes[0].error.message).toBe(
-      'Grafana POST /api/dashboards/db answered 412: A dashboard with the same name in the folder already exists (name-exists)',
-    );
-    expect(result.outcomes[1]).toMatchObject({
-      entityRef: 'component:default/cart',
-      ok: true,
-    });
+    expect(outcomesOf(result)).toEqual([
+      [
+        'component:default/checkout',
+        'Grafana POST /api/dashboards/db answered 412: A dashboard with the same name in the folder already exists (name-exists)',
+      ],
+      ['component:default/cart', 'ok'],
+    ]);
     expect(grafana.dashboards.get('hand-made')?.version).toBe(4);
   });
 
   it('retries server errors and succeeds when Grafana recovers', async () => {
     grafana.failures.push(503, 502);
 
-    const result = await sink().apply({
-      upserts: [upsertOf(checkout)],
-      removals: [],
-    });
+    const result = await upsertAll(sink(), checkout);
 
     expect(result.outcomes[0].ok).toBe(true);
     expect(grafana.requests.slice(0, 3).map(r => r.path)).toEqual([
@@ -135,44 +130,18 @@ describe('GrafanaSink (contract: Grafana HTTP API)', () => {
     ]);
   });
 
-  it('gives up on an entity after three server errors, naming the call, and carries on with the next', async () => {
-    grafana.failures.push(500, 500, 500);
-
-    const result = await sink().apply({
-      upserts: [upsertOf(checkout), upsertOf(cart)],
-      removals: [],
-    });
-
-    expect(result.outcomes[0].ok || result.outcomes[0].error.message).toBe(
-      'Grafana GET /api/dashboards/uid/component_default_checkout answered 500: Internal Server Error',
-    );
-    expect(result.outcomes[1]).toMatchObject({
-      entityRef: 'component:default/cart',
-      ok: true,
-    });
-  });
-
   it('deletes the dashboard of a removed entity', async () => {
-    const first = await sink().apply({
-      upserts: [upsertOf(checkout)],
-      removals: [],
-    });
+    const first = await upsertAll(sink(), checkout);
     const objects = first.outcomes[0].ok ? first.outcomes[0].objects : [];
 
-    const result = await sink().apply({
-      upserts: [],
-      removals: [removalOf(checkout, objects)],
-    });
+    const result = await removeOne(sink(), checkout, objects);
 
     expect(result.outcomes[0].ok).toBe(true);
     expect(grafana.dashboards.size).toBe(0);
   });
 
   it('on a full sync prunes orphaned Lookout dashboards but never one Lookout did not generate', async () => {
-    await sink().apply({
-      upserts: [upsertOf(checkout), upsertOf(cart)],
-      removals: [],
-    });
+    await upsertAll(sink(), checkout, cart);
     grafana.dashboards.set('team-dashboard', {
       model: {
         uid: 'team-dashboard',
@@ -184,17 +153,13 @@ describe('GrafanaSink (contract: Grafana HTTP API)', () => {
       version: 1,
     });
 
-    const result = await sink().apply({
-      upserts: [],
-      removals: [],
-      keep: [
-        {
-          entityRef: checkout.entityRef,
-          slug: checkout.slug,
-          objects: [`dashboard:${checkout.dashboard!.uid}`],
-        },
-      ],
-    });
+    const result = await fullSync(sink(), [
+      {
+        entityRef: checkout.entityRef,
+        slug: checkout.slug,
+        objects: [`dashboard:${checkout.dashboard!.uid}`],
+      },
+    ]);
 
     expect(result.pruned).toEqual([`dashboard:${cart.dashboard!.uid}`]);
     expect(result.drifted).toEqual([]);
@@ -208,68 +173,19 @@ describe('GrafanaSink (contract: Grafana HTTP API)', () => {
     server.events.on('request:start', ({ request }) => {
       seen.push(request.headers.get('authorization') ?? '');
     });
-    await sink().apply({ upserts: [upsertOf(checkout)], removals: [] });
+    await upsertAll(sink(), checkout);
     server.events.removeAllListeners();
 
     expect(new Set(seen)).toEqual(new Set(['Bearer sa-token']));
   });
 });
 
-describe('GrafanaSink (contract: two installations on one Grafana)', () => {
-  function sinkOf(instanceId: string) {
-    return new GrafanaSink({
-      client: new GrafanaClient({
-        url: grafana.url,
-        token: 'sa-token',
-        retryDelayMs: 1,
-      }),
-      instanceId,
-    });
-  }
-
-  it('prunes, removes and overwrites only its own dashboards', async () => {
-    const prodCheckout = renderOf(scrapedService('checkout'), {
-      instanceId: 'production',
-    });
-    await sinkOf('production').apply({
-      upserts: [upsertOf(prodCheckout)],
-      removals: [],
-    });
-    const uid = prodCheckout.dashboard!.uid;
-    const before = structuredClone(grafana.dashboards.get(uid));
-    expect(before?.model.tags).toContain('lookout-instance:production');
-
-    const staging = sinkOf('staging');
-    const sync = await staging.apply({ upserts: [], removals: [], keep: [] });
-    const removal = await staging.apply({
-      upserts: [],
-      removals: [
-        removalOf(
-          renderOf(scrapedService('checkout'), { instanceId: 'staging' }),
-          [`dashboard:${uid}`],
-        ),
-      ],
-    });
-    const takeover = await staging.apply({
-      upserts: [
-        upsertOf(
-          renderOf(scrapedService('checkout'), { instanceId: 'staging' }),
-        ),
-      ],
-      removals: [],
-    });
-
-    expect(sync.pruned).toEqual([]);
-    expect(removal.outcomes[0].ok).toBe(true);
-    expect(takeover.outcomes[0].ok || takeover.outcomes[0].error.message).toBe(
-      `dashboard ${uid} exists and was not provisioned by this Lookout installation (instance staging; it belongs to instance production); it is not overwritten`,
-    );
-    expect(grafana.dashboards.get(uid)).toEqual(before);
+describe('GrafanaSink (contract: dashboards of others)', () => {
+  it('tags each dashboard with its installation', async () => {
+    await upsertAll(sink('production'), checkout);
     expect(
-      grafana.requests.filter(
-        r => r.method === 'DELETE' || r.path === '/api/dashboards/db',
-      ),
-    ).toHaveLength(1);
+      grafana.dashboards.get(checkout.dashboard!.uid)?.model.tags,
+    ).toContain('lookout-instance:production');
   });
 
   it("does not overwrite a hand-made dashboard that has the entity's uid", async () => {
@@ -279,13 +195,13 @@ describe('GrafanaSink (contract: two installations on one Grafana)', () => {
       folderUid: 'general',
       version: 3,
     });
-    const result = await sinkOf('default').apply({
-      upserts: [upsertOf(checkout)],
-      removals: [],
-    });
-    expect(result.outcomes[0].ok || result.outcomes[0].error.message).toBe(
-      `dashboard ${uid} exists and was not provisioned by this Lookout installation (instance default); it is not overwritten`,
-    );
+    const result = await upsertAll(sink('default'), checkout);
+    expect(outcomesOf(result)).toEqual([
+      [
+        'component:default/checkout',
+        `dashboard ${uid} exists and was not provisioned by this Lookout installation (instance default); it is not overwritten`,
+      ],
+    ]);
     expect(grafana.dashboards.get(uid)?.model.title).toBe(
       'Checkout (hand-made)',
     );

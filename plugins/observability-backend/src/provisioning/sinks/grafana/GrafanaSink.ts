@@ -8,13 +8,13 @@
  * alone and the entity reports it.
  */
 import {
+  applyPerEntity,
   DASHBOARD_TAG,
   DEFAULT_INSTANCE_ID,
   noticeInstance,
   ProvisioningSink,
   SinkApplyResult,
   SinkChanges,
-  SinkEntityOutcome,
 } from '@lookout/plugin-observability-node';
 import { GrafanaClient } from './GrafanaClient';
 import { folderTitle, folderUid } from './folderUid';
@@ -82,7 +82,6 @@ export class GrafanaSink implements ProvisioningSink {
   }
 
   async apply(changes: SinkChanges): Promise<SinkApplyResult> {
-    const outcomes: SinkEntityOutcome[] = [];
     const folders = new Map<string, Promise<void>>();
     const ensureFolder = (uid: string, title: string) => {
       let created = folders.get(uid);
@@ -99,10 +98,8 @@ export class GrafanaSink implements ProvisioningSink {
       return created;
     };
 
-    for (const upsert of changes.upserts) {
-      changes.signal?.throwIfAborted();
-      const { entityRef, render } = upsert;
-      try {
+    return applyPerEntity(changes, {
+      upsert: async ({ entityRef, render, previousObjects }) => {
         const objects: string[] = [];
         if (render.dashboard) {
           const title = folderTitle(
@@ -144,59 +141,31 @@ export class GrafanaSink implements ProvisioningSink {
             `${FOLDER_PREFIX}${uid}`,
           );
         }
-        for (const stale of dashboardUids(upsert.previousObjects)) {
+        for (const stale of dashboardUids(previousObjects)) {
           if (stale !== render.dashboard?.uid) {
             await this.deleteIfGenerated(stale);
           }
         }
-        outcomes.push({ entityRef, ok: true, objects, changed: true });
-      } catch (error) {
-        outcomes.push({ entityRef, ok: false, error: error as Error });
-      }
-    }
-
-    for (const removal of changes.removals) {
-      try {
+        return { objects, changed: true };
+      },
+      remove: async removal => {
         for (const uid of dashboardUids(removal.previousObjects)) {
           await this.deleteIfGenerated(uid);
         }
-        outcomes.push({
-          entityRef: removal.entityRef,
-          ok: true,
-          objects: [],
-          changed: true,
-        });
-      } catch (error) {
-        outcomes.push({
-          entityRef: removal.entityRef,
-          ok: false,
-          error: error as Error,
-        });
-      }
-    }
-
-    if (!changes.keep) {
-      return { outcomes };
-    }
-    const wanted = new Set([
-      ...changes.keep.flatMap(k => dashboardUids(k.objects)),
-      ...changes.upserts.flatMap(u =>
-        u.render.dashboard ? [u.render.dashboard.uid] : [],
-      ),
-    ]);
-    const present = new Set(
-      await this.client.searchDashboardUids(DASHBOARD_TAG),
-    );
-    const pruned: string[] = [];
-    for (const uid of present) {
-      if (!wanted.has(uid) && (await this.deleteIfGenerated(uid))) {
-        pruned.push(`${DASHBOARD_PREFIX}${uid}`);
-      }
-    }
-    const drifted = changes.keep
-      .filter(k => dashboardUids(k.objects).some(uid => !present.has(uid)))
-      .map(k => k.entityRef);
-    return { outcomes, pruned, drifted };
+        return { changed: true };
+      },
+      // Ids are the `dashboard:<uid>` objects; folders are never pruned.
+      keptIds: keep => keep.objects.filter(o => o.startsWith(DASHBOARD_PREFIX)),
+      upsertIds: ({ render }) =>
+        render.dashboard ? [`${DASHBOARD_PREFIX}${render.dashboard.uid}`] : [],
+      listPresent: async () =>
+        new Set(
+          (await this.client.searchDashboardUids(DASHBOARD_TAG)).map(
+            uid => `${DASHBOARD_PREFIX}${uid}`,
+          ),
+        ),
+      prune: id => this.deleteIfGenerated(id.slice(DASHBOARD_PREFIX.length)),
+    });
   }
 
   /** Deletes the dashboard if Lookout generated it; returns whether it did. */

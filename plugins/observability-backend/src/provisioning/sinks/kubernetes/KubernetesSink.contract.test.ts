@@ -2,49 +2,65 @@
  * Contract tests: the kubernetes sink against a fake API server built from the documented
  * Kubernetes API (discovery, server-side apply, get, delete, list by label selector).
  */
-import { setupServer } from 'msw/node';
-import { component, scrapedService } from '../../__testUtils__/entities';
+import { component } from '../../__testUtils__/entities';
 import { FakeKubernetes } from '../../__testUtils__/fakeKubernetes';
-import { removalOf, renderOf, upsertOf } from '../../__testUtils__/renders';
-import { KubernetesSink } from './KubernetesSink';
+import { renderOf, upsertOf } from '../../__testUtils__/renders';
+import {
+  cart,
+  checkout,
+  describeSinkContract,
+  fullSync,
+  outcomesOf,
+  removeOne,
+  changedCheckout,
+  upsertAll,
+} from '../../__testUtils__/sinkContract';
+import { KubernetesSink, KubernetesSinkOptions } from './KubernetesSink';
 
 const cluster = new FakeKubernetes();
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
-beforeEach(() => {
-  server.resetHandlers(...cluster.handlers());
-  cluster.objects.clear();
-  cluster.requests.length = 0;
-  cluster.failures.length = 0;
-});
 
-function sink() {
+function sink(
+  options: Omit<Partial<KubernetesSinkOptions>, 'cluster'> & {
+    url?: string;
+  } = {},
+) {
+  const { url = cluster.url, ...rest } = options;
   return new KubernetesSink({
     cluster: {
       name: 'production',
-      url: cluster.url,
+      url,
       serviceAccountToken: 'sa-token',
       skipTLSVerify: true,
     },
     retryDelayMs: 1,
+    ...rest,
   });
 }
 
-const checkout = renderOf(scrapedService('checkout'));
-const cart = renderOf(scrapedService('cart'));
 const CHECKOUT_IDS = [
   'monitoring.coreos.com/v1/ServiceMonitor/shop/component-default-checkout',
   'monitoring.coreos.com/v1/PrometheusRule/shop/component-default-checkout',
   'v1/ConfigMap/shop/component-default-checkout-dashboard',
 ];
 
+const server = describeSinkContract('KubernetesSink', {
+  fake: cluster,
+  sink: instanceId => sink({ instanceId }),
+  // The sink reads each object before applying it (ownership check): the first call fails.
+  serverFailure:
+    'reading monitoring.coreos.com/v1/PrometheusRule/shop/component-default-checkout: etcdserver: request timed out',
+  checkoutObjects: CHECKOUT_IDS,
+  takeoverRefused:
+    /exists and is not managed by this Lookout installation \(instance staging; it belongs to instance production\); it is not taken over/,
+  contents: () => Object.fromEntries(cluster.objects),
+  writes: () =>
+    cluster.requests.filter(r => r.method === 'PATCH' || r.method === 'DELETE')
+      .length,
+});
+
 describe('KubernetesSink (contract: Kubernetes API)', () => {
   it('applies every object server-side: field manager lookout, not forced, application/apply-patch+yaml', async () => {
-    const result = await sink().apply({
-      upserts: [upsertOf(checkout)],
-      removals: [],
-    });
+    const result = await upsertAll(sink(), checkout);
 
     expect(result.outcomes).toEqual([
       {
@@ -79,11 +95,10 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
   });
 
   it('updates objects in place on a change', async () => {
-    await sink().apply({ upserts: [upsertOf(checkout)], removals: [] });
-    const changed = renderOf(scrapedService('checkout', '99.5'));
+    await upsertAll(sink(), checkout);
 
     await sink().apply({
-      upserts: [upsertOf(changed, CHECKOUT_IDS)],
+      upserts: [upsertOf(changedCheckout, CHECKOUT_IDS)],
       removals: [],
     });
 
@@ -95,7 +110,7 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
   });
 
   it('prunes the objects an entity no longer needs, but only those labelled managed-by lookout', async () => {
-    await sink().apply({ upserts: [upsertOf(checkout)], removals: [] });
+    await upsertAll(sink(), checkout);
     const sloOnly = renderOf(
       component('checkout', {
         'backstage.io/kubernetes-namespace': 'shop',
@@ -130,43 +145,16 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
   it('retries a server error and succeeds when the API server recovers', async () => {
     cluster.failures.push(503);
 
-    const result = await sink().apply({
-      upserts: [upsertOf(checkout)],
-      removals: [],
-    });
+    const result = await upsertAll(sink(), checkout);
 
     expect(result.outcomes[0].ok).toBe(true);
     expect(cluster.objects.size).toBe(3);
   });
 
-  it('reports an entity the API server keeps failing, naming the object, and applies the others', async () => {
-    cluster.failures.push(500, 500, 500);
-
-    const result = await sink().apply({
-      upserts: [upsertOf(checkout), upsertOf(cart)],
-      removals: [],
-    });
-
-    expect(result.outcomes[0].ok || result.outcomes[0].error.message).toBe(
-      // The sink reads each object before applying it (ownership check): the first call fails.
-      'reading monitoring.coreos.com/v1/PrometheusRule/shop/component-default-checkout: etcdserver: request timed out',
-    );
-    expect(result.outcomes[1]).toMatchObject({
-      entityRef: 'component:default/cart',
-      ok: true,
-    });
-  });
-
   it('deletes a removed entity’s objects', async () => {
-    await sink().apply({
-      upserts: [upsertOf(checkout), upsertOf(cart)],
-      removals: [],
-    });
+    await upsertAll(sink(), checkout, cart);
 
-    const result = await sink().apply({
-      upserts: [],
-      removals: [removalOf(checkout, CHECKOUT_IDS)],
-    });
+    const result = await removeOne(sink(), checkout, CHECKOUT_IDS);
 
     expect(result.outcomes[0].ok).toBe(true);
     expect(
@@ -177,10 +165,7 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
   });
 
   it('on a full sync prunes Lookout-labelled orphans cluster-wide, leaves other objects, skips kinds not installed', async () => {
-    await sink().apply({
-      upserts: [upsertOf(checkout), upsertOf(cart)],
-      removals: [],
-    });
+    await upsertAll(sink(), checkout, cart);
     cluster.put('servicemonitors', {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'ServiceMonitor',
@@ -191,17 +176,13 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
       },
     });
 
-    const result = await sink().apply({
-      upserts: [],
-      removals: [],
-      keep: [
-        {
-          entityRef: checkout.entityRef,
-          slug: checkout.slug,
-          objects: CHECKOUT_IDS,
-        },
-      ],
-    });
+    const result = await fullSync(sink(), [
+      {
+        entityRef: checkout.entityRef,
+        slug: checkout.slug,
+        objects: CHECKOUT_IDS,
+      },
+    ]);
 
     expect(result.pruned?.sort()).toEqual([
       'monitoring.coreos.com/v1/PrometheusRule/shop/component-default-cart',
@@ -218,18 +199,15 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
       grafanaOperator: true,
     });
     server.resetHandlers(...withOperator.handlers());
-    const result = await new KubernetesSink({
-      cluster: {
-        name: 'production',
+    const result = await upsertAll(
+      sink({
         url: withOperator.url,
-        serviceAccountToken: 'sa-token',
-        skipTLSVerify: true,
-      },
-      retryDelayMs: 1,
-      grafanaOperator: {
-        instanceSelector: { matchLabels: { dashboards: 'grafana' } },
-      },
-    }).apply({ upserts: [upsertOf(checkout)], removals: [] });
+        grafanaOperator: {
+          instanceSelector: { matchLabels: { dashboards: 'grafana' } },
+        },
+      }),
+      checkout,
+    );
 
     expect(result.outcomes[0].ok).toBe(true);
     const dashboard = withOperator.objects.get(
@@ -255,64 +233,9 @@ describe('KubernetesSink (contract: Kubernetes API)', () => {
   });
 });
 
-describe('KubernetesSink (contract: two installations on one cluster)', () => {
-  function sinkOf(instanceId: string) {
-    return new KubernetesSink({
-      cluster: {
-        name: 'shared',
-        url: cluster.url,
-        serviceAccountToken: 'sa-token',
-        skipTLSVerify: true,
-      },
-      retryDelayMs: 1,
-      instanceId,
-    });
-  }
-
-  it('prunes, removes and updates only its own objects, ConfigMaps included', async () => {
-    const staging = sinkOf('staging');
-    const production = sinkOf('production');
-    const prodCheckout = renderOf(scrapedService('checkout'), {
-      instanceId: 'production',
-    });
-    await production.apply({ upserts: [upsertOf(prodCheckout)], removals: [] });
-    const before = new Map(cluster.objects);
-    expect(before.size).toBe(3);
-
-    const sync = await staging.apply({ upserts: [], removals: [], keep: [] });
-    const removal = await staging.apply({
-      upserts: [],
-      removals: [
-        removalOf(
-          renderOf(scrapedService('checkout'), { instanceId: 'staging' }),
-          CHECKOUT_IDS,
-        ),
-      ],
-    });
-    const takeover = await staging.apply({
-      upserts: [
-        upsertOf(
-          renderOf(scrapedService('checkout'), { instanceId: 'staging' }),
-        ),
-      ],
-      removals: [],
-    });
-
-    expect(sync.pruned).toEqual([]);
-    expect(removal.outcomes[0]).toMatchObject({ ok: true });
-    expect(takeover.outcomes[0]).toMatchObject({ ok: false });
-    expect((takeover.outcomes[0] as { error: Error }).error.message).toMatch(
-      /exists and is not managed by this Lookout installation \(instance staging; it belongs to instance production\); it is not taken over/,
-    );
-    expect(cluster.objects).toEqual(before);
-    expect(cluster.requests.filter(r => r.method === 'DELETE')).toEqual([]);
-
-    const own = await production.apply({ upserts: [], removals: [], keep: [] });
-    expect([...(own.pruned ?? [])].sort()).toEqual([...CHECKOUT_IDS].sort());
-  });
-
+describe('KubernetesSink (contract: objects of others)', () => {
   it("refuses to take over an object someone else created in the entity's namespace", async () => {
-    cluster.put('servicemonitors', {
+    const handMade = {
       apiVersion: 'monitoring.coreos.com/v1',
       kind: 'ServiceMonitor',
       metadata: {
@@ -320,25 +243,17 @@ describe('KubernetesSink (contract: two installations on one cluster)', () => {
         namespace: 'shop',
         labels: { team: 'platform' },
       },
-    });
-    const result = await sinkOf('default').apply({
-      upserts: [upsertOf(checkout)],
-      removals: [],
-    });
-    expect(result.outcomes[0]).toMatchObject({ ok: false });
-    expect((result.outcomes[0] as { error: Error }).error.message).toBe(
-      'monitoring.coreos.com/v1/ServiceMonitor/shop/component-default-checkout exists and is not managed by this Lookout installation (instance default); it is not taken over',
-    );
+    };
+    cluster.put('servicemonitors', structuredClone(handMade));
+    const result = await upsertAll(sink({ instanceId: 'default' }), checkout);
+    expect(outcomesOf(result)).toEqual([
+      [
+        'component:default/checkout',
+        'monitoring.coreos.com/v1/ServiceMonitor/shop/component-default-checkout exists and is not managed by this Lookout installation (instance default); it is not taken over',
+      ],
+    ]);
     expect(
       cluster.objects.get('servicemonitors/shop/component-default-checkout'),
-    ).toEqual({
-      apiVersion: 'monitoring.coreos.com/v1',
-      kind: 'ServiceMonitor',
-      metadata: {
-        name: 'component-default-checkout',
-        namespace: 'shop',
-        labels: { team: 'platform' },
-      },
-    });
+    ).toEqual(handMade);
   });
 });

@@ -14,6 +14,7 @@ import {
   PatchStrategy,
 } from '@kubernetes/client-node';
 import {
+  applyPerEntity,
   entityFolderFiles,
   GrafanaOperatorOptions,
   KubernetesManifest,
@@ -27,7 +28,7 @@ import {
   ProvisioningSink,
   SinkApplyResult,
   SinkChanges,
-  SinkEntityOutcome,
+  SinkUpsert,
 } from '@lookout/plugin-observability-node';
 import { KubernetesCluster } from './readKubernetesClusters';
 
@@ -151,13 +152,9 @@ export class KubernetesSink implements ProvisioningSink {
   }
 
   async apply(changes: SinkChanges): Promise<SinkApplyResult> {
-    const outcomes: SinkEntityOutcome[] = [];
-    for (const upsert of changes.upserts) {
-      changes.signal?.throwIfAborted();
-      try {
-        const manifests = operatorObjects(
-          entityFolderFiles(upsert.render, this.layout),
-        );
+    return applyPerEntity(changes, {
+      upsert: async upsert => {
+        const manifests = this.manifestsOf(upsert);
         const ids = manifests.map(manifestId);
         for (const manifest of manifests) {
           await this.serverSideApply(manifest);
@@ -167,61 +164,26 @@ export class KubernetesSink implements ProvisioningSink {
             await this.deleteIfManaged(stale);
           }
         }
-        outcomes.push({
-          entityRef: upsert.entityRef,
-          ok: true,
-          objects: ids,
-          changed: true,
-        });
-      } catch (error) {
-        outcomes.push({
-          entityRef: upsert.entityRef,
-          ok: false,
-          error: error as Error,
-        });
-      }
-    }
-    for (const removal of changes.removals) {
-      try {
+        return { objects: ids, changed: true };
+      },
+      remove: async removal => {
         for (const id of removal.previousObjects) {
           await this.deleteIfManaged(id);
         }
-        outcomes.push({
-          entityRef: removal.entityRef,
-          ok: true,
-          objects: [],
-          changed: true,
-        });
-      } catch (error) {
-        outcomes.push({
-          entityRef: removal.entityRef,
-          ok: false,
-          error: error as Error,
-        });
-      }
-    }
-    if (!changes.keep) {
-      return { outcomes };
-    }
-
-    const wanted = new Set(changes.keep.flatMap(k => k.objects));
-    for (const upsert of changes.upserts) {
-      operatorObjects(entityFolderFiles(upsert.render, this.layout)).forEach(
-        m => wanted.add(manifestId(m)),
-      );
-    }
-    const present = await this.listManaged();
-    const pruned: string[] = [];
-    for (const id of present) {
-      if (!wanted.has(id)) {
+        return { changed: true };
+      },
+      keptIds: keep => keep.objects,
+      upsertIds: upsert => this.manifestsOf(upsert).map(manifestId),
+      listPresent: () => this.listManaged(),
+      prune: async id => {
         await this.deleteIfManaged(id);
-        pruned.push(id);
-      }
-    }
-    const drifted = changes.keep
-      .filter(k => k.objects.some(id => !present.has(id)))
-      .map(k => k.entityRef);
-    return { outcomes, pruned, drifted };
+        return true;
+      },
+    });
+  }
+
+  private manifestsOf(upsert: SinkUpsert): KubernetesManifest[] {
+    return operatorObjects(entityFolderFiles(upsert.render, this.layout));
   }
 
   /** Calls the API, retrying server errors and network failures with a doubling delay. */
