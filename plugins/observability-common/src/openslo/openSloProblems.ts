@@ -6,6 +6,7 @@
 import { ObservabilityProblem } from '../spec/types';
 import { formatProblemPath } from '../validation/zodFields';
 import { problemMessages } from '../validation/problemMessages';
+import { Parsed } from '../validation/result';
 
 /** A path inside the OpenSLO text, e.g. `['doc', 2, 'spec', 'objectives', 0]`. @internal */
 export type OpenSloPath = readonly PropertyKey[];
@@ -22,6 +23,15 @@ export class OpenSloProblems {
 
   warning(path: OpenSloPath, message: string): void {
     this.push('warning', path, message);
+  }
+
+  /** The parsed value, or undefined with its message reported as an error at `path`. */
+  valueOf<T>(parsed: Parsed<T>, path: OpenSloPath): T | undefined {
+    if (!parsed.ok) {
+      this.error(path, parsed.message);
+      return undefined;
+    }
+    return parsed.value;
   }
 
   /** How many errors have been reported so far. */
