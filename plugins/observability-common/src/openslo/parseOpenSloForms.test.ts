@@ -4,13 +4,9 @@
  * that replace silent defaults.
  */
 import { parseOpenSloDocuments } from './parseOpenSloDocuments';
+import { checkoutRequests } from '../testUtils';
 
 const context = { entityRef: 'component:default/checkout' };
-
-const CHECKOUT_TOTAL = {
-  metric: 'http_requests_total',
-  matchers: [{ name: 'job', op: '=', value: 'checkout' }],
-};
 
 const V1ALPHA = `apiVersion: openslo/v1alpha
 kind: SLO
@@ -78,7 +74,7 @@ describe('parseOpenSloDocuments: the forms projects write', () => {
                 { name: 'code', op: '!~', value: '5..' },
               ],
             },
-            total: CHECKOUT_TOTAL,
+            total: checkoutRequests,
           },
           alerting: { page: true, ticket: true, minEvents: 0 },
           labels: {},

@@ -1,4 +1,5 @@
 import { parseSloDefinitions } from './sloDefinitions';
+import { checkoutRatio } from '../testUtils';
 
 const context = { defaultWindow: '30d' };
 
@@ -43,20 +44,7 @@ ${RATIO}
           description: 'Checkout requests succeed',
           objective: 99.9,
           window: '28d',
-          indicator: {
-            type: 'ratio',
-            errors: {
-              metric: 'http_requests_total',
-              matchers: [
-                { name: 'job', op: '=', value: 'checkout' },
-                { name: 'code', op: '=~', value: '5..' },
-              ],
-            },
-            total: {
-              metric: 'http_requests_total',
-              matchers: [{ name: 'job', op: '=', value: 'checkout' }],
-            },
-          },
+          indicator: checkoutRatio,
           alerting: {
             page: true,
             ticket: false,

@@ -8,6 +8,7 @@ import {
   OPENTELEMETRY_PRESETS,
   SloSpec,
 } from '@lookout/plugin-observability-common';
+import { checkoutAvailabilitySlo } from '@lookout/plugin-observability-common/testUtils';
 import { RenderInput, RenderOptions } from '../render/types';
 
 /** Options of a typical installation. */
@@ -21,34 +22,7 @@ export const renderOptions: RenderOptions = {
 };
 
 /** A ratio SLO over prom-client counters. */
-export const availabilitySlo: SloSpec = {
-  name: 'availability',
-  description: 'Checkout requests succeed',
-  objective: 99.9,
-  window: '30d',
-  indicator: {
-    type: 'ratio',
-    errors: {
-      metric: 'http_requests_total',
-      matchers: [
-        { name: 'job', op: '=', value: 'checkout' },
-        { name: 'code', op: '=~', value: '5..' },
-      ],
-    },
-    total: {
-      metric: 'http_requests_total',
-      matchers: [{ name: 'job', op: '=', value: 'checkout' }],
-    },
-  },
-  alerting: {
-    page: true,
-    ticket: true,
-    minEvents: 0,
-    runbook: 'https://runbooks.example.com/checkout',
-  },
-  labels: { tier: '1' },
-  source: 'slos',
-};
+export const availabilitySlo: SloSpec = checkoutAvailabilitySlo();
 
 /** A latency SLO over a classic histogram. */
 export const latencySlo: SloSpec = {
