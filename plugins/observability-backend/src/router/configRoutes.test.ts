@@ -6,21 +6,13 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { observabilityPlugin } from '../plugin';
+import { componentEntity } from '@lookout/plugin-observability-common/testUtils';
 
-const checkout = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'default',
-    annotations: {
-      'lookout.dev/metrics-port': 'http-metrics',
-      'lookout.dev/slo-availability': '99.9',
-      'lookout.dev/slo-window': '1d',
-    },
-  },
-  spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
-};
+const checkout = componentEntity({
+  'lookout.dev/metrics-port': 'http-metrics',
+  'lookout.dev/slo-availability': '99.9',
+  'lookout.dev/slo-window': '1d',
+});
 
 /** checkout's owner: paged through the PagerDuty plugin's key, tickets in Slack. */
 const teamShop = {

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { parseObservabilitySpec } from '../spec/parseObservabilitySpec';
-import { openSloV1RatioSlo } from '../testUtils';
+import { componentEntity, openSloV1RatioSlo } from '../testUtils';
 import { mergeOpenSloSlos } from './mergeOpenSloSlos';
 
 const OPENSLO = openSloV1RatioSlo({
@@ -11,19 +11,14 @@ const OPENSLO = openSloV1RatioSlo({
 });
 
 function entity(annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'inventory',
-      annotations: {
-        'lookout.dev/metrics-port': 'http',
-        'lookout.dev/openslo': './slos.yaml',
-        ...annotations,
-      },
+  return componentEntity(
+    {
+      'lookout.dev/metrics-port': 'http',
+      'lookout.dev/openslo': './slos.yaml',
+      ...annotations,
     },
-    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
-  };
+    { name: 'inventory', owner: 'team' },
+  );
 }
 
 function merge(annotations: Record<string, string>, text = OPENSLO) {

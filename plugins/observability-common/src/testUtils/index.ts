@@ -6,3 +6,4 @@
  */
 export * from './sloFixtures';
 export * from './openSloFixtures';
+export * from './entityFixtures';
