@@ -3,7 +3,11 @@
  * availability ratio and the full SLO, built directly as the parser's output so that tests of the
  * renderers, the backend and the frontend do not depend on the parser.
  */
-import { RatioIndicator, SloSpec, VectorSelector } from '../spec/types';
+import type {
+  RatioIndicator,
+  SloSpec,
+  VectorSelector,
+} from '@lookout/plugin-observability-common';
 
 /**
  * `http_requests_total{job="checkout"}`: every checkout request.
