@@ -4,7 +4,7 @@
  * that replace silent defaults.
  */
 import { parseOpenSloDocuments } from './parseOpenSloDocuments';
-import { checkoutRequests } from '../testUtils';
+import { checkoutRequests, goodEventsRatio } from '../testUtils';
 
 const context = { entityRef: 'component:default/checkout' };
 
@@ -65,17 +65,11 @@ describe('parseOpenSloDocuments: the forms projects write', () => {
           description: 'Checkout requests succeed',
           objective: 99.9,
           window: '28d',
-          indicator: {
-            type: 'ratio',
-            good: {
-              metric: 'http_requests_total',
-              matchers: [
-                { name: 'job', op: '=', value: 'checkout' },
-                { name: 'code', op: '!~', value: '5..' },
-              ],
-            },
-            total: checkoutRequests,
-          },
+          indicator: goodEventsRatio(
+            checkoutRequests.metric,
+            checkoutRequests.matchers,
+            { name: 'code', op: '!~', value: '5..' },
+          ),
           alerting: { page: true, ticket: true, minEvents: 0 },
           labels: {},
           source: 'openslo',

@@ -1,6 +1,6 @@
 /*
  * Catalog entities as the tests write them: a production service Component, `checkout` in the
- * `default` namespace owned by `team-shop` unless the test says otherwise.
+ * `default` namespace owned by `team-shop` unless the test says otherwise, and a team Group.
  */
 import { Entity } from '@backstage/catalog-model';
 
@@ -31,5 +31,22 @@ export function componentEntity(
       owner: options.owner ?? 'team-shop',
       lifecycle: options.lifecycle ?? 'production',
     },
+  };
+}
+
+/**
+ * A team Group in `default` with `annotations` (e.g. its routing annotations), named `team-shop`
+ * unless `name` says otherwise.
+ * @public
+ */
+export function groupEntity(
+  annotations: Record<string, string> = {},
+  name = 'team-shop',
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type: 'team', children: [] },
   };
 }

@@ -4,6 +4,7 @@
  * renderers, the backend and the frontend do not depend on the parser.
  */
 import type {
+  LabelMatcher,
   RatioIndicator,
   SloSpec,
   VectorSelector,
@@ -39,6 +40,23 @@ export const checkoutRatio: RatioIndicator = {
   errors: checkoutFailedRequests,
   total: checkoutRequests,
 };
+
+/**
+ * A ratio of one counter in the `good` form: `total` selects `matchers`, `good` adds
+ * `goodMatcher` after them.
+ * @public
+ */
+export function goodEventsRatio(
+  metric: string,
+  matchers: LabelMatcher[],
+  goodMatcher: LabelMatcher,
+): RatioIndicator {
+  return {
+    type: 'ratio',
+    good: { metric, matchers: [...matchers, goodMatcher] },
+    total: { metric, matchers },
+  };
+}
 
 /**
  * The checkout availability SLO (99.9 % over 30 days, paging and ticketing, with a runbook and a
