@@ -3,6 +3,44 @@
  */
 import { HumanDuration } from '@backstage/types';
 
+/**
+ * How the backend talks to one upstream (Prometheus, Alertmanager, Loki, Tempo); each upstream
+ * lists its defaults on its own key.
+ */
+export interface UpstreamConfig {
+  url: string;
+  /**
+   * Headers sent with every request (e.g. Authorization).
+   * @visibility secret
+   */
+  headers?: { [name: string]: string };
+  /**
+   * Deadline of one request, waiting for a free slot included; slower answers are 504.
+   * A HumanDuration object or a string such as `10s`.
+   */
+  timeout?: HumanDuration | string;
+  /** Answers larger than this many bytes are refused (502). */
+  maxResponseBytes?: number;
+  /** Requests in flight at once; more wait for a slot. */
+  concurrency?: number;
+  /**
+   * Requests in flight at once for one caller (a user, or a service), so one caller's slow
+   * queries never take every slot; waiting callers are served in turns. Default: half of
+   * `concurrency`.
+   */
+  concurrencyPerCaller?: number;
+  /**
+   * How long identical requests are answered from memory; concurrent identical requests
+   * always share one upstream request. `0` turns the cache off.
+   */
+  cacheTtl?: HumanDuration | string;
+  /**
+   * Most bytes of answers (counted as their body sizes) the cache keeps; an answer larger
+   * than a quarter of it is never kept. Expired answers are dropped on the next request.
+   */
+  cacheMaxBytes?: number;
+}
+
 export interface Config {
   /** Lookout: annotation-driven observability provisioning and signals. */
   observability?: {
@@ -197,40 +235,12 @@ export interface Config {
       }>;
     };
 
-    /** Prometheus or Thanos Query serving the SLO series. */
-    prometheus?: {
-      url: string;
-      /**
-       * Headers sent with every request (e.g. Authorization).
-       * @visibility secret
-       */
-      headers?: { [name: string]: string };
-      /**
-       * Deadline of one request, waiting for a free slot included; slower answers are 504.
-       * Default 10 seconds. A HumanDuration object or a string such as `10s`.
-       */
-      timeout?: HumanDuration | string;
-      /** Answers larger than this many bytes are refused (502). Default 16 MiB. */
-      maxResponseBytes?: number;
-      /** Requests in flight at once; more wait for a slot. Default 10. */
-      concurrency?: number;
-      /**
-       * Requests in flight at once for one caller (a user, or a service), so one caller's slow
-       * queries never take every slot; waiting callers are served in turns. Default: half of
-       * `concurrency` (5).
-       */
-      concurrencyPerCaller?: number;
-      /**
-       * How long identical requests are answered from memory; concurrent identical requests
-       * always share one upstream request. `0` turns the cache off. Default 10 seconds.
-       */
-      cacheTtl?: HumanDuration | string;
-      /**
-       * Most bytes of answers (counted as their body sizes) the cache keeps; an answer larger
-       * than a quarter of it is never kept. Expired answers are dropped on the next request.
-       * Default 16 MiB.
-       */
-      cacheMaxBytes?: number;
+    /**
+     * Prometheus or Thanos Query serving the SLO series. Defaults: timeout 10 seconds,
+     * maxResponseBytes 16 MiB, concurrency 10 (5 per caller), cacheTtl 10 seconds, cacheMaxBytes
+     * 16 MiB.
+     */
+    prometheus?: UpstreamConfig & {
       /** Thanos Query extensions, sent only when set (plain Prometheus ignores them). */
       thanos?: {
         /** `partial_response`: answer from the stores that answered; a warning says so. */
@@ -240,44 +250,20 @@ export interface Config {
       };
     };
 
-    /** Alertmanager (API v2). */
-    alertmanager?: {
-      url: string;
+    /**
+     * Alertmanager (API v2). Defaults: timeout 10 seconds, maxResponseBytes 4 MiB, concurrency 5
+     * (2 per caller), cacheTtl 5 seconds, cacheMaxBytes 4 MiB.
+     */
+    alertmanager?: UpstreamConfig & {
       /** Link target of alerts in the UI; default `url`. */
       externalUrl?: string;
-      /** @visibility secret */
-      headers?: { [name: string]: string };
-      /**
-       * Deadline of one request, waiting for a free slot included; slower answers are 504.
-       * Default 10 seconds. A HumanDuration object or a string such as `10s`.
-       */
-      timeout?: HumanDuration | string;
-      /** Answers larger than this many bytes are refused (502). Default 4 MiB. */
-      maxResponseBytes?: number;
-      /** Requests in flight at once; more wait for a slot. Default 5. */
-      concurrency?: number;
-      /**
-       * Requests in flight at once for one caller (a user, or a service), so one caller's slow
-       * queries never take every slot; waiting callers are served in turns. Default: half of
-       * `concurrency` (2).
-       */
-      concurrencyPerCaller?: number;
-      /**
-       * How long identical requests are answered from memory; concurrent identical requests
-       * always share one upstream request. `0` turns the cache off. Default 5 seconds.
-       */
-      cacheTtl?: HumanDuration | string;
-      /**
-       * Most bytes of answers (counted as their body sizes) the cache keeps; an answer larger
-       * than a quarter of it is never kept. Expired answers are dropped on the next request.
-       * Default 4 MiB.
-       */
-      cacheMaxBytes?: number;
     };
 
-    /** Loki. */
-    loki?: {
-      url: string;
+    /**
+     * Loki. Defaults: timeout 10 seconds, maxResponseBytes 32 MiB, concurrency 5 (2 per caller),
+     * cacheTtl 5 seconds, cacheMaxBytes 16 MiB.
+     */
+    loki?: UpstreamConfig & {
       /** Default tenant (`X-Scope-OrgID`) of entities without `lookout.dev/logs-tenant`. */
       tenant?: string;
       /**
@@ -287,68 +273,13 @@ export interface Config {
        * `{service_namespace="{{serviceNamespace}}", service_name="{{name}}"}`.
        */
       selectorTemplate?: string;
-      /** @visibility secret */
-      headers?: { [name: string]: string };
-      /**
-       * Deadline of one request, waiting for a free slot included; slower answers are 504.
-       * Default 10 seconds. A HumanDuration object or a string such as `10s`.
-       */
-      timeout?: HumanDuration | string;
-      /** Answers larger than this many bytes are refused (502). Default 32 MiB. */
-      maxResponseBytes?: number;
-      /** Requests in flight at once; more wait for a slot. Default 5. */
-      concurrency?: number;
-      /**
-       * Requests in flight at once for one caller (a user, or a service), so one caller's slow
-       * queries never take every slot; waiting callers are served in turns. Default: half of
-       * `concurrency` (2).
-       */
-      concurrencyPerCaller?: number;
-      /**
-       * How long identical requests are answered from memory; concurrent identical requests
-       * always share one upstream request. `0` turns the cache off. Default 5 seconds.
-       */
-      cacheTtl?: HumanDuration | string;
-      /**
-       * Most bytes of answers (counted as their body sizes) the cache keeps; an answer larger
-       * than a quarter of it is never kept. Expired answers are dropped on the next request.
-       * Default 16 MiB.
-       */
-      cacheMaxBytes?: number;
     };
 
-    /** Tempo. */
-    tempo?: {
-      url: string;
-      /** @visibility secret */
-      headers?: { [name: string]: string };
-      /**
-       * Deadline of one request, waiting for a free slot included; slower answers are 504.
-       * Default 10 seconds. A HumanDuration object or a string such as `10s`.
-       */
-      timeout?: HumanDuration | string;
-      /** Answers larger than this many bytes are refused (502). Default 64 MiB. */
-      maxResponseBytes?: number;
-      /** Requests in flight at once; more wait for a slot. Default 5. */
-      concurrency?: number;
-      /**
-       * Requests in flight at once for one caller (a user, or a service), so one caller's slow
-       * queries never take every slot; waiting callers are served in turns. Default: half of
-       * `concurrency` (2).
-       */
-      concurrencyPerCaller?: number;
-      /**
-       * How long identical requests are answered from memory; concurrent identical requests
-       * always share one upstream request. `0` turns the cache off. Default 10 seconds.
-       */
-      cacheTtl?: HumanDuration | string;
-      /**
-       * Most bytes of answers (counted as their body sizes) the cache keeps; an answer larger
-       * than a quarter of it is never kept. Expired answers are dropped on the next request.
-       * Default 16 MiB.
-       */
-      cacheMaxBytes?: number;
-    };
+    /**
+     * Tempo. Defaults: timeout 10 seconds, maxResponseBytes 64 MiB, concurrency 5 (2 per caller),
+     * cacheTtl 10 seconds, cacheMaxBytes 16 MiB.
+     */
+    tempo?: UpstreamConfig;
 
     /**
      * What entities may see of the logs and traces. Patterns are text with `*` for any characters

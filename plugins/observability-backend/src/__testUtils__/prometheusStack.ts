@@ -65,6 +65,23 @@ export function requireStackBinaries():
   return undefined;
 }
 
+/**
+ * The stack's binaries and the `describe` of the tests that need them: `describe.skip` when one
+ * is missing outside CI (see requireStackBinaries).
+ */
+export function stackSuite(): {
+  binaries: ReturnType<typeof requireStackBinaries>;
+  describeWithStack: jest.Describe;
+} {
+  const binaries = requireStackBinaries();
+  return { binaries, describeWithStack: binaries ? describe : describe.skip };
+}
+
+/** Seconds of a minute, an hour and a day: the unit of the stack's timestamps. */
+export const MINUTE = 60;
+export const HOUR = 3600;
+export const DAY = 86400;
+
 /** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
   const server = net.createServer();

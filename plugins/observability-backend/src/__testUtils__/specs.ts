@@ -7,6 +7,7 @@ import {
   PROM_CLIENT_PRESETS,
   parseObservabilitySpec,
 } from '@lookout/plugin-observability-common';
+import { componentEntity } from '@lookout/plugin-observability-common/testUtils';
 import { stringify } from 'yaml';
 
 /** A component with `count` ratio SLOs named `slo-1`…`slo-<count>` (objective 99.9, window 7d). */
@@ -24,19 +25,13 @@ export function entityWithSlos(
       total: `http_requests_total{job="${name}"}`,
     },
   }));
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        ...(count > 0 && { 'lookout.dev/slos': stringify(slos) }),
-        ...annotations,
-      },
+  return componentEntity(
+    {
+      ...(count > 0 && { 'lookout.dev/slos': stringify(slos) }),
+      ...annotations,
     },
-    spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
-  };
+    { name },
+  );
 }
 
 /** The parsed spec of `entity`; fails the test when the parser reports an error. */

@@ -1,10 +1,5 @@
-import knexFactory, { Knex } from 'knex';
-import {
-  dropDatabases,
-  POSTGRES,
-  requirePostgres,
-  uniquePrefix,
-} from '../provisioning/__testUtils__/postgres';
+import { Knex } from 'knex';
+import { describeOnEachDatabase } from './__testUtils__/eachDatabase';
 import {
   DatabaseProvisioningStore,
   migrateProvisioningDatabase,
@@ -75,36 +70,4 @@ function storeTests(connect: () => Promise<Knex>) {
   });
 }
 
-describe('DatabaseProvisioningStore on SQLite', () => {
-  storeTests(async () =>
-    knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    }),
-  );
-});
-
-const postgres = requirePostgres();
-
-(postgres ? describe : describe.skip)(
-  'DatabaseProvisioningStore on PostgreSQL',
-  () => {
-    const prefix = uniquePrefix();
-    afterAll(async () => {
-      await dropDatabases(prefix);
-    });
-    storeTests(async () => {
-      const admin = knexFactory({
-        client: 'pg',
-        connection: { ...POSTGRES, database: 'postgres' },
-      });
-      await admin.raw('CREATE DATABASE ??', [`${prefix}store`]);
-      await admin.destroy();
-      return knexFactory({
-        client: 'pg',
-        connection: { ...POSTGRES, database: `${prefix}store` },
-      });
-    });
-  },
-);
+describeOnEachDatabase('DatabaseProvisioningStore', 'store', storeTests);

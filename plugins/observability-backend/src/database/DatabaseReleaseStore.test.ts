@@ -1,10 +1,5 @@
-import knexFactory, { Knex } from 'knex';
-import {
-  dropDatabases,
-  POSTGRES,
-  requirePostgres,
-  uniquePrefix,
-} from '../provisioning/__testUtils__/postgres';
+import { Knex } from 'knex';
+import { describeOnEachDatabase } from './__testUtils__/eachDatabase';
 import { migrateProvisioningDatabase } from './DatabaseProvisioningStore';
 import { DatabaseReleaseStore } from './DatabaseReleaseStore';
 
@@ -94,36 +89,4 @@ function storeTests(connect: () => Promise<Knex>) {
   });
 }
 
-describe('DatabaseReleaseStore on SQLite', () => {
-  storeTests(async () =>
-    knexFactory({
-      client: 'better-sqlite3',
-      connection: ':memory:',
-      useNullAsDefault: true,
-    }),
-  );
-});
-
-const postgres = requirePostgres();
-
-(postgres ? describe : describe.skip)(
-  'DatabaseReleaseStore on PostgreSQL',
-  () => {
-    const prefix = uniquePrefix();
-    afterAll(async () => {
-      await dropDatabases(prefix);
-    });
-    storeTests(async () => {
-      const admin = knexFactory({
-        client: 'pg',
-        connection: { ...POSTGRES, database: 'postgres' },
-      });
-      await admin.raw('CREATE DATABASE ??', [`${prefix}releases`]);
-      await admin.destroy();
-      return knexFactory({
-        client: 'pg',
-        connection: { ...POSTGRES, database: `${prefix}releases` },
-      });
-    });
-  },
-);
+describeOnEachDatabase('DatabaseReleaseStore', 'releases', storeTests);

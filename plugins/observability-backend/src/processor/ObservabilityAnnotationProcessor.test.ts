@@ -10,16 +10,18 @@ import {
   ObservabilityAnnotationProcessor,
   formatProblem,
 } from './ObservabilityAnnotationProcessor';
+import {
+  componentEntity,
+  groupEntity,
+} from '@lookout/plugin-observability-common/testUtils';
 
 const location: LocationSpec = { type: 'file', target: '/catalog/search.yaml' };
 
 function entity(annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: 'search', namespace: 'default', annotations },
-    spec: { type: 'service', owner: 'team-discovery', lifecycle: 'production' },
-  };
+  return componentEntity(annotations, {
+    name: 'search',
+    owner: 'team-discovery',
+  });
 }
 
 /** The catalog's per-processor cache, kept in memory for one entity. */
@@ -115,19 +117,10 @@ describe('ObservabilityAnnotationProcessor', () => {
   });
 
   it("reports a Group's malformed routing annotations, naming them, although it has no other Lookout annotation", async () => {
-    const group: Entity = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: {
-        name: 'team-shop',
-        namespace: 'default',
-        annotations: {
-          'pagerduty.com/integration-key': 'abc',
-          'lookout.dev/tickets-slack-secret': 'receivers',
-        },
-      },
-      spec: { type: 'team', children: [] },
-    };
+    const group = groupEntity({
+      'pagerduty.com/integration-key': 'abc',
+      'lookout.dev/tickets-slack-secret': 'receivers',
+    });
     const { emitted } = await process('strict', group);
     expect(emitted).toEqual([
       expect.objectContaining({

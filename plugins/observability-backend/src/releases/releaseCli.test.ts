@@ -16,6 +16,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FaultServer, startFaultServer } from '../__testUtils__/faultServer';
 import { entityWithSlos } from '../__testUtils__/specs';
 import { observabilityPlugin } from '../plugin';
+import { vectorAnswer } from '../__testUtils__/prometheusAnswers';
 
 const BIN = resolvePackagePath(
   '@lookout/plugin-observability-node',
@@ -50,22 +51,21 @@ beforeAll(async () => {
     kind: 'status',
     status: 200,
     contentType: 'application/json',
-    body: JSON.stringify({
-      status: 'success',
-      data: {
-        resultType: 'vector',
-        result: [
+    body: JSON.stringify(
+      vectorAnswer(
+        [
           {
             metric: {
               __name__: 'slo:error_budget_remaining:ratio',
               backstage_entity: 'component:default/checkout',
               slo: 'slo-1',
             },
-            value: [1_764_000_000, '-0.2'],
+            value: '-0.2',
           },
         ],
-      },
-    }),
+        1_764_000_000,
+      ),
+    ),
   };
   const backend = await startTestBackend({
     features: [

@@ -35,19 +35,17 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import {
   backfillOpenMetrics,
-  requireStackBinaries,
   StackProcess,
   startPrometheus,
+  DAY,
+  HOUR,
+  MINUTE,
+  stackSuite,
 } from '../__testUtils__/prometheusStack';
 import { entityWithSlos } from '../__testUtils__/specs';
 import { observabilityPlugin } from '../plugin';
 
-const binaries = requireStackBinaries();
-const describeWithStack = binaries ? describe : describe.skip;
-
-const MINUTE = 60;
-const HOUR = 3600;
-const DAY = 86400;
+const { binaries, describeWithStack } = stackSuite();
 const ENTITY = 'component:default/checkout';
 const base = '/api/observability/entities/by-name/component/default/checkout';
 

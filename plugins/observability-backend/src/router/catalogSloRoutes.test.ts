@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { startMockedBackend } from '../__testUtils__/mockedBackend';
 import { entityWithSlos } from '../__testUtils__/specs';
+import { vectorAnswer } from '../__testUtils__/prometheusAnswers';
 
 const upstream = setupServer();
 const queries: string[] = [];
@@ -13,32 +14,28 @@ beforeEach(() => {
   upstream.use(
     http.post('http://prometheus.test/api/v1/query', async ({ request }) => {
       queries.push(new URLSearchParams(await request.text()).get('query')!);
-      return HttpResponse.json({
-        status: 'success',
-        data: {
-          resultType: 'vector',
-          result: [
-            {
-              metric: {
-                __name__: 'slo:error_budget_remaining:ratio',
-                backstage_entity: 'component:default/cart',
-                slo: 'slo-1',
-              },
-              value: [1795626000, '0.1'],
+      return HttpResponse.json(
+        vectorAnswer([
+          {
+            metric: {
+              __name__: 'slo:error_budget_remaining:ratio',
+              backstage_entity: 'component:default/cart',
+              slo: 'slo-1',
             },
-            {
-              metric: {
-                __name__: 'ALERTS',
-                alertname: 'ErrorBudgetBurn',
-                alertstate: 'firing',
-                backstage_entity: 'component:default/cart',
-                slo: 'slo-2',
-              },
-              value: [1795626000, '1'],
+            value: '0.1',
+          },
+          {
+            metric: {
+              __name__: 'ALERTS',
+              alertname: 'ErrorBudgetBurn',
+              alertstate: 'firing',
+              backstage_entity: 'component:default/cart',
+              slo: 'slo-2',
             },
-          ],
-        },
-      });
+            value: '1',
+          },
+        ]),
+      );
     }),
   );
 });

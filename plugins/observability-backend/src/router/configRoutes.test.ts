@@ -6,37 +6,23 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { observabilityPlugin } from '../plugin';
+import {
+  componentEntity,
+  groupEntity,
+} from '@lookout/plugin-observability-common/testUtils';
 
-const checkout = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'default',
-    annotations: {
-      'lookout.dev/metrics-port': 'http-metrics',
-      'lookout.dev/slo-availability': '99.9',
-      'lookout.dev/slo-window': '1d',
-    },
-  },
-  spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
-};
+const checkout = componentEntity({
+  'lookout.dev/metrics-port': 'http-metrics',
+  'lookout.dev/slo-availability': '99.9',
+  'lookout.dev/slo-window': '1d',
+});
 
 /** checkout's owner: paged through the PagerDuty plugin's key, tickets in Slack. */
-const teamShop = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: {
-    name: 'team-shop',
-    namespace: 'default',
-    annotations: {
-      'pagerduty.com/integration-key': '0123456789abcdef0123456789abcdef',
-      'lookout.dev/tickets-slack-secret': 'alertmanager-receivers/shop-slack',
-      'lookout.dev/tickets-slack-channel': '#shop-alerts',
-    },
-  },
-  spec: { type: 'team', children: [] },
-};
+const teamShop = groupEntity({
+  'pagerduty.com/integration-key': '0123456789abcdef0123456789abcdef',
+  'lookout.dev/tickets-slack-secret': 'alertmanager-receivers/shop-slack',
+  'lookout.dev/tickets-slack-channel': '#shop-alerts',
+});
 
 /** Owned by a team whose Group names no receiver. */
 const cart = {

@@ -6,6 +6,7 @@
 import { http, HttpResponse } from 'msw';
 import request from 'supertest';
 import { setupServer } from 'msw/node';
+import { componentEntity } from '@lookout/plugin-observability-common/testUtils';
 import { fixtureJson } from '../__testUtils__/fixtures';
 import {
   CatalogTestBackend,
@@ -16,22 +17,19 @@ import {
 
 const TRACE_ID = '5b8efff798038103d269b633813fc700';
 
-function component(name: string, extra: Record<string, unknown> = {}) {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: {
-        'lookout.dev/slo-availability': '99.9',
-        'lookout.dev/logs-selector': `{namespace="shop", app="${name}"}`,
-        'lookout.dev/traces-service': name,
-      },
-      ...extra,
+function component(
+  name: string,
+  extra: { labels?: Record<string, string> } = {},
+) {
+  const entity = componentEntity(
+    {
+      'lookout.dev/slo-availability': '99.9',
+      'lookout.dev/logs-selector': `{namespace="shop", app="${name}"}`,
+      'lookout.dev/traces-service': name,
     },
-    spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
-  };
+    { name },
+  );
+  return { ...entity, metadata: { ...entity.metadata, ...extra } };
 }
 
 const upstream = setupServer();

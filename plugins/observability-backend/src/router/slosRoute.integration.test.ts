@@ -46,20 +46,18 @@ import { stringify } from 'yaml';
 import {
   backfillOpenMetrics,
   backfillRules,
-  requireStackBinaries,
   StackProcess,
   startAlertmanager,
   startPrometheus,
+  DAY,
+  HOUR,
+  MINUTE,
+  stackSuite,
 } from '../__testUtils__/prometheusStack';
 import { entityWithSlos, specOf } from '../__testUtils__/specs';
 import { observabilityPlugin } from '../plugin';
 
-const binaries = requireStackBinaries();
-const describeWithStack = binaries ? describe : describe.skip;
-
-const MINUTE = 60;
-const HOUR = 3600;
-const DAY = 86400;
+const { binaries, describeWithStack } = stackSuite();
 const SAMPLE_INTERVAL = 30;
 const ENTITY_REF = 'component:default/checkout';
 

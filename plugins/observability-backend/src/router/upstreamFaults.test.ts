@@ -16,22 +16,14 @@ import {
   startFaultServer,
 } from '../__testUtils__/faultServer';
 import { observabilityPlugin } from '../plugin';
+import { componentEntity } from '@lookout/plugin-observability-common/testUtils';
 
 const TIMEOUT_MS = 400;
 
-const checkout = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'default',
-    annotations: {
-      'lookout.dev/slo-availability': '99.9',
-      'lookout.dev/logs-selector': '{app="checkout"}',
-    },
-  },
-  spec: { type: 'service', owner: 'team-shop', lifecycle: 'production' },
-};
+const checkout = componentEntity({
+  'lookout.dev/slo-availability': '99.9',
+  'lookout.dev/logs-selector': '{app="checkout"}',
+});
 
 async function startBackend(url: string) {
   const upstream = {

@@ -6,17 +6,12 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import { observabilityPlugin } from '../plugin';
+import { componentEntity } from '@lookout/plugin-observability-common/testUtils';
 
-const checkout = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'shop',
-    annotations: { 'lookout.dev/metrics-port': 'http-metrics' },
-  },
-  spec: { type: 'service', owner: 'group:default/team-shop' },
-};
+const checkout = componentEntity(
+  { 'lookout.dev/metrics-port': 'http-metrics' },
+  { namespace: 'shop', owner: 'group:default/team-shop' },
+);
 
 describe('POST /validate', () => {
   async function start() {

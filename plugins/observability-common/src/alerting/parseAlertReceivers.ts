@@ -1,7 +1,9 @@
 /*
  * Reads the routing annotations of a Group or Component (`pagerduty.com/integration-key`,
  * `lookout.dev/pager-secret`, `lookout.dev/tickets-*`) into its receivers, with a problem naming
- * the annotation for every malformed value. Pure, never throws.
+ * the annotation for every malformed value; and the platform's default receiver
+ * (`observability.alerting.defaultReceiver`), whose config keys stand for the same annotations.
+ * Pure, never throws.
  */
 import { Entity } from '@backstage/catalog-model';
 import {
@@ -17,7 +19,13 @@ import { ObservabilityProblem } from '../spec/types';
 import { describeValue } from '../validation/describeValue';
 import { parseHttpUrl } from '../validation/httpUrl';
 import { Parsed, invalid, valid } from '../validation/result';
-import { AlertReceivers, PagerDutyKey, TicketChannel } from './receivers';
+import {
+  AlertReceivers,
+  PagerDutyKey,
+  ReceiverSpec,
+  TicketChannel,
+  describeTicketChannel,
+} from './receivers';
 import { parseSecretKeyRef } from './secretKeyRef';
 
 /** PagerDuty Events API v2 integration keys are 32 letters and digits. */
@@ -156,4 +164,55 @@ export function parseAlertReceivers(entity: Entity): ParsedAlertReceivers {
   }
   receivers.tickets = tickets;
   return { receivers, problems };
+}
+
+/** Keys of the default receiver's config and the routing annotation each one stands for. */
+const RECEIVER_KEYS: Record<string, string> = {
+  pagerdutyIntegrationKey: ANNOTATION_PAGERDUTY_INTEGRATION_KEY,
+  pagerSecret: ANNOTATION_PAGER_SECRET,
+  slackSecret: ANNOTATION_TICKETS_SLACK_SECRET,
+  slackChannel: ANNOTATION_TICKETS_SLACK_CHANNEL,
+  email: ANNOTATION_TICKETS_EMAIL,
+  webhook: ANNOTATION_TICKETS_WEBHOOK,
+};
+
+/** The config keys of a default receiver besides its `name`. @public */
+export const DEFAULT_RECEIVER_KEYS: readonly string[] =
+  Object.keys(RECEIVER_KEYS);
+
+/**
+ * The default receiver named `name` with the values of `DEFAULT_RECEIVER_KEYS` that are set, or
+ * the first error as `<key>: <message>`.
+ * @public
+ */
+export function parseDefaultReceiver(
+  name: string,
+  values: Readonly<Record<string, string | undefined>>,
+): Parsed<ReceiverSpec> {
+  const annotations: Record<string, string> = {};
+  for (const [key, annotation] of Object.entries(RECEIVER_KEYS)) {
+    const value = values[key];
+    if (value !== undefined) {
+      annotations[annotation] = value;
+    }
+  }
+  const { receivers, problems } = parseAlertReceivers({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, annotations },
+  });
+  const problem = problems.find(p => p.severity === 'error');
+  if (problem) {
+    const key = Object.entries(RECEIVER_KEYS).find(
+      ([, annotation]) => annotation === problem.annotation,
+    )![0];
+    return invalid(`${key}: ${problem.message}`);
+  }
+  const channels = receivers.tickets.map(describeTicketChannel);
+  return valid({
+    name,
+    ...(receivers.pager && { pagerduty: receivers.pager }),
+    tickets: receivers.tickets,
+    description: `the default receiver (${[name, ...channels].join(', ')})`,
+  });
 }

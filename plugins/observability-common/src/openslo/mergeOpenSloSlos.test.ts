@@ -1,43 +1,24 @@
 import { Entity } from '@backstage/catalog-model';
 import { parseObservabilitySpec } from '../spec/parseObservabilitySpec';
+import { componentEntity, openSloV1RatioSlo } from '../testUtils';
 import { mergeOpenSloSlos } from './mergeOpenSloSlos';
 
-const OPENSLO = `
-apiVersion: openslo/v1
-kind: SLO
-metadata: { name: reads }
-spec:
-  indicator:
-    metadata: { name: reads-sli }
-    spec:
-      ratioMetric:
-        counter: true
-        bad:
-          metricSource:
-            type: Prometheus
-            spec: { query: 'http_requests_total{code=~"5.."}' }
-        total:
-          metricSource:
-            type: Prometheus
-            spec: { query: 'http_requests_total' }
-  objectives:
-    - target: 0.995
-`;
+const OPENSLO = openSloV1RatioSlo({
+  name: 'reads',
+  bad: `'http_requests_total{code=~"5.."}'`,
+  total: 'http_requests_total',
+  objectives: '[{ target: 0.995 }]',
+});
 
 function entity(annotations: Record<string, string>): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'inventory',
-      annotations: {
-        'lookout.dev/metrics-port': 'http',
-        'lookout.dev/openslo': './slos.yaml',
-        ...annotations,
-      },
+  return componentEntity(
+    {
+      'lookout.dev/metrics-port': 'http',
+      'lookout.dev/openslo': './slos.yaml',
+      ...annotations,
     },
-    spec: { type: 'service', owner: 'team', lifecycle: 'production' },
-  };
+    { name: 'inventory', owner: 'team' },
+  );
 }
 
 function merge(annotations: Record<string, string>, text = OPENSLO) {
@@ -73,7 +54,7 @@ describe('mergeOpenSloSlos', () => {
     expect(problems).toEqual([]);
     const taken = merge(
       { 'lookout.dev/slo-availability': '99.9' },
-      OPENSLO.replace('name: reads }', 'name: availability }'),
+      OPENSLO.replace('name: reads\n', 'name: availability\n'),
     );
     expect(taken.slos.map(s => s.name)).toEqual(['availability']);
     expect(taken.problems).toEqual([

@@ -3,25 +3,22 @@
  * and the strict field check every object of a document goes through: a field OpenSLO does not
  * have there is an error naming its path, never silently ignored.
  */
-import { ObservabilityProblem } from '../spec/types';
-import { formatProblemPath } from '../validation/zodFields';
+import { AnnotationProblems } from '../validation/annotationProblems';
 import { problemMessages } from '../validation/problemMessages';
+import { Parsed } from '../validation/result';
 
 /** A path inside the OpenSLO text, e.g. `['doc', 2, 'spec', 'objectives', 0]`. @internal */
 export type OpenSloPath = readonly PropertyKey[];
 
 /** Problems of one OpenSLO text. @internal */
-export class OpenSloProblems {
-  readonly items: ObservabilityProblem[] = [];
-
-  constructor(private readonly annotation: string) {}
-
-  error(path: OpenSloPath, message: string): void {
-    this.push('error', path, message);
-  }
-
-  warning(path: OpenSloPath, message: string): void {
-    this.push('warning', path, message);
+export class OpenSloProblems extends AnnotationProblems {
+  /** The parsed value, or undefined with its message reported as an error at `path`. */
+  valueOf<T>(parsed: Parsed<T>, path: OpenSloPath): T | undefined {
+    if (!parsed.ok) {
+      this.error(path, parsed.message);
+      return undefined;
+    }
+    return parsed.value;
   }
 
   /** How many errors have been reported so far. */
@@ -50,18 +47,5 @@ export class OpenSloProblems {
         );
       }
     }
-  }
-
-  private push(
-    severity: 'error' | 'warning',
-    path: OpenSloPath,
-    message: string,
-  ) {
-    this.items.push({
-      severity,
-      annotation: this.annotation,
-      path: formatProblemPath(path),
-      message,
-    });
   }
 }

@@ -1,4 +1,5 @@
 import { parseOpenSloDocuments } from './parseOpenSloDocuments';
+import { checkoutRatio, openSloRatioMetric } from '../testUtils';
 
 const context = { entityRef: 'component:default/checkout' };
 
@@ -8,18 +9,11 @@ kind: SLI
 metadata:
   name: checkout-errors
 spec:
-  ratioMetric:
-    counter: true
-    bad:
-      metricSource:
-        type: Prometheus
-        spec:
-          query: sum(rate(http_requests_total{job="checkout", code=~"5.."}[5m]))
-    total:
-      metricSource:
-        type: Prometheus
-        spec:
-          query: http_requests_total{job="checkout"}
+${openSloRatioMetric(
+  'sum(rate(http_requests_total{job="checkout", code=~"5.."}[5m]))',
+  'http_requests_total{job="checkout"}',
+  '  ',
+)}
 ---
 apiVersion: openslo/v1
 kind: SLO
@@ -51,20 +45,7 @@ describe('parseOpenSloDocuments', () => {
           description: 'Checkout requests succeed',
           objective: 99.5,
           window: '28d',
-          indicator: {
-            type: 'ratio',
-            errors: {
-              metric: 'http_requests_total',
-              matchers: [
-                { name: 'job', op: '=', value: 'checkout' },
-                { name: 'code', op: '=~', value: '5..' },
-              ],
-            },
-            total: {
-              metric: 'http_requests_total',
-              matchers: [{ name: 'job', op: '=', value: 'checkout' }],
-            },
-          },
+          indicator: checkoutRatio,
           alerting: { page: true, ticket: true, minEvents: 0 },
           labels: { tier: '1', domain: 'payments,checkout' },
           source: 'openslo',

@@ -4,13 +4,9 @@
  * that replace silent defaults.
  */
 import { parseOpenSloDocuments } from './parseOpenSloDocuments';
+import { checkoutRequests, goodEventsRatio } from '../testUtils';
 
 const context = { entityRef: 'component:default/checkout' };
-
-const CHECKOUT_TOTAL = {
-  metric: 'http_requests_total',
-  matchers: [{ name: 'job', op: '=', value: 'checkout' }],
-};
 
 const V1ALPHA = `apiVersion: openslo/v1alpha
 kind: SLO
@@ -69,17 +65,11 @@ describe('parseOpenSloDocuments: the forms projects write', () => {
           description: 'Checkout requests succeed',
           objective: 99.9,
           window: '28d',
-          indicator: {
-            type: 'ratio',
-            good: {
-              metric: 'http_requests_total',
-              matchers: [
-                { name: 'job', op: '=', value: 'checkout' },
-                { name: 'code', op: '!~', value: '5..' },
-              ],
-            },
-            total: CHECKOUT_TOTAL,
-          },
+          indicator: goodEventsRatio(
+            checkoutRequests.metric,
+            checkoutRequests.matchers,
+            { name: 'code', op: '!~', value: '5..' },
+          ),
           alerting: { page: true, ticket: true, minEvents: 0 },
           labels: {},
           source: 'openslo',

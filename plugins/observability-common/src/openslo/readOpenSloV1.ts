@@ -11,13 +11,16 @@ import { OpenSloPath, OpenSloProblems } from './openSloProblems';
 import { OPENSLO_REFUSALS as REFUSED } from './openSloRefusals';
 import { OpenSloDocument, documentLabel } from './readOpenSloDocuments';
 import {
+  checkOpenSloBudgeting,
+  checkOpenSloDocument,
   openSloSpec,
   readOpenSloDescription,
   readOpenSloLabels,
   readOpenSloName,
+  readOpenSloRollingWindow,
 } from './openSloReaders';
 import { OpenSloV1Sources, readSliSpec } from './readOpenSloV1Sli';
-import { readObjectives, readTimeWindow } from './readOpenSloV1Objectives';
+import { V1_WINDOW, readObjectives } from './readOpenSloV1Objectives';
 
 /** The other documents of the text an SLO may refer to. @internal */
 export interface OpenSloV1Context extends OpenSloV1Sources {
@@ -34,31 +37,7 @@ export function checkV1Document(
   specFields: readonly string[] | undefined,
   problems: OpenSloProblems,
 ): Record<string, unknown> | undefined {
-  problems.checkFields(doc.body, doc.path, FIELDS.document, PLACES);
-  const metadataPath = [...doc.path, 'metadata'];
-  if (isPlainMap(doc.body.metadata)) {
-    problems.checkFields(
-      doc.body.metadata,
-      metadataPath,
-      FIELDS.metadata,
-      PLACES,
-    );
-  }
-  const spec = doc.body.spec;
-  if (!isPlainMap(spec)) {
-    problems.error(
-      [...doc.path, 'spec'],
-      problemMessages.foundExpected(
-        spec,
-        `expected the ${doc.kind}'s spec (a map)`,
-      ),
-    );
-    return undefined;
-  }
-  if (specFields) {
-    problems.checkFields(spec, [...doc.path, 'spec'], specFields, PLACES);
-  }
-  return spec;
+  return checkOpenSloDocument(doc, FIELDS, specFields, problems);
 }
 
 /** An `SLI` document's indicator, or undefined when it has an error (reported). @internal */
@@ -94,24 +73,14 @@ export function readV1Slo(
   const description = readOpenSloDescription(spec, specPath, problems);
   const indicator = readSloIndicator(spec, specPath, context);
   const window =
-    readTimeWindow(spec.timeWindow, [...specPath, 'timeWindow'], problems) ??
-    context.defaultWindow;
+    readOpenSloRollingWindow(
+      spec.timeWindow,
+      [...specPath, 'timeWindow'],
+      problems,
+      V1_WINDOW,
+    ) ?? context.defaultWindow;
   const objective = readObjectives(spec.objectives, specPath, problems);
-  if (
-    spec.budgetingMethod !== undefined &&
-    spec.budgetingMethod !== 'Occurrences'
-  ) {
-    problems.error(
-      [...specPath, 'budgetingMethod'],
-      problemMessages.foundExpected(
-        spec.budgetingMethod,
-        REFUSED.budgetingMethod,
-      ),
-    );
-  }
-  if (spec.alertPolicies !== undefined) {
-    problems.warning([...specPath, 'alertPolicies'], REFUSED.alertPolicies);
-  }
+  checkOpenSloBudgeting(spec, specPath, problems);
   const labels = readOpenSloLabels(
     metadata.labels,
     [...doc.path, 'metadata', 'labels'],

@@ -13,10 +13,15 @@ import { OPENSLO_REFUSALS as REFUSED } from './openSloRefusals';
 import { OpenSloDocument } from './readOpenSloDocuments';
 import {
   OpenSloObjective,
+  OpenSloWindowForm,
+  checkOpenSloBudgeting,
+  checkOpenSloDocument,
   openSloSpec,
+  readOneOpenSloObjective,
   readOpenSloDescription,
   readOpenSloName,
   readOpenSloQuery,
+  readOpenSloRollingWindow,
   readOpenSloTarget,
 } from './openSloReaders';
 
@@ -25,38 +30,20 @@ const PLACES = FIELDS.placements;
 /** Units of a v1alpha window that Lookout's windows (days, weeks or hours) can express. */
 const WINDOW_UNITS: Record<string, string> = { Day: 'd', Week: 'w', Hour: 'h' };
 
-/** Checks the fields of a document and of its metadata; the spec if it is a map. */
+/** `spec.timeWindows`: a list of one `count` of a `unit`. */
+const V1ALPHA_WINDOW: OpenSloWindowForm = {
+  fields: FIELDS,
+  example: '[{ count: 28, unit: Day }]',
+  length: readWindowLength,
+};
+
+/** Checks the fields of a document, of its metadata and of its spec; the spec if it is a map. */
 export function checkV1alphaDocument(
   doc: OpenSloDocument,
   specFields: readonly string[],
   problems: OpenSloProblems,
 ): Record<string, unknown> | undefined {
-  problems.checkFields(doc.body, doc.path, FIELDS.document, PLACES);
-  if (isPlainMap(doc.body.metadata)) {
-    problems.checkFields(
-      doc.body.metadata,
-      [...doc.path, 'metadata'],
-      FIELDS.metadata,
-      PLACES,
-    );
-  }
-  if (!isPlainMap(doc.body.spec)) {
-    problems.error(
-      [...doc.path, 'spec'],
-      problemMessages.foundExpected(
-        doc.body.spec,
-        `expected the ${doc.kind}'s spec (a map)`,
-      ),
-    );
-    return undefined;
-  }
-  problems.checkFields(
-    doc.body.spec,
-    [...doc.path, 'spec'],
-    specFields,
-    PLACES,
-  );
-  return doc.body.spec;
+  return checkOpenSloDocument(doc, FIELDS, specFields, problems);
 }
 
 /** A v1alpha `SLO` document as a Lookout SLO, or undefined when it has an error. @internal */
@@ -79,23 +66,13 @@ export function readV1alphaSlo(
     problems.error([...specPath, 'indicator'], REFUSED.thresholdMetric);
   }
   const window =
-    readTimeWindows(spec.timeWindows, [...specPath, 'timeWindows'], problems) ??
-    defaultWindow;
-  if (
-    spec.budgetingMethod !== undefined &&
-    spec.budgetingMethod !== 'Occurrences'
-  ) {
-    problems.error(
-      [...specPath, 'budgetingMethod'],
-      problemMessages.foundExpected(
-        spec.budgetingMethod,
-        REFUSED.budgetingMethod,
-      ),
-    );
-  }
-  if (spec.alertPolicies !== undefined) {
-    problems.warning([...specPath, 'alertPolicies'], REFUSED.alertPolicies);
-  }
+    readOpenSloRollingWindow(
+      spec.timeWindows,
+      [...specPath, 'timeWindows'],
+      problems,
+      V1ALPHA_WINDOW,
+    ) ?? defaultWindow;
+  checkOpenSloBudgeting(spec, specPath, problems);
   const read = readObjectives(spec.objectives, specPath, problems);
   if (!name || !read || problems.errorCount() > errors) {
     return undefined;
@@ -113,37 +90,11 @@ export function readV1alphaSlo(
   );
 }
 
-function readTimeWindows(
-  value: unknown,
-  path: OpenSloPath,
+function readWindowLength(
+  window: Record<string, unknown>,
+  windowPath: OpenSloPath,
   problems: OpenSloProblems,
 ): string | undefined {
-  if (value === undefined) {
-    return undefined;
-  }
-  if (!Array.isArray(value) || value.length !== 1 || !isPlainMap(value[0])) {
-    problems.error(
-      path,
-      problemMessages.foundExpected(
-        value,
-        'expected a list of one window, e.g. [{ count: 28, unit: Day }]',
-      ),
-    );
-    return undefined;
-  }
-  const window = value[0];
-  const windowPath = [...path, 0];
-  problems.checkFields(window, windowPath, FIELDS.timeWindow, PLACES);
-  if (window.calendar !== undefined || window.isRolling === false) {
-    problems.error(windowPath, REFUSED.calendar);
-    return undefined;
-  }
-  if (window.isRolling !== undefined && window.isRolling !== true) {
-    problems.error(
-      [...windowPath, 'isRolling'],
-      problemMessages.foundExpected(window.isRolling, 'expected true'),
-    );
-  }
   const unit =
     typeof window.unit === 'string' ? WINDOW_UNITS[window.unit] : undefined;
   if (!unit) {
@@ -166,12 +117,10 @@ function readTimeWindows(
     );
     return undefined;
   }
-  const duration = parseSloWindow(`${window.count}${unit}`);
-  if (!duration.ok) {
-    problems.error([...windowPath, 'count'], duration.message);
-    return undefined;
-  }
-  return duration.value;
+  return problems.valueOf(parseSloWindow(`${window.count}${unit}`), [
+    ...windowPath,
+    'count',
+  ]);
 }
 
 function readObjectives(
@@ -179,39 +128,14 @@ function readObjectives(
   specPath: OpenSloPath,
   problems: OpenSloProblems,
 ): { objective: OpenSloObjective; indicator: RatioIndicator } | undefined {
-  const path = [...specPath, 'objectives'];
-  if (!Array.isArray(value) || value.length === 0) {
-    problems.error(
-      path,
-      problemMessages.foundExpected(
-        value,
-        'expected a list with one objective with ratioMetrics and target',
-      ),
-    );
+  const read = readOneOpenSloObjective(value, specPath, problems, FIELDS, {
+    list: 'expected a list with one objective with ratioMetrics and target',
+    objective: 'expected an objective with ratioMetrics and target',
+  });
+  if (!read) {
     return undefined;
   }
-  if (value.length > 1) {
-    problems.error(path, REFUSED.severalObjectives(value.length));
-    return undefined;
-  }
-  const objectivePath = [...path, 0];
-  const objective = value[0];
-  if (!isPlainMap(objective)) {
-    problems.error(
-      objectivePath,
-      problemMessages.foundExpected(
-        objective,
-        'expected an objective with ratioMetrics and target',
-      ),
-    );
-    return undefined;
-  }
-  problems.checkFields(objective, objectivePath, FIELDS.objective, PLACES);
-  for (const field of ['op', 'value']) {
-    if (objective[field] !== undefined) {
-      problems.error([...objectivePath, field], REFUSED.thresholdObjective);
-    }
-  }
+  const { objective, objectivePath } = read;
   if (objective.timeSliceTarget !== undefined) {
     problems.error([...objectivePath, 'timeSliceTarget'], REFUSED.timeslices);
   }

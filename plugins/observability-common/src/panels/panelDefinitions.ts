@@ -17,10 +17,11 @@ import {
 } from '../spec/types';
 import { describeValue, isPlainMap } from '../validation/describeValue';
 import { Parsed, invalid, valid } from '../validation/result';
-import { parseYamlList } from '../validation/yamlList';
 import {
-  formatProblemPath,
-  issuesToProblems,
+  AnnotationProblems,
+  readAnnotationList,
+} from '../validation/annotationProblems';
+import {
   optionalField,
   requiredField,
   strictMap,
@@ -116,32 +117,22 @@ export function parsePanelDefinitions(
   text: string,
   context: PanelDefinitionsContext,
 ): { panels: PanelSpec[]; problems: ObservabilityProblem[] } {
-  const problems: ObservabilityProblem[] = [];
-  const error = (path: readonly PropertyKey[], message: string) =>
-    problems.push({
-      severity: 'error',
-      annotation: ANNOTATION_PANELS,
-      path: formatProblemPath(path),
-      message,
-    });
-  const list = parseYamlList(
+  const problems = new AnnotationProblems(ANNOTATION_PANELS);
+  const list = readAnnotationList(
     text,
     `expected a YAML list of panels, e.g.\n${PANEL_EXAMPLE}`,
+    problems,
   );
-  if (!list.ok) {
-    error([], list.message);
-    return { panels: [], problems };
-  }
-  if (list.value.length > MAX_PANELS) {
-    error(
+  if (list.length > MAX_PANELS) {
+    problems.error(
       [],
-      `declares ${list.value.length} panels; at most ${MAX_PANELS} are allowed, the first ${MAX_PANELS} are kept`,
+      `declares ${list.length} panels; at most ${MAX_PANELS} are allowed, the first ${MAX_PANELS} are kept`,
     );
   }
   const panels: PanelSpec[] = [];
-  list.value.slice(0, MAX_PANELS).forEach((entry, index) => {
+  list.slice(0, MAX_PANELS).forEach((entry, index) => {
     if (!isPlainMap(entry)) {
-      error(
+      problems.error(
         [index],
         `found ${describeValue(
           entry,
@@ -151,13 +142,7 @@ export function parsePanelDefinitions(
     }
     const result = panelSchema.safeParse(entry);
     if (!result.success) {
-      problems.push(
-        ...issuesToProblems(result.error.issues, {
-          annotation: ANNOTATION_PANELS,
-          pathPrefix: [index],
-          knownFields: () => PANEL_FIELDS,
-        }),
-      );
+      problems.zodIssues(result.error.issues, [index], () => PANEL_FIELDS);
       return;
     }
     const { title, query, unit, kind, legend } = result.data;
@@ -168,7 +153,7 @@ export function parsePanelDefinitions(
         context.selector,
       );
       if (!scope.ok) {
-        error(
+        problems.error(
           [index, 'query'],
           `panel ${index} (${JSON.stringify(
             title,
@@ -186,5 +171,5 @@ export function parsePanelDefinitions(
       source: ANNOTATION_PANELS,
     });
   });
-  return { panels, problems };
+  return { panels, problems: problems.items };
 }

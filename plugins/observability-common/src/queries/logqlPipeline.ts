@@ -14,20 +14,21 @@
  */
 import { parser } from '@grafana/lezer-logql';
 import type { SyntaxNode } from '@lezer/common';
-import {
-  childrenOf,
-  ComposedQuery,
-  findAllNamed,
-  findFirst,
-  problemAt,
-  QueryValidation,
-} from './queryValidation';
+import { childrenOf, findAllNamed, findFirst } from './syntaxTree';
+import { ComposedQuery, QueryValidation } from './queryValidation';
+import { TypedFragment } from './typedFragment';
 
 /** Longest filter accepted. @public */
 export const MAX_LOG_FILTER_LENGTH = 2000;
 
 /** Stands in for the entity's selector where it is not known (the browser). */
 const PLACEHOLDER_SELECTOR = '{__lookout_entity__="x"}';
+
+const LOG_FILTER = {
+  name: 'filter',
+  language: 'LogQL pipeline',
+  maxLength: MAX_LOG_FILTER_LENGTH,
+};
 
 const ALLOWED_STAGES = new Set([
   'LineFilters',
@@ -82,59 +83,44 @@ export function composeLogQuery(
   selector: string,
   filter: string,
 ): ComposedQuery {
-  const stages = filter.trim();
-  const lead = filter.length - filter.trimStart().length;
-  if (stages.length > MAX_LOG_FILTER_LENGTH) {
-    return problemAt(
-      MAX_LOG_FILTER_LENGTH,
-      0,
-      filter.length,
-      `filter is longer than ${MAX_LOG_FILTER_LENGTH} characters`,
-    );
-  }
-  const query = stages ? `${selector} ${stages}` : selector;
   const offset = selector.length + 1;
-  const at = (from: number, message: string) =>
-    problemAt(from - offset + lead, 0, filter.length, message);
+  const fragment = new TypedFragment(filter, LOG_FILTER, offset);
+  const tooLong = fragment.tooLong();
+  if (tooLong) {
+    return tooLong;
+  }
+  const stages = fragment.text;
+  const query = stages ? `${selector} ${stages}` : selector;
   const top = parser.parse(query).topNode;
 
   const error = findFirst(top, n => n.type.isError);
   if (error) {
     if (error.from < selector.length) {
-      return at(
+      return fragment.at(
         offset,
         `the entity's log selector ${selector} is not a LogQL stream selector (lookout.dev/logs-selector)`,
       );
     }
     const column = Math.max(1, error.from - offset + 1);
     if (error.from >= query.length) {
-      const end = at(error.from, '');
-      return {
-        ...end,
-        message: `filter is incomplete: the LogQL pipeline ends too early (column ${
-          end.position + 1
-        })`,
-      };
+      return fragment.incomplete(fragment.at(error.from, '').position);
     }
     const near = query.slice(error.from, error.from + 20) || 'end of filter';
-    return at(
-      error.from,
-      `filter is not a LogQL pipeline: syntax error at column ${column} near "${near}"`,
-    );
+    return fragment.syntaxError(error.from, column, near);
   }
   const comment = findFirst(top, n => n.name === 'LineComment');
   if (comment) {
-    return at(comment.from, 'filter may not contain comments (#)');
+    return fragment.at(comment.from, 'filter may not contain comments (#)');
   }
   const parts = logQueryParts(top);
   if (!parts) {
-    return at(
+    return fragment.at(
       offset,
       'filter must be pipeline stages only (e.g. |= "timeout" | json | level="error"): metric queries, binary operators and further stream selectors are not allowed',
     );
   }
   if (parts.selector.from !== 0 || parts.selector.to !== selector.length) {
-    return at(
+    return fragment.at(
       offset,
       'filter must start with a pipeline stage (|=, !=, |~, !~ or | <stage>), not extend the stream selector',
     );
@@ -146,7 +132,7 @@ export function composeLogQuery(
   for (const stage of stagesOf(parts.pipeline)) {
     for (const node of childrenOf(stage).filter(n => n.name !== 'Pipe')) {
       if (!ALLOWED_STAGES.has(node.name)) {
-        return at(
+        return fragment.at(
           stage.from,
           `filter stage "${query.slice(
             stage.from,
@@ -160,7 +146,7 @@ export function composeLogQuery(
           .map(id => (id ? query.slice(id.from, id.to) : ''))
           .filter(name => scope.has(name));
         if (rewritten.length) {
-          return at(
+          return fragment.at(
             node.from,
             `filter: label_format may not rewrite ${rewritten.join(
               ', ',

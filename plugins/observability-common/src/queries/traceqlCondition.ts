@@ -13,14 +13,9 @@
  */
 import { parser } from '@grafana/lezer-traceql';
 import type { SyntaxNode } from '@lezer/common';
-import {
-  childrenOf,
-  ComposedQuery,
-  findAllNamed,
-  findFirst,
-  problemAt,
-  QueryValidation,
-} from './queryValidation';
+import { childrenOf, findAllNamed, findFirst } from './syntaxTree';
+import { ComposedQuery, QueryValidation } from './queryValidation';
+import { TypedFragment } from './typedFragment';
 import type { TraceScope } from '../spec/types';
 
 /** Longest condition accepted. @public */
@@ -30,6 +25,12 @@ const REFUSED_NODES: Record<string, string> = {
   LineComment: 'comments',
   BlockComment: 'comments',
   TemplateVariable: 'template variables',
+};
+
+const TRACE_CONDITION = {
+  name: 'q',
+  language: 'TraceQL condition',
+  maxLength: MAX_TRACE_CONDITION_LENGTH,
 };
 
 /** Characters no attribute name may contain. */
@@ -77,47 +78,37 @@ export function composeTraceQuery(
         ]
       : []),
   ].join(' && ');
-  const q = condition.trim();
-  const lead = condition.length - condition.trimStart().length;
+  // `q` starts at offset 2 of `wrapped`.
+  const fragment = new TypedFragment(condition, TRACE_CONDITION, 2);
+  const q = fragment.text;
   if (q === '') {
     return { valid: true, query: `{ ${service} }` };
   }
-  if (q.length > MAX_TRACE_CONDITION_LENGTH) {
-    return problemAt(
-      MAX_TRACE_CONDITION_LENGTH,
-      0,
-      condition.length,
-      `q is longer than ${MAX_TRACE_CONDITION_LENGTH} characters`,
-    );
+  const tooLong = fragment.tooLong();
+  if (tooLong) {
+    return tooLong;
   }
   const wrapped = `{ ${q} }`;
-  // `q` starts at offset 2 of `wrapped`.
-  const at = (from: number, message: string) =>
-    problemAt(from - 2 + lead, 0, condition.length, message);
   const top = parser.parse(wrapped).topNode;
   const error = findFirst(top, n => n.type.isError);
   if (error) {
     const column = Math.min(q.length, Math.max(1, error.from - 1));
     // Nothing where the closing brace is expected: the condition stops half-way.
     if (error.from === error.to && error.from === wrapped.length - 1) {
-      const end = problemAt(condition.length, 0, condition.length, '');
-      return {
-        ...end,
-        message: `q is incomplete: the TraceQL condition ends too early (column ${
-          end.position + 1
-        })`,
-      };
+      return fragment.incomplete(condition.length);
     }
-    return at(
+    return fragment.syntaxError(
       error.from,
-      `q is not a TraceQL condition: syntax error at column ${column} near "${
-        wrapped.slice(error.from, error.from + 20) || 'end'
-      }"`,
+      column,
+      wrapped.slice(error.from, error.from + 20) || 'end',
     );
   }
   const refused = findFirst(top, n => n.name in REFUSED_NODES);
   if (refused) {
-    return at(refused.from, `q may not contain ${REFUSED_NODES[refused.name]}`);
+    return fragment.at(
+      refused.from,
+      `q may not contain ${REFUSED_NODES[refused.name]}`,
+    );
   }
   const fieldExpression = singleFilterCondition(top);
   if (
@@ -125,7 +116,7 @@ export function composeTraceQuery(
     fieldExpression.from !== 2 ||
     fieldExpression.to !== 2 + q.length
   ) {
-    return at(
+    return fragment.at(
       2,
       'q must be a single span condition such as .http.status_code >= 500 && duration > 1s: spanset operators (||, &&, >>, ~), pipelines (|) and hints are not allowed',
     );
@@ -134,7 +125,7 @@ export function composeTraceQuery(
     const name = field.getChild('Identifier');
     const text = name ? wrapped.slice(name.from, name.to) : '';
     if (UNSAFE_NAME.test(text)) {
-      return at(
+      return fragment.at(
         field.from,
         `q: the attribute name ${wrapped.slice(
           field.from,
@@ -148,7 +139,7 @@ export function composeTraceQuery(
   const parts = composed ? childrenOf(composed).map(n => n.name) : [];
   if (parts.join(' ') !== 'FieldExpression And FieldExpression') {
     // Unreachable when the checks above hold; kept so a parser change cannot widen the scope.
-    return at(2, 'q could not be combined with the entity’s service');
+    return fragment.at(2, 'q could not be combined with the entity’s service');
   }
   return { valid: true, query };
 }

@@ -2,6 +2,7 @@
  * The multi-window, multi-burn-rate alert tiers (Google SRE workbook, chapter 5), with the same
  * factors at every SLO window (docs/slo-alerting.md). DESIGN §4 "Series and alerts".
  */
+import { parsePrometheusDuration } from '../duration/duration';
 
 /** @public */
 export type AlertSeverity = 'page' | 'ticket';
@@ -62,22 +63,15 @@ export const RECORDED_WINDOWS: readonly string[] = [
 
 /** Seconds of a Prometheus duration made of one unit (`5m`, `30d`, `4w`). @public */
 export function durationSeconds(duration: string): number {
-  const match = /^(\d+)(ms|s|m|h|d|w|y)$/.exec(duration);
-  if (!match) {
+  const milliseconds = /^\d+(ms|s|m|h|d|w|y)$/.test(duration)
+    ? parsePrometheusDuration(duration)
+    : undefined;
+  if (milliseconds === undefined) {
     throw new TypeError(
       `not a single-unit duration: ${JSON.stringify(duration)}`,
     );
   }
-  const units: Record<string, number> = {
-    ms: 0.001,
-    s: 1,
-    m: 60,
-    h: 3600,
-    d: 86400,
-    w: 604800,
-    y: 31536000,
-  };
-  return Number(match[1]) * units[match[2]];
+  return milliseconds / 1000;
 }
 
 /** Error budget of an objective in percent, `1 − objective / 100`, to 10 decimals. */

@@ -1,4 +1,5 @@
 import { parseSloDefinitions } from './sloDefinitions';
+import { checkoutRatio, goodEventsRatio } from '../testUtils';
 
 const context = { defaultWindow: '30d' };
 
@@ -43,20 +44,7 @@ ${RATIO}
           description: 'Checkout requests succeed',
           objective: 99.9,
           window: '28d',
-          indicator: {
-            type: 'ratio',
-            errors: {
-              metric: 'http_requests_total',
-              matchers: [
-                { name: 'job', op: '=', value: 'checkout' },
-                { name: 'code', op: '=~', value: '5..' },
-              ],
-            },
-            total: {
-              metric: 'http_requests_total',
-              matchers: [{ name: 'job', op: '=', value: 'checkout' }],
-            },
-          },
+          indicator: checkoutRatio,
           alerting: {
             page: true,
             ticket: false,
@@ -75,7 +63,7 @@ ${RATIO}
 - name: success
   objective: "99.5"
   ratio:
-    good: 'grpc_server_handled_total{grpc_code="OK", job="api"}'
+    good: 'grpc_server_handled_total{job="api", grpc_code="OK"}'
     total: grpc_server_handled_total{job="api"}
 `;
     const { slos, problems } = parse(text);
@@ -85,20 +73,11 @@ ${RATIO}
         name: 'success',
         objective: 99.5,
         window: '30d',
-        indicator: {
-          type: 'ratio',
-          good: {
-            metric: 'grpc_server_handled_total',
-            matchers: [
-              { name: 'grpc_code', op: '=', value: 'OK' },
-              { name: 'job', op: '=', value: 'api' },
-            ],
-          },
-          total: {
-            metric: 'grpc_server_handled_total',
-            matchers: [{ name: 'job', op: '=', value: 'api' }],
-          },
-        },
+        indicator: goodEventsRatio(
+          'grpc_server_handled_total',
+          [{ name: 'job', op: '=', value: 'api' }],
+          { name: 'grpc_code', op: '=', value: 'OK' },
+        ),
         alerting: { page: true, ticket: true, minEvents: 0 },
         labels: {},
         source: 'slos',

@@ -16,10 +16,12 @@ import { Parsed, invalid, valid } from '../validation/result';
 import { describeValue, isPlainMap } from '../validation/describeValue';
 import { problemMessages } from '../validation/problemMessages';
 import { parseHttpUrl } from '../validation/httpUrl';
-import { parseYamlList } from '../validation/yamlList';
+import {
+  AnnotationProblems,
+  readAnnotationList,
+} from '../validation/annotationProblems';
 import {
   formatProblemPath,
-  issuesToProblems,
   optionalField,
   requiredField,
   strictMap,
@@ -260,30 +262,19 @@ export function parseSloDefinitions(
   text: string,
   context: SloDefinitionsContext,
 ): { slos: SloSpec[]; problems: ObservabilityProblem[] } {
-  const problems: ObservabilityProblem[] = [];
-  const error = (path: readonly PropertyKey[], message: string) =>
-    problems.push({
-      severity: 'error',
-      annotation: ANNOTATION_SLOS,
-      path: formatProblemPath(path),
-      message,
-    });
-
-  const list = parseYamlList(
+  const problems = new AnnotationProblems(ANNOTATION_SLOS);
+  const list = readAnnotationList(
     text,
     `expected a YAML list of SLO definitions, e.g.\n${DEFINITION_EXAMPLE}`,
+    problems,
   );
-  if (!list.ok) {
-    error([], list.message);
-    return { slos: [], problems };
-  }
 
   const slos: SloSpec[] = [];
   const seen = new Map<string, number>();
-  list.value.forEach((entry, index) => {
-    const before = problems.length;
+  list.forEach((entry, index) => {
+    const before = problems.items.length;
     if (!isPlainMap(entry)) {
-      error(
+      problems.error(
         [index],
         problemMessages.foundExpected(
           entry,
@@ -294,29 +285,27 @@ export function parseSloDefinitions(
     }
     const result = definitionSchema.safeParse(entry);
     if (!result.success) {
-      problems.push(
-        ...issuesToProblems(result.error.issues, {
-          annotation: ANNOTATION_SLOS,
-          pathPrefix: [index],
-          knownFields: path => FIELDS_BY_PARENT[lastKey(path)] ?? [],
-        }),
+      problems.zodIssues(
+        result.error.issues,
+        [index],
+        path => FIELDS_BY_PARENT[lastKey(path)] ?? [],
       );
     }
     for (const problem of crossFieldProblems(entry)) {
-      error([index, ...problem.path], problem.message);
+      problems.error([index, ...problem.path], problem.message);
     }
     if (typeof entry.name === 'string') {
       const takenBy = context.takenNames?.get(entry.name);
       const firstIndex = seen.get(entry.name);
       if (takenBy) {
-        error(
+        problems.error(
           [index, 'name'],
           `the name ${JSON.stringify(
             entry.name,
           )} is already used by the ${takenBy} preset; SLO names must be unique in the entity: rename this one or remove the preset`,
         );
       } else if (firstIndex !== undefined) {
-        error(
+        problems.error(
           [index, 'name'],
           `the name ${JSON.stringify(
             entry.name,
@@ -327,7 +316,7 @@ export function parseSloDefinitions(
       }
     }
     const slo =
-      result.success && problems.length === before
+      result.success && problems.items.length === before
         ? toSloSpec(result.data, context.defaultWindow)
         : undefined;
     if (slo) {
@@ -336,20 +325,14 @@ export function parseSloDefinitions(
         slo.window,
         slo.alerting,
       )) {
-        problems.push({
-          severity: 'warning',
-          annotation: ANNOTATION_SLOS,
-          path: formatProblemPath([index, 'objective']),
-          message: describeUnreachableTier(
-            unreachable,
-            slo.objective,
-            slo.window,
-          ),
-        });
+        problems.warning(
+          [index, 'objective'],
+          describeUnreachableTier(unreachable, slo.objective, slo.window),
+        );
       }
       const nothing = measuresNothing(slo.indicator);
       if (nothing) {
-        problems.push({
+        problems.items.push({
           severity: 'warning',
           annotation: ANNOTATION_SLOS,
           path: `${formatProblemPath([index])}.${nothing.path}`,
@@ -359,7 +342,7 @@ export function parseSloDefinitions(
       slos.push(slo);
     }
   });
-  return { slos, problems };
+  return { slos, problems: problems.items };
 }
 
 function lastKey(path: readonly PropertyKey[]): string {

@@ -5,21 +5,16 @@ import {
   PROM_CLIENT_PRESETS,
   ParseOptions,
 } from './types';
+import { componentEntity } from '../testUtils';
 
 function entity(
   annotations: Record<string, unknown>,
   name = 'checkout',
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      annotations: annotations as Record<string, string>,
-    },
-    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
-  };
+  return componentEntity(annotations as Record<string, string>, {
+    name,
+    owner: 'team-a',
+  });
 }
 
 function parse(annotations: Record<string, unknown>, options?: ParseOptions) {

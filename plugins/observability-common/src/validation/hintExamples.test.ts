@@ -7,6 +7,7 @@ import YAML from 'yaml';
 import { Entity } from '@backstage/catalog-model';
 import { parseObservabilitySpec } from '../spec/parseObservabilitySpec';
 import { parseOpenSloDocuments } from '../openslo/parseOpenSloDocuments';
+import { openSloV1RatioSlo } from '../testUtils';
 
 /** The examples of a message: after "e.g.", up to ";", " (" or the end; alternatives split. */
 function examplesIn(message: string): string[] {
@@ -241,29 +242,13 @@ describe('examples shown in hints', () => {
   });
 
   // OpenSLO documents.
-  const V1 = `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: checkout
-spec:
-  indicator:
-    metadata:
-      name: checkout-sli
-    spec:
-      ratioMetric:
-        counter: true
-        bad:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: BAD
-        total:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: x_total
-  timeWindow: WINDOW
-  objectives: OBJECTIVES`;
+  const V1 = openSloV1RatioSlo({
+    name: 'checkout',
+    bad: 'BAD',
+    total: 'x_total',
+    timeWindow: 'WINDOW',
+    objectives: 'OBJECTIVES',
+  });
   const V1ALPHA = `apiVersion: openslo/v1alpha
 kind: SLO
 metadata:

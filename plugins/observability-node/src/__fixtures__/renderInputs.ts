@@ -8,6 +8,8 @@ import {
   OPENTELEMETRY_PRESETS,
   SloSpec,
 } from '@lookout/plugin-observability-common';
+import { checkoutAvailabilitySlo } from '@lookout/plugin-observability-common/testUtils';
+import { renderEntity } from '../render/renderEntity';
 import { RenderInput, RenderOptions } from '../render/types';
 
 /** Options of a typical installation. */
@@ -21,34 +23,7 @@ export const renderOptions: RenderOptions = {
 };
 
 /** A ratio SLO over prom-client counters. */
-export const availabilitySlo: SloSpec = {
-  name: 'availability',
-  description: 'Checkout requests succeed',
-  objective: 99.9,
-  window: '30d',
-  indicator: {
-    type: 'ratio',
-    errors: {
-      metric: 'http_requests_total',
-      matchers: [
-        { name: 'job', op: '=', value: 'checkout' },
-        { name: 'code', op: '=~', value: '5..' },
-      ],
-    },
-    total: {
-      metric: 'http_requests_total',
-      matchers: [{ name: 'job', op: '=', value: 'checkout' }],
-    },
-  },
-  alerting: {
-    page: true,
-    ticket: true,
-    minEvents: 0,
-    runbook: 'https://runbooks.example.com/checkout',
-  },
-  labels: { tier: '1' },
-  source: 'slos',
-};
+export const availabilitySlo: SloSpec = checkoutAvailabilitySlo();
 
 /** A latency SLO over a classic histogram. */
 export const latencySlo: SloSpec = {
@@ -102,3 +77,50 @@ export function renderInput(
   };
   return { entity: target, spec };
 }
+
+/** Scrape settings without a port or static targets. */
+export const scrapeSettings = {
+  path: '/metrics',
+  interval: '30s',
+  targets: [] as string[],
+};
+
+/**
+ * The render of checkout: scraped on its `http-metrics` port, with the availability and latency
+ * SLOs, and the given parts.
+ */
+export function checkoutRender(parts: Partial<ObservabilitySpec> = {}) {
+  return renderEntity(
+    renderInput({
+      metrics: { ...scrapeSettings, port: 'http-metrics' },
+      slos: [availabilitySlo, latencySlo],
+      ...parts,
+    }),
+    renderOptions,
+  );
+}
+
+/** The render of `name`, an entity outside Kubernetes scraped at static `targets`. */
+export function staticTargetsRender(name: string, targets: string[]) {
+  return renderEntity(
+    renderInput({ metrics: { ...scrapeSettings, targets } }, entity(name)),
+    renderOptions,
+  );
+}
+
+/**
+ * The metadata of checkout's generated objects in `shop` under the typical installation's
+ * options, written out as the Kubernetes objects carry it.
+ */
+export const checkoutObjectMetadata = {
+  name: 'component-default-checkout',
+  namespace: 'shop',
+  labels: {
+    release: 'kube-prometheus-stack',
+    'app.kubernetes.io/managed-by': 'lookout',
+    'lookout.dev/instance': 'default',
+  },
+  annotations: {
+    'backstage.io/entity-ref': 'component:default/checkout',
+  },
+};

@@ -6,17 +6,11 @@
 import { Config } from '@backstage/config';
 import {
   ALERT_SEVERITIES,
-  ANNOTATION_PAGER_SECRET,
-  ANNOTATION_PAGERDUTY_INTEGRATION_KEY,
-  ANNOTATION_TICKETS_EMAIL,
-  ANNOTATION_TICKETS_SLACK_CHANNEL,
-  ANNOTATION_TICKETS_SLACK_SECRET,
-  ANNOTATION_TICKETS_WEBHOOK,
   AlertingSettings,
   DEFAULT_ALERTING_SETTINGS,
+  DEFAULT_RECEIVER_KEYS,
   DEFAULT_RECEIVER_NAME,
-  describeTicketChannel,
-  parseAlertReceivers,
+  parseDefaultReceiver,
   parsePrometheusDuration,
   ReceiverSpec,
   RouteTimings,
@@ -28,47 +22,21 @@ import {
 
 const PREFIX = 'observability.alerting';
 
-/** Keys of `defaultReceiver` and the routing annotation each one stands for. */
-const RECEIVER_KEYS: Record<string, string> = {
-  pagerdutyIntegrationKey: ANNOTATION_PAGERDUTY_INTEGRATION_KEY,
-  pagerSecret: ANNOTATION_PAGER_SECRET,
-  slackSecret: ANNOTATION_TICKETS_SLACK_SECRET,
-  slackChannel: ANNOTATION_TICKETS_SLACK_CHANNEL,
-  email: ANNOTATION_TICKETS_EMAIL,
-  webhook: ANNOTATION_TICKETS_WEBHOOK,
-};
-
 function readDefaultReceiver(config: Config | undefined): ReceiverSpec {
   if (!config) {
     return DEFAULT_ALERTING_SETTINGS.defaultReceiver;
   }
-  const name = config.getOptionalString('name') ?? DEFAULT_RECEIVER_NAME;
-  const annotations: Record<string, string> = {};
-  for (const [key, annotation] of Object.entries(RECEIVER_KEYS)) {
-    const value = config.getOptionalString(key);
-    if (value !== undefined) {
-      annotations[annotation] = value;
-    }
+  const values = Object.fromEntries(
+    DEFAULT_RECEIVER_KEYS.map(key => [key, config.getOptionalString(key)]),
+  );
+  const receiver = parseDefaultReceiver(
+    config.getOptionalString('name') ?? DEFAULT_RECEIVER_NAME,
+    values,
+  );
+  if (!receiver.ok) {
+    throw new Error(`${PREFIX}.defaultReceiver.${receiver.message}`);
   }
-  const { receivers, problems } = parseAlertReceivers({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name, annotations },
-  });
-  const problem = problems.find(p => p.severity === 'error');
-  if (problem) {
-    const key = Object.entries(RECEIVER_KEYS).find(
-      ([, annotation]) => annotation === problem.annotation,
-    )![0];
-    throw new Error(`${PREFIX}.defaultReceiver.${key}: ${problem.message}`);
-  }
-  const channels = receivers.tickets.map(describeTicketChannel);
-  return {
-    name,
-    ...(receivers.pager && { pagerduty: receivers.pager }),
-    tickets: receivers.tickets,
-    description: `the default receiver (${[name, ...channels].join(', ')})`,
-  };
+  return receiver.value;
 }
 
 function readTimings(config: Config | undefined, path: string): RouteTimings {

@@ -9,6 +9,7 @@ import {
   SloStatus,
   TraceSpan,
 } from '@lookout/plugin-observability-common';
+import { componentEntity } from '@lookout/plugin-observability-common/testUtils';
 import { ObservabilityResponse } from '../api/ObservabilityApi';
 
 export const BACKEND = 'http://backstage.test';
@@ -18,24 +19,14 @@ export const ENTITY_PATH = `${API}/entities/by-name/component/default/checkout`;
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 export const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
 
-export const annotatedEntity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'default',
-    annotations: {
-      'lookout.dev/metrics-port': 'http-metrics',
-      'lookout.dev/slo-availability': '99.9',
-      'lookout.dev/slos': '- name: latency\n  objective: 99\n',
-    },
+export const annotatedEntity: Entity = componentEntity(
+  {
+    'lookout.dev/metrics-port': 'http-metrics',
+    'lookout.dev/slo-availability': '99.9',
+    'lookout.dev/slos': '- name: latency\n  objective: 99\n',
   },
-  spec: {
-    type: 'service',
-    owner: 'group:default/team-a',
-    lifecycle: 'production',
-  },
-};
+  { owner: 'group:default/team-a' },
+);
 
 export const plainEntity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',

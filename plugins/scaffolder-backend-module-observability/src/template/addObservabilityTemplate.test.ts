@@ -23,6 +23,7 @@ import request from 'supertest';
 import { parse } from 'yaml';
 import { readCatalogDocuments } from '../catalogFile/catalogDocuments';
 import { scaffolderModuleObservability } from '../module';
+import { componentEntity } from '@lookout/plugin-observability-common/testUtils';
 
 const templateDir = path.resolve(
   __dirname,
@@ -34,19 +35,13 @@ const repositoryDir = path.resolve(
 );
 const SOURCE_LOCATION = 'https://github.com/acme/shop/tree/main/';
 
-const checkout = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'checkout',
-    namespace: 'default',
-    annotations: {
-      'backstage.io/source-location': `url:${SOURCE_LOCATION}`,
-      'github.com/project-slug': 'acme/shop',
-    },
+const checkout = componentEntity(
+  {
+    'backstage.io/source-location': `url:${SOURCE_LOCATION}`,
+    'github.com/project-slug': 'acme/shop',
   },
-  spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
-};
+  { owner: 'team-payments' },
+);
 
 /** Serves SOURCE_LOCATION's tree from the fixture folder; any other URL is not handled. */
 const localRepository = createServiceFactory({

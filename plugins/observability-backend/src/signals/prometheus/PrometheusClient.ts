@@ -102,15 +102,14 @@ export class PrometheusClient {
     expr: string,
     time?: number,
   ): Promise<PrometheusResult<InstantSample[]>> {
-    const { result, warnings } = await this.#query('/api/v1/query', 'vector', {
-      query: expr,
-      time: time === undefined ? undefined : String(time / 1000),
-    });
-    const vector = parseShape(
-      'prometheus',
+    const { result: vector, warnings } = await this.#query(
       '/api/v1/query',
+      'vector',
       vectorResult,
-      result,
+      {
+        query: expr,
+        time: time === undefined ? undefined : String(time / 1000),
+      },
     );
     return {
       data: vector.map(sample => ({
@@ -127,21 +126,16 @@ export class PrometheusClient {
     expr: string,
     range: { start: number; end: number; stepMs: number },
   ): Promise<PrometheusResult<RangeSeries[]>> {
-    const { result, warnings } = await this.#query(
+    const { result: matrix, warnings } = await this.#query(
       '/api/v1/query_range',
       'matrix',
+      matrixResult,
       {
         query: expr,
         start: String(range.start / 1000),
         end: String(range.end / 1000),
         step: String(range.stepMs / 1000),
       },
-    );
-    const matrix = parseShape(
-      'prometheus',
-      '/api/v1/query_range',
-      matrixResult,
-      result,
     );
     return {
       data: matrix.map(series => ({
@@ -154,11 +148,13 @@ export class PrometheusClient {
     };
   }
 
-  #query(
+  /** POSTs a query to `path` and reads its result of `resultType` with `schema`. */
+  async #query<S extends z.ZodType>(
     path: string,
     resultType: 'vector' | 'matrix',
+    schema: S,
     form: Record<string, string | undefined>,
-  ): Promise<{ result: unknown; warnings: string[] }> {
+  ): Promise<{ result: z.output<S>; warnings: string[] }> {
     const thanos = {
       partial_response:
         this.#thanos.partialResponse === undefined
@@ -170,10 +166,14 @@ export class PrometheusClient {
           : String(this.#thanos.dedup),
     };
     // POST keeps long batched selectors out of URL length limits; Thanos accepts it too.
-    return this.#http.request(
+    const { result, warnings } = await this.#http.request(
       { method: 'POST', path, form: { ...form, ...thanos } },
       response => interpretEnvelope(path, resultType, response),
     );
+    return {
+      result: parseShape('prometheus', path, schema, result),
+      warnings,
+    };
   }
 }
 

@@ -6,6 +6,7 @@ import { AlertmanagerClient } from '../alertmanager/AlertmanagerClient';
 import { AlertmanagerAlertSource } from '../alerts/AlertmanagerAlertSource';
 import { PrometheusClient } from '../prometheus/PrometheusClient';
 import { PrometheusSloService } from './PrometheusSloService';
+import { vectorAnswer } from '../../__testUtils__/prometheusAnswers';
 
 const PROM = 'http://prometheus.test';
 const AM = 'http://alertmanager.test';
@@ -22,53 +23,49 @@ beforeEach(() => {
   server.use(
     http.post(`${PROM}/api/v1/query`, async ({ request }) => {
       queries.push(new URLSearchParams(await request.text()).get('query')!);
-      return HttpResponse.json({
-        status: 'success',
-        data: {
-          resultType: 'vector',
-          result: [
-            {
-              metric: {
-                __name__: 'slo:sli_error:ratio',
-                slo: 'slo-1',
-                window: '7d',
-                backstage_entity: 'component:default/checkout',
-              },
-              value: [1795626000, '0.0005'],
+      return HttpResponse.json(
+        vectorAnswer([
+          {
+            metric: {
+              __name__: 'slo:sli_error:ratio',
+              slo: 'slo-1',
+              window: '7d',
+              backstage_entity: 'component:default/checkout',
             },
-            {
-              metric: {
-                __name__: 'slo:sli_error:ratio',
-                slo: 'slo-1',
-                window: '1h',
-                backstage_entity: 'component:default/checkout',
-              },
-              value: [1795626000, '0.0144'],
+            value: '0.0005',
+          },
+          {
+            metric: {
+              __name__: 'slo:sli_error:ratio',
+              slo: 'slo-1',
+              window: '1h',
+              backstage_entity: 'component:default/checkout',
             },
-            {
-              metric: {
-                __name__: 'ALERTS',
-                alertname: 'ErrorBudgetBurn',
-                alertstate: 'firing',
-                severity: 'page',
-                slo: 'slo-1',
-                backstage_entity: 'component:default/checkout',
-              },
-              value: [1795626000, '1'],
+            value: '0.0144',
+          },
+          {
+            metric: {
+              __name__: 'ALERTS',
+              alertname: 'ErrorBudgetBurn',
+              alertstate: 'firing',
+              severity: 'page',
+              slo: 'slo-1',
+              backstage_entity: 'component:default/checkout',
             },
-            {
-              metric: {
-                __name__: 'ALERTS_FOR_STATE',
-                alertname: 'ErrorBudgetBurn',
-                severity: 'page',
-                slo: 'slo-1',
-                backstage_entity: 'component:default/checkout',
-              },
-              value: [1795626000, '1795625000'],
+            value: '1',
+          },
+          {
+            metric: {
+              __name__: 'ALERTS_FOR_STATE',
+              alertname: 'ErrorBudgetBurn',
+              severity: 'page',
+              slo: 'slo-1',
+              backstage_entity: 'component:default/checkout',
             },
-          ],
-        },
-      });
+            value: '1795625000',
+          },
+        ]),
+      );
     }),
     http.post(`${PROM}/api/v1/query_range`, async ({ request }) => {
       queries.push(new URLSearchParams(await request.text()).get('query')!);

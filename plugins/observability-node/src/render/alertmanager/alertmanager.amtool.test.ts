@@ -12,16 +12,10 @@ import { toYaml } from '../output/serialize';
 import { requireTool, runTool } from '../rules/__testUtils__/externalTools';
 import { routeAlert } from '@lookout/plugin-observability-common';
 import { renderAlertmanagerYaml } from './alertmanagerYaml';
-import { routingOf } from './routingOf';
-import {
-  alertingOptions,
-  groups,
-  inputs,
-} from './__testUtils__/routingCatalog';
+import { alertingOptions, routingPlan } from './__testUtils__/routingCatalog';
 
 /** The complete configuration of a catalog with several teams, one without any receiver. */
-const PLAN = routingOf(inputs, ref => groups.get(ref), alertingOptions);
-const CONFIG = renderAlertmanagerYaml(PLAN, alertingOptions);
+const CONFIG = renderAlertmanagerYaml(routingPlan, alertingOptions);
 
 function writeConfig(dir: string): string {
   const file = join(dir, 'alertmanager.yml');
@@ -113,7 +107,7 @@ function amtoolSuite(amtool: string) {
         const alert = Object.fromEntries(
           labels.map(l => l.split('=') as [string, string]),
         );
-        expect(routeAlert(PLAN.root, alert).receiver).toBe(receiver);
+        expect(routeAlert(routingPlan.root, alert).receiver).toBe(receiver);
         expect(result.code).toBe(0);
       },
     );

@@ -1,20 +1,9 @@
 import { validateCustomResource } from '../../__fixtures__/__testUtils__/validateCustomResource';
-import { renderOptions } from '../../__fixtures__/renderInputs';
-import { renderAlertmanagerConfigs } from './alertmanagerConfigObjects';
-import { routingOf } from './routingOf';
 import {
-  alertingOptions,
   EDGE_KEY,
-  groups,
-  inputs,
+  operatorRoutingRenders as renders,
   SHOP_KEY,
 } from './__testUtils__/routingCatalog';
-
-const renders = renderAlertmanagerConfigs(
-  routingOf(inputs, ref => groups.get(ref), alertingOptions),
-  alertingOptions,
-  renderOptions,
-);
 
 type Obj = {
   apiVersion: string;

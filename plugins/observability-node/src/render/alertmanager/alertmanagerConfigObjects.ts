@@ -16,13 +16,7 @@ import { entitySlug } from '../scrape/entitySlug';
 import { GeneratedObject, objectMetadata } from '../scrape/kubernetesObject';
 import { EntityRender, RenderOptions } from '../types';
 import { AlertingOptions } from './alertingOptions';
-import {
-  PAGERDUTY_DESCRIPTION,
-  PAGERDUTY_LINKS,
-  SLACK_TEXT,
-  SLACK_TITLE,
-  SLACK_TITLE_LINK,
-} from './receiverTemplates';
+import { OPERATOR_FIELDS, receiverConfig } from './receiverConfig';
 
 /** Kind of the generated routing objects. @public */
 export const ALERTMANAGER_CONFIG_KIND = 'AlertmanagerConfig';
@@ -49,51 +43,18 @@ function operatorReceiver(
   receiver: ReceiverSpec,
   keySecret: string,
 ): Record<string, unknown> {
-  const result: Record<string, unknown> = { name: receiver.name };
   const ref = (r: SecretKeyRef) => ({ name: r.name, key: r.key });
-  if (receiver.pagerduty) {
-    const key = receiver.pagerduty;
-    result.pagerdutyConfigs = [
-      {
-        routingKey:
-          'value' in key
-            ? { name: keySecret, key: receiver.name }
-            : ref(key.secret),
-        sendResolved: true,
-        severity: 'critical',
-        description: PAGERDUTY_DESCRIPTION,
-        pagerDutyLinkConfigs: PAGERDUTY_LINKS.map(([alt, href]) => ({
-          href,
-          alt,
-        })),
-      },
-    ];
-  }
-  const slack = receiver.tickets.flatMap(t => (t.type === 'slack' ? [t] : []));
-  if (slack.length > 0) {
-    result.slackConfigs = slack.map(t => ({
-      apiURL: ref(t.webhook),
-      ...(t.channel && { channel: t.channel }),
-      sendResolved: true,
-      title: SLACK_TITLE,
-      titleLink: SLACK_TITLE_LINK,
-      text: SLACK_TEXT,
-    }));
-  }
-  const email = receiver.tickets.flatMap(t => (t.type === 'email' ? [t] : []));
-  if (email.length > 0) {
-    result.emailConfigs = email.map(t => ({ to: t.to, sendResolved: true }));
-  }
-  const webhooks = receiver.tickets.flatMap(t =>
-    t.type === 'webhook' ? [t] : [],
-  );
-  if (webhooks.length > 0) {
-    result.webhookConfigs = webhooks.map(t => ({
-      url: t.url,
-      sendResolved: true,
-    }));
-  }
-  return result;
+  return receiverConfig(receiver, {
+    fields: OPERATOR_FIELDS,
+    // A key written in the catalog is in the owner's generated Secret, under the receiver's name.
+    pagerKey: key => ({
+      routingKey:
+        'value' in key
+          ? { name: keySecret, key: receiver.name }
+          : ref(key.secret),
+    }),
+    slackUrl: webhook => ({ apiURL: ref(webhook) }),
+  });
 }
 
 /** The objects of one owner: its AlertmanagerConfig, and a Secret for keys written in the catalog. */

@@ -4,13 +4,11 @@ import {
   alertingOptions,
   groups,
   inputs,
+  routingPlan,
   SHOP_KEY,
 } from './__testUtils__/routingCatalog';
 
-const config = renderAlertmanagerYaml(
-  routingOf(inputs, ref => groups.get(ref), alertingOptions),
-  alertingOptions,
-);
+const config = renderAlertmanagerYaml(routingPlan, alertingOptions);
 
 describe('renderAlertmanagerYaml', () => {
   it('sends everything no team takes to the default receiver, with the configured timings', () => {

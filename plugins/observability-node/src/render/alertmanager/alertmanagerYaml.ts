@@ -12,13 +12,7 @@ import {
 } from '@lookout/plugin-observability-common';
 import { ALERT_ERROR_BUDGET_BURN } from '../rules/sloSeries';
 import { AlertingOptions } from './alertingOptions';
-import {
-  PAGERDUTY_DESCRIPTION,
-  PAGERDUTY_LINKS,
-  SLACK_TEXT,
-  SLACK_TITLE,
-  SLACK_TITLE_LINK,
-} from './receiverTemplates';
+import { PLAIN_FIELDS, receiverConfig } from './receiverConfig';
 
 /** A route of the plain configuration. @public */
 export interface AlertmanagerRoute {
@@ -90,46 +84,14 @@ export function plainReceiver(
   receiver: ReceiverSpec,
   options: AlertingOptions,
 ): Record<string, unknown> {
-  const result: Record<string, unknown> = { name: receiver.name };
-  if (receiver.pagerduty) {
-    const key = receiver.pagerduty;
-    result.pagerduty_configs = [
-      {
-        ...('value' in key
-          ? { routing_key: key.value }
-          : { routing_key_file: secretFile(key.secret, options) }),
-        send_resolved: true,
-        severity: 'critical',
-        description: PAGERDUTY_DESCRIPTION,
-        links: PAGERDUTY_LINKS.map(([text, href]) => ({ href, text })),
-      },
-    ];
-  }
-  const slack = receiver.tickets.flatMap(t => (t.type === 'slack' ? [t] : []));
-  if (slack.length > 0) {
-    result.slack_configs = slack.map(t => ({
-      api_url_file: secretFile(t.webhook, options),
-      ...(t.channel && { channel: t.channel }),
-      send_resolved: true,
-      title: SLACK_TITLE,
-      title_link: SLACK_TITLE_LINK,
-      text: SLACK_TEXT,
-    }));
-  }
-  const email = receiver.tickets.flatMap(t => (t.type === 'email' ? [t] : []));
-  if (email.length > 0) {
-    result.email_configs = email.map(t => ({ to: t.to, send_resolved: true }));
-  }
-  const webhooks = receiver.tickets.flatMap(t =>
-    t.type === 'webhook' ? [t] : [],
-  );
-  if (webhooks.length > 0) {
-    result.webhook_configs = webhooks.map(t => ({
-      url: t.url,
-      send_resolved: true,
-    }));
-  }
-  return result;
+  return receiverConfig(receiver, {
+    fields: PLAIN_FIELDS,
+    pagerKey: key =>
+      'value' in key
+        ? { routing_key: key.value }
+        : { routing_key_file: secretFile(key.secret, options) },
+    slackUrl: webhook => ({ api_url_file: secretFile(webhook, options) }),
+  });
 }
 
 /**

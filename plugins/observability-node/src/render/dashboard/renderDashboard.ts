@@ -16,7 +16,8 @@ import {
 import { generatedNotice } from '../output/generatedNotice';
 import { dashboardUid } from '../rules';
 import { EntityRender, RenderInput, RenderOptions } from '../types';
-import { entityPageUrl, teamOf } from '../rules/entityLinks';
+import { entityPageUrl } from '../rules/entityLinks';
+import { alertTeamOf } from '@lookout/plugin-observability-common';
 import {
   DashboardSection,
   DATASOURCE_VARIABLE,
@@ -53,7 +54,7 @@ export function renderDashboard(
   const title = `${entity.metadata.title ?? entity.metadata.name} (${
     spec.entityRef
   })`;
-  const owner = teamOf(entity);
+  const owner = alertTeamOf(entity);
   const runbook = spec.runbookUrl ?? options.defaultRunbookUrl;
 
   const ids = new PanelIds();

@@ -6,40 +6,21 @@ import { parse, parseAllDocuments } from 'yaml';
 import { requireBinary } from '../../__fixtures__/__testUtils__/binaries';
 import { validateCustomResource } from '../../__fixtures__/__testUtils__/validateCustomResource';
 import {
-  availabilitySlo,
+  checkoutObjectMetadata,
+  checkoutRender,
   entity,
-  latencySlo,
   renderInput,
   renderOptions,
+  staticTargetsRender,
 } from '../../__fixtures__/renderInputs';
 import { renderEntity } from '../renderEntity';
 import { EntityRender, RenderedFile } from '../types';
 import { toOperatorFiles } from './operatorFiles';
 
-const metrics = { path: '/metrics', interval: '30s', targets: [] };
-
 function renders(): EntityRender[] {
   return [
-    renderEntity(
-      renderInput({
-        metrics: { ...metrics, port: 'http-metrics' },
-        slos: [availabilitySlo, latencySlo],
-        kubernetes: { id: 'checkout', namespace: 'shop' },
-      }),
-      renderOptions,
-    ),
-    renderEntity(
-      renderInput(
-        {
-          metrics: {
-            ...metrics,
-            targets: ['billing-1:9100', 'billing-2:9100'],
-          },
-        },
-        entity('legacy-billing'),
-      ),
-      renderOptions,
-    ),
+    checkoutRender({ kubernetes: { id: 'checkout', namespace: 'shop' } }),
+    staticTargetsRender('legacy-billing', ['billing-1:9100', 'billing-2:9100']),
     // logs only: nothing for the operator to do
     renderEntity(renderInput({}, entity('quiet')), renderOptions),
   ];
@@ -171,18 +152,7 @@ describe('toOperatorFiles', () => {
     expect(dashboard).toEqual({
       apiVersion: 'grafana.integreatly.org/v1beta1',
       kind: 'GrafanaDashboard',
-      metadata: {
-        name: 'component-default-checkout',
-        namespace: 'shop',
-        labels: {
-          release: 'kube-prometheus-stack',
-          'app.kubernetes.io/managed-by': 'lookout',
-          'lookout.dev/instance': 'default',
-        },
-        annotations: {
-          'backstage.io/entity-ref': 'component:default/checkout',
-        },
-      },
+      metadata: checkoutObjectMetadata,
       spec: {
         instanceSelector: { matchLabels: { dashboards: 'grafana' } },
         uid: 'component_default_checkout',

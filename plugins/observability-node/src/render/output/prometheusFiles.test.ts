@@ -5,34 +5,16 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { requireBinary } from '../../__fixtures__/__testUtils__/binaries';
 import {
-  availabilitySlo,
-  entity,
-  latencySlo,
-  renderInput,
-  renderOptions,
+  checkoutRender,
+  staticTargetsRender,
 } from '../../__fixtures__/renderInputs';
-import { renderEntity } from '../renderEntity';
 import { EntityRender } from '../types';
 import { toPrometheusFiles } from './prometheusFiles';
 
-const metrics = { path: '/metrics', interval: '30s', targets: [] };
-
 function renders(): EntityRender[] {
   return [
-    renderEntity(
-      renderInput({
-        metrics: { ...metrics, port: 'http-metrics' },
-        slos: [availabilitySlo, latencySlo],
-      }),
-      renderOptions,
-    ),
-    renderEntity(
-      renderInput(
-        { metrics: { ...metrics, targets: ['billing-1:9100'] } },
-        entity('legacy-billing'),
-      ),
-      renderOptions,
-    ),
+    checkoutRender(),
+    staticTargetsRender('legacy-billing', ['billing-1:9100']),
   ];
 }
 

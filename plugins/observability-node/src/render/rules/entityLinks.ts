@@ -1,39 +1,11 @@
 /*
- * What alerts say about their entity: owner and team (for routing) and the links in their
- * annotations (Backstage entity page, Grafana dashboard, runbook).
+ * The links in alerts' annotations: Backstage entity page, Grafana dashboard, runbook. (Owner and
+ * team come from -common's alertOwnerRef and alertTeamOf.)
  */
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { SloSpec } from '@lookout/plugin-observability-common';
 import { RenderInput, RenderOptions } from '../types';
 import { dashboardUid } from './dashboardUid';
-
-/** Owner of an entity as a full ref (`group:default/team-shop`), if it has one. @internal */
-export function ownerRef(entity: Entity): string | undefined {
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || owner.trim() === '') {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-/** The team label of an entity's alerts: the owner's name (`team-shop`). @internal */
-export function teamOf(entity: Entity): string | undefined {
-  const owner = ownerRef(entity);
-  return owner ? parseEntityRef(owner).name : undefined;
-}
 
 function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');

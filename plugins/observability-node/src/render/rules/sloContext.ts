@@ -6,16 +6,12 @@ import {
   ENTITY_LABEL,
   RESERVED_SLO_LABELS,
   SloSpec,
+  alertOwnerRef,
+  alertTeamOf,
 } from '@lookout/plugin-observability-common';
 import { RenderInput, RenderOptions } from '../types';
 import { SloNumbers, sloNumbers } from './alertTiers';
-import {
-  dashboardUrl,
-  entityPageUrl,
-  ownerRef,
-  runbookUrl,
-  teamOf,
-} from './entityLinks';
+import { dashboardUrl, entityPageUrl, runbookUrl } from './entityLinks';
 import { formatLabelMatcher } from '@lookout/plugin-observability-common';
 import { SLO_LABEL } from './sloSeries';
 
@@ -79,8 +75,8 @@ export function sloContext(
       formatLabelMatcher({ name: ENTITY_LABEL, op: '=', value: entityRef }),
     ].join(', '),
     numbers: sloNumbers(slo),
-    owner: ownerRef(input.entity),
-    team: teamOf(input.entity),
+    owner: alertOwnerRef(input.entity),
+    team: alertTeamOf(input.entity),
     extraLabels,
     links: {
       runbook: runbookUrl(slo, input, options),

@@ -1,6 +1,7 @@
 import { MetricsSpec } from '@lookout/plugin-observability-common';
 import { validateCustomResource } from '../../__fixtures__/__testUtils__/validateCustomResource';
 import {
+  checkoutObjectMetadata,
   entity,
   renderInput,
   renderOptions,
@@ -28,18 +29,7 @@ describe('renderScrape', () => {
       {
         apiVersion: 'monitoring.coreos.com/v1',
         kind: 'ServiceMonitor',
-        metadata: {
-          name: 'component-default-checkout',
-          namespace: 'shop',
-          labels: {
-            release: 'kube-prometheus-stack',
-            'app.kubernetes.io/managed-by': 'lookout',
-            'lookout.dev/instance': 'default',
-          },
-          annotations: {
-            'backstage.io/entity-ref': 'component:default/checkout',
-          },
-        },
+        metadata: checkoutObjectMetadata,
         spec: {
           selector: {
             matchLabels: { 'backstage.io/kubernetes-id': 'checkout-svc' },

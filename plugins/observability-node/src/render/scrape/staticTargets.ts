@@ -6,6 +6,7 @@ import { DEFAULT_INSTANCE_ID } from '../output/generatedNotice';
 import {
   ENTITY_LABEL,
   MetricsSpec,
+  parsePrometheusDuration,
 } from '@lookout/plugin-observability-common';
 import { GeneratedObject, GeneratedObjectMeta } from './kubernetesObject';
 
@@ -24,25 +25,6 @@ export interface ScrapeConfigSpec {
 
 /** Prometheus' default `scrape_timeout`. */
 const DEFAULT_SCRAPE_TIMEOUT_SECONDS = 10;
-
-const UNIT_SECONDS: Record<string, number> = {
-  ms: 0.001,
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800,
-  y: 31536000,
-};
-
-/** Seconds of a Prometheus duration, also compound ones (`1m30s`). */
-function seconds(duration: string): number {
-  let total = 0;
-  for (const [, amount, unit] of duration.matchAll(/(\d+)(ms|s|m|h|d|w|y)/g)) {
-    total += Number(amount) * UNIT_SECONDS[unit];
-  }
-  return total;
-}
 
 /**
  * A ScrapeConfig scraping the static targets, each labelled `backstage_entity="<ref>"`.
@@ -90,7 +72,8 @@ export function fileSdTargetGroups(
     __metrics_path__: metrics.path,
     __scrape_interval__: metrics.interval,
   };
-  if (seconds(metrics.interval) < DEFAULT_SCRAPE_TIMEOUT_SECONDS) {
+  const intervalMs = parsePrometheusDuration(metrics.interval) ?? 0;
+  if (intervalMs < DEFAULT_SCRAPE_TIMEOUT_SECONDS * 1000) {
     labels.__scrape_timeout__ = metrics.interval;
   }
   labels[ENTITY_LABEL] = entityRef;

@@ -2,37 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { renderOptions } from '../../__fixtures__/renderInputs';
-import { renderAlertmanagerConfigs } from '../../render/alertmanager/alertmanagerConfigObjects';
-import { routingOf } from '../../render/alertmanager/routingOf';
 import {
   alertingOptions,
-  groups,
-  inputs,
+  operatorRoutingRenders as renders,
 } from '../../render/alertmanager/__testUtils__/routingCatalog';
 import {
   requireTool,
   runTool,
 } from '../../render/rules/__testUtils__/externalTools';
-import { EntityRender } from '../../render/types';
-import { SinkUpsert } from '../types';
+import { upsertOf } from '../__testUtils__/folders';
 import { AlertmanagerFilesSink } from './AlertmanagerFilesSink';
-
-const renders = renderAlertmanagerConfigs(
-  routingOf(inputs, ref => groups.get(ref), alertingOptions),
-  alertingOptions,
-  renderOptions,
-);
-
-function upsert(render: EntityRender): SinkUpsert {
-  return {
-    entityRef: render.entityRef,
-    slug: render.slug,
-    hash: render.slug,
-    render,
-    previousObjects: [],
-  };
-}
 
 describe('AlertmanagerFilesSink', () => {
   let dir: string;
@@ -52,7 +31,7 @@ describe('AlertmanagerFilesSink', () => {
 
   it('writes the configuration of the teams it is given, and removes a team with its last entity', async () => {
     const result = await sink().apply({
-      upserts: renders.map(upsert),
+      upserts: renders.map(r => upsertOf(r)),
       removals: [],
     });
     expect(result.outcomes.map(o => o.ok && o.objects)).toEqual(
@@ -103,7 +82,10 @@ describe('AlertmanagerFilesSink', () => {
   });
 
   it('holds nothing for an entity without routing, and prunes teams no entity owns on a full sync', async () => {
-    await sink().apply({ upserts: renders.map(upsert), removals: [] });
+    await sink().apply({
+      upserts: renders.map(r => upsertOf(r)),
+      removals: [],
+    });
     const plain = {
       ...renders[0],
       entityRef: 'component:default/x',
@@ -112,7 +94,7 @@ describe('AlertmanagerFilesSink', () => {
     delete plain.routing;
     const [pay] = renders.filter(r => r.slug === 'group-default-team-pay');
     const result = await sink().apply({
-      upserts: [upsert(plain)],
+      upserts: [upsertOf(plain)],
       removals: [],
       keep: [{ entityRef: pay.entityRef, slug: pay.slug, objects: [] }],
     });
@@ -140,7 +122,10 @@ describe('AlertmanagerFilesSink', () => {
     return;
   }
   it('writes a configuration amtool accepts, with the routes of the rendered plan', async () => {
-    await sink().apply({ upserts: renders.map(upsert), removals: [] });
+    await sink().apply({
+      upserts: renders.map(r => upsertOf(r)),
+      removals: [],
+    });
     const file = path.join(dir, 'alertmanager.yaml');
     const check = await runTool(amtool, ['check-config', file]);
     expect(check.stdout).toContain('SUCCESS');

@@ -6,9 +6,15 @@
  */
 import { Entity } from '@backstage/catalog-model';
 import { DEFAULT_ALERTING_SETTINGS } from '@lookout/plugin-observability-common';
-import { entity, renderInput } from '../../../__fixtures__/renderInputs';
+import {
+  entity,
+  renderInput,
+  renderOptions,
+} from '../../../__fixtures__/renderInputs';
 import { ratioSlo } from '../../rules/__testUtils__/sloFixtures';
 import { AlertingOptions } from '../alertingOptions';
+import { renderAlertmanagerConfigs } from '../alertmanagerConfigObjects';
+import { routingOf } from '../routingOf';
 
 export const SHOP_KEY = '0123456789abcdef0123456789abcdef';
 export const EDGE_KEY = 'fedcba9876543210fedcba9876543210';
@@ -81,3 +87,17 @@ export const alertingOptions: AlertingOptions = {
   namespace: 'observability',
   smtp: { smarthost: 'smtp.example.com:587', from: 'alertmanager@example.com' },
 };
+
+/** The routing plan of the catalog above. */
+export const routingPlan = routingOf(
+  inputs,
+  ref => groups.get(ref),
+  alertingOptions,
+);
+
+/** The operator format's objects of that plan, one render per owner. */
+export const operatorRoutingRenders = renderAlertmanagerConfigs(
+  routingPlan,
+  alertingOptions,
+  renderOptions,
+);

@@ -3,6 +3,7 @@
  * tests do not depend on the parser.
  */
 import { SloSpec } from '@lookout/plugin-observability-common';
+import { goodEventsRatio } from '@lookout/plugin-observability-common/testUtils';
 import { availabilitySlo } from '../../../__fixtures__/renderInputs';
 
 /** A ratio SLO over prom-client counters (`errors` form) with the given changes. */
@@ -19,20 +20,11 @@ export function ratioSlo(changes: Partial<SloSpec> = {}): SloSpec {
 export function goodRatioSlo(changes: Partial<SloSpec> = {}): SloSpec {
   return ratioSlo({
     name: 'success',
-    indicator: {
-      type: 'ratio',
-      good: {
-        metric: 'payments_total',
-        matchers: [
-          { name: 'service', op: '=', value: 'payments' },
-          { name: 'outcome', op: '=', value: 'ok' },
-        ],
-      },
-      total: {
-        metric: 'payments_total',
-        matchers: [{ name: 'service', op: '=', value: 'payments' }],
-      },
-    },
+    indicator: goodEventsRatio(
+      'payments_total',
+      [{ name: 'service', op: '=', value: 'payments' }],
+      { name: 'outcome', op: '=', value: 'ok' },
+    ),
     ...changes,
   });
 }

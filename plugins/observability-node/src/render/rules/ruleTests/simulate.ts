@@ -264,7 +264,15 @@ export type Verdict = boolean | undefined;
 
 const RELATIVE_MARGIN = 1e-9;
 
-function above(value: number | undefined, threshold: number): Verdict {
+/**
+ * `value > threshold` (or `>=` when `inclusive`); false without a value, undefined when the two
+ * are too close to call.
+ */
+function compareTo(
+  value: number | undefined,
+  threshold: number,
+  inclusive: boolean,
+): Verdict {
   if (value === undefined) {
     return false;
   }
@@ -274,20 +282,15 @@ function above(value: number | undefined, threshold: number): Verdict {
   ) {
     return undefined;
   }
-  return value > threshold;
+  return inclusive ? value >= threshold : value > threshold;
+}
+
+function above(value: number | undefined, threshold: number): Verdict {
+  return compareTo(value, threshold, false);
 }
 
 function atLeast(value: number | undefined, threshold: number): Verdict {
-  if (value === undefined) {
-    return false;
-  }
-  if (
-    Math.abs(value - threshold) <=
-    RELATIVE_MARGIN * Math.max(Math.abs(threshold), 1e-12)
-  ) {
-    return undefined;
-  }
-  return value >= threshold;
+  return compareTo(value, threshold, true);
 }
 
 function and(verdicts: Verdict[]): Verdict {
