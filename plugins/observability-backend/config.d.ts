@@ -282,7 +282,8 @@ export interface Config {
     tempo?: UpstreamConfig;
 
     /**
-     * What entities may see of the logs and traces. Patterns are text with `*` for any characters
+     * What entities may see of the logs and traces, and which series a
+     * `lookout.dev/metrics-selector` may name. Patterns are text with `*` for any characters
      * and `{{name}}`, `{{namespace}}`, `{{serviceNamespace}}`, `{{kind}}` of the entity.
      */
     scope?: {
@@ -299,13 +300,20 @@ export interface Config {
           tracesNamespace?: string | false;
         };
       };
-      /** What `lookout.dev/logs-selector`, `logs-tenant` and `traces-service` may select. */
+      /** What `lookout.dev/logs-selector`, `metrics-selector`, `logs-tenant` and `traces-service` may select. */
       allow?: {
         /**
          * Labels a logs selector must match with `=`, each with its allowed values, e.g.
          * `namespace: ['{{namespace}}', '{{namespace}}-*']`. A selector always needs one `=` matcher.
          */
         logLabels?: { [label: string]: string[] };
+        /**
+         * Labels a `lookout.dev/metrics-selector` must match, each with its allowed values, e.g.
+         * `job: ['{{name}}', '{{name}}-*']`: every listed label the selector uses must have an
+         * allowed value, and it must use one of them. Default: any (its series never include
+         * those Lookout scrapes, which carry `backstage_entity`).
+         */
+        metricLabels?: { [label: string]: string[] };
         /** Allowed tenants. Default: the entity's namespace and `loki.tenant`. */
         tenants?: string[];
         /** Allowed trace services. Default: any (outside `default` the namespace still applies). */

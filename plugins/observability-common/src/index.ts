@@ -34,6 +34,7 @@ export { quotePromqlString, unquotePromqlString } from './promql/stringLiteral';
 export * from './promql/names';
 export {
   checkPanelQueryScope,
+  entityScopeMatchers,
   scopeQueryToEntity,
 } from './panels/panelQueryScope';
 export * from './panels/panelDefinitions';

@@ -13,7 +13,10 @@
  * The same holds for an entity whose series carry no `backstage_entity` (another scrape config
  * collects them, as `legacy_*{job="checkout"}` and `legacy_*{job="payments"}` here): with
  * `lookout.dev/metrics-selector: '{job="checkout"}'` its panels are confined to `job="checkout"`,
- * and the hostile queries written against that label are refused the same way.
+ * and the hostile queries written against that label are refused the same way. Whatever job
+ * it names, it never reaches the series Lookout scrapes: an entity claiming `job="lookout"`,
+ * whose series carry payments' `backstage_entity` (`scraped_orders_total`, `http_requests_total`),
+ * gets none of them back, from its panels or its golden signals.
  */
 import { stringify } from 'yaml';
 import {
@@ -59,34 +62,57 @@ const CONFINED = [
 /** The fallback scope: checkout's series are those of its own scrape job. */
 const MY_JOB = 'job="checkout"';
 
+/** The fallback scope's matchers: the job, and no backstage_entity (never a series Lookout scrapes). */
+const UNSCRAPED = `${MY_JOB}, backstage_entity=""`;
+
 /** Queries that read or pose as payments' unlabelled series, against the fallback scope. */
 const HOSTILE_FALLBACK = [
-  'legacy_orders_total{job=~".+"}',
-  'legacy_orders_total{job!="checkout"}',
-  `legacy_orders_total{${MY_JOB}, job=~".*"} or legacy_orders_total{job="payments"}`,
-  `legacy_queue_depth{${MY_JOB}} or legacy_queue_depth`,
-  'absent(legacy_queue_depth{job="payments", region="nowhere"})',
-  `label_replace(legacy_queue_depth{${MY_JOB}}, "job", "payments", "", "")`,
-  `count_values("job", legacy_queue_depth{${MY_JOB}})`,
+  'legacy_orders_total{job=~".+", backstage_entity=""}',
+  'legacy_orders_total{job!="checkout", backstage_entity=""}',
+  `legacy_orders_total{${UNSCRAPED}, job=~".*"} or legacy_orders_total{job="payments", backstage_entity=""}`,
+  `legacy_queue_depth{${UNSCRAPED}} or legacy_queue_depth`,
+  'absent(legacy_queue_depth{job="payments", backstage_entity="", region="nowhere"})',
+  `label_replace(legacy_queue_depth{${UNSCRAPED}}, "job", "payments", "", "")`,
+  `count_values("job", legacy_queue_depth{${UNSCRAPED}})`,
   'max_over_time(legacy_queue_depth[1h:5m])',
-  `sum(rate(legacy_orders_total{${MY_JOB}}[5m])) + sum(max_over_time(rate(legacy_orders_total[5m])[1h:5m]))`,
+  `sum(rate(legacy_orders_total{${UNSCRAPED}}[5m])) + sum(max_over_time(rate(legacy_orders_total[5m])[1h:5m]))`,
   'legacy_queue_depth offset 30m',
   'legacy_queue_depth @ end()',
   '{__name__=~"legacy_.+"}',
-  // The series carry no backstage_entity: an empty one matches every entity's.
+  // The series carry no backstage_entity: an empty one alone matches every entity's.
   'legacy_queue_depth{backstage_entity=""}',
 ];
 
 /** The confined forms under the fallback scope (with HOSTILE_FALLBACK, 20 panels). */
 const CONFINED_FALLBACK = [
-  `sum(rate(legacy_orders_total{${MY_JOB}}[5m]))`,
-  `legacy_queue_depth{${MY_JOB}} or vector(0)`,
-  `absent(legacy_queue_depth{${MY_JOB}, region="nowhere"})`,
-  `label_replace(legacy_queue_depth{${MY_JOB}}, "tier", "gold", "", "")`,
-  `max_over_time(rate(legacy_orders_total{${MY_JOB}}[5m])[1h:5m])`,
-  `legacy_queue_depth{${MY_JOB}} offset 30m`,
-  `legacy_queue_depth{${MY_JOB}} @ end()`,
+  `sum(rate(legacy_orders_total{${UNSCRAPED}}[5m]))`,
+  `legacy_queue_depth{${UNSCRAPED}} or vector(0)`,
+  `absent(legacy_queue_depth{${UNSCRAPED}, region="nowhere"})`,
+  `label_replace(legacy_queue_depth{${UNSCRAPED}}, "tier", "gold", "", "")`,
+  `max_over_time(rate(legacy_orders_total{${UNSCRAPED}}[5m])[1h:5m])`,
+  `legacy_queue_depth{${UNSCRAPED}} offset 30m`,
+  `legacy_queue_depth{${UNSCRAPED}} @ end()`,
 ];
+
+/** The job of Lookout's own scrape: its series carry backstage_entity, here only payments'. */
+const LOOKOUT_JOB = 'job="lookout"';
+
+/** payments' series in Lookout's job: a counter at 1000/s and the HTTP requests golden signals find. */
+function scrapedLines(start: number, end: number): string[] {
+  // OpenMetrics: no space after the commas.
+  const labels = `${LOOKOUT_JOB},backstage_entity="${OTHER}"`;
+  const lines = ['# TYPE scraped_orders counter'];
+  for (let t = start; t <= end; t += 30) {
+    lines.push(`scraped_orders_total{${labels}} ${(t - start) * 1000} ${t}`);
+  }
+  lines.push('# TYPE http_requests counter');
+  for (let t = start; t <= end; t += 30) {
+    lines.push(
+      `http_requests_total{${labels},code="200"} ${(t - start) * 1000} ${t}`,
+    );
+  }
+  return lines;
+}
 
 /** checkout's series count 1/s and read 1, payments' 1000/s and 1000, under `label`. */
 function seriesLines(
@@ -121,6 +147,7 @@ function openMetrics(start: number, end: number): string {
     ...seriesLines('shop_queue_depth', 'gauge', entity, start, end),
     ...seriesLines('legacy_orders', 'counter', job, start, end),
     ...seriesLines('legacy_queue_depth', 'gauge', job, start, end),
+    ...scrapedLines(start, end),
     '# EOF',
     '',
   ].join('\n');
@@ -232,7 +259,8 @@ describeWithStack('panel query scope against a real Prometheus', () => {
     });
     expect(res.status).toBe(200);
     const shown = res.body.panels as ShownPanel[];
-    const series = shown.flatMap(p =>
+    const golden = (res.body.goldenSignals?.panels ?? []) as ShownPanel[];
+    const series = [...shown, ...golden].flatMap(p =>
       p.series.map(s => ({
         labels: s.labels,
         values: s.points
@@ -240,7 +268,7 @@ describeWithStack('panel query scope against a real Prometheus', () => {
           .filter((v): v is number => v !== null),
       })),
     );
-    return { problems, shown, series };
+    return { problems, shown, golden, series };
   }
 
   it('refuses every hostile panel with a problem naming it, and no series of the other entity comes back', async () => {
@@ -271,7 +299,7 @@ describeWithStack('panel query scope against a real Prometheus', () => {
       HOSTILE_FALLBACK.map((_, i) => `[${i}].query`),
     );
     expect(problems[0].message).toBe(
-      `panel 0 ("panel 0") could read another entity's series: selector legacy_orders_total{job=~".+"} (column 1) matches job with =~; only the equality ${MY_JOB} keeps it on this entity's series`,
+      `panel 0 ("panel 0") could read another entity's series: selector legacy_orders_total{job=~".+", backstage_entity=""} (column 1) matches job with =~; only the equality ${MY_JOB} keeps it on this entity's series`,
     );
     expect(shown.map(p => p.query)).toEqual(CONFINED_FALLBACK);
     expect(shown.filter(p => p.error)).toEqual([]);
@@ -279,5 +307,32 @@ describeWithStack('panel query scope against a real Prometheus', () => {
     // The confined panels did answer: checkout's rate (1/s) and gauge (1) are there.
     expect(shown[0].series[0].points.some(([, v]) => v === 1)).toBe(true);
     expect(shown[1].series.some(s => s.labels.job === 'checkout')).toBe(true);
+  });
+
+  it('never reaches the series Lookout scrapes: an entity claiming their job gets none of them back, from panels or golden signals', async () => {
+    const claimed = `sum(rate(scraped_orders_total{${LOOKOUT_JOB}}[5m]))`;
+    const confined = `sum(rate(scraped_orders_total{${LOOKOUT_JOB}, backstage_entity=""}[5m]))`;
+    // Straight to Prometheus, the job alone reaches payments' series.
+    expect(leaks(answered(await straight(claimed))).length).toBeGreaterThan(0);
+    expect(
+      leaks(answered(await straight(`http_requests_total{${LOOKOUT_JOB}}`)))
+        .length,
+    ).toBeGreaterThan(0);
+
+    const { problems, shown, golden, series } = await panelsOf(
+      [claimed, confined],
+      { 'lookout.dev/metrics-selector': `{${LOOKOUT_JOB}}` },
+    );
+    expect(problems.map(p => [p.path, p.message])).toEqual([
+      [
+        '[0].query',
+        `panel 0 ("panel 0") could read another entity's series: selector scraped_orders_total{${LOOKOUT_JOB}} (column 10) has no backstage_entity matcher, so it also reads the series Lookout scrapes, every entity's; add backstage_entity=""`,
+      ],
+    ]);
+    expect(shown.map(p => [p.query, p.error, p.series])).toEqual([
+      [confined, undefined, []],
+    ]);
+    expect(golden).toEqual([]);
+    expect(series).toEqual([]);
   });
 });

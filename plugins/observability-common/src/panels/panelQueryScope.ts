@@ -3,8 +3,9 @@
  * Every vector selector (those inside range selectors, subqueries, `offset`, `@`, `or` and
  * `absent(...)` included) must carry the equality matcher `backstage_entity="<ref>"` exactly once
  * — or, for an entity whose series carry no `backstage_entity` (`lookout.dev/metrics-selector`),
- * each of the selector's equalities exactly once — and no function may write a label of the
- * scope. Checked on the lezer-promql tree, not on the text.
+ * each of the selector's equalities and `backstage_entity=""` exactly once, so that whatever the
+ * selector names it never reaches the series Lookout scrapes (other entities') — and no function
+ * may write a label of the scope. Checked on the lezer-promql tree, not on the text.
  */
 import type { SyntaxNode } from '@lezer/common';
 import { ENTITY_LABEL } from '../annotations/annotations';
@@ -24,15 +25,17 @@ const LABEL_WRITERS: Record<string, number> = {
 };
 
 /**
- * The matchers that confine a query to the entity: `selector` (its `lookout.dev/metrics-selector`)
- * when given, else `backstage_entity="<ref>"`.
+ * The matchers that confine a query to the entity: `backstage_entity="<ref>"`, or, when given
+ * `selector` (its `lookout.dev/metrics-selector`), the selector's matchers and
+ * `backstage_entity=""`: the series without the label, never those Lookout scrapes.
+ * @public
  */
-function scopeMatchers(
+export function entityScopeMatchers(
   entityRef: string,
   selector?: readonly LabelMatcher[],
 ): LabelMatcher[] {
   return selector && selector.length > 0
-    ? [...selector]
+    ? [...selector, { name: ENTITY_LABEL, op: '=', value: '' }]
     : [{ name: ENTITY_LABEL, op: '=', value: entityRef }];
 }
 
@@ -55,10 +58,15 @@ function matcherReason(
 ): string | undefined {
   const text = formatLabelMatcher(wanted);
   const label = wanted.name;
+  // backstage_entity="" under a metrics-selector: the series Lookout does not scrape.
+  const entity = label === ENTITY_LABEL && wanted.value !== '';
   if (found.length === 0) {
-    return label === ENTITY_LABEL
-      ? `${where} has no ${label} matcher, so it reads every entity's series; add ${text}`
-      : `${where} has no ${label} matcher, so it reads series outside the entity's selector; add ${text}`;
+    if (label === ENTITY_LABEL) {
+      return entity
+        ? `${where} has no ${label} matcher, so it reads every entity's series; add ${text}`
+        : `${where} has no ${label} matcher, so it also reads the series Lookout scrapes, every entity's; add ${text}`;
+    }
+    return `${where} has no ${label} matcher, so it reads series outside the entity's selector; add ${text}`;
   }
   if (found.length > 1) {
     return `${where} gives ${label} ${found.length} times; give it once, as ${text}`;
@@ -68,7 +76,7 @@ function matcherReason(
     return `${where} matches ${label} with ${matcher.op}; only the equality ${text} keeps it on this entity's series`;
   }
   if (matcher.value !== wanted.value) {
-    return label === ENTITY_LABEL
+    return entity
       ? `${where} names another entity (${describeValue(
           matcher.value,
         )}); panel queries may only read ${entityRef}`
@@ -134,7 +142,8 @@ function labelWriterReason(
 
 /**
  * Whether `query` reads only the series of `entityRef` (those of `selector`, its
- * `lookout.dev/metrics-selector`, when given): the query itself, or a message listing every
+ * `lookout.dev/metrics-selector`, when given; see {@link entityScopeMatchers}): the query itself,
+ * or a message listing every
  * selector or function that could reach (or pose as) another entity's series.
  * @public
  */
@@ -148,7 +157,7 @@ export function checkPanelQueryScope(
     return invalid(`${describeValue(query)} ${parsed.message}`);
   }
   const top = parsed.tree.topNode;
-  const scope = scopeMatchers(entityRef, selector);
+  const scope = entityScopeMatchers(entityRef, selector);
   const reasons: string[] = [];
   for (const node of nodesNamed(top, [
     'VectorSelector',
@@ -172,7 +181,8 @@ export function checkPanelQueryScope(
 
 /**
  * `query` with `backstage_entity="<ref>"` (or the matchers of `selector`, the entity's
- * `lookout.dev/metrics-selector`) added to every vector selector that names none of the scope's
+ * `lookout.dev/metrics-selector`, and `backstage_entity=""`; see {@link entityScopeMatchers})
+ * added to every vector selector that names none of the scope's
  * labels: how queries written for an unscoped proxy (Roadie's `prometheus.io/rule`) are confined
  * to the entity. Selectors that do name one are left as they are, for
  * {@link checkPanelQueryScope} to judge. Unparsable text is returned unchanged.
@@ -187,7 +197,7 @@ export function scopeQueryToEntity(
   if (!parsed.ok) {
     return query;
   }
-  const scope = scopeMatchers(entityRef, selector);
+  const scope = entityScopeMatchers(entityRef, selector);
   const wanted = scope.map(formatLabelMatcher).join(', ');
   const edits: Array<{ at: number; text: string }> = [];
   for (const node of nodesNamed(parsed.tree.topNode, ['VectorSelector'])) {

@@ -50,7 +50,7 @@ import {
   parseMetricsPort,
   parseMetricsTargets,
 } from '../metrics/scrapeSettings';
-import { readSignalScope } from './signalScope';
+import { checkMetricsSelector, readSignalScope } from './signalScope';
 import { DEFAULT_SLO_WINDOW, parseSloWindow } from '../slo/window';
 import { parseObjective } from '../slo/objective';
 import {
@@ -78,7 +78,11 @@ import {
   parseDeployExempt,
   parseDeployFreezeBudget,
 } from '../releases/deployPolicy';
-import { entityAnnotations, entityIdentity } from './entityIdentity';
+import {
+  EntityIdentity,
+  entityAnnotations,
+  entityIdentity,
+} from './entityIdentity';
 
 export { DEFAULT_LOGS_SELECTOR } from './signalScope';
 
@@ -185,7 +189,12 @@ export function parseObservabilitySpec(
         )
       : valid(text),
   );
-  const metricsSelector = readMetricsSelector(reader, metrics);
+  const metricsSelector = readMetricsSelector(
+    reader,
+    metrics,
+    identity,
+    options,
+  );
   const panels = readPanels(
     reader,
     identity.entityRef,
@@ -371,17 +380,22 @@ function warnWithoutOwner(
 }
 
 /**
- * `lookout.dev/metrics-selector`, when it applies: an entity Lookout scrapes has
+ * `lookout.dev/metrics-selector`, when it applies and the platform's
+ * `observability.scope.allow.metricLabels` allows it: an entity Lookout scrapes has
  * `backstage_entity` on its series, so there the selector is ignored with a warning.
  */
 function readMetricsSelector(
   reader: AnnotationReader,
   metrics: MetricsSpec | undefined,
+  identity: EntityIdentity,
+  options: ParseOptions,
 ): LabelMatcher[] | undefined {
-  const selector = reader.read(
-    ANNOTATION_METRICS_SELECTOR,
-    parseMetricsSelector,
-  );
+  const selector = reader.read(ANNOTATION_METRICS_SELECTOR, text => {
+    const parsed = parseMetricsSelector(text);
+    if (!parsed.ok) return parsed;
+    const problem = checkMetricsSelector(parsed.value, identity, options.scope);
+    return problem ? invalid(`${text} ${problem}`) : parsed;
+  });
   if (selector && metrics) {
     reader.warning(
       ANNOTATION_METRICS_SELECTOR,

@@ -1,6 +1,7 @@
 /*
- * What logs and traces an entity may see (its "signal scope"), read from its annotations under
- * the platform's policy (`observability.scope`, `ParseOptions.scope`):
+ * What logs and traces an entity may see (its "signal scope"), and which labels its
+ * `lookout.dev/metrics-selector` may name, read from its annotations under the platform's policy
+ * (`observability.scope`, `ParseOptions.scope`):
  *
  * - Defaults include the namespace: an entity without `logs-selector` gets the configured
  *   template, by default `{service_namespace="{{serviceNamespace}}", service_name="{{name}}"}`
@@ -13,8 +14,9 @@
  * - What annotations may select is checked against an allow-list: a logs selector needs an
  *   equality matcher (`{namespace=~".+"}` selects everything), and, when configured, equality
  *   matchers on the listed labels with allowed values; tenants and trace services must match
- *   the listed patterns. A selection outside the policy is an error on the annotation and the
- *   default applies instead.
+ *   the listed patterns. A metrics selector (equalities only) must likewise match the labels of
+ *   `allow.metricLabels` that it uses with allowed values, and use one of them. A selection
+ *   outside the policy is an error on the annotation and the default applies instead.
  */
 import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
 import {
@@ -98,15 +100,16 @@ function allowedBy(
   });
 }
 
-function checkSelector(
-  matchers: LabelMatcher[],
-  policy: ScopePolicy | undefined,
+/**
+ * Why `matchers` fall outside `labels` (`observability.scope.allow.<key>`): every listed label they
+ * use must be matched with `=` to an allowed value, and they must use one.
+ */
+function checkAllowedLabels(
+  matchers: readonly LabelMatcher[],
+  labels: Record<string, string[]> | undefined,
+  key: 'logLabels' | 'metricLabels',
   values: TemplateValues,
 ): string | undefined {
-  if (!matchers.some(m => m.op === '=' && m.value !== '')) {
-    return 'selects streams by regular expressions or exclusions only, which can reach any stream; name at least one label with =, e.g. {app="checkout"}';
-  }
-  const labels = policy?.allow?.logLabels;
   if (!labels) {
     return undefined;
   }
@@ -117,15 +120,49 @@ function checkSelector(
         m.value
       }": the platform allows ${m.name}="${labels[m.name]
         .map(p => fill(p, values))
-        .join('" or "')}" (observability.scope.allow.logLabels)`;
+        .join('" or "')}" (observability.scope.allow.${key})`;
     }
   }
   if (!matchers.some(m => listed.includes(m.name))) {
     return `must select one of the labels ${listed.join(
       ', ',
-    )} with = (observability.scope.allow.logLabels)`;
+    )} with = (observability.scope.allow.${key})`;
   }
   return undefined;
+}
+
+function checkSelector(
+  matchers: LabelMatcher[],
+  policy: ScopePolicy | undefined,
+  values: TemplateValues,
+): string | undefined {
+  if (!matchers.some(m => m.op === '=' && m.value !== '')) {
+    return 'selects streams by regular expressions or exclusions only, which can reach any stream; name at least one label with =, e.g. {app="checkout"}';
+  }
+  return checkAllowedLabels(
+    matchers,
+    policy?.allow?.logLabels,
+    'logLabels',
+    values,
+  );
+}
+
+/**
+ * Why the matchers of `lookout.dev/metrics-selector` fall outside the platform's
+ * `observability.scope.allow.metricLabels`, or undefined when they are inside (or none is set).
+ * @internal
+ */
+export function checkMetricsSelector(
+  matchers: readonly LabelMatcher[],
+  identity: EntityIdentity,
+  policy: ScopePolicy | undefined,
+): string | undefined {
+  return checkAllowedLabels(
+    matchers,
+    policy?.allow?.metricLabels,
+    'metricLabels',
+    templateValues(identity),
+  );
 }
 
 /** The entity's logs and traces scope, or none for a kind without defaults and annotations. @internal */

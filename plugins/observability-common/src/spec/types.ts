@@ -196,7 +196,8 @@ export interface TraceScope {
 }
 
 /**
- * What entities may see of the logs and traces (`observability.scope`). Patterns are literal
+ * What entities may see of the logs and traces, and which series a `lookout.dev/metrics-selector`
+ * may name (`observability.scope`). Patterns are literal
  * text with `*` for any characters and the entity's `{{name}}`, `{{namespace}}`,
  * `{{serviceNamespace}}` (empty in `default`) and `{{kind}}`.
  * @public
@@ -216,6 +217,11 @@ export interface ScopePolicy {
   allow?: {
     /** Labels a logs selector must match with `=`, each with its allowed values. */
     logLabels?: Record<string, string[]>;
+    /**
+     * Labels of a `metrics-selector`, each with its allowed values: every listed label it uses
+     * must have one of them, and it must use one listed label.
+     */
+    metricLabels?: Record<string, string[]>;
     /** Allowed `logs-tenant` values. Default: the entity's namespace and the default tenant. */
     tenants?: string[];
     /** Allowed `traces-service` values. Default: any (the namespace still applies). */

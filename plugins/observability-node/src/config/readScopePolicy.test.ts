@@ -19,6 +19,7 @@ describe('observability.scope', () => {
             },
             allow: {
               logLabels: { namespace: ['{{namespace}}'] },
+              metricLabels: { job: ['{{name}}', '{{name}}-*'] },
               tenants: ['{{namespace}}'],
               traceServices: ['{{name}}-*'],
             },
@@ -31,6 +32,7 @@ describe('observability.scope', () => {
       namespaces: { 'team-a': { logsTenant: 'team-a', tracesNamespace: '' } },
       allow: {
         logLabels: { namespace: ['{{namespace}}'] },
+        metricLabels: { job: ['{{name}}', '{{name}}-*'] },
         tenants: ['{{namespace}}'],
         traceServices: ['{{name}}-*'],
       },

@@ -1,6 +1,7 @@
 /*
  * Reads `observability.scope`: which kinds get default logs and traces, per-namespace defaults,
- * and the allow-list of what annotations may select (see `ScopePolicy`).
+ * and the allow-list of what annotations (logs and metrics selectors, tenants, trace services)
+ * may select (see `ScopePolicy`).
  */
 import { Config } from '@backstage/config';
 import { ScopePolicy } from '@lookout/plugin-observability-common';
@@ -52,6 +53,9 @@ export function readScopePolicy(
       allow: {
         ...(allow.has('logLabels') && {
           logLabels: stringMap(allow.getConfig('logLabels')),
+        }),
+        ...(allow.has('metricLabels') && {
+          metricLabels: stringMap(allow.getConfig('metricLabels')),
         }),
         ...(allow.has('tenants') && {
           tenants: allow.getStringArray('tenants'),

@@ -3,10 +3,11 @@
  * from its SLO indicators when it has them (a ratio SLO's counters, a latency SLO's histogram),
  * otherwise from the HTTP server metrics found for it, OpenTelemetry's semantic conventions or
  * the conventional Prometheus names. Every selector carries the entity's `backstage_entity`, or
- * the matchers of its `lookout.dev/metrics-selector` when its series carry no such label.
+ * the matchers of its `lookout.dev/metrics-selector` and `backstage_entity=""` when its series
+ * carry no such label.
  */
 import {
-  ENTITY_LABEL,
+  entityScopeMatchers,
   GoldenSignalsSource,
   LabelMatcher,
   LatencyIndicator,
@@ -86,17 +87,13 @@ function escapeRegex(text: string): string {
 }
 
 /**
- * The matchers that select the entity's series: its `lookout.dev/metrics-selector`, else
- * `backstage_entity="<ref>"`.
+ * The matchers that select the entity's series, those of its panels: its
+ * `lookout.dev/metrics-selector` and `backstage_entity=""`, else `backstage_entity="<ref>"`.
  */
 export function entityScope(
   spec: Pick<ObservabilitySpec, 'entityRef' | 'metricsSelector'>,
 ): LabelMatcher[] {
-  return (
-    spec.metricsSelector ?? [
-      { name: ENTITY_LABEL, op: '=', value: spec.entityRef },
-    ]
-  );
+  return entityScopeMatchers(spec.entityRef, spec.metricsSelector);
 }
 
 /**
