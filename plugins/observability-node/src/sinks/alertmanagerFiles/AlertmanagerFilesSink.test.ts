@@ -66,7 +66,7 @@ describe('AlertmanagerFilesSink', () => {
     });
 
     const result = await sink().apply({
-      upserts: renders.map(upsert),
+      upserts: renders.map(r => upsertOf(r)),
       removals: [],
     });
 
