@@ -42,6 +42,11 @@ export interface PrometheusFilesSinkOptions {
   targetsDirectory?: string;
   /** Folder of dashboard JSON files for Grafana's file provisioning. */
   dashboardsDirectory?: string;
+  /**
+   * Folder of the `promtool test rules` files of renders that carry them (`lookout render
+   * --format prometheus` writes them; the backend renders without).
+   */
+  testsDirectory?: string;
   /** `POST` here after a change, e.g. `http://localhost:9090/-/reload`. */
   reloadUrl?: string;
   /** Headers of the reload request. */
@@ -52,12 +57,13 @@ export interface PrometheusFilesSinkOptions {
   fileSystem?: SinkFileSystem;
 }
 
-type Role = 'rules' | 'targets' | 'dashboards';
+type Role = 'rules' | 'targets' | 'dashboards' | 'tests';
 
 const ROLES: Record<Role, { kind: GeneratedFileKind; extension: string }> = {
   rules: { kind: 'yaml', extension: '.yaml' },
   targets: { kind: 'targets', extension: '.json' },
   dashboards: { kind: 'dashboard', extension: '.json' },
+  tests: { kind: 'yaml', extension: '.yaml' },
 };
 
 const PREVIOUS_SUFFIX = '.lookout-previous';
@@ -120,6 +126,7 @@ export class PrometheusFilesSink implements ProvisioningSink {
       dashboards:
         options.dashboardsDirectory &&
         path.resolve(options.dashboardsDirectory),
+      tests: options.testsDirectory && path.resolve(options.testsDirectory),
     };
   }
 
