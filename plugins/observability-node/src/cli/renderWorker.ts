@@ -1,35 +1,52 @@
 /*
- * Inside a render worker thread (see renderWorkers.ts): parses, renders and lays out as files the
- * catalog entities it is sent, a batch at a time, and sends the files back.
+ * Inside a render worker thread (see renderWorkers.ts): parses and renders the catalog entities
+ * it is sent, a batch at a time, and sends the renders back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { RenderParts } from '../render/renderEntity';
-import { OutputFormat } from '../render/types';
-import { EntityFiles, entityFiles } from './entityFiles';
 import { CatalogEntity } from './readCatalog';
 import { CliSettings } from './readSettings';
-import { renderCatalogEntity } from './renderCatalog';
+import { EntityOutcome, renderCatalogEntity } from './renderCatalog';
 
 /** What a worker is started with. */
 export interface RenderWorkerData {
   settings: CliSettings;
-  format: OutputFormat;
   parts: RenderParts;
 }
 
 /** A worker's answer to a batch: its entities in order, or the error that stopped it. */
 export type RenderBatchResult =
-  | { entities: EntityFiles[] }
+  | { entities: EntityOutcome[] }
   | { error: { message: string; stack?: string } };
+
+/**
+ * The outcome as a message can carry it: the dashboard model as its JSON, which is all the output
+ * uses of it (the Grafana SDK's query objects carry methods, which a message cannot).
+ */
+function cloneable(outcome: EntityOutcome): EntityOutcome {
+  const dashboard = outcome.render?.dashboard;
+  if (!dashboard) {
+    return outcome;
+  }
+  return {
+    ...outcome,
+    render: {
+      ...outcome.render!,
+      dashboard: {
+        ...dashboard,
+        model: JSON.parse(JSON.stringify(dashboard.model)),
+      },
+    },
+  };
+}
 
 async function renderBatch(
   items: CatalogEntity[],
-  { settings, format, parts }: RenderWorkerData,
-): Promise<EntityFiles[]> {
-  const entities: EntityFiles[] = [];
+  { settings, parts }: RenderWorkerData,
+): Promise<EntityOutcome[]> {
+  const entities: EntityOutcome[] = [];
   for (const item of items) {
-    const outcome = await renderCatalogEntity(item, settings, parts);
-    entities.push(entityFiles(outcome, format, settings));
+    entities.push(cloneable(await renderCatalogEntity(item, settings, parts)));
   }
   return entities;
 }

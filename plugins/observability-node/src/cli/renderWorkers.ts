@@ -1,8 +1,7 @@
 /*
- * Renders a large catalog on every core: worker threads parse, render and serialise batches of
- * entities while the main thread writes the files of the batches already done. The outcomes come
- * out in catalog order, exactly as the single-threaded path (renderCatalog + entityFiles) gives
- * them; only the duplicate check, which needs the whole catalog, stays on the main thread.
+ * Renders a large catalog on every core: worker threads parse and render batches of entities
+ * while the main thread hands the renders already done to the sink. The outcomes come out in
+ * catalog order, exactly as the single-threaded path (renderCatalog) gives them; only the duplicate check, which needs the whole catalog, stays on the main thread.
  *
  * The CLI runs from TypeScript source through Backstage's node transform; a worker thread does
  * not inherit it, so each worker registers it again before loading renderWorker.ts.
@@ -11,11 +10,9 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { isObservabilityAvailable } from '@lookout/plugin-observability-common';
 import { RenderParts } from '../render/renderEntity';
-import { OutputFormat } from '../render/types';
-import { EntityFiles } from './entityFiles';
 import { CatalogEntity } from './readCatalog';
 import { CliSettings } from './readSettings';
-import { duplicateProblem } from './renderCatalog';
+import { duplicateProblem, EntityOutcome } from './renderCatalog';
 import { RenderBatchResult, RenderWorkerData } from './renderWorker';
 
 /** Entities per message to a worker: large enough that messaging costs nothing in comparison. */
@@ -41,7 +38,7 @@ export function renderWorkerCount(entities: number): number {
 
 interface Job {
   items: CatalogEntity[];
-  resolve: (entities: EntityFiles[]) => void;
+  resolve: (entities: EntityOutcome[]) => void;
   reject: (error: Error) => void;
 }
 
@@ -82,7 +79,7 @@ class RenderPool {
   }
 
   /** Renders a batch on the next free worker. */
-  render(items: CatalogEntity[]): Promise<EntityFiles[]> {
+  render(items: CatalogEntity[]): Promise<EntityOutcome[]> {
     return new Promise((resolve, reject) => {
       if (this.failure) {
         reject(this.failure);
@@ -141,19 +138,17 @@ export async function* renderInWorkers(
   entities: CatalogEntity[],
   settings: CliSettings,
   options: {
-    format: OutputFormat;
     parts: RenderParts;
     base?: string;
     workers: number;
   },
-): AsyncGenerator<EntityFiles> {
+): AsyncGenerator<EntityOutcome> {
   const items = entities.filter(item => isObservabilityAvailable(item.entity));
   const pool = new RenderPool(options.workers, {
     settings,
-    format: options.format,
     parts: options.parts,
   });
-  const pending: Promise<EntityFiles[]>[] = [];
+  const pending: Promise<EntityOutcome[]>[] = [];
   let next = 0;
   const submit = () => {
     const batch = pool.render(items.slice(next, next + BATCH));
