@@ -1,0 +1,177 @@
+/*
+ * One writer for every folder: the demo catalog rendered by `lookout render` and by the sinks as
+ * the backend builds and calls them (from `observability.provisioning.sinks` entries, a first
+ * full sync of every entity and the owners' routing) leaves the same bytes in both folders.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { isObservabilityAvailable } from '@lookout/plugin-observability-common';
+import { parse } from 'yaml';
+import { readObservabilityConfig } from '../config/readObservabilityConfig';
+import { renderAlertmanagerConfigs, routingOf } from '../render/alertmanager';
+import {
+  openSloLocation,
+  renderAnnotatedEntity,
+} from '../render/renderAnnotatedEntity';
+import { EntityRender, RenderInput } from '../render/types';
+import { snapshot, upsertOf } from '../sinks/__testUtils__/folders';
+import {
+  kustomizeSinkFactory,
+  prometheusFilesSinkFactory,
+} from '../sinks/fileSinkFactories';
+import { SinkFactory } from '../sinks/types';
+import { runCli } from './main';
+import { readCatalog } from './readCatalog';
+
+const REPO = path.resolve(__dirname, '../../../..');
+const EXAMPLES = path.join(REPO, 'examples');
+
+/** Settings that reach the files: an installation, labels and grafana-operator objects. */
+const CONFIG = `observability:
+  instanceId: shop
+  render:
+    resourceLabels:
+      release: kube-prometheus-stack
+    grafanaOperator:
+      instanceSelector:
+        matchLabels:
+          dashboards: grafana
+`;
+
+let root: string;
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-same-bytes-'));
+  fs.writeFileSync(path.join(root, 'app-config.yaml'), CONFIG);
+});
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+async function cliRender(format: 'operator' | 'prometheus'): Promise<string> {
+  const out = path.join(root, 'cli');
+  const code = await runCli(
+    [
+      'render',
+      '--catalog',
+      EXAMPLES,
+      '--config',
+      path.join(root, 'app-config.yaml'),
+      '--out',
+      out,
+      '--format',
+      format,
+      '--no-cache',
+    ],
+    {
+      stdout: { write: () => true },
+      stderr: { write: () => true },
+      env: {},
+      cwd: root,
+    },
+  );
+  // The demo catalog holds entities with errors on purpose: they are not written by either.
+  expect(code).toBe(1);
+  return out;
+}
+
+/** The backend's provisioning of the catalog: its renders, then one full sync of the sink. */
+async function backendRender(
+  factory: SinkFactory,
+  sinkConfig: Record<string, string>,
+): Promise<void> {
+  const rootConfig = new ConfigReader(parse(CONFIG));
+  const settings = readObservabilityConfig(rootConfig);
+  const { entities } = await readCatalog([EXAMPLES]);
+  const renders: EntityRender[] = [];
+  const inputs: RenderInput[] = [];
+  for (const { entity, file } of entities) {
+    if (!isObservabilityAvailable(entity)) {
+      continue;
+    }
+    // What the backend's URL reader returns for a location beside the catalog file.
+    const location = openSloLocation(entity);
+    const openSlo =
+      location === undefined
+        ? undefined
+        : {
+            text: fs.readFileSync(
+              path.resolve(path.dirname(file), location),
+              'utf8',
+            ),
+          };
+    const outcome = renderAnnotatedEntity(entity, openSlo, settings, {
+      ruleTests: false,
+    });
+    if (outcome.render && outcome.input) {
+      renders.push(outcome.render);
+      inputs.push(outcome.input);
+    }
+  }
+  const groups = new Map(
+    entities.map(({ entity }) => [stringifyEntityRef(entity), entity]),
+  );
+  const routing = renderAlertmanagerConfigs(
+    routingOf(inputs, ref => groups.get(ref), settings.alerting),
+    settings.alerting,
+    settings.renderOptions,
+  );
+  const sink = await factory.create({
+    config: new ConfigReader(sinkConfig),
+    rootConfig,
+    name: factory.type,
+    logger: mockServices.logger.mock(),
+    renderOptions: settings.renderOptions,
+  });
+  const result = await sink.apply({
+    upserts: [...renders, ...routing].map(render => upsertOf(render)),
+    removals: [],
+    keep: [],
+  });
+  expect(result.outcomes.every(outcome => outcome.ok)).toBe(true);
+}
+
+describe('the CLI and the backend', () => {
+  it('write the same bytes in the operator format (the kustomize sink)', async () => {
+    const backend = path.join(root, 'backend');
+    await backendRender(kustomizeSinkFactory, {
+      type: 'kustomize',
+      directory: backend,
+    });
+    const cli = await cliRender('operator');
+
+    const written = await snapshot(cli);
+    expect(Object.keys(written).length).toBeGreaterThan(10);
+    expect(written['kustomization.yaml']).toContain('# Generated by Lookout');
+    expect(written).toEqual(await snapshot(backend));
+  });
+
+  it('write the same rule, target and dashboard files in the prometheus format (the prometheus-files sink)', async () => {
+    const backend = path.join(root, 'backend');
+    await backendRender(prometheusFilesSinkFactory, {
+      type: 'prometheus-files',
+      rulesDirectory: path.join(backend, 'rules'),
+      targetsDirectory: path.join(backend, 'targets'),
+      dashboardsDirectory: path.join(backend, 'dashboards'),
+    });
+    const cli = await cliRender('prometheus');
+
+    const written = await snapshot(cli);
+    // The CLI also writes the promtool tests and the Alertmanager configuration, which the
+    // backend leaves to the renders' rule tests and the alertmanager-files sink.
+    const shared = Object.fromEntries(
+      Object.entries(written).filter(
+        ([rel]) =>
+          !rel.startsWith('tests/') && !rel.startsWith('alertmanager/'),
+      ),
+    );
+    expect(Object.keys(shared).some(rel => rel.startsWith('targets/'))).toBe(
+      true,
+    );
+    expect(Object.keys(shared).some(rel => rel.startsWith('dashboards/'))).toBe(
+      true,
+    );
+    expect(shared).toEqual(await snapshot(backend));
+  });
+});
