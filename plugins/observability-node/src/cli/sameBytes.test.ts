@@ -42,6 +42,8 @@ const CONFIG = `observability:
           dashboards: grafana
 `;
 
+jest.setTimeout(60_000);
+
 let root: string;
 beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-same-bytes-'));
