@@ -24,7 +24,7 @@ import {
   prometheusFilesSinkFactory,
 } from '../sinks/fileSinkFactories';
 import { SinkFactory } from '../sinks/types';
-import { runCli } from './main';
+import { runLookout } from './__testUtils__/cliFixtures';
 import { readCatalog } from './readCatalog';
 
 const REPO = path.resolve(__dirname, '../../../..');
@@ -53,7 +53,7 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
 async function cliRender(format: 'operator' | 'prometheus'): Promise<string> {
   const out = path.join(root, 'cli');
-  const code = await runCli(
+  const { code } = await runLookout(
     [
       'render',
       '--catalog',
@@ -66,12 +66,7 @@ async function cliRender(format: 'operator' | 'prometheus'): Promise<string> {
       format,
       '--no-cache',
     ],
-    {
-      stdout: { write: () => true },
-      stderr: { write: () => true },
-      env: {},
-      cwd: root,
-    },
+    { cwd: root },
   );
   // The demo catalog holds entities with errors on purpose: they are not written by either.
   expect(code).toBe(1);
