@@ -43,8 +43,8 @@ export interface PrometheusFilesSinkOptions {
   /** Folder of dashboard JSON files for Grafana's file provisioning. */
   dashboardsDirectory?: string;
   /**
-   * Folder of the `promtool test rules` files of renders that carry them (`lookout render
-   * --format prometheus` writes them; the backend renders without).
+   * Folder of the promtool test files of renders that carry them (the CLI's prometheus format
+   * writes them; the backend renders without).
    */
   testsDirectory?: string;
   /** `POST` here after a change, e.g. `http://localhost:9090/-/reload`. */
