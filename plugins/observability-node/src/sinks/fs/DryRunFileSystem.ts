@@ -36,8 +36,10 @@ export class DryRunFileSystem implements SinkFileSystem {
   private readonly folders = new Map<string, boolean>();
   /** Names written in this run, by folder: what `readdir` adds to the real entries. */
   private readonly children = new Map<string, Set<string>>();
+  /** Folders made in this run where the real file system has none: nothing in them to read. */
+  private readonly made = new Set<string>();
   /** The real folders' entries as first read: the real file system does not change meanwhile. */
-  private readonly listed = new Map<string, Promise<SinkDirEntry[]>>();
+  private readonly listed = new Map<string, Promise<Map<string, boolean>>>();
 
   constructor(private readonly real: SinkFileSystem = nodeSinkFileSystem) {}
 
@@ -61,6 +63,9 @@ export class DryRunFileSystem implements SinkFileSystem {
   async mkdir(dir: string): Promise<void> {
     for (let d = dir; !(await this.isFolder(d)); d = path.dirname(d)) {
       this.setFolder(d, true);
+      if (!(await this.isRealFolder(d))) {
+        this.made.add(d);
+      }
     }
   }
 
@@ -106,10 +111,7 @@ export class DryRunFileSystem implements SinkFileSystem {
     if (this.folders.get(dir) === false) {
       return [];
     }
-    const entries = new Map<string, boolean>();
-    for (const entry of await this.realEntries(dir)) {
-      entries.set(entry.name, entry.directory);
-    }
+    const entries = new Map(await this.realEntries(dir));
     for (const name of this.children.get(dir) ?? []) {
       entries.set(name, this.folders.has(path.join(dir, name)));
     }
@@ -134,7 +136,9 @@ export class DryRunFileSystem implements SinkFileSystem {
   async changes(): Promise<FileChanges> {
     const result: FileChanges = { created: [], updated: [], removed: [] };
     for (const [file, content] of this.files) {
-      const before = await this.real.readFile(file);
+      const before = this.made.has(path.dirname(file))
+        ? undefined
+        : await this.real.readFile(file);
       if (content === null) {
         if (before !== undefined) {
           result.removed.push(file);
@@ -166,16 +170,24 @@ export class DryRunFileSystem implements SinkFileSystem {
     if (parent === dir) {
       return true;
     }
-    const name = path.basename(dir);
-    return (await this.realEntries(parent)).some(
-      entry => entry.name === name && entry.directory,
+    return (await this.realEntries(parent)).get(path.basename(dir)) === true;
+  }
+
+  private async isRealFolder(dir: string): Promise<boolean> {
+    const parent = path.dirname(dir);
+    return (
+      parent === dir ||
+      (await this.realEntries(parent)).get(path.basename(dir)) === true
     );
   }
 
-  private realEntries(dir: string): Promise<SinkDirEntry[]> {
+  /** The real folder's entries: name → whether it is a folder. */
+  private realEntries(dir: string): Promise<Map<string, boolean>> {
     let entries = this.listed.get(dir);
     if (!entries) {
-      entries = this.real.readdir(dir);
+      entries = this.real
+        .readdir(dir)
+        .then(list => new Map(list.map(e => [e.name, e.directory])));
       this.listed.set(dir, entries);
     }
     return entries;
