@@ -27,7 +27,6 @@ import { renderToFolder } from '../plugins/observability-node/src/cli/renderToFo
 import { SinkOutput } from '../plugins/observability-node/src/cli/sinkOutput';
 import { renderCatalog } from '../plugins/observability-node/src/cli/renderCatalog';
 import { runCli } from '../plugins/observability-node/src/cli/main';
-import { renderWorkerCount } from '../plugins/observability-node/src/cli/renderWorkers';
 import { SinkUpsert } from '../plugins/observability-node/src/sinks/types';
 import { renderEntity } from '../plugins/observability-node/src/render/renderEntity';
 import { parseObservabilitySpec } from '../plugins/observability-common/src';
@@ -92,14 +91,9 @@ async function render(catalogDir: string, outDir: string) {
     outDir,
     format: 'operator',
     check: false,
-    // BENCH_WORKERS=0 renders on the main thread: whether the workers pay for themselves.
-    workers:
-      process.env.BENCH_WORKERS === undefined
-        ? undefined
-        : Number(process.env.BENCH_WORKERS),
   });
   const total = performance.now() - started;
-  // All threads of the process: the render workers' time included.
+  // All threads of the process (the sink's file operations run on libuv's thread pool).
   const { user, system } = process.cpuUsage(cpuStart);
   const written = run.report.created.length + run.report.updated.length;
   return { read, total, cpu: (user + system) / 1000, run, written };
@@ -254,10 +248,6 @@ async function main() {
         `${os.availableParallelism()} cores, load average ${load.toFixed(
           1,
         )} before the run`,
-      ],
-      [
-        'render workers',
-        process.env.BENCH_WORKERS ?? String(renderWorkerCount(ENTITIES)),
       ],
       ['full render', seconds(first.total)],
       ['  CPU time (all threads)', seconds(first.cpu)],

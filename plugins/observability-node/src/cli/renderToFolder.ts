@@ -6,7 +6,6 @@
  * and the report of them comes from the sink (see `SinkOutput`).
  */
 import path from 'node:path';
-import { isObservabilityAvailable } from '@lookout/plugin-observability-common';
 import {
   renderAlertmanagerConfigs,
   renderAlertmanagerYaml,
@@ -15,7 +14,6 @@ import {
   alertmanagerConfigFile,
   ruleFilePath,
 } from '../render/output/prometheusFiles';
-import { RenderParts } from '../render/renderEntity';
 import { dashboardUid } from '../render/rules';
 import { entityNameProblem, entitySlug } from '../render/scrape/entitySlug';
 import { EntityRender, OutputFormat, RenderInput } from '../render/types';
@@ -23,8 +21,7 @@ import { SinkKeep, SinkUpsert } from '../sinks/types';
 import { formatProblem } from './formatProblem';
 import { CatalogEntity } from './readCatalog';
 import { CliSettings } from './readSettings';
-import { EntityOutcome, isInvalid, renderCatalog } from './renderCatalog';
-import { renderInWorkers, renderWorkerCount } from './renderWorkers';
+import { isInvalid, renderCatalog } from './renderCatalog';
 import { catalogRouting } from './routingProblems';
 import { OutputReport, SinkOutput } from './sinkOutput';
 
@@ -38,11 +35,6 @@ export interface RenderTarget {
   check: boolean;
   /** Folder that paths in messages are relative to. */
   base?: string;
-  /**
-   * Worker threads to render with (0: on the main thread). Default: by the size of the catalog
-   * (see `renderWorkerCount`); the output is the same either way.
-   */
-  workers?: number;
 }
 
 /** The outcome of a render run. */
@@ -68,29 +60,6 @@ function upsertOf(render: EntityRender): SinkUpsert {
     render,
     previousObjects: [],
   };
-}
-
-/** The catalog's entities rendered, on the main thread or by workers. */
-async function* catalogRenders(
-  entities: CatalogEntity[],
-  settings: CliSettings,
-  target: RenderTarget,
-): AsyncGenerator<EntityOutcome> {
-  const parts: RenderParts = { ruleTests: target.format === 'prometheus' };
-  const workers =
-    target.workers ??
-    renderWorkerCount(
-      entities.filter(item => isObservabilityAvailable(item.entity)).length,
-    );
-  if (workers > 0) {
-    yield* renderInWorkers(entities, settings, {
-      parts,
-      base: target.base,
-      workers,
-    });
-    return;
-  }
-  yield* renderCatalog(entities, settings, { parts, base: target.base });
 }
 
 /**
@@ -138,7 +107,10 @@ export async function renderToFolder(
   let batch: SinkUpsert[] = [];
   let count = 0;
   let notRendered = 0;
-  for await (const outcome of catalogRenders(entities, settings, target)) {
+  for await (const outcome of renderCatalog(entities, settings, {
+    parts: { ruleTests: target.format === 'prometheus' },
+    base: target.base,
+  })) {
     count += 1;
     lines.push(
       ...outcome.problems.map(p => formatProblem(outcome.entityRef, p)),
