@@ -24,15 +24,10 @@ import { performance } from 'node:perf_hooks';
 import { readCatalog } from '../plugins/observability-node/src/cli/readCatalog';
 import { readSettings } from '../plugins/observability-node/src/cli/readSettings';
 import { renderToFolder } from '../plugins/observability-node/src/cli/renderToFolder';
-import { OutputFolder } from '../plugins/observability-node/src/cli/outputDirectory';
+import { SinkOutput } from '../plugins/observability-node/src/cli/sinkOutput';
 import { renderCatalog } from '../plugins/observability-node/src/cli/renderCatalog';
 import { runCli } from '../plugins/observability-node/src/cli/main';
-import { renderWorkerCount } from '../plugins/observability-node/src/cli/renderWorkers';
-import {
-  operatorEntityFiles,
-  operatorRootKustomization,
-} from '../plugins/observability-node/src/render/output/operatorFiles';
-import { RenderedFile } from '../plugins/observability-node/src/render/types';
+import { SinkUpsert } from '../plugins/observability-node/src/sinks/types';
 import { renderEntity } from '../plugins/observability-node/src/render/renderEntity';
 import { parseObservabilitySpec } from '../plugins/observability-common/src';
 
@@ -98,7 +93,7 @@ async function render(catalogDir: string, outDir: string) {
     check: false,
   });
   const total = performance.now() - started;
-  // All threads of the process: the render workers' time included.
+  // All threads of the process (the sink's file operations run on libuv's thread pool).
   const { user, system } = process.cpuUsage(cpuStart);
   const written = run.report.created.length + run.report.updated.length;
   return { read, total, cpu: (user + system) / 1000, run, written };
@@ -125,36 +120,45 @@ async function cli(root: string, catalogDir: string, outDir: string) {
 }
 
 /**
- * The file side of a run alone: files are rendered in chunks of 1,000 entities (untimed), then
- * compared with (and, where different, written to) the output folder (timed); the stale files
- * are pruned at the end (timed).
+ * The file side of a run alone: entities are rendered in batches of 500 (untimed), then handed to
+ * the Kustomize sink as `lookout render` hands them (timed: the dry run that finds what changed,
+ * and the real run when something did); the last, full-sync batch prunes (timed).
  */
 async function syncOnly(catalogDir: string, outDir: string) {
   const settings = await readSettings([], {});
   const { entities } = await readCatalog([catalogDir]);
-  const folder = new OutputFolder(outDir, 'operator', { check: false });
-  const folders: string[] = [];
-  let chunk: RenderedFile[] = [];
+  const output = new SinkOutput(
+    outDir,
+    { format: 'operator', check: false },
+    settings,
+  );
+  let batch: SinkUpsert[] = [];
   let timed = 0;
-  const drain = () => {
+  const apply = async (full: boolean) => {
     const started = performance.now();
-    for (const file of chunk) folder.put(file);
+    await output.apply({
+      upserts: batch,
+      removals: [],
+      keep: full ? [...output.held] : undefined,
+    });
     timed += performance.now() - started;
-    chunk = [];
+    batch = [];
   };
   for await (const outcome of renderCatalog(entities, settings, {
     parts: { ruleTests: false },
   })) {
-    folders.push(outcome.render!.slug);
-    chunk.push(...operatorEntityFiles(outcome.render!));
-    if (chunk.length >= 4_000) drain();
+    const render = outcome.render!;
+    batch.push({
+      entityRef: render.entityRef,
+      slug: render.slug,
+      hash: '',
+      render,
+      previousObjects: [],
+    });
+    if (batch.length >= 500) await apply(false);
   }
-  chunk.push(operatorRootKustomization(folders));
-  drain();
-  const started = performance.now();
-  folder.prune(() => false);
-  timed += performance.now() - started;
-  const { created, updated, removed } = folder.report;
+  await apply(true);
+  const { created, updated, removed } = await output.finish();
   return {
     ms: timed,
     changed: created.length + updated.length + removed.length,
@@ -245,7 +249,6 @@ async function main() {
           1,
         )} before the run`,
       ],
-      ['render workers', String(renderWorkerCount(ENTITIES))],
       ['full render', seconds(first.total)],
       ['  CPU time (all threads)', seconds(first.cpu)],
       ['  read catalog', seconds(first.read)],

@@ -155,6 +155,19 @@ function errorText(status: number, body: string): string {
   return `${status}: ${body.slice(0, 300)}`;
 }
 
+/** Says on stderr what the backend answered instead; resolves to the exit code. */
+function failure(
+  io: Io,
+  what: string,
+  answer: { status: number; body: string },
+  code: number,
+): number {
+  io.stderr.write(
+    `lookout: ${what}: ${errorText(answer.status, answer.body)}\n`,
+  );
+  return code;
+}
+
 async function call(
   io: Io,
   url: string,
@@ -203,13 +216,7 @@ export async function runBackendCommand(
     });
     if (!answer) return 2;
     if (answer.status !== 201) {
-      io.stderr.write(
-        `lookout: the backend refused the release: ${errorText(
-          answer.status,
-          answer.body,
-        )}\n`,
-      );
-      return 1;
+      return failure(io, 'the backend refused the release', answer, 1);
     }
     const release = JSON.parse(answer.body) as Release;
     io.stdout.write(
@@ -233,13 +240,7 @@ export async function runBackendCommand(
     gate = undefined;
   }
   if (!gate || typeof gate.allowed !== 'boolean') {
-    io.stderr.write(
-      `lookout: the backend gave no decision: ${errorText(
-        answer.status,
-        answer.body,
-      )}\n`,
-    );
-    return 2;
+    return failure(io, 'the backend gave no decision', answer, 2);
   }
   io.stdout.write(
     `Deploys of ${gate.entityRef} are ${

@@ -7,6 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
+import {
+  CHECKOUT,
+  componentYaml,
+  DEMO_OPENSLO,
+} from './__testUtils__/cliFixtures';
 
 const BIN = path.resolve(__dirname, '../../bin/lookout');
 
@@ -34,21 +39,6 @@ function lookout(
   });
 }
 
-const CHECKOUT = `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: checkout
-  annotations:
-    backstage.io/kubernetes-id: checkout
-    backstage.io/kubernetes-namespace: shop
-    lookout.dev/metrics-port: http-metrics
-    lookout.dev/slo-availability: "99.9"
-spec:
-  type: service
-  lifecycle: production
-  owner: team-shop
-`;
-
 /** The owner of checkout and inventory, paged through the PagerDuty plugin's annotation. */
 const TEAM_SHOP = `apiVersion: backstage.io/v1alpha1
 kind: Group
@@ -61,62 +51,20 @@ spec:
   children: []
 `;
 
-const INVENTORY = `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: inventory
-  annotations:
-    lookout.dev/metrics-port: http
-    lookout.dev/openslo: ./slos/inventory.yaml
-spec:
-  type: service
-  lifecycle: production
-  owner: team-shop
-`;
+const INVENTORY = componentYaml('inventory', {
+  'lookout.dev/metrics-port': 'http',
+  'lookout.dev/openslo': './slos/inventory.yaml',
+});
 
-const OPENSLO = `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: stock-reads
-spec:
-  service: inventory
-  budgetingMethod: Occurrences
-  timeWindow:
-    - duration: 28d
-      isRolling: true
-  objectives:
-    - target: 0.995
-  indicator:
-    metadata:
-      name: stock-read-errors
-    spec:
-      ratioMetric:
-        counter: true
-        bad:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: http_requests_total{job="inventory", code=~"5.."}
-        total:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: http_requests_total{job="inventory"}
-`;
-
-const BROKEN = `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: search
-  annotations:
-    lookout.dev/metrics-port: http
-    lookout.dev/slo-availability: 99.9%
-    lookout.dev/dashbaord: "false"
-spec:
-  type: service
-  lifecycle: production
-  owner: team-search
-`;
+const BROKEN = componentYaml(
+  'search',
+  {
+    'lookout.dev/metrics-port': 'http',
+    'lookout.dev/slo-availability': '99.9%',
+    'lookout.dev/dashbaord': '"false"',
+  },
+  'team-search',
+);
 
 const NOT_AN_ENTITY = `# a Kubernetes-less YAML document that is not an entity
 just: some
@@ -154,16 +102,23 @@ describe('lookout CLI', () => {
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
+  /** A YAML file of the output folder, parsed. */
+  const readOut = (rel: string) =>
+    parse(fs.readFileSync(path.join(root, 'out', rel), 'utf8'));
+
+  /** `lookout render --catalog <catalog> --out out <extra>` in the test's folder. */
+  const render = (catalog: string, ...extra: string[]) =>
+    lookout(['render', '--catalog', catalog, '--out', 'out', ...extra], {
+      cwd: root,
+    });
+
   it('renders a valid catalog in the operator format and exits 0', async () => {
     write(root, {
       'catalog/catalog-info.yaml': `${CHECKOUT}---\n${NOT_AN_ENTITY}---\n${TEAM_SHOP}`,
       'catalog/inventory/catalog-info.yaml': INVENTORY,
-      'catalog/inventory/slos/inventory.yaml': OPENSLO,
+      'catalog/inventory/slos/inventory.yaml': DEMO_OPENSLO,
     });
-    const run = await lookout(
-      ['render', '--catalog', 'catalog', '--out', 'out'],
-      { cwd: root },
-    );
+    const run = await render('catalog');
     expect(run.stdout).toBe('');
     expect(run.code).toBe(0);
     expect(listTree(path.join(root, 'out'))).toEqual([
@@ -180,25 +135,15 @@ describe('lookout CLI', () => {
       'group-default-team-shop/secret.yaml',
       'kustomization.yaml',
     ]);
-    const rule = parse(
-      fs.readFileSync(
-        path.join(root, 'out/component-default-inventory/prometheusrule.yaml'),
-        'utf8',
-      ),
-    );
-    expect(JSON.stringify(rule)).toContain('slo=\\"stock-reads\\"');
+    const rule = readOut('component-default-inventory/prometheusrule.yaml');
+    expect(JSON.stringify(rule)).toContain('slo=\\"lookups\\"');
   });
 
   it('prints one line per problem, writes the valid entities only and exits 1', async () => {
     write(root, {
       'catalog.yaml': `${CHECKOUT}---\n${BROKEN}---\n${TEAM_SHOP}`,
     });
-    const run = await lookout(
-      ['render', '--catalog', 'catalog.yaml', '--out', 'out'],
-      {
-        cwd: root,
-      },
-    );
+    const run = await render('catalog.yaml');
     expect(run.code).toBe(1);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -215,78 +160,75 @@ describe('lookout CLI', () => {
     const written = listTree(path.join(root, 'out'));
     expect(written.some(f => f.includes('search'))).toBe(false);
     expect(written).toContain('component-default-checkout/servicemonitor.yaml');
-    expect(
-      parse(fs.readFileSync(path.join(root, 'out/kustomization.yaml'), 'utf8'))
-        .resources,
-    ).toEqual(['component-default-checkout', 'group-default-team-shop']);
+    expect(readOut('kustomization.yaml').resources).toEqual([
+      'component-default-checkout',
+      'group-default-team-shop',
+    ]);
   });
 
   it('keeps the earlier files of an entity that has errors now', async () => {
     write(root, { 'catalog.yaml': CHECKOUT });
-    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
-      cwd: root,
-    });
+    await render('catalog.yaml');
     const before = listTree(path.join(root, 'out'));
     write(root, {
       'catalog.yaml': CHECKOUT.replace('"99.9"', '"100"'),
     });
-    const run = await lookout(
-      ['render', '--catalog', 'catalog.yaml', '--out', 'out'],
-      {
-        cwd: root,
-      },
-    );
+    const run = await render('catalog.yaml');
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
       /^component:default\/checkout: lookout\.dev\/slo-availability: /,
     );
     expect(listTree(path.join(root, 'out'))).toEqual(before);
-    expect(
-      parse(fs.readFileSync(path.join(root, 'out/kustomization.yaml'), 'utf8'))
-        .resources,
-    ).toEqual(['component-default-checkout']);
+    expect(readOut('kustomization.yaml').resources).toEqual([
+      'component-default-checkout',
+    ]);
   });
 
   it('never touches files it did not generate, and removes the files of deleted entities', async () => {
+    const CART = CHECKOUT.replace('name: checkout', 'name: cart');
     write(root, {
-      'catalog.yaml': `${CHECKOUT}---\n${INVENTORY.replace(
+      'catalog.yaml': `${CHECKOUT}---\n${CART}---\n${INVENTORY.replace(
         / {4}lookout.dev\/openslo.*\n/,
         '',
       )}`,
       'out/README.md': 'hand-written\n',
       'out/component-default-inventory/notes.txt': 'mine\n',
     });
-    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
-      cwd: root,
-    });
-    write(root, { 'catalog.yaml': CHECKOUT });
-    const run = await lookout(
-      ['render', '--catalog', 'catalog.yaml', '--out', 'out'],
-      {
-        cwd: root,
-      },
+    const first = await render('catalog.yaml');
+    expect(first.code).toBe(1);
+    expect(first.stderr).toContain(
+      'component:default/inventory: folder component-default-inventory exists and was not generated by Lookout; it is left alone\n',
     );
+    expect(listTree(path.join(root, 'out'))).toContain(
+      'component-default-cart/kustomization.yaml',
+    );
+
+    write(root, { 'catalog.yaml': CHECKOUT });
+    const run = await render('catalog.yaml');
     expect(run.code).toBe(0);
     const tree = listTree(path.join(root, 'out'));
-    expect(tree).toContain('README.md');
-    expect(tree).toContain('component-default-inventory/notes.txt');
     expect(
-      tree.filter(f => f.startsWith('component-default-inventory/')),
-    ).toEqual(['component-default-inventory/notes.txt']);
+      tree.filter(f => !f.startsWith('component-default-checkout/')),
+    ).toEqual([
+      'README.md',
+      'component-default-inventory/notes.txt',
+      'kustomization.yaml',
+    ]);
     expect(fs.readFileSync(path.join(root, 'out/README.md'), 'utf8')).toBe(
       'hand-written\n',
     );
+    expect(
+      fs.readFileSync(
+        path.join(root, 'out/component-default-inventory/notes.txt'),
+        'utf8',
+      ),
+    ).toBe('mine\n');
   });
 
   it('detects drift with --check without writing anything', async () => {
     write(root, { 'catalog.yaml': `${CHECKOUT}---\n${TEAM_SHOP}` });
-    await lookout(['render', '--catalog', 'catalog.yaml', '--out', 'out'], {
-      cwd: root,
-    });
-    const clean = await lookout(
-      ['render', '--catalog', 'catalog.yaml', '--out', 'out', '--check'],
-      { cwd: root },
-    );
+    await render('catalog.yaml');
+    const clean = await render('catalog.yaml', '--check');
     expect(clean.code).toBe(0);
     expect(clean.stdout).toBe('');
 
@@ -300,10 +242,7 @@ describe('lookout CLI', () => {
       'out/component-default-gone/kustomization.yaml':
         '# Generated by Lookout from component:default/gone; do not edit.\nresources: []\n',
     });
-    const drift = await lookout(
-      ['render', '--catalog', 'catalog.yaml', '--out', 'out', '--check'],
-      { cwd: root },
-    );
+    const drift = await render('catalog.yaml', '--check');
     expect(drift.code).toBe(1);
     expect(drift.stdout.trim().split('\n').sort()).toEqual([
       'differs: out/component-default-checkout/servicemonitor.yaml',
@@ -328,18 +267,7 @@ describe('lookout CLI', () => {
           'lookout.dev/metrics-targets: vm-1:9100',
         )}`,
     });
-    const run = await lookout(
-      [
-        'render',
-        '--catalog',
-        'catalog.yaml',
-        '--out',
-        'out',
-        '--format',
-        'prometheus',
-      ],
-      { cwd: root },
-    );
+    const run = await render('catalog.yaml', '--format', 'prometheus');
     expect(run.code).toBe(0);
     const tree = listTree(path.join(root, 'out'));
     expect(tree).toEqual(
@@ -363,18 +291,7 @@ describe('lookout CLI', () => {
         'owner: team-cart',
       )}`,
     });
-    const run = await lookout(
-      [
-        'render',
-        '--catalog',
-        'catalog.yaml',
-        '--out',
-        'out',
-        '--format',
-        'prometheus',
-      ],
-      { cwd: root },
-    );
+    const run = await render('catalog.yaml', '--format', 'prometheus');
     expect(run.code).toBe(1);
     expect(run.stdout.trim().split('\n')).toEqual([
       expect.stringMatching(
@@ -383,12 +300,7 @@ describe('lookout CLI', () => {
       'component:default/checkout: pagerduty.com/integration-key: pages of this entity reach the default receiver (unrouted), not a pager: add pagerduty.com/integration-key (or lookout.dev/pager-secret) to its owner group:default/team-shop (or this entity) (warning)',
       'component:default/cart: pagerduty.com/integration-key: pages of this entity reach the default receiver (unrouted), not a pager: add pagerduty.com/integration-key (or lookout.dev/pager-secret) to its owner group:default/team-cart (or this entity) (warning)',
     ]);
-    const config = parse(
-      fs.readFileSync(
-        path.join(root, 'out/alertmanager/alertmanager.yaml'),
-        'utf8',
-      ),
-    );
+    const config = readOut('alertmanager/alertmanager.yaml');
     expect(config.route).toMatchObject({ receiver: 'unrouted' });
     expect(config.route.routes).toBeUndefined();
   });

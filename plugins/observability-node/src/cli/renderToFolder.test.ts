@@ -54,7 +54,7 @@ describe('renderToFolder', () => {
     const run = await renderToFolder(
       [component('team-a', 'checkout'), component('team', 'a-checkout')],
       settings,
-      { outDir: out, format: 'operator', check: false, workers: 0 },
+      { outDir: out, format: 'operator', check: false },
     );
     expect(errorLines(run.lines)).toEqual([]);
     expect(run.rendered).toBe(2);
@@ -73,7 +73,7 @@ describe('renderToFolder', () => {
     const run = await renderToFolder(
       [component('default', 'bad', 'Comp_onent'), component('default', 'good')],
       settings,
-      { outDir: out, format: 'operator', check: false, workers: 0 },
+      { outDir: out, format: 'operator', check: false },
     );
     expect(errorLines(run.lines)).toEqual([
       expect.stringMatching(
@@ -99,7 +99,7 @@ describe('renderToFolder', () => {
       const billing = await readSettings([config('billing')], {});
       for (const format of ['operator', 'prometheus'] as const) {
         const dir = path.join(out, format);
-        const target = { outDir: dir, format, check: false, workers: 0 };
+        const target = { outDir: dir, format, check: false };
         await renderToFolder(
           [component('default', 'invoices')],
           billing,

@@ -6,55 +6,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runCli } from './main';
+import {
+  CHECKOUT as CHECKOUT_WITHOUT_OPENSLO,
+  DEMO_OPENSLO,
+  runLookout,
+  withAnnotation,
+} from './__testUtils__/cliFixtures';
 
 const UNCHANGED = /nothing changed since the last run/;
 
-const CHECKOUT = `apiVersion: backstage.io/v1alpha1
-kind: Component
-metadata:
-  name: checkout
-  annotations:
-    backstage.io/kubernetes-id: checkout
-    backstage.io/kubernetes-namespace: shop
-    lookout.dev/metrics-port: http-metrics
-    lookout.dev/slo-availability: "99.9"
-    lookout.dev/openslo: ./slos.yaml
-spec:
-  type: service
-  lifecycle: production
-  owner: team-shop
-`;
-
-const OPENSLO = `apiVersion: openslo/v1
-kind: SLO
-metadata:
-  name: search
-spec:
-  service: checkout
-  budgetingMethod: Occurrences
-  timeWindow:
-    - duration: 28d
-      isRolling: true
-  objectives:
-    - target: 0.995
-  indicator:
-    metadata:
-      name: search-errors
-    spec:
-      ratioMetric:
-        counter: true
-        good:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: http_requests_total{job="checkout", handler="/search", code!~"5.."}
-        total:
-          metricSource:
-            type: Prometheus
-            spec:
-              query: http_requests_total{job="checkout", handler="/search"}
-`;
+/** A service with an SLO of its own and the demo's OpenSLO documents beside its catalog file. */
+const CHECKOUT = withAnnotation(
+  CHECKOUT_WITHOUT_OPENSLO,
+  'lookout.dev/openslo',
+  './slos.yaml',
+);
 
 describe('run stamp', () => {
   let root: string;
@@ -66,8 +32,8 @@ describe('run stamp', () => {
     catalogDir = path.join(root, 'catalog');
     out = path.join(root, 'out');
     fs.mkdirSync(catalogDir);
-    fs.writeFileSync(path.join(catalogDir, 'checkout.yaml'), CHECKOUT);
-    fs.writeFileSync(path.join(catalogDir, 'slos.yaml'), OPENSLO);
+    writeCatalogFile('checkout.yaml', CHECKOUT);
+    writeCatalogFile('slos.yaml', DEMO_OPENSLO);
     fs.writeFileSync(
       path.join(root, 'app-config.yaml'),
       'observability:\n  render:\n    defaultNamespace: observability\n',
@@ -76,10 +42,8 @@ describe('run stamp', () => {
 
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  async function render(...extra: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(
+  function render(...extra: string[]) {
+    return runLookout(
       [
         'render',
         '--catalog',
@@ -90,14 +54,12 @@ describe('run stamp', () => {
         'app-config.yaml',
         ...extra,
       ],
-      {
-        stdout: { write: (t: string) => (stdout += t) },
-        stderr: { write: (t: string) => (stderr += t) },
-        env: { LOOKOUT_CACHE_DIR: path.join(root, 'cache') },
-        cwd: root,
-      },
+      { cwd: root, env: { LOOKOUT_CACHE_DIR: path.join(root, 'cache') } },
     );
-    return { code, stdout, stderr };
+  }
+
+  function writeCatalogFile(name: string, content: string) {
+    fs.writeFileSync(path.join(catalogDir, name), content);
   }
 
   it('prints the result of a run with nothing to do, without rendering, when nothing changed', async () => {
@@ -123,27 +85,20 @@ describe('run stamp', () => {
   it.each([
     [
       'a catalog file rewritten with the same size',
-      () =>
-        fs.writeFileSync(
-          path.join(catalogDir, 'checkout.yaml'),
-          CHECKOUT.replace('99.9', '99.5'),
-        ),
+      () => writeCatalogFile('checkout.yaml', CHECKOUT.replace('99.9', '99.5')),
     ],
     [
       'a file added to a catalog folder',
       () =>
-        fs.writeFileSync(
-          path.join(catalogDir, 'other.yaml'),
+        writeCatalogFile(
+          'other.yaml',
           CHECKOUT.replace('name: checkout', 'name: other'),
         ),
     ],
     [
       'the OpenSLO file an entity names',
       () =>
-        fs.writeFileSync(
-          path.join(catalogDir, 'slos.yaml'),
-          OPENSLO.replace('0.995', '0.999'),
-        ),
+        writeCatalogFile('slos.yaml', DEMO_OPENSLO.replace('0.995', '0.999')),
     ],
     [
       'the settings',

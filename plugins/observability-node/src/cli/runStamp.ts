@@ -113,24 +113,10 @@ function treeStats(root: string): Record<string, PathStat> {
   return stats;
 }
 
-/**
- * The render workers' entry, which only workers load; absent from the built package, whose CLI
- * renders on the main thread.
- */
-function renderWorkerEntry(): string[] {
-  try {
-    return [require.resolve('./renderWorker')];
-  } catch {
-    return [];
-  }
-}
-
 /** The key of a run: command, settings, and the stats of the code that is running. */
 export function stampKey(key: StampKey): string {
-  // The modules loaded so far, and the render workers' entry.
-  const modules = [
-    ...new Set([...Object.keys(require.cache), ...renderWorkerEntry()]),
-  ]
+  // The modules loaded so far.
+  const modules = Object.keys(require.cache)
     .filter(file => path.isAbsolute(file))
     .sort()
     .map(file => [file, statOf(file)]);

@@ -46,6 +46,7 @@ export interface KustomizeSinkOptions {
   concurrency?: number;
 }
 
+const DASHBOARD_FILE = 'dashboard.json';
 const STAGED_PREFIX = '.lookout-next.';
 const TEMP_PREFIX = '.lookout-tmp.';
 
@@ -63,14 +64,33 @@ function sameContent(a: FolderContent, b: FolderContent): boolean {
   return true;
 }
 
-/** The installation that generated a folder, or undefined when Lookout did not. */
+/** Whether a file of an entity folder is one Lookout writes there (`dashboard.json` has no header). */
+function isGeneratedFolderFile(name: string, content: string): boolean {
+  return (
+    name === DASHBOARD_FILE ||
+    (name.endsWith('.yaml') &&
+      generatedFileInstance('yaml', content) !== undefined)
+  );
+}
+
+/**
+ * The installation that generated a folder, or undefined when Lookout did not generate all of
+ * it: a folder that also holds someone else's file (a note beside the generated ones) is never
+ * replaced or removed, so that file is never touched.
+ */
 function folderInstance(
   content: FolderContent | undefined,
 ): string | undefined {
   const kustomization = content?.get(KUSTOMIZATION_FILE);
-  return kustomization === undefined
-    ? undefined
-    : generatedFileInstance('yaml', kustomization);
+  if (kustomization === undefined) {
+    return undefined;
+  }
+  for (const [name, text] of content!) {
+    if (!isGeneratedFolderFile(name, text)) {
+      return undefined;
+    }
+  }
+  return generatedFileInstance('yaml', kustomization);
 }
 
 /**

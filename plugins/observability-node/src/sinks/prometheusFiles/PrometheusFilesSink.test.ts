@@ -235,6 +235,43 @@ describe('PrometheusFilesSink', () => {
     });
   });
 
+  it('writes the promtool test files into testsDirectory when given, and prunes them like the others', async () => {
+    const dir = await makeTempDir('tests');
+    dirs.push(dir);
+    const withTests = {
+      ...sampleRender(A),
+      ruleTests: [
+        {
+          sloName: 'availability',
+          content: { rule_files: ['x.yaml'], tests: [] },
+          ruleGroups: [],
+          omitted: [],
+        },
+      ],
+    };
+    const sink = new PrometheusFilesSink({
+      rulesDirectory: path.join(dir, 'rules'),
+      testsDirectory: path.join(dir, 'tests'),
+    });
+
+    const written = await sink.apply({
+      upserts: [upsertOf(withTests)],
+      removals: [],
+    });
+    const pruned = await sink.apply({ upserts: [], removals: [], keep: [] });
+
+    expect(written.outcomes[0].ok && written.outcomes[0].objects).toEqual([
+      'rules/component-default-alpha.yaml',
+      'tests/component-default-alpha.availability.rules.yaml',
+      'tests/component-default-alpha.availability.yaml',
+    ]);
+    expect(pruned.pruned).toEqual([
+      'rules/component-default-alpha.yaml',
+      'tests/component-default-alpha.availability.rules.yaml',
+      'tests/component-default-alpha.availability.yaml',
+    ]);
+  });
+
   it('on a full sync prunes only Lookout’s files that no entity owns', async () => {
     const dir = await makeTempDir('rules');
     dirs.push(dir);

@@ -43,6 +43,11 @@ export interface PrometheusFilesSinkOptions {
   targetsDirectory?: string;
   /** Folder of dashboard JSON files for Grafana's file provisioning. */
   dashboardsDirectory?: string;
+  /**
+   * Folder of the promtool test files of renders that carry them (the CLI's prometheus format
+   * writes them; the backend renders without).
+   */
+  testsDirectory?: string;
   /** `POST` here after a change, e.g. `http://localhost:9090/-/reload`. */
   reloadUrl?: string;
   /** Headers of the reload request. */
@@ -53,12 +58,13 @@ export interface PrometheusFilesSinkOptions {
   fileSystem?: SinkFileSystem;
 }
 
-type Role = 'rules' | 'targets' | 'dashboards';
+type Role = 'rules' | 'targets' | 'dashboards' | 'tests';
 
 const ROLES: Record<Role, { kind: GeneratedFileKind; extension: string }> = {
   rules: { kind: 'yaml', extension: '.yaml' },
   targets: { kind: 'targets', extension: '.json' },
   dashboards: { kind: 'dashboard', extension: '.json' },
+  tests: { kind: 'yaml', extension: '.yaml' },
 };
 
 const PREVIOUS_SUFFIX = '.lookout-previous';
@@ -121,6 +127,7 @@ export class PrometheusFilesSink implements ProvisioningSink {
       dashboards:
         options.dashboardsDirectory &&
         path.resolve(options.dashboardsDirectory),
+      tests: options.testsDirectory && path.resolve(options.testsDirectory),
     };
   }
 
