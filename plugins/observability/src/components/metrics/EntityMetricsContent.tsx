@@ -4,12 +4,9 @@
  * the backend (which runs every query, confined to the entity); the entity's releases of that
  * range, from a second request, are marked on every chart.
  */
-import { useMemo, useState } from 'react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useMemo } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
-import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import {
   ANNOTATION_METRICS_PORT,
@@ -20,9 +17,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { observabilityApiRef } from '../../api/ObservabilityApi';
 import { resolveTimeRange, TimeRange } from '../../lib/timeRange';
 import { useReleases } from '../releases/useReleases';
-import { MissingAnnotationsPanel } from '../shared/MissingAnnotationsPanel';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
-import { TimeRangePicker } from '../shared/TimeRangePicker';
+import { RangedEntityTab } from '../shared/RangedEntityTab';
 import { CustomPanelsSection } from './CustomPanelsSection';
 import { GoldenSignalsSection } from './GoldenSignalsSection';
 import { MetricsAlerts } from './MetricsAlerts';
@@ -90,32 +86,19 @@ function MetricsBody(props: { entityRef: string; range: TimeRange }) {
  * @public
  */
 export function EntityMetricsContent(props: EntityMetricsContentProps) {
-  const { entity } = useEntity();
-  const [range, setRange] = useState<TimeRange>(
-    props.defaultRange ?? { preset: '1d' },
-  );
-  if (!hasMetricsTab(entity)) {
-    return (
-      <MissingAnnotationsPanel
-        title="No metrics declared"
-        annotations={[ANNOTATION_METRICS_PORT, ANNOTATION_PANELS]}
-      />
-    );
-  }
   return (
-    <Box>
-      <Box
-        display="flex"
-        alignItems="center"
-        justifyContent="space-between"
-        mb={2}
-      >
-        <Typography variant="h5" component="h2">
-          Metrics
-        </Typography>
-        <TimeRangePicker value={range} onChange={setRange} />
-      </Box>
-      <MetricsBody entityRef={stringifyEntityRef(entity)} range={range} />
-    </Box>
+    <RangedEntityTab
+      title="Metrics"
+      defaultRange={props.defaultRange ?? { preset: '1d' }}
+      declared={hasMetricsTab}
+      missing={{
+        title: 'No metrics declared',
+        annotations: [ANNOTATION_METRICS_PORT, ANNOTATION_PANELS],
+      }}
+    >
+      {(entityRef, range) => (
+        <MetricsBody entityRef={entityRef} range={range} />
+      )}
+    </RangedEntityTab>
   );
 }

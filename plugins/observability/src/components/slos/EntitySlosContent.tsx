@@ -3,11 +3,9 @@
  * rates, alerts and links, from one request to the backend. With many SLOs only the ones that
  * need attention start expanded.
  */
-import { useMemo, useState } from 'react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useMemo } from 'react';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import {
   ANNOTATION_OPENSLO,
@@ -20,9 +18,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { observabilityApiRef } from '../../api/ObservabilityApi';
 import { sloState } from '../../lib/sloState';
 import { resolveTimeRange, TimeRange } from '../../lib/timeRange';
-import { MissingAnnotationsPanel } from '../shared/MissingAnnotationsPanel';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
-import { TabHeader } from '../shared/TabHeader';
+import { RangedEntityTab } from '../shared/RangedEntityTab';
 import { SloPanel } from './SloPanel';
 import { WhoGetsPaged } from '../shared/WhoGetsPaged';
 
@@ -106,26 +103,14 @@ function SlosBody(props: { entityRef: string; range: TimeRange }) {
  * @public
  */
 export function EntitySlosContent(props: EntitySlosContentProps) {
-  const { entity } = useEntity();
-  const [range, setRange] = useState<TimeRange>(
-    props.defaultRange ?? { preset: '30d' },
-  );
-  if (!hasSlos(entity)) {
-    return (
-      <MissingAnnotationsPanel
-        title="No SLOs declared"
-        annotations={SLO_ANNOTATIONS}
-      />
-    );
-  }
   return (
-    <Box>
-      <TabHeader
-        title="Service level objectives"
-        range={range}
-        onRangeChange={setRange}
-      />
-      <SlosBody entityRef={stringifyEntityRef(entity)} range={range} />
-    </Box>
+    <RangedEntityTab
+      title="Service level objectives"
+      defaultRange={props.defaultRange ?? { preset: '30d' }}
+      declared={hasSlos}
+      missing={{ title: 'No SLOs declared', annotations: SLO_ANNOTATIONS }}
+    >
+      {(entityRef, range) => <SlosBody entityRef={entityRef} range={range} />}
+    </RangedEntityTab>
   );
 }
