@@ -123,7 +123,9 @@ async function main() {
         clientsPerUser: CLIENTS_PER_USER,
       }),
     ],
-    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    // Plain JavaScript: without this process's flags (the node transform would post its own
+    // messages on the IPC channel).
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] },
   );
   try {
     const lokiUrl = await new Promise<string>(resolve =>
