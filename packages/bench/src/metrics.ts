@@ -568,7 +568,12 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+// Exit once done: outside Jest, startTestBackend leaves its SQLite pools open (its clean-up is
+// registered with Jest's afterAll), which would keep the process alive after the figures.
+main().then(
+  () => process.exit(),
+  error => {
+    console.error(error);
+    process.exit(1);
+  },
+);
