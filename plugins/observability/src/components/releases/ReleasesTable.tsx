@@ -10,10 +10,21 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { Link, StatusOK, StatusWarning } from '@backstage/core-components';
 import { ReleaseWithImpact } from '@lookout/plugin-observability-common';
 import { formatDateTime } from '../../lib/format';
 import { formatChange, madeWorse } from '../../lib/releaseImpact';
+
+const useStyles = makeStyles({
+  // Nine columns in the width of the SLOs tab: narrow padding, headings wrapping at spaces only
+  // (never "Rele|ase"), a cell's content (a version, a time, "before → after") on one line.
+  table: {
+    '& th, & td': { padding: '6px 8px' },
+    '& th': { overflowWrap: 'normal', wordBreak: 'normal' },
+    '& td': { whiteSpace: 'nowrap' },
+  },
+});
 
 /** Props of {@link ReleasesTable}. */
 export interface ReleasesTableProps {
@@ -31,9 +42,14 @@ function Version(props: { release: ReleaseWithImpact }) {
 
 /** One row per release and SLO, newest release first. */
 export function ReleasesTable(props: ReleasesTableProps) {
+  const classes = useStyles();
   const spans = props.releases[0]?.impact[0]?.spans.map(s => s.span) ?? ['1h'];
   return (
-    <Table size="small" aria-label="Releases and their impact">
+    <Table
+      size="small"
+      aria-label="Releases and their impact"
+      className={classes.table}
+    >
       <TableHead>
         <TableRow>
           <TableCell>Release</TableCell>
