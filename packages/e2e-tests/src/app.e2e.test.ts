@@ -345,6 +345,13 @@ describeInBrowser('Lookout in a real browser', () => {
       ),
     ).toBeLessThanOrEqual(0);
     expect(await axeViolations('main')).toEqual([]);
+    // The README's picture: the last 6 hours, the marker standing before the outage's burn.
+    await page
+      .getByRole('group', { name: 'Time range' })
+      .getByRole('button', { name: '6h', exact: true })
+      .click();
+    await visible(markers.first());
+    await visible(table.getByText('Burnt budget').first());
     await screenshot('slos-tab-releases');
   });
 
