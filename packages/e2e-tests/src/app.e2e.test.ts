@@ -279,7 +279,9 @@ describeInBrowser('Lookout in a real browser', () => {
       },
       body: JSON.stringify({
         version: 'v1.4.2',
-        at: Date.now() - 55 * 60_000, // just before the outage of the SLO history
+        // Five minutes before the outage of the SLO history, over an hour ago: the hour after it
+        // is measured.
+        at: upstreams.outageStartedAt - 5 * 60_000,
         url: 'https://ci.example.com/runs/42',
       }),
     });
@@ -311,7 +313,47 @@ describeInBrowser('Lookout in a real browser', () => {
     expect(row).toContain('v1.4.2');
     expect(row).toContain('e2e-pipeline');
     expect(row).toContain('availability');
+    // The hour before and the hour after are measured from the recorded 5-minute sums: the
+    // outage's 2.5 % errors after the release against a 0.1 % allowance burnt budget.
+    const hourCells = table.getByRole('row').nth(1).getByRole('cell');
+    const errorRatio1h = await hourCells.nth(4).innerText();
+    expect(errorRatio1h).toMatch(/^\d[\d.]*% → \d[\d.]*%$/);
+    expect(row).toContain('Burnt budget');
+    // No word of the table is broken across lines (the layout was cramped at this width).
+    const brokenWords = await table.evaluate(element => {
+      const broken: string[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (const match of text.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index!);
+          range.setEnd(node, match.index! + match[0].length);
+          const tops = new Set(
+            [...range.getClientRects()].map(r => Math.round(r.top)),
+          );
+          if (tops.size > 1) broken.push(match[0]);
+        }
+      }
+      return broken;
+    });
+    expect(brokenWords).toEqual([]);
+    // ... and the table fits in the tab.
+    expect(
+      await table.evaluate(
+        element =>
+          element.getBoundingClientRect().right -
+          element.parentElement!.getBoundingClientRect().right,
+      ),
+    ).toBeLessThanOrEqual(0);
     expect(await axeViolations('main')).toEqual([]);
+    // The README's picture: the last 6 hours, the marker standing before the outage's burn.
+    await page
+      .getByRole('group', { name: 'Time range' })
+      .getByRole('button', { name: '6h', exact: true })
+      .click();
+    await visible(markers.first());
+    await visible(table.getByText('Burnt budget').first());
     await screenshot('slos-tab-releases');
   });
 

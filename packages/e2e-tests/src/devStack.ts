@@ -4,9 +4,15 @@
  * Lookout's `prometheus-files` sink writes: Prometheus loads the rules and file_sd targets
  * Lookout provisions, scrapes the demo service, and sends alerts to Alertmanager.
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import {
+  ChildProcess,
+  execFile,
+  execFileSync,
+  spawn,
+} from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { REPO_ROOT } from './startLookout';
 
 /** Binaries the stack needs, with the Debian package that ships each. */
@@ -27,6 +33,26 @@ export interface DevStackOptions {
   demoMetricsPort?: number;
   /** Scrape and rule evaluation interval. Default `5s` (fast feedback). */
   interval?: string;
+  /**
+   * Scrape interval of every target, overriding the one a target carries (Lookout's file_sd
+   * targets carry the entity's `lookout.dev/metrics-interval`, 5s for the demo service).
+   * Default: `interval`, and the targets' own intervals win.
+   */
+  scrapeInterval?: string;
+  /** Rule evaluation interval of groups without their own. Default: `interval`. */
+  evaluationInterval?: string;
+  /** Alertmanager's `group_wait` (how long a new alert group waits before it is sent). Default `1s`. */
+  groupWait?: string;
+  /** A URL Alertmanager posts every notification to (webhook receiver). Default: none. */
+  webhookUrl?: string;
+  /**
+   * OpenMetrics text backfilled into Prometheus' storage with promtool before Prometheus starts
+   * (called again by `resetPrometheusAndAlertmanager`, so it can depend on the time; an empty
+   * string backfills nothing).
+   */
+  history?: () => string;
+  /** Rule files (file name → YAML) Prometheus loads beside the ones Lookout provisions. */
+  extraRules?: Record<string, string>;
   /** Requests per second the built-in traffic generator sends to the demo service; 0 for none. */
   trafficPerSecond?: number;
 }
@@ -42,6 +68,12 @@ export interface DevStack {
   targetsDirectory: string;
   /** An app-config fragment pointing Lookout at this stack. */
   appConfig: string;
+  /**
+   * Stops Prometheus and Alertmanager, empties their storage, backfills `history` again and
+   * starts them on the same ports: a fresh start for another measurement, the rules Lookout
+   * provisioned kept.
+   */
+  resetPrometheusAndAlertmanager(): Promise<void>;
   /** What runs where, for humans. */
   describe(): string;
   stop(): Promise<void>;
@@ -113,13 +145,20 @@ export async function startDevStack(
   const interval = options.interval ?? '5s';
   const rulesDirectory = join(dir, 'prometheus/rules');
   const targetsDirectory = join(dir, 'prometheus/targets');
+  const extraRulesDirectory = join(dir, 'prometheus/extra-rules');
+  const prometheusData = join(dir, 'prometheus/data');
+  const alertmanagerData = join(dir, 'alertmanager/data');
   for (const sub of [
-    'prometheus/data',
-    'alertmanager/data',
-    'prometheus/rules',
-    'prometheus/targets',
+    prometheusData,
+    alertmanagerData,
+    rulesDirectory,
+    targetsDirectory,
+    extraRulesDirectory,
   ]) {
-    mkdirSync(join(dir, sub), { recursive: true });
+    mkdirSync(sub, { recursive: true });
+  }
+  for (const [name, yaml] of Object.entries(options.extraRules ?? {})) {
+    writeFileSync(join(extraRulesDirectory, name), yaml);
   }
 
   writeFileSync(
@@ -127,10 +166,11 @@ export async function startDevStack(
     [
       '# Written by yarn dev:stack.',
       'global:',
-      `  scrape_interval: ${interval}`,
-      `  evaluation_interval: ${interval}`,
+      `  scrape_interval: ${options.scrapeInterval ?? interval}`,
+      `  evaluation_interval: ${options.evaluationInterval ?? interval}`,
       'rule_files:',
       `  - ${rulesDirectory}/*.yaml`,
+      `  - ${extraRulesDirectory}/*.yaml`,
       'alerting:',
       '  alertmanagers:',
       '    - static_configs:',
@@ -139,6 +179,13 @@ export async function startDevStack(
       '  - job_name: lookout',
       '    file_sd_configs:',
       `      - files: ['${targetsDirectory}/*.json']`,
+      ...(options.scrapeInterval
+        ? [
+            '    relabel_configs:',
+            '      - target_label: __scrape_interval__',
+            `        replacement: ${options.scrapeInterval}`,
+          ]
+        : []),
       '  - job_name: pushgateway',
       '    honor_labels: true',
       '    static_configs:',
@@ -153,10 +200,17 @@ export async function startDevStack(
       'route:',
       '  receiver: local',
       '  group_by: [alertname, slo, backstage_entity]',
-      '  group_wait: 1s',
+      `  group_wait: ${options.groupWait ?? '1s'}`,
       '  group_interval: 5s',
       'receivers:',
       '  - name: local',
+      ...(options.webhookUrl
+        ? [
+            '    webhook_configs:',
+            `      - url: ${JSON.stringify(options.webhookUrl)}`,
+            '        send_resolved: false',
+          ]
+        : []),
       'inhibit_rules:',
       '  - source_matchers: [alertname="ErrorBudgetBurn", severity="page"]',
       '    target_matchers: [alertname="ErrorBudgetBurn", severity="ticket"]',
@@ -165,11 +219,8 @@ export async function startDevStack(
     ].join('\n'),
   );
 
-  const children: Array<{
-    name: string;
-    child: ChildProcess;
-    log: () => string;
-  }> = [];
+  type Child = { name: string; child: ChildProcess; log: () => string };
+  const children: Child[] = [];
   const run = (
     name: string,
     command: string,
@@ -188,35 +239,73 @@ export async function startDevStack(
     children.push(entry);
     return entry;
   };
+  const stopChild = async ({ child }: Child) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise(r => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
 
   let traffic: NodeJS.Timeout | undefined;
   const stop = async () => {
     if (traffic) clearInterval(traffic);
-    await Promise.all(
-      children.map(({ child }) => {
-        if (child.exitCode !== null || child.signalCode !== null)
-          return undefined;
-        const exited = new Promise(r => child.once('exit', r));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-        return exited.then(() => clearTimeout(timer));
-      }),
-    );
+    await Promise.all(children.map(stopChild));
   };
 
-  try {
+  const backfill = async () => {
+    const history = options.history?.();
+    if (!history) return;
+    const file = join(dir, 'prometheus/history.om');
+    writeFileSync(file, history);
+    await promisify(execFile)(
+      'promtool',
+      [
+        'tsdb',
+        'create-blocks-from',
+        'openmetrics',
+        '--quiet',
+        file,
+        prometheusData,
+      ],
+      { maxBuffer: 16 * 1024 * 1024 },
+    );
+    rmSync(file);
+  };
+  const startPrometheusAndAlertmanager = async () => {
+    await backfill();
     const prometheus = run('prometheus', 'prometheus', [
       `--config.file=${join(dir, 'prometheus/prometheus.yml')}`,
-      `--storage.tsdb.path=${join(dir, 'prometheus/data')}`,
+      `--storage.tsdb.path=${prometheusData}`,
       `--web.listen-address=127.0.0.1:${ports.prometheus}`,
       '--web.enable-lifecycle',
     ]);
     const alertmanager = run('alertmanager', 'prometheus-alertmanager', [
       `--config.file=${join(dir, 'alertmanager/alertmanager.yml')}`,
-      `--storage.path=${join(dir, 'alertmanager/data')}`,
+      `--storage.path=${alertmanagerData}`,
       `--web.listen-address=127.0.0.1:${ports.alertmanager}`,
       '--cluster.listen-address=',
     ]);
+    await Promise.all([
+      waitReady(
+        `http://127.0.0.1:${ports.prometheus}/-/ready`,
+        'prometheus',
+        prometheus.child,
+        prometheus.log,
+      ),
+      waitReady(
+        `http://127.0.0.1:${ports.alertmanager}/-/ready`,
+        'alertmanager',
+        alertmanager.child,
+        alertmanager.log,
+      ),
+    ]);
+    return { prometheus, alertmanager };
+  };
+  let upstreams: { prometheus: Child; alertmanager: Child } | undefined;
+
+  try {
     const pushgateway = run('pushgateway', 'prometheus-pushgateway', [
       `--web.listen-address=127.0.0.1:${ports.pushgateway}`,
     ]);
@@ -234,19 +323,8 @@ export async function startDevStack(
         NODE_ENV: 'development',
       },
     );
-    await Promise.all([
-      waitReady(
-        `http://127.0.0.1:${ports.prometheus}/-/ready`,
-        'prometheus',
-        prometheus.child,
-        prometheus.log,
-      ),
-      waitReady(
-        `http://127.0.0.1:${ports.alertmanager}/-/ready`,
-        'alertmanager',
-        alertmanager.child,
-        alertmanager.log,
-      ),
+    const [started] = await Promise.all([
+      startPrometheusAndAlertmanager(),
       waitReady(
         `http://127.0.0.1:${ports.pushgateway}/-/ready`,
         'pushgateway',
@@ -260,10 +338,25 @@ export async function startDevStack(
         demo.log,
       ),
     ]);
+    upstreams = started;
   } catch (e) {
     await stop();
     throw e;
   }
+
+  const resetPrometheusAndAlertmanager = async () => {
+    if (upstreams) {
+      await Promise.all([
+        stopChild(upstreams.prometheus),
+        stopChild(upstreams.alertmanager),
+      ]);
+    }
+    for (const data of [prometheusData, alertmanagerData]) {
+      rmSync(data, { recursive: true, force: true });
+      mkdirSync(data, { recursive: true });
+    }
+    upstreams = await startPrometheusAndAlertmanager();
+  };
 
   const demoUrl = `http://127.0.0.1:${ports.demo}`;
   const perSecond = options.trafficPerSecond ?? 5;
@@ -313,6 +406,7 @@ export async function startDevStack(
     rulesDirectory,
     targetsDirectory,
     appConfig,
+    resetPrometheusAndAlertmanager,
     describe: () =>
       [
         `Prometheus    ${prometheusUrl}  (rules: ${rulesDirectory}, targets: ${targetsDirectory})`,

@@ -1,10 +1,12 @@
 /*
  * A month of SLO history for Prometheus' TSDB, as OpenMetrics for `promtool tsdb
  * create-blocks-from openmetrics`: the series Lookout's recording rules write
- * (`slo:sli_error:ratio` per window and `slo:error_budget_remaining:ratio`), computed from a
- * modelled per-minute error ratio exactly as the rules compute them (equal traffic per minute).
- * The story: a steady background error rate, an incident 5 days ago and an outage that started
- * 50 minutes before `now`. The model covers every window; only the last week of samples is
+ * (`slo:sli_error:ratio` per window, `slo:error_budget_remaining:ratio`, and the 5-minute sums
+ * `slo:sli_errors:sum5m` / `slo:sli_total:sum5m` that release impacts are computed from),
+ * computed from a modelled per-minute error ratio exactly as the rules compute them (equal
+ * traffic per minute). The story: a steady background error rate, an incident 5 days ago and an
+ * outage that started `OUTAGE_MINUTES` before `now` (over an hour, so that a release recorded
+ * just before it has its hour after already measured). The model covers every window; only the last week of samples is
  * written (`promtool` writes a block per 2 hours, so a month costs more time than the tests should
  * spend). Values after `now` stay those of `now`, so that what the tabs show does not move while
  * a test runs.
@@ -21,6 +23,9 @@ export const RECORDED_WINDOW_MINUTES: Record<string, number> = {
   '3d': 4320,
   '30d': 43200,
 };
+
+/** How long before `now` the outage started, in minutes. */
+export const OUTAGE_MINUTES = 70;
 
 /** Minutes of written history by default: a week. */
 export const DEFAULT_HISTORY_MINUTES = 7 * 1440;
@@ -40,7 +45,7 @@ export const CHECKOUT_SLOS: SloModel[] = [
     slo: 'availability',
     objective: 0.999,
     errorRatio: m => {
-      if (m < 50) return 0.025; // the outage
+      if (m < OUTAGE_MINUTES) return 0.025; // the outage
       if (m >= 5 * 1440 && m < 5 * 1440 + 120) return 0.02; // an incident 5 days ago
       return 0.0003 + 0.0001 * Math.sin((m / 1440) * 2 * Math.PI);
     },
@@ -49,7 +54,9 @@ export const CHECKOUT_SLOS: SloModel[] = [
     slo: 'latency',
     objective: 0.99,
     errorRatio: m =>
-      m < 50 ? 0.015 : 0.004 + 0.001 * Math.sin((m / 720) * 2 * Math.PI),
+      m < OUTAGE_MINUTES
+        ? 0.015
+        : 0.004 + 0.001 * Math.sin((m / 720) * 2 * Math.PI),
   },
 ];
 
@@ -125,6 +132,8 @@ export function sloHistoryOpenMetrics(options: SloHistoryOptions): string {
   const nowMinute = Math.floor(options.now / 60_000);
   const ratioLines: string[] = [];
   const budgetLines: string[] = [];
+  const errorSumLines: string[] = [];
+  const totalSumLines: string[] = [];
   for (const model of options.slos) {
     const prefix = prefixSums(model, history + LONGEST_WINDOW);
     const samples: Array<{ at: number; figures: SloFiguresAtNow }> = [];
@@ -152,6 +161,17 @@ export function sloHistoryOpenMetrics(options: SloHistoryOptions): string {
         );
       }
     }
+    // The 5-minute sums: one sample every 5 minutes over the minutes (at − 5, at], one unit of
+    // traffic per minute (only their ratio matters); none after `now`.
+    for (let ago = history - 5 - ((history - 5) % 5); ago >= 0; ago -= 5) {
+      const at = (nowMinute - ago) * 60;
+      errorSumLines.push(
+        `slo:sli_errors:sum5m{${base}} ${round(
+          prefix[ago + 5] - prefix[ago],
+        )} ${at}`,
+      );
+      totalSumLines.push(`slo:sli_total:sum5m{${base}} 5 ${at}`);
+    }
     for (const { at, figures } of samples) {
       budgetLines.push(
         `slo:error_budget_remaining:ratio{${base}} ${
@@ -165,6 +185,10 @@ export function sloHistoryOpenMetrics(options: SloHistoryOptions): string {
     ...ratioLines,
     '# TYPE slo:error_budget_remaining:ratio gauge',
     ...budgetLines,
+    '# TYPE slo:sli_errors:sum5m gauge',
+    ...errorSumLines,
+    '# TYPE slo:sli_total:sum5m gauge',
+    ...totalSumLines,
     '# EOF',
     '',
   ].join('\n');

@@ -7,11 +7,22 @@ import { Fragment } from 'react';
 import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import { Link, StatusOK, StatusWarning } from '@backstage/core-components';
 import { ReleaseWithImpact } from '@lookout/plugin-observability-common';
 import { formatDateTime } from '../../lib/format';
 import { formatChange, madeWorse } from '../../lib/releaseImpact';
 import { LabelledTable, TableColumn } from '../shared/LabelledTable';
+
+const useStyles = makeStyles({
+  // Nine columns in the width of the SLOs tab: narrow padding, headings wrapping at spaces only
+  // (never "Rele|ase"), a cell's content (a version, a time, "before → after") on one line.
+  table: {
+    '& th, & td': { padding: '6px 8px' },
+    '& th': { overflowWrap: 'normal', wordBreak: 'normal' },
+    '& td': { whiteSpace: 'nowrap' },
+  },
+});
 
 /** Props of {@link ReleasesTable}. */
 export interface ReleasesTableProps {
@@ -29,6 +40,7 @@ function Version(props: { release: ReleaseWithImpact }) {
 
 /** One row per release and SLO, newest release first. */
 export function ReleasesTable(props: ReleasesTableProps) {
+  const classes = useStyles();
   const spans = props.releases[0]?.impact[0]?.spans.map(s => s.span) ?? ['1h'];
   const columns: TableColumn[] = [
     'Release',
@@ -42,7 +54,11 @@ export function ReleasesTable(props: ReleasesTableProps) {
     'Effect',
   ];
   return (
-    <LabelledTable label="Releases and their impact" columns={columns}>
+    <LabelledTable
+      label="Releases and their impact"
+      columns={columns}
+      className={classes.table}
+    >
       {props.releases.map(release => {
         const rows = release.impact.length > 0 ? release.impact : [undefined];
         return rows.map((impact, index) => (

@@ -24,6 +24,8 @@ export interface LabelledTableProps {
   /** The table's accessible name. */
   label: string;
   columns: ReadonlyArray<TableColumn>;
+  /** A class of the table element, e.g. for denser cells. */
+  className?: string;
 }
 
 function HeaderCell(props: { column: TableColumn }) {
@@ -43,7 +45,7 @@ function HeaderCell(props: { column: TableColumn }) {
 /** A small table named `label`: a header cell per column, the children as its body rows. */
 export function LabelledTable(props: PropsWithChildren<LabelledTableProps>) {
   return (
-    <Table size="small" aria-label={props.label}>
+    <Table size="small" aria-label={props.label} className={props.className}>
       <TableHead>
         <TableRow>
           {props.columns.map(column => (
