@@ -108,11 +108,12 @@ describe('hasLogs and hasTraces for kinds that do not run code (finding 5)', () 
 });
 
 describe('isProvisioned', () => {
-  it('is true for the annotations that generate scrape configs or SLO rules, and only for those', () => {
+  it('is true for the annotations that generate scrape configs, SLO rules or dashboard panels, and only for those', () => {
     expect([...PROVISIONING_ANNOTATIONS].sort()).toEqual([
       'lookout.dev/metrics-port',
       'lookout.dev/metrics-targets',
       'lookout.dev/openslo',
+      'lookout.dev/panels',
       'lookout.dev/slo-availability',
       'lookout.dev/slo-latency',
       'lookout.dev/slos',
@@ -123,6 +124,11 @@ describe('isProvisioned', () => {
     expect(
       isProvisioned(entity({ 'lookout.dev/logs-selector': '{app="docs"}' })),
     ).toBe(false);
+    expect(
+      isProvisioned(
+        entity({ 'lookout.dev/panels': '- title: Rows\n  query: rows\n' }),
+      ),
+    ).toBe(true);
     expect(isProvisioned(entity())).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import {
   ANNOTATION_METRICS_PORT,
   ANNOTATION_METRICS_TARGETS,
   ANNOTATION_OPENSLO,
+  ANNOTATION_PANELS,
   ANNOTATION_SLO_AVAILABILITY,
   ANNOTATION_SLO_LATENCY,
   ANNOTATION_SLOS,
@@ -37,12 +38,14 @@ const METRICS_ANNOTATIONS = [
 
 /**
  * The annotations whose presence makes Lookout provision objects for an entity (scrape
- * configs, SLO rules, dashboards).
+ * configs, SLO rules, dashboards: custom panels alone make a dashboard). The backend selects
+ * the entities it provisions by these; the CLI writes what the same entities render to.
  * @public
  */
 export const PROVISIONING_ANNOTATIONS: readonly string[] = [
   ...METRICS_ANNOTATIONS,
   ...SLO_ANNOTATIONS,
+  ANNOTATION_PANELS,
 ];
 
 function annotationKeys(entity: Entity): string[] {

@@ -13,6 +13,10 @@ function component(
   namespace: string,
   name: string,
   kind = 'Component',
+  annotations: Record<string, string> = {
+    'lookout.dev/metrics-port': 'http',
+    'lookout.dev/slo-availability': '99.9',
+  },
 ): CatalogEntity {
   const entity: Entity = {
     apiVersion: 'backstage.io/v1alpha1',
@@ -20,10 +24,7 @@ function component(
     metadata: {
       name,
       namespace,
-      annotations: {
-        'lookout.dev/metrics-port': 'http',
-        'lookout.dev/slo-availability': '99.9',
-      },
+      annotations,
     },
     spec: { type: 'service', owner: 'team', lifecycle: 'production' },
   };
@@ -48,6 +49,29 @@ describe('renderToFolder', () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'lookout-render-'));
   });
   afterEach(() => fs.rmSync(out, { recursive: true, force: true }));
+
+  it('writes folders for the entities the backend provisions and for no other (panels yes, logs or traces alone no)', async () => {
+    const settings = await readSettings([], {});
+    const run = await renderToFolder(
+      [
+        component('default', 'nightly', 'Component', {
+          'lookout.dev/panels':
+            '- title: Rows\n  query: rows{backstage_entity="component:default/nightly"}\n',
+        }),
+        component('default', 'docs', 'Component', {
+          'lookout.dev/logs-selector': '{app="docs"}',
+          'lookout.dev/traces-service': 'docs',
+        }),
+      ],
+      settings,
+      { outDir: out, format: 'operator', check: false },
+    );
+    expect(errorLines(run.lines)).toEqual([]);
+    expect(listTree(out).filter(rel => rel.startsWith('component-'))).toEqual([
+      'component-default-nightly/dashboard.json',
+      'component-default-nightly/kustomization.yaml',
+    ]);
+  });
 
   it('gives component:team-a/checkout and component:team/a-checkout folders of their own', async () => {
     const settings = await readSettings([], {});
