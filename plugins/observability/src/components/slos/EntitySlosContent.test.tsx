@@ -36,6 +36,35 @@ describe('EntitySlosContent', () => {
     expect(within(tile('State')).getByText('Alert firing')).toBeInTheDocument();
   });
 
+  it('refreshes itself: an alert that starts firing while the tab is open shows without a reload', async () => {
+    const quiet = { ...availabilityStatus, alerts: [] };
+    let firing = false;
+    server.use(
+      http.get(`${ENTITY_PATH}/slos`, () =>
+        HttpResponse.json({
+          ...slosResponse,
+          items: [firing ? availabilityStatus : quiet],
+        }),
+      ),
+    );
+    await renderWithEntity(<EntitySlosContent refreshIntervalMs={100} />, {
+      entity: annotatedEntity,
+    });
+
+    const panel = await screen.findByRole('region', {
+      name: 'SLO availability details',
+    });
+    expect(
+      within(panel).getByText('No alert is firing or pending.'),
+    ).toBeInTheDocument();
+    firing = true;
+    expect(
+      await within(panel).findByText('Alert firing', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    // The panel stayed on screen during the refresh: no spinner replaced it.
+    expect(panel).toBeInTheDocument();
+  });
+
   it('says who gets paged, from the same response as the SLOs', async () => {
     server.use(
       http.get(`${ENTITY_PATH}/slos`, () =>

@@ -14,10 +14,10 @@ import {
   ANNOTATION_SLOS,
   hasSlos,
 } from '@lookout/plugin-observability-common';
-import useAsync from 'react-use/esm/useAsync';
 import { observabilityApiRef } from '../../api/ObservabilityApi';
 import { sloState } from '../../lib/sloState';
 import { resolveTimeRange, TimeRange } from '../../lib/timeRange';
+import { useRefreshingAsync } from '../../lib/useRefreshingAsync';
 import { SignalErrorPanel } from '../shared/SignalErrorPanel';
 import { RangedEntityTab } from '../shared/RangedEntityTab';
 import { SloPanel } from './SloPanel';
@@ -30,6 +30,11 @@ import { useReleases } from '../releases/useReleases';
 export interface EntitySlosContentProps {
   /** Initial time range of the charts; default the last 30 days. */
   defaultRange?: TimeRange;
+  /**
+   * How often the open tab loads the SLOs again (relative ranges move with the clock), in
+   * milliseconds; default 30 seconds, 0 never.
+   */
+  refreshIntervalMs?: number;
 }
 
 /** Annotations that declare SLOs, for the empty state. */
@@ -43,16 +48,24 @@ const SLO_ANNOTATIONS = [
 /** Up to this many SLOs, all panels start expanded. */
 const EXPAND_ALL_UP_TO = 3;
 
-function SlosBody(props: { entityRef: string; range: TimeRange }) {
+/** Default of {@link EntitySlosContentProps.refreshIntervalMs}. */
+const REFRESH_INTERVAL_MS = 30_000;
+
+function SlosBody(props: {
+  entityRef: string;
+  range: TimeRange;
+  refreshIntervalMs: number;
+}) {
   const api = useApi(observabilityApiRef);
   const { entityRef, range } = props;
   const { from, to } = useMemo(
     () => resolveTimeRange(range, Date.now()),
     [range],
   );
-  const { value, loading, error } = useAsync(
-    () => api.getSlos(entityRef, { from, to }),
-    [api, entityRef, from, to],
+  const { value, loading, error } = useRefreshingAsync(
+    now => api.getSlos(entityRef, resolveTimeRange(range, now)),
+    [api, entityRef, range],
+    props.refreshIntervalMs,
   );
   const releases = useReleases(entityRef, from, to);
 
@@ -110,7 +123,13 @@ export function EntitySlosContent(props: EntitySlosContentProps) {
       declared={hasSlos}
       missing={{ title: 'No SLOs declared', annotations: SLO_ANNOTATIONS }}
     >
-      {(entityRef, range) => <SlosBody entityRef={entityRef} range={range} />}
+      {(entityRef, range) => (
+        <SlosBody
+          entityRef={entityRef}
+          range={range}
+          refreshIntervalMs={props.refreshIntervalMs ?? REFRESH_INTERVAL_MS}
+        />
+      )}
     </RangedEntityTab>
   );
 }
