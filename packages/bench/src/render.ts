@@ -26,6 +26,7 @@ import {
   renderEntity,
   runCli,
   SinkUpsert,
+  upsertOf,
 } from '@lookout/plugin-observability-node';
 // Internals: the CLI's own steps, timed one by one (the `lookout render` run as users run it is
 // `runCli` above).
@@ -153,14 +154,7 @@ async function syncOnly(catalogDir: string, outDir: string) {
   for await (const outcome of renderCatalog(entities, settings, {
     parts: { ruleTests: false },
   })) {
-    const render = outcome.render!;
-    batch.push({
-      entityRef: render.entityRef,
-      slug: render.slug,
-      hash: '',
-      render,
-      previousObjects: [],
-    });
+    batch.push(upsertOf(outcome.render!, ''));
     if (batch.length >= 500) await apply(false);
   }
   await apply(true);
