@@ -99,7 +99,7 @@ export function entityScope(
 /**
  * One instant query naming which of the conventions' metrics the entity has had within
  * `lookback`: `group by (__name__) (last_over_time({backstage_entity="…", __name__=~"a|b"}[1d]))`
- * (`scope`: the matchers of {@link entityScope}).
+ * (`scope`: the matchers of `entityScope`).
  */
 export function discoveryQuery(
   scope: LabelMatcher[],
