@@ -28,7 +28,7 @@ export function CustomPanelsSection(props: {
       <MetricsSection
         title="Panels"
         notes={[
-          "No custom panels. Declare PromQL panels in lookout.dev/panels; every selector must carry the entity's backstage_entity label (or the matchers of its lookout.dev/metrics-selector).",
+          'No custom panels. Declare PromQL panels in lookout.dev/panels; every selector must carry the entity\'s backstage_entity label (or the matchers of its lookout.dev/metrics-selector and backstage_entity="").',
         ]}
       >
         <CodeSnippet language="yaml" text={example(props.entityRef)} />
