@@ -27,6 +27,31 @@ const PACKAGES = {
   '@lookout/plugin-observability-node': 'plugins/observability-node',
 };
 
+/**
+ * The `exports` of a published package, as `backstage-cli package prepack` writes them: every
+ * entry point (`./src/<name>.ts`) to its built files (`./dist/<name>.cjs.js`).
+ */
+function publishedExports(
+  exports: Record<string, string>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(exports).map(([key, value]) => {
+      if (key === './package.json') {
+        return [key, value];
+      }
+      const name = key === '.' ? 'index' : key.slice(2);
+      return [
+        key,
+        {
+          require: `./dist/${name}.cjs.js`,
+          types: `./dist/${name}.d.ts`,
+          default: `./dist/${name}.cjs.js`,
+        },
+      ];
+    }),
+  );
+}
+
 /** Installs the built package at `source` into `modules` as npm would (publishConfig applied). */
 function installBuilt(modules: string, name: string, source: string) {
   const target = join(modules, name);
@@ -41,7 +66,11 @@ function installBuilt(modules: string, name: string, source: string) {
   }
   writeFileSync(
     join(target, 'package.json'),
-    JSON.stringify({ ...manifest, ...manifest.publishConfig }),
+    JSON.stringify({
+      ...manifest,
+      ...manifest.publishConfig,
+      ...(manifest.exports && { exports: publishedExports(manifest.exports) }),
+    }),
   );
   return target;
 }
