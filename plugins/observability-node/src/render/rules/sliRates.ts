@@ -1,8 +1,7 @@
 /*
- * The expressions that read an SLO's raw series: the rates of bad and of all events over a
- * range, summed over every label (the rule's `labels` then set `slo` and `backstage_entity`).
- * The 5m rates are recorded and the windows from 5m on derive from them, except the 1h error
- * ratio, which reads the raw series over the hour (see `errorRatioExpression`).
+ * The two expressions that read an SLO's raw series: the 5m rates of bad and of all events,
+ * summed over every label (the rule's `labels` then set `slo` and `backstage_entity`). They are
+ * the only rules of an SLO that touch raw series; every window is derived from their output.
  */
 import {
   LabelMatcher,
@@ -14,17 +13,14 @@ import { decimal, formatDecimal } from './decimal';
 import { formatVectorSelector } from '@lookout/plugin-observability-common';
 import { leMatcher } from './leMatcher';
 
-/** PromQL of the rates of bad and of all events over one range. @internal */
+/** PromQL of the 5m rates of bad and of all events. @internal */
 export interface SliRateExpressions {
   errors: string;
   total: string;
 }
 
-/** Range of the recorded rates. */
-const RECORDED_RATE_RANGE = '5m';
-
-function rater(range: string): (selector: string) => string {
-  return selector => `sum(rate(${selector}[${range}]))`;
+function rate(selector: string): string {
+  return `sum(rate(${selector}[5m]))`;
 }
 
 /**
@@ -34,10 +30,7 @@ function rater(range: string): (selector: string) => string {
  * `good` series leaves the errors rate absent (and `SLOMetricsMissing` firing) rather than
  * turning a misspelt selector into a 100 % error ratio.
  */
-function ratioRates(
-  indicator: RatioIndicator,
-  rate: (selector: string) => string,
-): SliRateExpressions {
+function ratioRates(indicator: RatioIndicator): SliRateExpressions {
   const total = rate(formatVectorSelector(indicator.total));
   if (indicator.errors) {
     return {
@@ -72,10 +65,7 @@ function histogramSelector(
  * threshold), only where the count is above 0, because `histogram_fraction` of an empty
  * histogram is NaN and one NaN would poison every window sum; with no requests the bad rate is 0.
  */
-function latencyRates(
-  indicator: LatencyIndicator,
-  rate: (selector: string) => string,
-): SliRateExpressions {
+function latencyRates(indicator: LatencyIndicator): SliRateExpressions {
   if (indicator.histogramType === 'classic') {
     const total = rate(
       histogramSelector(`${indicator.histogram}_count`, indicator.matchers),
@@ -100,13 +90,11 @@ function latencyRates(
   };
 }
 
-/** The rate expressions of an indicator over `range` (5m: the recorded rates). @internal */
+/** The 5m rate expressions of an indicator. @internal */
 export function sliRateExpressions(
   indicator: RatioIndicator | LatencyIndicator,
-  range: string = RECORDED_RATE_RANGE,
 ): SliRateExpressions {
-  const rate = rater(range);
   return indicator.type === 'ratio'
-    ? ratioRates(indicator, rate)
-    : latencyRates(indicator, rate);
+    ? ratioRates(indicator)
+    : latencyRates(indicator);
 }
