@@ -23,15 +23,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { stringify } from 'yaml';
-import observabilityPlugin from '@lookout/plugin-observability-backend';
 // Internals: a real Prometheus, and the route's own figures query for the raw yardstick.
 import {
   backfillOpenMetrics,
@@ -40,6 +32,8 @@ import {
   startPrometheus,
   StackProcess,
 } from '@lookout/plugin-observability-backend/testUtils';
+import { runLoadPhase } from './lib/load';
+import { startPluginBackend } from './lib/pluginBackend';
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -163,13 +157,6 @@ function openMetrics(now: number): string {
   return lines.join('\n');
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
 interface PhaseResult {
   name: string;
   requests: number;
@@ -178,18 +165,6 @@ interface PhaseResult {
   p95: number;
   p99: number;
   upstreamQueries: number;
-}
-
-async function prometheusQueryCount(prometheus: StackProcess): Promise<number> {
-  const text = await (await fetch(`${prometheus.url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter(line =>
-      /^prometheus_http_requests_total\{.*handler="\/api\/v1\/query(_range)?"/.test(
-        line,
-      ),
-    )
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
 }
 
 /** One request of the load: the same for every client, picked at random per request. */
@@ -236,66 +211,26 @@ async function phase(
   durationS: number,
   requests: LoadRequest[],
 ): Promise<PhaseResult> {
-  const queriesBefore = await prometheusQueryCount(prometheus);
-  const worker = new Worker(LOAD_WORKER, {
-    eval: true,
-    workerData: { requests, clients: CLIENTS, durationMs: durationS * 1000 },
-  });
-  const { latencies, errors } = await new Promise<{
-    latencies: number[];
-    errors: number;
-  }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  await worker.terminate();
-  const queriesAfter = await prometheusQueryCount(prometheus);
-  latencies.sort((a, b) => a - b);
-  return {
-    name,
-    requests: latencies.length,
-    errors,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    upstreamQueries: queriesAfter - queriesBefore,
-  };
+  const figures = await runLoadPhase(
+    LOAD_WORKER,
+    { requests, clients: CLIENTS, durationMs: durationS * 1000 },
+    prometheus,
+  );
+  return { name, requests: figures.count, ...figures };
 }
 
-async function startRouter(prometheusUrl: string, cacheTtl?: number) {
-  const backend = await startTestBackend({
-    features: [
-      observabilityPlugin,
-      catalogServiceMock.factory({
-        entities: Array.from({ length: ENTITIES }, (_, i) => entity(i)),
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          backend: { baseUrl: 'http://localhost:7007', listen: { port: 0 } },
-          observability: {
-            provisioning: { enabled: false },
-            prometheus: {
-              url: prometheusUrl,
-              ...(cacheTtl !== undefined && {
-                cacheTtl: { milliseconds: cacheTtl },
-              }),
-            },
-          },
-        },
-      }),
-    ],
+async function startRouter(prometheusUrl: string, cacheTtlMs?: number) {
+  const backend = await startPluginBackend({
+    entities: Array.from({ length: ENTITIES }, (_, i) => entity(i)),
+    prometheusUrl,
+    cacheTtlMs,
   });
-  const address = backend.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const authorization = mockCredentials.user.header();
   const requests: LoadRequest[] = Array.from({ length: ENTITIES }, (_, i) => ({
-    url: `http://127.0.0.1:${port}/api/observability/entities/by-name/component/default/${entityName(
-      i,
-    )}/slos`,
-    init: { headers: { Authorization: authorization } },
+    url: backend.entityUrl(entityName(i), 'slos'),
+    init: { headers: backend.headers },
     items: SLOS.length,
   }));
-  return { stop: () => backend.stop(), requests };
+  return { stop: backend.stop, requests };
 }
 
 /** Memory use, after a full garbage collection when node runs with --expose-gc. */

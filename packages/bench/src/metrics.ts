@@ -24,19 +24,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   entityScopeMatchers,
   type EntityMetricsResponse,
 } from '@lookout/plugin-observability-common';
 import { stringify } from 'yaml';
-import observabilityPlugin from '@lookout/plugin-observability-backend';
 // Internals: a real Prometheus, and the service's own grid and discovery query for the raw
 // yardstick.
 import {
@@ -49,6 +41,8 @@ import {
   startPrometheus,
   StackProcess,
 } from '@lookout/plugin-observability-backend/testUtils';
+import { runLoadPhase } from './lib/load';
+import { startPluginBackend } from './lib/pluginBackend';
 
 function flag(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -280,24 +274,6 @@ const { views, clients, durationMs } = workerData;
 })();
 `;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
-}
-
-async function prometheusQueryCount(prometheus: StackProcess): Promise<number> {
-  const text = await (await fetch(`${prometheus.url}/metrics`)).text();
-  return text
-    .split('\n')
-    .filter(line =>
-      /^prometheus_http_requests_total\{.*handler="\/api\/v1\/query(_range)?"/.test(
-        line,
-      ),
-    )
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
-
 interface PhaseResult {
   name: string;
   views: number;
@@ -313,70 +289,33 @@ async function phase(
   prometheus: StackProcess,
   views: View[],
 ): Promise<PhaseResult> {
-  const before = await prometheusQueryCount(prometheus);
-  const worker = new Worker(LOAD_WORKER, {
-    eval: true,
-    workerData: { views, clients: CLIENTS, durationMs: DURATION_S * 1000 },
-  });
-  const { latencies, errors } = await new Promise<{
-    latencies: number[];
-    errors: number;
-  }>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-  await worker.terminate();
-  const after = await prometheusQueryCount(prometheus);
-  latencies.sort((a, b) => a - b);
+  const figures = await runLoadPhase(
+    LOAD_WORKER,
+    { views, clients: CLIENTS, durationMs: DURATION_S * 1000 },
+    prometheus,
+  );
   return {
     name,
-    views: latencies.length,
-    errors,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    queriesPerView: (after - before) / latencies.length,
+    views: figures.count,
+    ...figures,
+    queriesPerView: figures.upstreamQueries / figures.count,
   };
 }
 
 async function startRouter(
   prometheusUrl: string,
-  cacheTtl?: number,
+  cacheTtlMs?: number,
   timeoutMs?: number,
 ) {
-  const backend = await startTestBackend({
-    features: [
-      observabilityPlugin,
-      catalogServiceMock.factory({
-        entities: Array.from({ length: ENTITIES }, (_, i) => entity(i)),
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          backend: { baseUrl: 'http://localhost:7007', listen: { port: 0 } },
-          observability: {
-            provisioning: { enabled: false },
-            prometheus: {
-              url: prometheusUrl,
-              ...(cacheTtl !== undefined && {
-                cacheTtl: { milliseconds: cacheTtl },
-              }),
-              ...(timeoutMs !== undefined && {
-                timeout: { milliseconds: timeoutMs },
-              }),
-            },
-          },
-        },
-      }),
-    ],
+  const backend = await startPluginBackend({
+    entities: Array.from({ length: ENTITIES }, (_, i) => entity(i)),
+    prometheusUrl,
+    cacheTtlMs,
+    timeoutMs,
   });
-  const address = backend.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
   const url = (i: number, to: number) =>
-    `http://127.0.0.1:${port}/api/observability/entities/by-name/component/default/${entityName(
-      i,
-    )}/metrics?from=${to - RANGE_MS}&to=${to}`;
-  const headers = { Authorization: mockCredentials.user.header() };
-  return { stop: () => backend.stop(), url, headers };
+    backend.entityUrl(entityName(i), `metrics?from=${to - RANGE_MS}&to=${to}`);
+  return { stop: backend.stop, url, headers: backend.headers };
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
