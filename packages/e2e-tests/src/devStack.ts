@@ -4,15 +4,10 @@
  * Lookout's `prometheus-files` sink writes: Prometheus loads the rules and file_sd targets
  * Lookout provisions, scrapes the demo service, and sends alerts to Alertmanager.
  */
-import {
-  ChildProcess,
-  execFile,
-  execFileSync,
-  spawn,
-} from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { backfillOpenMetrics } from './promtool';
 import { REPO_ROOT } from './startLookout';
 
 /** Binaries the stack needs, with the Debian package that ships each. */
@@ -259,18 +254,7 @@ export async function startDevStack(
     if (!history) return;
     const file = join(dir, 'prometheus/history.om');
     writeFileSync(file, history);
-    await promisify(execFile)(
-      'promtool',
-      [
-        'tsdb',
-        'create-blocks-from',
-        'openmetrics',
-        '--quiet',
-        file,
-        prometheusData,
-      ],
-      { maxBuffer: 16 * 1024 * 1024 },
-    );
+    await backfillOpenMetrics(file, prometheusData);
     rmSync(file);
   };
   const startPrometheusAndAlertmanager = async () => {

@@ -5,16 +5,11 @@
  * Alertmanager with the outage's page alert, and the contract upstreams of Loki and Tempo
  * (recorded data, see contractUpstreams.ts). Everything binds 127.0.0.1 on free ports.
  */
-import {
-  ChildProcess,
-  execFile,
-  execFileSync,
-  spawn,
-} from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { backfillOpenMetrics } from '../promtool';
 import { waitReady } from '../devStack';
 import { businessHistoryOpenMetrics } from './businessHistory';
 import {
@@ -159,18 +154,7 @@ export async function prepareTestUpstreams(
     const business = join(dir, 'business-history.om');
     writeFileSync(business, businessHistoryOpenMetrics(now));
     for (const file of [history, business]) {
-      await promisify(execFile)(
-        'promtool',
-        [
-          'tsdb',
-          'create-blocks-from',
-          'openmetrics',
-          '--quiet',
-          file,
-          prometheusData,
-        ],
-        { maxBuffer: 16 * 1024 * 1024 },
-      );
+      await backfillOpenMetrics(file, prometheusData);
     }
     writeFileSync(
       join(dir, 'prometheus/prometheus.yml'),
