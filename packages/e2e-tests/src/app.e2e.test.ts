@@ -15,7 +15,11 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { launchChromium, requireChromium } from './chromium';
 import { saveFailureScreenshot, saveReadmeScreenshot } from './screenshots';
-import { RunningLookout, startLookout } from './startLookout';
+import {
+  RunningLookout,
+  START_HOOK_TIMEOUT_MS,
+  startLookout,
+} from './startLookout';
 import {
   DEMO_ORDERS_PER_MINUTE,
   DEMO_REQUESTS_PER_SECOND,
@@ -107,7 +111,7 @@ describeInBrowser('Lookout in a real browser', () => {
     await page.goto(lookout.appUrl);
     await page.getByRole('button', { name: /enter/i }).click();
     await visible(page.getByRole('link', { name: 'checkout' }).first());
-  }, 20 * 60_000);
+  }, START_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

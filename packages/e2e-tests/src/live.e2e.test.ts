@@ -31,7 +31,11 @@ import {
   STACK_BINARIES,
 } from './devStack';
 import { saveFailureScreenshot, saveReadmeScreenshot } from './screenshots';
-import { RunningLookout, startLookout } from './startLookout';
+import {
+  RunningLookout,
+  START_HOOK_TIMEOUT_MS,
+  startLookout,
+} from './startLookout';
 import {
   DEMO_ENTITY,
   DETECTION_OPTIONS,
@@ -190,7 +194,7 @@ describeLive(
       );
       lookout = await startLookout({ configs: [config] });
       browser = await launchChromium();
-    }, 20 * 60_000);
+    }, START_HOOK_TIMEOUT_MS);
 
     afterAll(async () => {
       await setErrorRate(0).catch(() => undefined);

@@ -9,7 +9,11 @@ import { Browser, Locator, Page } from 'playwright-core';
 import { stripVTControlCharacters } from 'node:util';
 import { launchChromium, requireChromium } from './chromium';
 import { saveFailureScreenshot, saveReadmeScreenshot } from './screenshots';
-import { RunningLookout, startLookout } from './startLookout';
+import {
+  RunningLookout,
+  START_HOOK_TIMEOUT_MS,
+  startLookout,
+} from './startLookout';
 
 const describeInBrowser = requireChromium() ? describe : describe.skip;
 
@@ -28,8 +32,9 @@ describeInBrowser('onboarding from the Create page, in a real browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    // Other runs hold the machine's one Lookout (ports 3000 and 7007) in turn: wait for it.
-    lookout = await startLookout({ timeoutMs: 20 * 60_000 });
+    // Other runs hold the machine's one Lookout (ports 3000 and 7007) in turn: startLookout
+    // waits for it.
+    lookout = await startLookout();
     browser = await launchChromium();
     page = await (
       await browser.newContext({ viewport: { width: 1400, height: 1000 } })
@@ -39,7 +44,7 @@ describeInBrowser('onboarding from the Create page, in a real browser', () => {
     await page.goto(lookout.appUrl);
     await page.getByRole('button', { name: /enter/i }).click();
     await visible(page.getByRole('link', { name: 'checkout' }).first());
-  }, 20 * 60_000);
+  }, START_HOOK_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

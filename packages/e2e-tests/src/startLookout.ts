@@ -9,6 +9,7 @@ import {
   mkdtempSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,8 +32,10 @@ export const REPO_ROOT = findRepoRoot(process.cwd());
 export interface StartLookoutOptions {
   /** Extra config files (absolute paths), loaded after app-config.yaml. */
   configs?: string[];
-  /** Give up after this long. Default 6 minutes (a cold dev-server build on 2 cores). */
+  /** Give up after this long once started. Default 6 minutes (a cold dev-server build on 2 cores). */
   timeoutMs?: number;
+  /** How long to wait for other e2e runs to release the machine's one Lookout. */
+  lockWaitMs?: number;
 }
 
 /** A running Lookout. */
@@ -72,18 +75,27 @@ async function waitFor(
 }
 
 // One Lookout at a time on this machine (fixed ports 3000 and 7007): test files running in
-// parallel Jest workers take turns through this lock directory.
+// parallel Jest workers take turns through this lock directory. The holder touches it every
+// 15 s; a lock nobody touched for 2 minutes was left by a killed run and is taken over. The live
+// test holds it for its whole outage (12 minutes or more on 2 cores), so the wait is long.
 const LOCK = join(tmpdir(), 'lookout-e2e.lock');
+const HEARTBEAT_MS = 15_000;
+const STALE_MS = 2 * 60_000;
 
-async function acquireLock(deadline: number): Promise<void> {
+/** How long `startLookout` waits for the lock by default: every other e2e file in turn. */
+export const LOCK_WAIT_MS = 45 * 60_000;
+
+/** Jest timeout for a hook that starts Lookout: the lock wait plus a cold start. */
+export const START_HOOK_TIMEOUT_MS = LOCK_WAIT_MS + 10 * 60_000;
+
+async function acquireLock(deadline: number): Promise<() => void> {
   for (;;) {
     try {
       mkdirSync(LOCK);
-      return;
+      break;
     } catch {
-      // A lock older than 20 minutes was left by a killed run.
       try {
-        if (Date.now() - statSync(LOCK).mtimeMs > 20 * 60_000)
+        if (Date.now() - statSync(LOCK).mtimeMs > STALE_MS)
           rmSync(LOCK, { recursive: true, force: true });
       } catch {
         // gone meanwhile
@@ -93,13 +105,28 @@ async function acquireLock(deadline: number): Promise<void> {
       throw new Error(`another Lookout e2e run holds ${LOCK}`);
     await new Promise(r => setTimeout(r, 1000));
   }
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    try {
+      utimesSync(LOCK, now, now);
+    } catch {
+      // released meanwhile
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  return () => {
+    clearInterval(heartbeat);
+    rmSync(LOCK, { recursive: true, force: true });
+  };
 }
 
 /** Starts `yarn start` and resolves once the app and the backend answer. */
 export async function startLookout(
   options: StartLookoutOptions = {},
 ): Promise<RunningLookout> {
-  await acquireLock(Date.now() + 15 * 60_000);
+  const release = await acquireLock(
+    Date.now() + (options.lockWaitMs ?? LOCK_WAIT_MS),
+  );
   // The tests never write into the repository: the demo backend provisions into a folder of
   // its own instead of deploy/observability/entities (a test's own configs may override it).
   const provisioned = mkdtempSync(join(tmpdir(), 'lookout-e2e-provisioned-'));
@@ -170,7 +197,7 @@ export async function startLookout(
   };
   const stop = async () => {
     await stopProcesses();
-    rmSync(LOCK, { recursive: true, force: true });
+    release();
   };
 
   const deadline = Date.now() + (options.timeoutMs ?? 6 * 60_000);
