@@ -38,11 +38,6 @@ export interface GateCommand {
   kind?: string;
 }
 
-/** Whether `args` is a backend command. */
-export function isBackendCommand(args: string[]): boolean {
-  return args[0] === 'release' || args[0] === 'gate';
-}
-
 function entityPath(ref: string | undefined): string {
   if (!ref) {
     throw new UsageError(

@@ -419,6 +419,80 @@ describe('lookout CLI', () => {
     expect(fs.existsSync(path.join(root, 'out'))).toBe(false);
   });
 
+  describe('loads what a run needs only', () => {
+    /**
+     * Runs the bin with a preload that lists the modules loaded when it exits (written once: it
+     * is loaded code, which the run stamp covers).
+     */
+    async function modulesOf(
+      args: string[],
+      env: Record<string, string> = {},
+    ): Promise<{ run: Run; modules: string[] }> {
+      const preload = path.join(root, 'list-modules.js');
+      const list = path.join(root, 'modules.json');
+      if (!fs.existsSync(preload)) {
+        fs.writeFileSync(
+          preload,
+          `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(
+            list,
+          )}, JSON.stringify(Object.keys(require.cache))));\n`,
+        );
+      }
+      const run = await lookout(args, {
+        cwd: root,
+        env: { ...env, NODE_OPTIONS: `--require ${preload}` },
+      });
+      return { run, modules: JSON.parse(fs.readFileSync(list, 'utf8')) };
+    }
+
+    /** What renders: the catalog reader, the settings, the render engine, the sinks. */
+    const RENDERING = [
+      /\/observability-node\/src\/cli\/(readCatalog|readSettings|renderToFolder|renderCatalog)\.ts$/,
+      /\/observability-node\/src\/(render|sinks|config)\//,
+      /\/observability-common\/src\//,
+      /\/node_modules\/@grafana\//,
+      /\/node_modules\/@backstage\/catalog-model\//,
+    ];
+    const loaded = (modules: string[], patterns: RegExp[]) =>
+      modules.filter(file => patterns.some(pattern => pattern.test(file)));
+
+    it('answers a render the run stamp covers without loading what renders', async () => {
+      write(root, {
+        'catalog.yaml': CHECKOUT,
+        'app-config.yaml':
+          'observability:\n  render:\n    defaultNamespace: monitoring\n',
+      });
+      const args = [
+        'render',
+        '--catalog',
+        'catalog.yaml',
+        '--out',
+        'out',
+        '--config',
+        'app-config.yaml',
+      ];
+      const env = { LOOKOUT_CACHE_DIR: path.join(root, 'cache') };
+      const first = await modulesOf(args, env);
+      expect(first.run.code).toBe(0);
+      expect(loaded(first.modules, RENDERING)).not.toEqual([]);
+
+      const stamped = await modulesOf(args, env);
+      expect(stamped.run.stderr).toMatch(/nothing changed since the last run/);
+      expect(stamped.run.code).toBe(0);
+      expect(stamped.modules).toContainEqual(
+        expect.stringMatching(/\/src\/cli\/runStamp\.ts$/),
+      );
+      expect(loaded(stamped.modules, RENDERING)).toEqual([]);
+    });
+
+    it('prints the usage without loading what renders either', async () => {
+      const { run, modules } = await modulesOf(['--help']);
+      expect(run.stdout).toContain('Usage:');
+      expect(run.code).toBe(0);
+      expect(loaded(modules, RENDERING)).toEqual([]);
+    });
+  });
+
   it('resolves relative paths against the folder yarn was started from (INIT_CWD)', async () => {
     write(root, {
       'repo/examples/catalog.yaml': CHECKOUT,

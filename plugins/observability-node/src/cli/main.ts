@@ -1,33 +1,33 @@
 /*
  * The `lookout` CLI (DESIGN §4): `render` lays the catalog's Lookout objects out in a folder,
- * `validate` only reports problems. Run with no build step by `bin/lookout`.
+ * `validate` only reports problems. Run with no build step by `bin/lookout`, which first tries
+ * quickRun.ts (as `runCli` does): `--help` and a render the run stamp answers need none of what
+ * this file imports.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { parseBackendCommand, runBackendCommand } from './backendCommands';
+import { formatProblem } from './formatProblem';
 import {
   isBackendCommand,
-  parseBackendCommand,
-  runBackendCommand,
-} from './backendCommands';
-import { baseDirectory } from './baseDirectory';
-import { formatProblem } from './formatProblem';
-import { parseCommand, RenderCommand, ValidateCommand } from './parseCommand';
+  parseCommand,
+  RenderCommand,
+  ValidateCommand,
+} from './parseCommand';
+import {
+  cliBaseDirectory,
+  prepareRender,
+  printOutcome,
+  quickRun,
+} from './quickRun';
+import { readConfigFiles } from './readConfigFiles';
 import { Catalog, readCatalog } from './readCatalog';
-import { CliSettings, readSettings } from './readSettings';
+import { CliSettings, settingsFromConfig } from './readSettings';
 import { isInvalid, renderCatalog } from './renderCatalog';
 import { renderToFolder } from './renderToFolder';
+import { openSloStats } from './resolveOpenSlo';
 import { catalogRouting } from './routingProblems';
 import { RenderInput } from '../render/types';
-import {
-  catalogStats,
-  openSloStats,
-  readStamp,
-  stampFile,
-  stampKey,
-  StampedOutcome,
-  writeStamp,
-} from './runStamp';
+import { catalogStats, StampedOutcome, writeStamp } from './runStamp';
 import { USAGE, UsageError } from './usage';
 
 /**
@@ -41,8 +41,6 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   cwd: string;
 }
-
-const PACKAGE_DIR = resolvePackagePath('@lookout/plugin-observability-node');
 
 function printLines(io: CliIo, lines: string[]) {
   if (lines.length > 0) {
@@ -61,10 +59,12 @@ async function load(
   noteLines: string[];
 }> {
   const settings = {
-    ...(await readSettings(
-      command.config.map(file => path.resolve(base, file)),
-      io.env,
-    )),
+    ...settingsFromConfig(
+      await readConfigFiles(
+        command.config.map(file => path.resolve(base, file)),
+        io.env,
+      ),
+    ),
     allowRead: command.allowRead.map(dir => path.resolve(base, dir)),
   };
   const catalog = await readCatalog(
@@ -99,69 +99,19 @@ function catalogFilesSummary(catalog: Catalog): string {
   } skipped, ${wrong} with errors`;
 }
 
-/**
- * Where run stamps are kept: $LOOKOUT_CACHE_DIR, else node_modules/.cache/lookout of the base
- * directory (where tools keep their caches); none when neither exists.
- */
-function cacheDirectory(
-  base: string,
-  env: NodeJS.ProcessEnv,
-): string | undefined {
-  if (env.LOOKOUT_CACHE_DIR) {
-    return path.resolve(base, env.LOOKOUT_CACHE_DIR);
-  }
-  const modules = path.join(base, 'node_modules');
-  return existsSync(modules)
-    ? path.join(modules, '.cache', 'lookout')
-    : undefined;
-}
-
-function print(io: CliIo, outcome: StampedOutcome): number {
-  printLines(io, outcome.stdout);
-  for (const line of outcome.stderr) {
-    io.stderr.write(`${line}\n`);
-  }
-  return outcome.code;
-}
-
 async function runRender(
   command: RenderCommand,
   base: string,
   io: CliIo,
 ): Promise<number> {
-  const out = path.resolve(base, command.out);
-  const catalogLocations = command.catalog.map(location =>
-    path.resolve(base, location),
-  );
-  const settings = {
-    ...(await readSettings(
-      command.config.map(file => path.resolve(base, file)),
-      io.env,
-    )),
-    allowRead: command.allowRead.map(dir => path.resolve(base, dir)),
+  // runCli has asked quickRun first: there is no stamp that answers this run.
+  const prepared = await prepareRender(command, base, io);
+  const { out, stamp, key } = prepared;
+  const catalogLocations = prepared.catalog;
+  const settings: CliSettings = {
+    ...settingsFromConfig(prepared.config),
+    allowRead: prepared.allowRead,
   };
-  const cache = command.cache ? cacheDirectory(base, io.env) : undefined;
-  const stamp = cache ? stampFile(cache, out) : undefined;
-  const key = stamp
-    ? stampKey({
-        command: {
-          format: command.format,
-          out,
-          check: command.check,
-          catalog: catalogLocations,
-        },
-        settings,
-      })
-    : '';
-  if (stamp) {
-    const stamped = readStamp(stamp, key, out);
-    if (stamped) {
-      io.stderr.write(
-        `${command.out}: nothing changed since the last run (code, settings, catalog and output as it left them); its result follows. --no-cache renders anyway.\n`,
-      );
-      return print(io, stamped);
-    }
-  }
 
   // Stats of the inputs before they are read: a change during the run must not be stamped.
   const before = stamp ? catalogStats(catalogLocations) : {};
@@ -241,7 +191,7 @@ async function runRender(
   if (stamp) {
     writeStamp(stamp, { key, inputs, out, outcome: unchanged });
   }
-  return print(io, outcome);
+  return printOutcome(io, outcome);
 }
 
 async function runValidate(
@@ -291,6 +241,10 @@ async function runValidate(
  * @public
  */
 export async function runCli(args: string[], io: CliIo): Promise<number> {
+  const answer = await quickRun(args, io);
+  if (answer !== undefined) {
+    return answer;
+  }
   try {
     if (isBackendCommand(args)) {
       return await runBackendCommand(parseBackendCommand(args), io);
@@ -300,7 +254,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       io.stdout.write(USAGE);
       return 0;
     }
-    const base = baseDirectory(io.env, io.cwd, PACKAGE_DIR);
+    const base = cliBaseDirectory(io);
     return command.command === 'render'
       ? await runRender(command, base, io)
       : await runValidate(command, base, io);

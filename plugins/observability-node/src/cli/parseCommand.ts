@@ -30,6 +30,14 @@ export interface ValidateCommand {
 /** A parsed command line. */
 export type Command = RenderCommand | ValidateCommand | { command: 'help' };
 
+/**
+ * Whether `args` is a backend command (`release`, `gate`: backendCommands.ts), told apart here so
+ * that the CLI loads the backend commands' modules only to run one.
+ */
+export function isBackendCommand(args: string[]): boolean {
+  return args[0] === 'release' || args[0] === 'gate';
+}
+
 /** Parses the arguments after the program name; throws {@link UsageError}. */
 export function parseCommand(args: string[]): Command {
   let parsed;

@@ -1,20 +1,15 @@
 /*
- * The CLI's settings: the `observability` keys of the app-config files given with --config, read
- * by the same function as the backend's, so both render alike.
- *
- * The files are read by Backstage's config loader (`@backstage/config-loader`), as the backend
- * reads them: `${VAR}` substitution (`$${` escapes, a value naming an unset variable is left
- * out), `$include`, `$file` and `$env`.
+ * The CLI's settings: the `observability` keys of the app-config files given with --config
+ * (readConfigFiles.ts), read by the same function as the backend's, so both render alike.
  */
-import fs from 'node:fs/promises';
-import { Config, ConfigReader } from '@backstage/config';
-import { ConfigSources, FileConfigSource } from '@backstage/config-loader';
+import { Config } from '@backstage/config';
 import {
   ObservabilitySettings,
   readGrafanaOperatorOptions,
   readObservabilityConfig,
 } from '../config/readObservabilityConfig';
 import { GrafanaOperatorOptions } from '../render/dashboard/grafanaDashboardObject';
+import { readConfigFiles } from './readConfigFiles';
 import { UsageError } from './usage';
 
 /** Settings of a CLI run. */
@@ -32,51 +27,8 @@ export interface CliSettings extends ObservabilitySettings {
   allowRead?: string[];
 }
 
-/**
- * Reads the config files with Backstage's config loader, later files overriding earlier ones,
- * with `${VAR}` taken from `env`.
- */
-async function readConfig(
-  files: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<Config> {
-  for (const file of files) {
-    try {
-      await fs.access(file);
-    } catch {
-      throw new UsageError(`--config ${file}: no such file`);
-    }
-  }
-  if (files.length === 0) {
-    return new ConfigReader({});
-  }
-  const substitutionFunc = async (name: string) => env[name.trim()];
-  const source = ConfigSources.merge(
-    files.map(file =>
-      FileConfigSource.create({ path: file, watch: false, substitutionFunc }),
-    ),
-  );
-  let config;
-  try {
-    config = await ConfigSources.toConfig(source);
-  } catch (error) {
-    const { name, message } = error as Error;
-    throw new UsageError(
-      name.startsWith('YAML')
-        ? `--config: not valid YAML: ${message.split('\n')[0]}`
-        : `--config: ${message}`,
-    );
-  }
-  config.close();
-  return config;
-}
-
-/** Reads the settings from the config files (absolute paths), later files overriding earlier. */
-export async function readSettings(
-  files: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<CliSettings> {
-  const config = await readConfig(files, env);
+/** The settings of a config read by {@link readConfigFiles}. */
+export function settingsFromConfig(config: Config): CliSettings {
   try {
     return {
       ...readObservabilityConfig(config),
@@ -85,4 +37,12 @@ export async function readSettings(
   } catch (error) {
     throw new UsageError(`--config: ${(error as Error).message}`);
   }
+}
+
+/** Reads the settings from the config files (absolute paths), later files overriding earlier. */
+export async function readSettings(
+  files: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<CliSettings> {
+  return settingsFromConfig(await readConfigFiles(files, env));
 }

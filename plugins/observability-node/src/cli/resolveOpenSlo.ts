@@ -6,7 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ANNOTATION_OPENSLO } from '@lookout/plugin-observability-common';
 import { OpenSloText } from '../render/renderAnnotatedEntity';
+import { CatalogEntity } from './readCatalog';
+import { PathStat, statOf } from './runStamp';
 
 function inside(folder: string, file: string): boolean {
   return file.startsWith(
@@ -92,4 +95,23 @@ export function readOpenSloText(
         error: `cannot read ${location} (missing, unreadable, or a link out of the folders the CLI reads)`,
       }
     : { text };
+}
+
+/** Stats of the OpenSLO files the entities name (null where missing), for the run stamp. */
+export function openSloStats(
+  entities: CatalogEntity[],
+  allowRead: string[] = [],
+): Record<string, PathStat> {
+  const inputs: Record<string, PathStat> = {};
+  for (const { entity, file } of entities) {
+    const annotation = entity.metadata.annotations?.[ANNOTATION_OPENSLO];
+    const openSlo =
+      typeof annotation === 'string'
+        ? openSloFile(annotation.trim(), file, allowRead)
+        : undefined;
+    if (openSlo !== undefined && 'file' in openSlo) {
+      inputs[openSlo.file] = statOf(openSlo.file);
+    }
+  }
+  return inputs;
 }

@@ -12,6 +12,7 @@ import {
   runLookout,
   withAnnotation,
 } from './__testUtils__/cliFixtures';
+import { readStamp, stampFile, stampKey, writeStamp } from './runStamp';
 
 const UNCHANGED = /nothing changed since the last run/;
 
@@ -170,6 +171,44 @@ describe('run stamp', () => {
     expect(again.stderr).toMatch(UNCHANGED);
     expect(again.code).toBe(1);
     expect(again.stdout).toBe(check.stdout);
+  });
+
+  it('renders again after a change of code the run loaded after taking its key', () => {
+    // The CLI loads the render engine only after it has found no stamp to answer with.
+    const late = path.join(root, 'late.js');
+    fs.writeFileSync(late, 'module.exports = 1;\n');
+    const key = stampKey({
+      command: { format: 'operator', out, check: false, catalog: [catalogDir] },
+      config: {},
+      allowRead: [],
+    });
+    require(late);
+    fs.mkdirSync(out);
+    const file = stampFile(path.join(root, 'cache'), out);
+    const outcome = { stdout: [], stderr: ['rendered'], code: 0 };
+    writeStamp(file, { key, inputs: {}, out, outcome });
+    expect(readStamp(file, key, out)).toEqual(outcome);
+
+    fs.writeFileSync(late, 'module.exports = 22;\n');
+    expect(readStamp(file, key, out)).toBeUndefined();
+  });
+
+  it('renders again when the run has loaded code the stamped run had not', () => {
+    const key = stampKey({
+      command: { format: 'operator', out, check: false, catalog: [catalogDir] },
+      config: {},
+      allowRead: [],
+    });
+    fs.mkdirSync(out);
+    const file = stampFile(path.join(root, 'cache'), out);
+    const outcome = { stdout: [], stderr: ['rendered'], code: 0 };
+    writeStamp(file, { key, inputs: {}, out, outcome });
+    expect(readStamp(file, key, out)).toEqual(outcome);
+
+    const other = path.join(root, 'other.js');
+    fs.writeFileSync(other, 'module.exports = 1;\n');
+    require(other);
+    expect(readStamp(file, key, out)).toBeUndefined();
   });
 
   it('does not trust a stamp that is not newer than what it records', async () => {

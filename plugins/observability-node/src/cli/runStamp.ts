@@ -3,9 +3,12 @@
  * hundred `stat` calls instead of reading, rendering and comparing the whole catalog.
  *
  * A stamp holds what the run depended on and what it left:
- * - a key: the command (format, --out, --check, the catalog locations), the settings read from
- *   the --config files (environment substitutions included), and the size, mtime, ctime and
- *   inode of every module the CLI has loaded (Lookout's code and its dependencies);
+ * - a key: the command (format, --out, --check, the catalog locations, --allow-read) and the
+ *   config read from the --config files (environment substitutions included);
+ * - the size, mtime, ctime and inode of every module the run had loaded when it ended (Lookout's
+ *   code and its dependencies). A later run is answered only if these are unchanged and it has
+ *   loaded no other module: bin/lookout checks the stamp before it loads the render engine
+ *   (quickRun.ts), so the code a run renders with is not all loaded when the stamp is read;
  * - the same four figures of every input: the catalog files, every folder the catalog locations
  *   hold (a file added or removed changes its folder), and the OpenSLO files the entities name
  *   (or that they were missing);
@@ -21,11 +24,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ANNOTATION_OPENSLO } from '@lookout/plugin-observability-common';
-import { CatalogEntity } from './readCatalog';
-import { openSloFile } from './resolveOpenSlo';
 
-const STAMP_VERSION = 1;
+const STAMP_VERSION = 2;
 
 /** `size:mtimeMs:ctimeMs:inode`, or null for a path that did not exist. */
 export type PathStat = string | null;
@@ -43,6 +43,8 @@ interface Stamp {
   version: number;
   key: string;
   inputs: Record<string, PathStat>;
+  /** Every module the run had loaded when it ended. */
+  code: Record<string, PathStat>;
   output: Record<string, PathStat>;
   outcome: StampedOutcome;
 }
@@ -55,10 +57,17 @@ export interface StampKey {
     check: boolean;
     catalog: string[];
   };
-  settings: unknown;
+  /**
+   * The data of the --config files as the config loader read them (substitutions made): what
+   * the settings are read from, by code that a run the stamp answers does not load.
+   */
+  config: unknown;
+  /** --allow-read: the folders OpenSLO files may be read from. */
+  allowRead: string[];
 }
 
-function statOf(file: string): PathStat {
+/** The stat of `file`, as the stamp records it. */
+export function statOf(file: string): PathStat {
   const stat = fs.lstatSync(file, { throwIfNoEntry: false });
   return stat
     ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`
@@ -113,15 +122,15 @@ function treeStats(root: string): Record<string, PathStat> {
   return stats;
 }
 
-/** The key of a run: command, settings, and the stats of the code that is running. */
+/** The modules loaded so far (absolute paths). */
+function loadedModules(): string[] {
+  return Object.keys(require.cache).filter(file => path.isAbsolute(file));
+}
+
+/** The key of a run: its command and config. */
 export function stampKey(key: StampKey): string {
-  // The modules loaded so far.
-  const modules = Object.keys(require.cache)
-    .filter(file => path.isAbsolute(file))
-    .sort()
-    .map(file => [file, statOf(file)]);
   return createHash('sha256')
-    .update(JSON.stringify({ version: STAMP_VERSION, ...key, modules }))
+    .update(JSON.stringify({ version: STAMP_VERSION, ...key }))
     .digest('hex');
 }
 
@@ -160,6 +169,14 @@ export function readStamp(
       return undefined;
     }
   }
+  for (const [name, recorded] of Object.entries(stamp.code)) {
+    if (recorded !== statOf(name)) {
+      return undefined;
+    }
+  }
+  if (loadedModules().some(name => !(name in stamp.code))) {
+    return undefined;
+  }
   let seen = 0;
   const same = walkTree(path.resolve(out), (rel, stat) => {
     seen += 1;
@@ -188,25 +205,6 @@ export function catalogStats(catalog: string[]): Record<string, PathStat> {
   return inputs;
 }
 
-/** Stats of the OpenSLO files the entities name (null where missing). */
-export function openSloStats(
-  entities: CatalogEntity[],
-  allowRead: string[] = [],
-): Record<string, PathStat> {
-  const inputs: Record<string, PathStat> = {};
-  for (const { entity, file } of entities) {
-    const annotation = entity.metadata.annotations?.[ANNOTATION_OPENSLO];
-    const openSlo =
-      typeof annotation === 'string'
-        ? openSloFile(annotation.trim(), file, allowRead)
-        : undefined;
-    if (openSlo !== undefined && 'file' in openSlo) {
-      inputs[openSlo.file] = statOf(openSlo.file);
-    }
-  }
-  return inputs;
-}
-
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -214,7 +212,8 @@ function sleepSync(ms: number): void {
 /**
  * Writes the stamp of a finished run, atomically (a reader sees the old stamp or the new one).
  * `inputs` are the stats taken before the run read them: if any changed meanwhile, the run may
- * have read either version, and no stamp is written. The stamp is made strictly newer than
+ * have read either version, and no stamp is written. The code recorded is every module loaded by
+ * now. The stamp is made strictly newer than
  * every file it records, so that it is trusted. Best effort: a cache that cannot be written only
  * costs the next run its shortcut.
  */
@@ -237,6 +236,11 @@ export function writeStamp(
     version: STAMP_VERSION,
     key: options.key,
     inputs: options.inputs,
+    code: Object.fromEntries(
+      loadedModules()
+        .sort()
+        .map(name => [name, statOf(name)]),
+    ),
     output: treeStats(path.resolve(options.out)),
     outcome: options.outcome,
   };
