@@ -485,11 +485,16 @@ describe('lookout CLI', () => {
       expect(loaded(stamped.modules, RENDERING)).toEqual([]);
     });
 
-    it('prints the usage without loading what renders either', async () => {
+    it('prints the usage without loading what renders, nor the config loader', async () => {
       const { run, modules } = await modulesOf(['--help']);
       expect(run.stdout).toContain('Usage:');
       expect(run.code).toBe(0);
-      expect(loaded(modules, RENDERING)).toEqual([]);
+      expect(
+        loaded(modules, [
+          ...RENDERING,
+          /\/node_modules\/@backstage\/config-loader\//,
+        ]),
+      ).toEqual([]);
     });
   });
 

@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs/promises';
 import { Config, ConfigReader } from '@backstage/config';
-import { ConfigSources, FileConfigSource } from '@backstage/config-loader';
+import type * as ConfigLoader from '@backstage/config-loader';
 import { UsageError } from './usage';
 
 /**
@@ -29,6 +29,12 @@ export async function readConfigFiles(
   if (files.length === 0) {
     return new ConfigReader({});
   }
+  // Required here rather than imported: `lookout --help` (quickRun.ts) does without its 450
+  // modules.
+  const {
+    ConfigSources,
+    FileConfigSource,
+  }: typeof ConfigLoader = require('@backstage/config-loader');
   const substitutionFunc = async (name: string) => env[name.trim()];
   const source = ConfigSources.merge(
     files.map(file =>
