@@ -29,7 +29,7 @@ export async function readConfigFiles(
   if (files.length === 0) {
     return new ConfigReader({});
   }
-  // Required here rather than imported: `lookout --help` (quickRun.ts) does without its 450
+  // Required here rather than imported: `lookout --help` (quickRun.ts) does without its 470
   // modules.
   const {
     ConfigSources,
