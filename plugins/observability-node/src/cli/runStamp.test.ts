@@ -110,6 +110,15 @@ describe('run stamp', () => {
         ),
     ],
     [
+      // The key holds the config as read, not the settings read from it.
+      'a config key the settings do not read',
+      () =>
+        fs.appendFileSync(
+          path.join(root, 'app-config.yaml'),
+          'organization:\n  name: ACME\n',
+        ),
+    ],
+    [
       'a generated file edited by hand',
       () =>
         fs.appendFileSync(
