@@ -1,14 +1,15 @@
 /*
  * The CLI's output folder as the backend's sinks see it: `lookout render` hands each batch to the
  * sink of its format, built exactly as the backend builds it (only the folder and the file
- * system differ). Every batch first runs on a dry-run file system: what it would change is the
- * report, and only when it would change something does the same batch run on the real folder.
- * `--check` runs the whole render on one dry run and writes nothing.
+ * system differ). Every batch runs once, on a file system that makes each change on the real
+ * folder and records it: what it changed is the report. `--check` runs the whole render on one
+ * dry run, which records the same changes without making them, and writes nothing.
  */
 import path from 'node:path';
 import { YAML_HEADER_ALL } from '../render/output/generatedNotice';
 import { RenderedFile } from '../render/types';
 import { DryRunFileSystem } from '../sinks/fs/DryRunFileSystem';
+import { RecordingFileSystem } from '../sinks/fs/RecordingFileSystem';
 import { nodeSinkFileSystem, SinkFileSystem } from '../sinks/fs/SinkFileSystem';
 import { writeFileAtomic } from '../sinks/fs/writeFileAtomic';
 import { KustomizeSink } from '../sinks/kustomize/KustomizeSink';
@@ -173,13 +174,9 @@ export class SinkOutput {
       this.collect(await step(this.checked), slugs);
       return;
     }
-    const dry = new DryRunFileSystem();
-    const planned = await step(dry);
-    const changes = await dry.changes();
-    const any =
-      changes.created.length + changes.updated.length + changes.removed.length;
-    this.record(changes);
-    this.collect(any > 0 ? await step(nodeSinkFileSystem) : planned, slugs);
+    const fs = new RecordingFileSystem();
+    this.collect(await step(fs), slugs);
+    this.record(await fs.changes());
   }
 
   private collect(result: SinkApplyResult, slugs: Map<string, string>): void {

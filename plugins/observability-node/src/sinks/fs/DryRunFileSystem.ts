@@ -155,6 +155,11 @@ export class DryRunFileSystem implements SinkFileSystem {
     return result;
   }
 
+  /** Every file the recorded operations wrote, renamed or removed (temporary ones included). */
+  touched(): string[] {
+    return [...this.files.keys()];
+  }
+
   private async isFolder(dir: string): Promise<boolean> {
     const recorded = this.folders.get(dir);
     if (recorded !== undefined) {
