@@ -3,14 +3,18 @@
  * sink of its format, built exactly as the backend builds it (only the folder and the file
  * system differ). Every batch runs once, on a file system that makes each change on the real
  * folder and records it: what it changed is the report. `--check` runs the whole render on one
- * dry run, which records the same changes without making them, and writes nothing.
+ * dry run, which records the same changes without making them, and writes nothing. The CLI has
+ * nothing else to do meanwhile, so its file operations are synchronous calls.
  */
 import path from 'node:path';
 import { YAML_HEADER_ALL } from '../render/output/generatedNotice';
 import { RenderedFile } from '../render/types';
 import { DryRunFileSystem } from '../sinks/fs/DryRunFileSystem';
 import { RecordingFileSystem } from '../sinks/fs/RecordingFileSystem';
-import { nodeSinkFileSystem, SinkFileSystem } from '../sinks/fs/SinkFileSystem';
+import {
+  SinkFileSystem,
+  syncNodeSinkFileSystem,
+} from '../sinks/fs/SinkFileSystem';
 import { writeFileAtomic } from '../sinks/fs/writeFileAtomic';
 import { KustomizeSink } from '../sinks/kustomize/KustomizeSink';
 import { isGeneratedFile } from '../sinks/ownership';
@@ -84,7 +88,9 @@ export class SinkOutput {
     private readonly target: { format: OutputFormat; check: boolean },
     private readonly settings: CliSettings,
   ) {
-    this.checked = target.check ? new DryRunFileSystem() : undefined;
+    this.checked = target.check
+      ? new DryRunFileSystem(syncNodeSinkFileSystem)
+      : undefined;
   }
 
   /** Hands a batch to the sink. */
@@ -139,7 +145,7 @@ export class SinkOutput {
 
   /** The names in a subfolder of the output (as the sink sees it). */
   async list(folder: string): Promise<string[]> {
-    const fs = this.checked ?? nodeSinkFileSystem;
+    const fs = this.checked ?? syncNodeSinkFileSystem;
     return (await fs.readdir(path.join(this.outDir, folder))).map(
       entry => entry.name,
     );
@@ -174,7 +180,7 @@ export class SinkOutput {
       this.collect(await step(this.checked), slugs);
       return;
     }
-    const fs = new RecordingFileSystem();
+    const fs = new RecordingFileSystem(syncNodeSinkFileSystem);
     this.collect(await step(fs), slugs);
     this.record(await fs.changes());
   }
