@@ -23,6 +23,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseObservabilitySpec } from '@lookout/plugin-observability-common';
 import {
+  entityFolderFiles,
   renderEntity,
   runCli,
   SinkUpsert,
@@ -127,9 +128,11 @@ async function cli(root: string, catalogDir: string, outDir: string) {
 }
 
 /**
- * The file side of a run alone: entities are rendered in batches of 500 (untimed), then handed to
- * the Kustomize sink as `lookout render` hands them (timed: the dry run that finds what changed,
- * and the real run when something did); the last, full-sync batch prunes (timed).
+ * The sink's side of a run alone: entities are rendered in batches of 500 (untimed), then handed
+ * to the Kustomize sink as `lookout render` hands them (timed: the one pass that compares, writes
+ * what changed and records it); the last, full-sync batch prunes (timed). The sink serialises
+ * each render before comparing it: that part is timed on its own too (`serialise`, the same
+ * serialisation of the same renders), the rest is the file side.
  */
 async function syncOnly(catalogDir: string, outDir: string) {
   const settings = await readSettings([], {});
@@ -140,15 +143,30 @@ async function syncOnly(catalogDir: string, outDir: string) {
     settings,
   );
   let batch: SinkUpsert[] = [];
-  let timed = 0;
-  const apply = async (full: boolean) => {
+  const timed = { ms: 0, cpu: 0 };
+  const serialise = { ms: 0, cpu: 0 };
+  const time = async (into: typeof timed, work: () => Promise<void>) => {
     const started = performance.now();
-    await output.apply({
-      upserts: batch,
-      removals: [],
-      keep: full ? [...output.held] : undefined,
+    const cpuStart = process.cpuUsage();
+    await work();
+    const { user, system } = process.cpuUsage(cpuStart);
+    into.ms += performance.now() - started;
+    into.cpu += (user + system) / 1000;
+  };
+  const apply = async (full: boolean) => {
+    await time(timed, () =>
+      output.apply({
+        upserts: batch,
+        removals: [],
+        keep: full ? [...output.held] : undefined,
+      }),
+    );
+    // The same serialisation of the same renders, alone.
+    await time(serialise, async () => {
+      for (const upsert of batch) {
+        entityFolderFiles(upsert.render);
+      }
     });
-    timed += performance.now() - started;
     batch = [];
   };
   for await (const outcome of renderCatalog(entities, settings, {
@@ -160,7 +178,8 @@ async function syncOnly(catalogDir: string, outDir: string) {
   await apply(true);
   const { created, updated, removed } = await output.finish();
   return {
-    ms: timed,
+    ...timed,
+    serialise,
     changed: created.length + updated.length + removed.length,
   };
 }
@@ -274,9 +293,19 @@ async function main() {
       ['  CPU time (all threads)', seconds(second.cpu)],
       [
         'no-op run: compare + prune only (info)',
-        `${seconds(sync.ms)} for ${first.written} files, ${
-          sync.changed
-        } changed`,
+        `${seconds(sync.ms)} (CPU ${seconds(sync.cpu)}) for ${
+          first.written
+        } files, ${sync.changed} changed`,
+      ],
+      [
+        '  of which serialising the renders',
+        `${seconds(sync.serialise.ms)} (CPU ${seconds(sync.serialise.cpu)})`,
+      ],
+      [
+        '  the file side',
+        `${seconds(sync.ms - sync.serialise.ms)} (CPU ${seconds(
+          sync.cpu - sync.serialise.cpu,
+        )})`,
       ],
       ['peak RSS', `${mib(maxRssBytes)} (target < 1 GiB)`],
       [

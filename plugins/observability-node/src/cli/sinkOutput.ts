@@ -1,15 +1,20 @@
 /*
  * The CLI's output folder as the backend's sinks see it: `lookout render` hands each batch to the
  * sink of its format, built exactly as the backend builds it (only the folder and the file
- * system differ). Every batch first runs on a dry-run file system: what it would change is the
- * report, and only when it would change something does the same batch run on the real folder.
- * `--check` runs the whole render on one dry run and writes nothing.
+ * system differ). Every batch runs once, on a file system that makes each change on the real
+ * folder and records it: what it changed is the report. `--check` runs the whole render on one
+ * dry run, which records the same changes without making them, and writes nothing. The CLI has
+ * nothing else to do meanwhile, so its file operations are synchronous calls.
  */
 import path from 'node:path';
 import { YAML_HEADER_ALL } from '../render/output/generatedNotice';
 import { RenderedFile } from '../render/types';
 import { DryRunFileSystem } from '../sinks/fs/DryRunFileSystem';
-import { nodeSinkFileSystem, SinkFileSystem } from '../sinks/fs/SinkFileSystem';
+import { RecordingFileSystem } from '../sinks/fs/RecordingFileSystem';
+import {
+  SinkFileSystem,
+  syncNodeSinkFileSystem,
+} from '../sinks/fs/SinkFileSystem';
 import { writeFileAtomic } from '../sinks/fs/writeFileAtomic';
 import { KustomizeSink } from '../sinks/kustomize/KustomizeSink';
 import { isGeneratedFile } from '../sinks/ownership';
@@ -83,7 +88,9 @@ export class SinkOutput {
     private readonly target: { format: OutputFormat; check: boolean },
     private readonly settings: CliSettings,
   ) {
-    this.checked = target.check ? new DryRunFileSystem() : undefined;
+    this.checked = target.check
+      ? new DryRunFileSystem(syncNodeSinkFileSystem)
+      : undefined;
   }
 
   /** Hands a batch to the sink. */
@@ -138,7 +145,7 @@ export class SinkOutput {
 
   /** The names in a subfolder of the output (as the sink sees it). */
   async list(folder: string): Promise<string[]> {
-    const fs = this.checked ?? nodeSinkFileSystem;
+    const fs = this.checked ?? syncNodeSinkFileSystem;
     return (await fs.readdir(path.join(this.outDir, folder))).map(
       entry => entry.name,
     );
@@ -173,13 +180,9 @@ export class SinkOutput {
       this.collect(await step(this.checked), slugs);
       return;
     }
-    const dry = new DryRunFileSystem();
-    const planned = await step(dry);
-    const changes = await dry.changes();
-    const any =
-      changes.created.length + changes.updated.length + changes.removed.length;
-    this.record(changes);
-    this.collect(any > 0 ? await step(nodeSinkFileSystem) : planned, slugs);
+    const fs = new RecordingFileSystem(syncNodeSinkFileSystem);
+    this.collect(await step(fs), slugs);
+    this.record(await fs.changes());
   }
 
   private collect(result: SinkApplyResult, slugs: Map<string, string>): void {

@@ -111,18 +111,30 @@ export class DryRunFileSystem implements SinkFileSystem {
     if (this.folders.get(dir) === false) {
       return [];
     }
-    const entries = new Map(await this.realEntries(dir));
-    for (const name of this.children.get(dir) ?? []) {
-      entries.set(name, this.folders.has(path.join(dir, name)));
-    }
+    const real = await this.realEntries(dir);
+    // Only the names this run wrote, renamed or removed can differ from the real entries.
+    const touched = this.children.get(dir);
     const result: SinkDirEntry[] = [];
-    for (const [name, directory] of entries) {
+    const addIfPresent = (name: string) => {
       const full = path.join(dir, name);
+      const directory = this.folders.has(full);
       const present = directory
         ? this.folders.get(full) !== false
         : this.files.get(full) !== null;
       if (present) {
         result.push({ name, directory });
+      }
+    };
+    for (const [name, directory] of real) {
+      if (touched?.has(name)) {
+        addIfPresent(name);
+      } else {
+        result.push({ name, directory });
+      }
+    }
+    for (const name of touched ?? []) {
+      if (!real.has(name)) {
+        addIfPresent(name);
       }
     }
     return result;
@@ -153,6 +165,11 @@ export class DryRunFileSystem implements SinkFileSystem {
     result.updated.sort();
     result.removed.sort();
     return result;
+  }
+
+  /** Every file the recorded operations wrote, renamed or removed (temporary ones included). */
+  touched(): string[] {
+    return [...this.files.keys()];
   }
 
   private async isFolder(dir: string): Promise<boolean> {

@@ -2,6 +2,7 @@
  * The few file operations the file sinks perform, behind an interface so that tests can make any
  * one of them fail (a crash at every step) and benchmarks can count writes.
  */
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 
 /** An entry of a folder. @public */
@@ -58,6 +59,51 @@ export const nodeSinkFileSystem: SinkFileSystem = {
   async readdir(path) {
     try {
       const entries = await fs.readdir(path, { withFileTypes: true });
+      return entries.map(entry => ({
+        name: entry.name,
+        directory: entry.isDirectory(),
+      }));
+    } catch (error) {
+      if (isMissing(error)) {
+        return [];
+      }
+      throw error;
+    }
+  },
+};
+
+/**
+ * The real file system through synchronous calls behind the same interface, for a process that
+ * has nothing else to do while it writes (the `lookout` CLI): each step of a small file is one
+ * system call instead of a round trip through the thread pool and a promise. Never for the
+ * backend, whose event loop serves requests meanwhile.
+ */
+export const syncNodeSinkFileSystem: SinkFileSystem = {
+  async readFile(path) {
+    try {
+      return fsSync.readFileSync(path, 'utf8');
+    } catch (error) {
+      if (isMissing(error)) {
+        return undefined;
+      }
+      throw error;
+    }
+  },
+  async writeFile(path, content) {
+    fsSync.writeFileSync(path, content);
+  },
+  async rename(from, to) {
+    fsSync.renameSync(from, to);
+  },
+  async mkdir(path) {
+    fsSync.mkdirSync(path, { recursive: true });
+  },
+  async rm(path) {
+    fsSync.rmSync(path, { recursive: true, force: true });
+  },
+  async readdir(path) {
+    try {
+      const entries = fsSync.readdirSync(path, { withFileTypes: true });
       return entries.map(entry => ({
         name: entry.name,
         directory: entry.isDirectory(),

@@ -256,8 +256,11 @@ export class KustomizeSink implements ProvisioningSink {
     await mapConcurrently([...deletions], this.concurrency, folder =>
       this.removeFolder(folder),
     );
-    await this.replaceStaged(staged);
-    await this.writeParent([...live]);
+    if (staged.size > 0) {
+      await this.replaceStaged(staged);
+      // Without staged folders the parent already lists the final names.
+      await this.writeParent([...live]);
+    }
     await mapConcurrently([...staged.keys()], this.concurrency, slug =>
       this.removeFolder(this.stagedName(slug)),
     );

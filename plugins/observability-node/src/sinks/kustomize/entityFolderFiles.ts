@@ -1,9 +1,10 @@
 /*
- * One entity's folder of the operator format, by file name, cut out of the full layout.
+ * One entity's folder of the operator format, by file name (the layout of that entity alone).
  */
 import {
   OperatorLayoutOptions,
-  toOperatorFiles,
+  operatorEntityFiles,
+  sortFiles,
 } from '../../render/output/operatorFiles';
 import { EntityRender } from '../../render/types';
 
@@ -18,7 +19,7 @@ export function entityFolderFiles(
 ): Map<string, string> {
   const files = new Map<string, string>();
   const prefix = `${render.slug}/`;
-  for (const file of toOperatorFiles([render], layout)) {
+  for (const file of sortFiles(operatorEntityFiles(render, layout))) {
     if (file.path.startsWith(prefix)) {
       files.set(file.path.slice(prefix.length), file.content);
     }

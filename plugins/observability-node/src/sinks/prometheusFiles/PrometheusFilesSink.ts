@@ -23,6 +23,7 @@ import {
   SinkApplyResult,
   SinkChanges,
   SinkEntityOutcome,
+  SinkUpsert,
 } from '../types';
 import {
   PrometheusReloadRejectedError,
@@ -168,9 +169,12 @@ export class PrometheusFilesSink implements ProvisioningSink {
       plans.push(plan);
       return undefined;
     };
+    // Each upsert's file names, for the prune below: its files are serialised once per batch.
+    const upsertKeys = new Map<SinkUpsert, string[]>();
     const outcomes = await runEntityChanges(changes, {
       upsert: async upsert => {
         const desired = this.entityFiles(upsert.render);
+        upsertKeys.set(upsert, [...desired.keys()]);
         const removed = upsert.previousObjects.filter(key => !desired.has(key));
         return planned(await this.plan(upsert.entityRef, desired, removed));
       },
@@ -189,7 +193,11 @@ export class PrometheusFilesSink implements ProvisioningSink {
     if (changes.keep) {
       const wanted = new Set<string>();
       for (const upsert of changes.upserts) {
-        this.entityFiles(upsert.render).forEach((_, key) => wanted.add(key));
+        const keys =
+          upsertKeys.get(upsert) ?? this.entityFiles(upsert.render).keys();
+        for (const key of keys) {
+          wanted.add(key);
+        }
       }
       changes.keep.forEach(keep =>
         keep.objects.forEach(key => wanted.add(key)),
