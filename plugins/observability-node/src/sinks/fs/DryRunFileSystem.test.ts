@@ -1,49 +1,26 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  makeTempDir,
+  makeSampleChanges,
+  SAMPLE_TREE,
   snapshot,
+  tempDirsRemovedAfterAll,
   upsertOf,
   writeTree,
 } from '../__testUtils__/folders';
 import { sampleRender } from '../__testUtils__/sampleRender';
 import { KustomizeSink } from '../kustomize/KustomizeSink';
 import { DryRunFileSystem } from './DryRunFileSystem';
-import { writeFileAtomic } from './writeFileAtomic';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await makeTempDir('dry-run');
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(
-    dirs.map(dir => fs.rm(dir, { recursive: true, force: true })),
-  );
-});
+const tempDir = tempDirsRemovedAfterAll('dry-run');
 
-const BEFORE = {
-  'kept.txt': 'same\n',
-  'changed.txt': 'old\n',
-  'gone.txt': 'bye\n',
-  'folder/a.txt': 'a\n',
-  'folder/deep/b.txt': 'b\n',
-};
+const BEFORE = SAMPLE_TREE;
 
 describe('DryRunFileSystem', () => {
   it('shows its own writes to later reads and leaves the real folder as it was', async () => {
     const dir = await tempDir();
     await writeTree(dir, BEFORE);
     const dry = new DryRunFileSystem();
-    const at = (rel: string) => path.join(dir, rel);
-
-    await writeFileAtomic(dry, at('changed.txt'), 'new\n');
-    await writeFileAtomic(dry, at('kept.txt'), 'same\n');
-    await dry.rm(at('gone.txt'));
-    await dry.mkdir(at('made/sub'));
-    await dry.writeFile(at('made/sub/c.txt'), 'c\n');
-    await dry.rename(at('folder'), at('moved'));
+    const at = await makeSampleChanges(dry, dir);
 
     expect(await dry.readFile(at('changed.txt'))).toBe('new\n');
     expect(await dry.readFile(at('gone.txt'))).toBeUndefined();

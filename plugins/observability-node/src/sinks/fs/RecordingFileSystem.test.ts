@@ -1,10 +1,11 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { CrashingFileSystem } from '../__testUtils__/crashingFileSystem';
 import { nodeSinkFileSystem, SinkFileSystem } from './SinkFileSystem';
 import {
-  makeTempDir,
+  makeSampleChanges,
+  SAMPLE_TREE,
   snapshot,
+  tempDirsRemovedAfterAll,
   upsertOf,
   writeTree,
 } from '../__testUtils__/folders';
@@ -15,25 +16,9 @@ import { SinkChanges } from '../types';
 import { RecordingFileSystem } from './RecordingFileSystem';
 import { writeFileAtomic } from './writeFileAtomic';
 
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await makeTempDir('recording');
-  dirs.push(dir);
-  return dir;
-}
-afterAll(async () => {
-  await Promise.all(
-    dirs.map(dir => fs.rm(dir, { recursive: true, force: true })),
-  );
-});
+const tempDir = tempDirsRemovedAfterAll('recording');
 
-const BEFORE = {
-  'kept.txt': 'same\n',
-  'changed.txt': 'old\n',
-  'gone.txt': 'bye\n',
-  'folder/a.txt': 'a\n',
-  'folder/deep/b.txt': 'b\n',
-};
+const BEFORE = SAMPLE_TREE;
 
 const A = 'component:default/alpha';
 const B = 'component:default/bravo';
@@ -123,14 +108,7 @@ describe('RecordingFileSystem', () => {
     const dir = await tempDir();
     await writeTree(dir, BEFORE);
     const recording = new RecordingFileSystem();
-    const at = (rel: string) => path.join(dir, rel);
-
-    await writeFileAtomic(recording, at('changed.txt'), 'new\n');
-    await writeFileAtomic(recording, at('kept.txt'), 'same\n');
-    await recording.rm(at('gone.txt'));
-    await recording.mkdir(at('made/sub'));
-    await recording.writeFile(at('made/sub/c.txt'), 'c\n');
-    await recording.rename(at('folder'), at('moved'));
+    const at = await makeSampleChanges(recording, dir);
     // Written, then put back as it was: no change.
     await writeFileAtomic(recording, at('moved/a.txt'), 'a2\n');
     await writeFileAtomic(recording, at('moved/a.txt'), 'a\n');
