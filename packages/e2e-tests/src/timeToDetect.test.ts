@@ -26,6 +26,7 @@ describe('time-to-detect helpers', () => {
       end,
       minutes: 60,
       stepSeconds: 30,
+      scrapeSeconds: 15,
       requestsPerSecond: 20,
     });
     const samples = (prefix: string) =>
@@ -48,5 +49,46 @@ describe('time-to-detect helpers', () => {
       samples('slo:sli_errors:rate5m').every(([value]) => value === 0),
     ).toBe(true);
     expect(text.endsWith('# EOF\n')).toBe(true);
+  });
+
+  it('backfills the raw request counters the 1h ratio reads, at the scrape interval, apart from the live series', () => {
+    const end = Date.UTC(2026, 11, 3, 12, 0, 0);
+    const text = healthyHistoryOpenMetrics({
+      end,
+      minutes: 60,
+      stepSeconds: 30,
+      scrapeSeconds: 15,
+      requestsPerSecond: 20,
+    });
+    const labels =
+      'job="lookout",instance="127.0.0.1:9464",backstage_entity="component:default/demo-service",http_request_method="GET",http_response_status_code="200",lookout_history="healthy"';
+    const series = (selector: string) =>
+      text
+        .split('\n')
+        .filter(line => line.startsWith(`${selector} `))
+        .map(line => line.split(' ').map(Number).slice(-2));
+    const count = series(
+      `http_server_request_duration_seconds_count{${labels}}`,
+    );
+    expect(count).toHaveLength(240); // an hour every 15 s
+    expect(count[0]).toEqual([0, end / 1000 - 3600]);
+    // 15 s of 20 req/s between samples; the last one 15 s before the end.
+    expect(count[1]).toEqual([300, end / 1000 - 3585]);
+    expect(count[count.length - 1]).toEqual([239 * 300, end / 1000 - 15]);
+    // Every request under 250 ms: the latency SLI's bucket counts them all.
+    expect(
+      series(
+        `http_server_request_duration_seconds_bucket{${labels},le="0.25"}`,
+      ),
+    ).toEqual(count);
+    expect(
+      series(
+        `http_server_request_duration_seconds_bucket{${labels},le="+Inf"}`,
+      ),
+    ).toEqual(count);
+    expect(text).toContain(
+      '# TYPE http_server_request_duration_seconds histogram',
+    );
+    expect(text).not.toContain('http_response_status_code="5');
   });
 });

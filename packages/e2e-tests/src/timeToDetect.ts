@@ -1,24 +1,41 @@
 /*
  * What the live test needs to measure time to detect (docs/benchmarks.md, "Time to detect"):
  *
- * - a healthy history, backfilled before Prometheus starts: the two 5-minute rates Lookout's
- *   rules record per SLO (`slo:sli_errors:rate5m` 0, `slo:sli_total:rate5m` the traffic), at the
- *   evaluation interval, as the rules would have written them over hours of healthy traffic.
- *   Without it the 1h ratio of a fresh Prometheus holds a minute or two of traffic and crosses the
- *   page threshold within seconds of an outage, which no production Prometheus does;
+ * - a healthy history, backfilled before Prometheus starts, as the rules would have seen it over
+ *   hours of healthy traffic: the two 5-minute rates Lookout's rules record per SLO
+ *   (`slo:sli_errors:rate5m` 0, `slo:sli_total:rate5m` the traffic) at the evaluation interval,
+ *   their 5-minute sums, and the raw series the 1h error ratio reads over the hour (the demo
+ *   service's request counter and its 250 ms latency bucket, every request a fast success) at
+ *   the scrape interval. Without it the 1h ratio of a fresh Prometheus holds a few minutes of
+ *   traffic and crosses the page threshold within seconds of an outage, which no production
+ *   Prometheus does;
  * - the options measured beside Lookout's page, as extra alerting rules over the same scrapes
- *   (their own history backfilled the same way): the short window alone, the long window read
- *   from the raw counters over 1h (Sloth's and Pyrra's form), and the long window summed from
- *   1-minute rates instead of 5-minute ones.
+ *   (their own history backfilled the same way): the short window alone, the long window summed
+ *   from the recorded 5-minute rates (Lookout's rules before the 1h window read the raw
+ *   counters), and the long window summed from 1-minute rates instead.
  */
-
 /** The demo service's entity and its SLOs (examples/entities.yaml). */
 export const DEMO_ENTITY = 'component:default/demo-service';
 const DEMO_SLOS = ['availability', 'latency'];
 /** The demo service's request counter (its OpenTelemetry HTTP server histogram). */
-const REQUESTS = 'http_server_request_duration_seconds_count';
-/** The counter holding the history of the raw-counter option (a name of its own, see below). */
-const HISTORY_REQUESTS = 'lookout_ttd_history_requests';
+export const REQUESTS = 'http_server_request_duration_seconds_count';
+/** The demo service's request duration histogram, whose count and buckets the SLIs read. */
+const DURATION = 'http_server_request_duration_seconds';
+/**
+ * Labels of the backfilled raw series besides the scrape's: those of the demo service's healthy
+ * requests, and `lookout_history`, which keeps them apart from the series Prometheus scrapes once
+ * it runs (same name and labels, they would be one series with a gap and a counter reset).
+ */
+const RAW_HISTORY_LABELS = [
+  'job="lookout"',
+  'instance="127.0.0.1:9464"',
+  `backstage_entity="${DEMO_ENTITY}"`,
+  'http_request_method="GET"',
+  'http_response_status_code="200"',
+  'lookout_history="healthy"',
+].join(',');
+/** The latency SLI's threshold bucket (`99% < 250ms`); every healthy request falls in it. */
+const LATENCY_BUCKET = '0.25';
 /** The page threshold of a 99.9 % SLO: burn rate 14.4 × the 0.1 % budget. */
 const PAGE_RATIO = 0.0144;
 
@@ -30,6 +47,8 @@ export interface HealthyHistoryOptions {
   minutes: number;
   /** Seconds between the rates' samples: the evaluation interval. */
   stepSeconds: number;
+  /** Seconds between the raw counters' samples: the scrape interval. */
+  scrapeSeconds: number;
   /** Requests per second of the healthy traffic. */
   requestsPerSecond: number;
 }
@@ -75,15 +94,24 @@ export function healthyHistoryOpenMetrics(
   family('slo:sli_total:sum5m', sumTimes, rate * rateSamplesIn5m, sloLabels);
   family('lookout_ttd:errors:rate1m', rateTimes, 0, ['']);
   family('lookout_ttd:total:rate1m', rateTimes, rate, ['']);
-  // The raw counter under a name of its own: under the demo service's metric name it would add
-  // to Lookout's own 5m rates after Prometheus starts.
-  lines.push(`# TYPE ${HISTORY_REQUESTS} counter`);
-  for (const t of rateTimes) {
-    lines.push(
-      `${HISTORY_REQUESTS}_total{backstage_entity="${DEMO_ENTITY}"} ${
-        (t - rateTimes[0]) * rate
-      } ${t}`,
-    );
+  // The raw series under the demo service's own names, as scraped: the 1h ratio of Lookout's
+  // rules reads them over the hour. They end where Prometheus starts, so a 5m rate right after
+  // the start adds their last minutes to the live series' first ones, as it would on a
+  // Prometheus that had kept running. Errors need none: the ratio reads no 5xx as 0.
+  const rawTimes = samples(options.minutes * 60, options.scrapeSeconds);
+  const counted = (t: number) => (t - rawTimes[0]) * rate;
+  lines.push(`# TYPE ${DURATION} histogram`);
+  for (const le of [LATENCY_BUCKET, '+Inf']) {
+    for (const t of rawTimes) {
+      lines.push(
+        `${DURATION}_bucket{${RAW_HISTORY_LABELS},le="${le}"} ${counted(
+          t,
+        )} ${t}`,
+      );
+    }
+  }
+  for (const t of rawTimes) {
+    lines.push(`${DURATION}_count{${RAW_HISTORY_LABELS}} ${counted(t)} ${t}`);
   }
   lines.push('# EOF', '');
   return lines.join('\n');
@@ -115,8 +143,8 @@ export async function measureRequestRate(
 export const DETECTION_OPTIONS: Record<string, string> = {
   LookoutTtdShortWindowOnly:
     'the 5m window alone (no long window): the floor of scrape, rate and evaluation',
-  LookoutTtdRawCounters1h:
-    'the 1h window as rate(counter[1h]) over the raw counters (Sloth and Pyrra)',
+  LookoutTtdRate5mSums1h:
+    'the 1h window summed from the recorded 5m rates (Lookout before it read the raw counters)',
   LookoutTtdRate1mSums:
     'the 1h window summed from recorded 1m rates instead of 5m rates',
 };
@@ -125,7 +153,8 @@ export const DETECTION_OPTIONS: Record<string, string> = {
 export function detectionOptionRules(): string {
   const all = `${REQUESTS}{backstage_entity="${DEMO_ENTITY}"}`;
   const errors = `${REQUESTS}{backstage_entity="${DEMO_ENTITY}", http_response_status_code=~"5.."}`;
-  const history = `${HISTORY_REQUESTS}_total{backstage_entity="${DEMO_ENTITY}"}`;
+  const recorded = (name: string) =>
+    `${name}{backstage_entity="${DEMO_ENTITY}", slo="availability"}`;
   const rule = (fields: Record<string, string>) => [
     `      - ${Object.entries(fields)
       .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
@@ -153,8 +182,12 @@ export function detectionOptionRules(): string {
       expr: `lookout_ttd:error:ratio5m > ${PAGE_RATIO}`,
     }),
     ...rule({
-      alert: 'LookoutTtdRawCounters1h',
-      expr: `(sum(rate(${errors}[1h])) or vector(0)) / ((sum(rate(${all}[1h])) or vector(0)) + (sum(rate(${history}[1h])) or vector(0))) > ${PAGE_RATIO} and on () lookout_ttd:error:ratio5m > ${PAGE_RATIO}`,
+      alert: 'LookoutTtdRate5mSums1h',
+      expr: `sum_over_time(${recorded(
+        'slo:sli_errors:rate5m',
+      )}[1h]) / sum_over_time(${recorded(
+        'slo:sli_total:rate5m',
+      )}[1h]) > ${PAGE_RATIO} and on () lookout_ttd:error:ratio5m > ${PAGE_RATIO}`,
     }),
     ...rule({
       alert: 'LookoutTtdRate1mSums',

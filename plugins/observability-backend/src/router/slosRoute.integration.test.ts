@@ -16,7 +16,8 @@
  * between the first and last counter samples in [t − 5m, t] (what `rate()` gives for 30 s
  * samples: it extrapolates both ends to the range boundaries); a window's error ratio is the sum
  * of the 5m error rates recorded in [t − window, t] over the sum of the total rates (Prometheus
- * 2.x range selectors include both ends); burn rate = ratio ÷ (1 − objective); budget left
+ * 2.x range selectors include both ends), except the 1h ratio: the counters' slope over
+ * [t − 1h, t]; burn rate = ratio ÷ (1 − objective); budget left
  * = 1 − ratio over the SLO window ÷ (1 − objective). Only the timestamps at which promtool
  * evaluated the rules are read from Prometheus (promtool aligns them to a per-group offset).
  */
@@ -126,17 +127,24 @@ class SyntheticCounters {
     return lines.join('\n');
   }
 
-  /** `rate(http_requests_total{code=<code>}[5m])` at `t` (seconds). */
-  rate5m(code: string, t: number): number {
-    const first = Math.ceil((t - 5 * MINUTE - this.start) / SAMPLE_INTERVAL);
+  /**
+   * `rate(http_requests_total{code=<code>}[<range>])` at `t` (seconds), without the
+   * extrapolation to the range's ends (the same factor for every code: their samples share
+   * timestamps, so it cancels out of every ratio).
+   */
+  rate(code: string, t: number, range: number): number {
+    const first = Math.ceil((t - range - this.start) / SAMPLE_INTERVAL);
     const last = Math.floor((t - this.start) / SAMPLE_INTERVAL);
     const values = this.values[code];
     return (values[last] - values[first]) / ((last - first) * SAMPLE_INTERVAL);
   }
 }
 
-/** Errors and total 5m rates of one SLO at `t`. */
-type SliRates = (t: number) => { errors: number; total: number };
+/** Errors and total rates of one SLO at `t` over `range` (default 5m). */
+type SliRates = (
+  t: number,
+  range?: number,
+) => { errors: number; total: number };
 
 /**
  * The SLIs of the two SLOs: `availability` counts 5xx as errors, `success` everything but 2xx.
@@ -145,18 +153,26 @@ type SliRates = (t: number) => { errors: number; total: number };
  * closure over the name.
  */
 const SLI_RATES: Record<string, (counters: SyntheticCounters) => SliRates> = {
-  availability: counters => t => {
-    const errors = counters.rate5m('500', t);
-    return {
-      errors,
-      total: counters.rate5m('200', t) + counters.rate5m('404', t) + errors,
-    };
-  },
-  success: counters => t => {
-    const good = counters.rate5m('200', t);
-    const total = good + counters.rate5m('404', t) + counters.rate5m('500', t);
-    return { errors: Math.max(total - good, 0), total };
-  },
+  availability:
+    counters =>
+    (t, range = 5 * MINUTE) => {
+      const errors = counters.rate('500', t, range);
+      return {
+        errors,
+        total:
+          counters.rate('200', t, range) +
+          counters.rate('404', t, range) +
+          errors,
+      };
+    },
+  success:
+    counters =>
+    (t, range = 5 * MINUTE) => {
+      const good = counters.rate('200', t, range);
+      const total =
+        good + counters.rate('404', t, range) + counters.rate('500', t, range);
+      return { errors: Math.max(total - good, 0), total };
+    },
 };
 
 /** Times of the recorded series of an SLO that ratios read (promtool offsets each rule group). */
@@ -173,8 +189,9 @@ function inRange(times: number[], t: number, seconds: number): number[] {
 }
 
 /**
- * The error ratio over `window` at `t`, from the recorded 5m rates; from 1d on, from their
- * 5-minute sums (each the rates of [s - 5m, s]), as the rules compute it.
+ * The error ratio over `window` at `t`, as the rules compute it: over 1h from the raw counters
+ * (the rates over the hour); otherwise from the recorded 5m rates; from 1d on, from their
+ * 5-minute sums (each the rates of [s - 5m, s]).
  */
 function handRatio(
   rates: SliRates,
@@ -189,6 +206,10 @@ function handRatio(
       ...times.rates.filter(s => s <= t && s > t - 5 * MINUTE),
     );
     const { errors, total } = rates(latest);
+    return errors / total;
+  }
+  if (window === '1h') {
+    const { errors, total } = rates(t, HOUR);
     return errors / total;
   }
   const rateTimes =

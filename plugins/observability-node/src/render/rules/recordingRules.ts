@@ -1,7 +1,8 @@
 /*
- * The recording rules of one SLO: the 5m rates of bad and all events (the only rules reading raw
- * series), their 5-minute sums, every window's error ratio derived from them as a ratio of sums,
- * the budget left, the objective and the info series.
+ * The recording rules of one SLO: the 5m rates of bad and all events (read from the raw series),
+ * their 5-minute sums, every window's error ratio as a ratio of sums (the 1h one read from the
+ * raw series over the hour, the others derived from the rates), the budget left, the objective
+ * and the info series.
  */
 import {
   RECORDED_WINDOWS,
@@ -29,6 +30,20 @@ export const SUM_SPAN = '5m';
 const SUMMED_FROM_SECONDS = durationSeconds('1d');
 
 /**
+ * Windows whose error ratio reads the raw series over the window: the page tier's long window.
+ * A ratio of recorded 5m rates lags a full outage by the 5 minutes each rate takes to ramp up
+ * (the 1h ratio grows as t²/(2·300·3600) at first: ~170 s to 14.4 × a 0.1 % budget), while
+ * `rate(counter[1h])` sees the first failed scrape in full (~55 s). The cost is one read of the
+ * raw counters over an hour per SLO and evaluation.
+ */
+const RAW_WINDOWS: ReadonlySet<string> = new Set(['1h']);
+
+/** Whether the error ratio over `window` reads the raw series over the window. @internal */
+export function readsRaw(window: string): boolean {
+  return RAW_WINDOWS.has(window);
+}
+
+/**
  * Whether the error ratio over `window` reads the 5-minute sums. The windows of the page tiers
  * (up to 6h) read the rates, so a fast burn is seen within one evaluation; a day and longer
  * read the sums, a fifth of the samples, and lag by at most the 5 minutes not yet summed.
@@ -43,13 +58,16 @@ function windowMatcher(window: string): string {
 }
 
 /**
- * Error ratio over `window`. 5m: the ratio of the recorded rates. Longer windows:
- * `sum_over_time(bad rate) / sum_over_time(all rate)`: weighted by traffic (a quiet night
- * counts for what it served, unlike an average of ratios), cheap (two series, no raw data, no
+ * Error ratio over `window`. 5m: the ratio of the recorded rates. 1h (`readsRaw`): the SLI's
+ * own rate expressions over the hour, `rate(bad[1h]) / rate(all[1h])`, so that a full outage
+ * pages within about a minute instead of three. Other windows:
+ * `sum_over_time(bad rate) / sum_over_time(all rate)`: cheap (two series, no raw data, no
  * subquery) and immune to empty slices, which an average of 5m ratios turns into NaN. From a day
  * on, the same ratio adds up the 5-minute sums of the rate samples (each sample is in exactly
- * one sum, so the ratio is the same traffic-weighted one). The denominator is guarded with
- * `> 0`, so a window without traffic records nothing rather than 0/0 = NaN.
+ * one sum, so the ratio is the same traffic-weighted one). Every form is a ratio of sums,
+ * weighted by traffic (a quiet night counts for what it served, unlike an average of ratios).
+ * The denominator is guarded with `> 0`, so a window without traffic records nothing rather
+ * than 0/0 = NaN.
  * @internal
  */
 export function errorRatioExpression(
@@ -61,6 +79,10 @@ export function errorRatioExpression(
       context,
       SLO_TOTAL_RATE,
     )} > 0)`;
+  }
+  if (readsRaw(window)) {
+    const raw = sliRateExpressions(context.slo.indicator, window);
+    return `(${raw.errors}) / (${raw.total} > 0)`;
   }
   const summed = readsSums(window);
   const errors = sloSelector(

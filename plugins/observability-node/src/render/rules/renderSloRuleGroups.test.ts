@@ -114,7 +114,7 @@ describe('renderSloRuleGroups', () => {
       });
     });
 
-    it('derives every window from the recorded rates, traffic-weighted; from 1d on from their 5-minute sums', () => {
+    it('derives the windows from the recorded rates, traffic-weighted; 1h from the raw counters; from 1d on from the 5-minute sums', () => {
       const ratio = (window: string) =>
         rules.find(
           r =>
@@ -123,8 +123,12 @@ describe('renderSloRuleGroups', () => {
       expect(ratio('5m')).toBe(
         `slo:sli_errors:rate5m{${S}} / (slo:sli_total:rate5m{${S}} > 0)`,
       );
+      expect(ratio('30m')).toBe(
+        `sum_over_time(slo:sli_errors:rate5m{${S}}[30m]) / (sum_over_time(slo:sli_total:rate5m{${S}}[30m]) > 0)`,
+      );
       expect(ratio('1h')).toBe(
-        `sum_over_time(slo:sli_errors:rate5m{${S}}[1h]) / (sum_over_time(slo:sli_total:rate5m{${S}}[1h]) > 0)`,
+        '(sum(rate(http_requests_total{job="checkout", code=~"5.."}[1h])) or vector(0))' +
+          ' / (sum(rate(http_requests_total{job="checkout"}[1h])) > 0)',
       );
       expect(ratio('6h')).toContain('slo:sli_errors:rate5m{');
       for (const window of ['1d', '3d', '30d']) {
@@ -425,6 +429,17 @@ describe('renderSloRuleGroups', () => {
         errors: `(histogram_count(${h}) > 0) * (1 - histogram_fraction(0, 0.3, ${h})) or histogram_count(${h})`,
         total: `histogram_count(${h})`,
       });
+    });
+
+    it('reads the 1h window with the same expressions over the hour, `or` kept inside the numerator', () => {
+      const h = 'sum(rate(http_request_duration_seconds{job="checkout"}[1h]))';
+      const hourRatio = allRules([latencySlo('native')]).find(
+        r => r.record === 'slo:sli_error:ratio' && r.labels?.window === '1h',
+      )!.expr;
+      expect(hourRatio).toBe(
+        `((histogram_count(${h}) > 0) * (1 - histogram_fraction(0, 0.3, ${h})) or histogram_count(${h}))` +
+          ` / (histogram_count(${h}) > 0)`,
+      );
     });
   });
 

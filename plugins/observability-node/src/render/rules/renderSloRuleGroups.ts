@@ -6,8 +6,9 @@
  *   objective, the error ratios of the alert windows (5m … 3d) and the alerts, in dependency
  *   order. Rules of one group run one after the other and each sees the samples the earlier ones
  *   wrote at the same timestamp, so an alert never compares a fresh 5m ratio with a stale 1h one.
- *   Only the first two rules read raw series, over 5 minutes; Sloth re-reads the raw counters for
- *   every window up to 3d and Pyrra runs `increase(…[4w])` on them.
+ *   Three rules read raw series: the two 5m rates, and the 1h error ratio over the hour (a ratio
+ *   of recorded 5m rates would page ~2 minutes later on a full outage, see `readsRaw`); Sloth
+ *   re-reads the raw counters for every window up to 3d and Pyrra runs `increase(…[4w])` on them.
  * - `lookout/<entity ref>/<slo>/sums` (every 5m): the sums of the last 5 minutes of the two
  *   rates. The 1d, 3d and SLO-window ratios add these up: a 30d ratio reads 8,640 sums instead
  *   of 43,200 rate samples at a 1m interval (the 30d ratio was more than half of the whole rule

@@ -79,12 +79,14 @@ describe('rules per SLO compared with Sloth and Pyrra', () => {
       rules: 18,
       recordingRules: 15,
       alertingRules: 3,
-      rawReaders: 2,
-      longestRawRange: 300,
+      // The two 5m rates and the 1h error ratio (read over the hour so a full outage pages
+      // within about a minute, docs/slo-alerting.md).
+      rawReaders: 3,
+      longestRawRange: 3600,
     });
   });
 
-  it("reads raw series in 2 rules over 5m instead of Sloth's 7 over up to 3d", () => {
+  it("reads raw series in 3 rules over at most 1h instead of Sloth's 7 over up to 3d", () => {
     const sloth = stats(golden('sloth-getting-started.output.yml'));
     expect(sloth).toEqual({
       rules: 17,

@@ -247,13 +247,14 @@ function handWrittenScenarioSuite(promtool: string) {
     /** Runs promtool on a test file of `tests`; `code` 0 means every assertion held. */
     async function promtoolTest(
       tests: object[],
+      evaluationInterval = '1m',
     ): Promise<{ code: number; output: string }> {
       const file = join(dir, 'scenario.yaml');
       writeFileSync(
         file,
         toYaml({
           rule_files: ['rules.yaml'],
-          evaluation_interval: '1m',
+          evaluation_interval: evaluationInterval,
           tests,
         }),
       );
@@ -291,6 +292,33 @@ function handWrittenScenarioSuite(promtool: string) {
           ],
         },
       ]);
+      expect(result).toEqual(PASSED);
+    });
+
+    it('sees a full outage in the 1h ratio within 90 s (15 s scrape, 30 s evaluation)', async () => {
+      // 14.4 × the 0.1 % budget of the 99.9 % SLO: the page tier's 1h threshold (issue #14's
+      // goal: firing within 2 minutes at this scrape and evaluation interval).
+      const pageThreshold = 0.0144;
+      const above = (time: string) => ({
+        expr: `count(slo:sli_error:ratio{${AVAILABILITY}, window="1h"} > ${pageThreshold})`,
+        eval_time: time,
+        exp_samples: time === '1h' ? [] : [{ labels: '{}', value: 1 }],
+      });
+      const result = await promtoolTest(
+        [
+          {
+            name: 'healthy for 1h at 10 requests per scrape, then every request fails',
+            interval: '15s',
+            input_series: [
+              { series: ERRORS_SERIES, values: '0+0x240 10+10x20' },
+              { series: OK_SERIES, values: '0+10x240 2400+0x20' },
+            ],
+            // Last healthy scrape at 1h; 90 s later the 1h ratio is past the page threshold.
+            promql_expr_test: [above('1h'), above('1h1m30s')],
+          },
+        ],
+        '30s',
+      );
       expect(result).toEqual(PASSED);
     });
 

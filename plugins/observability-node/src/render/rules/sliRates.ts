@@ -1,7 +1,8 @@
 /*
- * The two expressions that read an SLO's raw series: the 5m rates of bad and of all events,
- * summed over every label (the rule's `labels` then set `slo` and `backstage_entity`). They are
- * the only rules of an SLO that touch raw series; every window is derived from their output.
+ * The expressions that read an SLO's raw series: the rates of bad and of all events over a
+ * range, summed over every label (the rule's `labels` then set `slo` and `backstage_entity`).
+ * The 5m rates are recorded and the windows from 5m on derive from them, except the 1h error
+ * ratio, which reads the raw series over the hour (see `errorRatioExpression`).
  */
 import {
   LabelMatcher,
@@ -13,14 +14,17 @@ import { decimal, formatDecimal } from './decimal';
 import { formatVectorSelector } from '@lookout/plugin-observability-common';
 import { leMatcher } from './leMatcher';
 
-/** PromQL of the 5m rates of bad and of all events. @internal */
+/** PromQL of the rates of bad and of all events over one range. @internal */
 export interface SliRateExpressions {
   errors: string;
   total: string;
 }
 
-function rate(selector: string): string {
-  return `sum(rate(${selector}[5m]))`;
+/** Range of the recorded rates. */
+const RECORDED_RATE_RANGE = '5m';
+
+function rater(range: string): (selector: string) => string {
+  return selector => `sum(rate(${selector}[${range}]))`;
 }
 
 /**
@@ -30,7 +34,10 @@ function rate(selector: string): string {
  * `good` series leaves the errors rate absent (and `SLOMetricsMissing` firing) rather than
  * turning a misspelt selector into a 100 % error ratio.
  */
-function ratioRates(indicator: RatioIndicator): SliRateExpressions {
+function ratioRates(
+  indicator: RatioIndicator,
+  rate: (selector: string) => string,
+): SliRateExpressions {
   const total = rate(formatVectorSelector(indicator.total));
   if (indicator.errors) {
     return {
@@ -65,7 +72,10 @@ function histogramSelector(
  * threshold), only where the count is above 0, because `histogram_fraction` of an empty
  * histogram is NaN and one NaN would poison every window sum; with no requests the bad rate is 0.
  */
-function latencyRates(indicator: LatencyIndicator): SliRateExpressions {
+function latencyRates(
+  indicator: LatencyIndicator,
+  rate: (selector: string) => string,
+): SliRateExpressions {
   if (indicator.histogramType === 'classic') {
     const total = rate(
       histogramSelector(`${indicator.histogram}_count`, indicator.matchers),
@@ -90,11 +100,13 @@ function latencyRates(indicator: LatencyIndicator): SliRateExpressions {
   };
 }
 
-/** The 5m rate expressions of an indicator. @internal */
+/** The rate expressions of an indicator over `range` (5m: the recorded rates). @internal */
 export function sliRateExpressions(
   indicator: RatioIndicator | LatencyIndicator,
+  range: string = RECORDED_RATE_RANGE,
 ): SliRateExpressions {
+  const rate = rater(range);
   return indicator.type === 'ratio'
-    ? ratioRates(indicator)
-    : latencyRates(indicator);
+    ? ratioRates(indicator, rate)
+    : latencyRates(indicator, rate);
 }

@@ -50,9 +50,18 @@ describe('SloTimeline', () => {
     // 5 minutes into the outage the 5m window is all outage under both semantics...
     expect(closed.ratio(13, '5m')).toBeCloseTo(1, 12);
     expect(open.ratio(13, '5m')).toBeCloseTo(1, 12);
-    // ...while the 1h window holds 1 outage sample of 13 (closed) or of 12 (open).
-    expect(closed.ratio(13, '1h')).toBeCloseTo(1 / 13, 12);
-    expect(open.ratio(13, '1h')).toBeCloseTo(1 / 12, 12);
+    // ...while the 30m window, derived from the rates, holds 1 outage sample of 7 (closed) or
+    // of 6 (open)...
+    expect(closed.ratio(13, '30m')).toBeCloseTo(1 / 7, 12);
+    expect(open.ratio(13, '30m')).toBeCloseTo(1 / 6, 12);
+    // ...and the 1h window, read from the counters over minutes 5…65, 500 failures of 6,000
+    // requests (closed). Left-open, the range starts at minute 6: the good counter's rate is
+    // 5,400 over 59 minutes, extrapolated to the hour; the bad one's stops at its zero.
+    expect(closed.ratio(13, '1h')).toBeCloseTo(1 / 12, 12);
+    expect(open.ratio(13, '1h')).toBeCloseTo(
+      500 / 3600 / (500 / 3600 + 5400 / 3540),
+      12,
+    );
   });
 
   it('records no ratio while nothing is served, never 0/0', () => {

@@ -12,7 +12,7 @@ import {
 } from '@lookout/plugin-observability-common';
 import { SloNumbers, TierInForce } from '../alertTiers';
 import { leMatcher } from '../leMatcher';
-import { readsSums, SUM_SPAN } from '../recordingRules';
+import { readsRaw, readsSums, SUM_SPAN } from '../recordingRules';
 import { SeriesLabels, selects } from './syntheticLabels';
 
 /** Evaluation interval of the generated tests, in minutes. @internal */
@@ -27,20 +27,17 @@ export interface CounterSeries {
   values: number[];
 }
 
+/** Range of the recorded rates, in minutes. */
 const RATE_RANGE_MINUTES = 5;
 
-/** `rate(x[5m])` of one series at minute `t`, as Prometheus computes it. */
+/** `rate(x[<range> minutes])` of one series at minute `t`, as Prometheus computes it. */
 function rateAt(
   values: number[],
   t: number,
   semantics: RangeSemantics,
+  range: number,
 ): number | undefined {
-  const first = Math.max(
-    0,
-    semantics === 'closed'
-      ? t - RATE_RANGE_MINUTES
-      : t - RATE_RANGE_MINUTES + 1,
-  );
+  const first = Math.max(0, semantics === 'closed' ? t - range : t - range + 1);
   const last = Math.min(t, values.length - 1);
   if (last - first < 1) {
     return undefined;
@@ -53,7 +50,7 @@ function rateAt(
     }
     previous = values[m];
   }
-  let toStart = (first - (t - RATE_RANGE_MINUTES)) * 60;
+  let toStart = (first - (t - range)) * 60;
   const toEnd = (t - last) * 60;
   const sampled = (last - first) * 60;
   const average = sampled / (last - first);
@@ -67,17 +64,18 @@ function rateAt(
   let extrapolated = sampled;
   extrapolated += toStart < threshold ? toStart : average / 2;
   extrapolated += toEnd < threshold ? toEnd : average / 2;
-  return (result * (extrapolated / sampled)) / (RATE_RANGE_MINUTES * 60);
+  return (result * (extrapolated / sampled)) / (range * 60);
 }
 
 function sumRates(
   series: CounterSeries[],
   t: number,
   semantics: RangeSemantics,
+  range: number,
 ): number | undefined {
   let sum: number | undefined;
   for (const s of series) {
-    const rate = rateAt(s.values, t, semantics);
+    const rate = rateAt(s.values, t, semantics, range);
     if (rate !== undefined) {
       sum = (sum ?? 0) + rate;
     }
@@ -125,14 +123,18 @@ function selected(slo: SloSpec, series: CounterSeries[]): SelectedSeries {
   };
 }
 
-/** The recorded `slo:sli_errors:rate5m` and `slo:sli_total:rate5m` at minute `t`. */
+/**
+ * The SLI's rates of bad and all events over `range` minutes at minute `t`: with the default
+ * range, the recorded `slo:sli_errors:rate5m` and `slo:sli_total:rate5m`.
+ */
 function sliRatesAt(
   series: SelectedSeries,
   t: number,
   semantics: RangeSemantics,
+  range: number = RATE_RANGE_MINUTES,
 ): { errors?: number; total?: number } {
-  const total = sumRates(series.total, t, semantics);
-  const events = sumRates(series.events, t, semantics);
+  const total = sumRates(series.total, t, semantics, range);
+  const events = sumRates(series.events, t, semantics, range);
   if (series.kind === 'errors') {
     return { errors: events ?? 0, total }; // `or vector(0)`
   }
@@ -143,6 +145,16 @@ function sliRatesAt(
         : Math.max(total - events, 0),
     total,
   };
+}
+
+/** `errors / (total > 0)`: nothing without a value or without traffic. */
+function ratioOf(
+  errors: number | undefined,
+  total: number | undefined,
+): number | undefined {
+  return errors === undefined || total === undefined || !(total > 0)
+    ? undefined
+    : errors / total;
 }
 
 /** Running sums over the evaluation steps, for window sums in O(1). */
@@ -182,7 +194,8 @@ function summed(
 
 /**
  * The recorded series of one SLO over a test, under one range semantics: the 5m rates at each
- * evaluation step and everything derived from them. At each step the generated tests evaluate
+ * evaluation step, everything derived from them, and the ratios that read the raw counters over
+ * their window (`readsRaw`). At each step the generated tests evaluate
  * the main group first, then the sums group (`group_eval_order`), so a ratio that reads the
  * sums sees those of the previous steps.
  * @internal
@@ -194,6 +207,7 @@ export class SloTimeline {
   private readonly totalPrefix = new Prefix();
   private readonly errorsSums: Prefix;
   private readonly totalSums: Prefix;
+  private readonly chosen: SelectedSeries;
 
   constructor(
     readonly slo: SloSpec,
@@ -202,6 +216,7 @@ export class SloTimeline {
     readonly semantics: RangeSemantics,
   ) {
     const chosen = selected(slo, series);
+    this.chosen = chosen;
     for (let j = 0; j <= steps; j++) {
       const rates = sliRatesAt(chosen, j * EVAL_STEP_MINUTES, semantics);
       this.errors.push(rates.errors);
@@ -223,11 +238,16 @@ export class SloTimeline {
   /** `slo:sli_error:ratio{window}` at evaluation step `step`. */
   ratio(step: number, window: string): number | undefined {
     if (window === '5m') {
-      const errors = this.errors[step];
-      const total = this.total[step];
-      return errors === undefined || total === undefined || !(total > 0)
-        ? undefined
-        : errors / total;
+      return ratioOf(this.errors[step], this.total[step]);
+    }
+    if (readsRaw(window)) {
+      const raw = sliRatesAt(
+        this.chosen,
+        step * EVAL_STEP_MINUTES,
+        this.semantics,
+        durationSeconds(window) / 60,
+      );
+      return ratioOf(raw.errors, raw.total);
     }
     const from = this.firstStep(step, window);
     const sums = readsSums(window);
