@@ -6,7 +6,8 @@
  *    with --reuse-build when packages/app/dist is current).
  * 2. Starts the test upstreams (packages/e2e-tests/src/upstreams) with data synthesised at size:
  *    5,000 log lines and a 10,000-span trace of checkout, served by the Loki/Tempo contract double
- *    through the real backend (which serves the built app on :7007).
+ *    through the real backend, which serves the built app on :7007 (e2e-tests' startLookout, so
+ *    it waits for the machine's one-Lookout lock like the end-to-end tests).
  * 3. In Chromium, for each run: from the moment the browser has the API answer (Resource Timing
  *    `responseEnd` of the request) to the first frame painted after the rows are in the DOM (a
  *    task queued from requestAnimationFrame after the commit runs once that frame is painted).
@@ -14,7 +15,7 @@
  *
  * Usage: yarn bench:ui [--runs 5] [--reuse-build]
  */
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
   existsSync,
   mkdtempSync,
@@ -22,7 +23,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
@@ -30,6 +31,8 @@ import { Page } from 'playwright-core';
 import {
   launchChromium,
   prepareTestUpstreams,
+  RunningLookout,
+  startLookout,
   SYNTHETIC_TRACE_ID,
 } from 'e2e-tests';
 
@@ -37,7 +40,6 @@ import {
 const ROOT = resolvePackagePath('bench', '../..');
 const APP = join(ROOT, 'packages/app');
 const DIST = join(APP, 'dist');
-const BACKEND_URL = 'http://localhost:7007';
 const LOG_LINES = 5000;
 const TRACE_SPANS = 10_000;
 const TARGET_WATERFALL_MS = 500;
@@ -50,22 +52,6 @@ function arg(name: string): string | undefined {
 
 function log(message: string) {
   process.stdout.write(`${message}\n`);
-}
-
-async function waitFor(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 6 * 60_000;
-  for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`backend exited:\n${output().slice(-4000)}`);
-    try {
-      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline)
-      throw new Error(`${url} did not answer:\n${output().slice(-4000)}`);
-    await new Promise(r => setTimeout(r, 1000));
-  }
 }
 
 /** Installed in the page before its scripts: records answer arrivals and painted rows. */
@@ -242,91 +228,42 @@ async function main() {
     scale: { logLines: LOG_LINES, traceSpans: TRACE_SPANS },
   });
   const config = join(dir, 'app-config.bench.yaml');
-  writeFileSync(
-    config,
-    [
-      upstreams.appConfig,
-      '# The backend serves the production build of the app.',
-      'app:',
-      `  baseUrl: ${BACKEND_URL}`,
-      'backend:',
-      '  cors:',
-      `    origin: ${BACKEND_URL}`,
-      '',
-    ].join('\n'),
-  );
-  // Provision into the temporary folder: with its own app.baseUrl the backend would otherwise
-  // rewrite the committed deploy/observability/entities with other links.
-  const sinksConfig = join(dir, 'app-config.sinks.yaml');
-  writeFileSync(
-    sinksConfig,
-    [
-      'observability:',
-      '  provisioning:',
-      '    sinks:',
-      '      - type: kustomize',
-      `        directory: ${join(dir, 'entities')}`,
-      '',
-    ].join('\n'),
-  );
-  const backend = spawn(
-    'yarn',
-    [
-      'backstage-cli',
-      'package',
-      'start',
-      '--config',
-      join(ROOT, 'app-config.yaml'),
-      '--config',
-      config,
-      '--config',
-      sinksConfig,
-    ],
-    {
-      cwd: join(ROOT, 'packages/backend'),
-      detached: true,
-      env: { ...process.env, NODE_ENV: 'development', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  backend.stdout!.on('data', d => (output += d));
-  backend.stderr!.on('data', d => (output += d));
-  const stopBackend = async () => {
-    if (backend.exitCode !== null) return;
-    const exited = new Promise(r => backend.once('exit', r));
-    try {
-      process.kill(-backend.pid!, 'SIGTERM');
-    } catch {
-      return;
-    }
-    await exited;
-  };
+  writeFileSync(config, upstreams.appConfig);
   const browser = await launchChromium();
+  let lookout: RunningLookout | undefined;
   try {
-    await Promise.all([
+    // The machine's one Lookout on :7007: the e2e runs take turns with this one through
+    // startLookout's lock. It provisions into a temporary folder, never into
+    // deploy/observability/entities.
+    log(
+      'Starting the backend serving the build on :7007 (after any e2e run holding the machine lock)...',
+    );
+    const [started, upstreamsStarted] = await Promise.allSettled([
+      startLookout({ builtApp: true, configs: [config] }),
       upstreams.start(),
-      waitFor(
-        `${BACKEND_URL}/.backstage/health/v1/readiness`,
-        backend,
-        () => output,
-      ),
     ]);
+    if (started.status === 'fulfilled') lookout = started.value;
+    else throw started.reason;
+    if (upstreamsStarted.status === 'rejected') throw upstreamsStarted.reason;
+    const appUrl = started.value.appUrl;
     const context = await browser.newContext({
       viewport: { width: 1400, height: 1000 },
     });
     await context.addInitScript(instrumentation);
     const page = await context.newPage();
-    await page.goto(BACKEND_URL);
+    await page.goto(appUrl);
     await page.getByRole('button', { name: /enter/i }).click();
     await page
       .getByRole('link', { name: 'checkout' })
       .first()
       .waitFor({ timeout: 60_000 });
-    const entity = `${BACKEND_URL}/catalog/default/component/checkout`;
+    const entity = `${appUrl}/catalog/default/component/checkout`;
 
     const waterfall: Sample[] = [];
     const logs: Sample[] = [];
+    // The machine is shared: the load when the timed runs start and end (not when the bench
+    // started, which may be long before, waiting for the lock) goes with the figures.
+    const loadBefore = loadavg()[0];
     // One warm-up run of each (chunk download and compile), then the measured runs.
     for (let run = 0; run <= runs; run++) {
       await page.goto(`${entity}/traces?traceId=${SYNTHETIC_TRACE_ID}`);
@@ -350,9 +287,13 @@ async function main() {
         logs.push(l);
       }
     }
+    const loadAfter = loadavg()[0];
     log('');
     log(
-      `Chromium ${browser.version()}, production build, ${runs} runs after one warm-up`,
+      `Chromium ${browser.version()}, production build, ${runs} runs after one warm-up; ` +
+        `1-minute load average ${loadBefore.toFixed(
+          2,
+        )} before the runs, ${loadAfter.toFixed(2)} after`,
     );
     log(
       `Waterfall of a ${TRACE_SPANS.toLocaleString(
@@ -387,7 +328,7 @@ async function main() {
     }
   } finally {
     await browser.close();
-    await stopBackend();
+    await lookout?.stop();
     await upstreams.stop();
     rmSync(dir, { recursive: true, force: true });
   }

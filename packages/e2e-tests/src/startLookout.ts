@@ -1,6 +1,7 @@
 /*
  * Starts Lookout as a user does (`yarn start` at the repository root: the app dev server on :3000
- * and the backend on :7007), waits until both answer, and stops the whole process group.
+ * and the backend on :7007), or as a deployment does (the backend alone, serving the production
+ * build of the app on :7007), waits until it answers, and stops the whole process group.
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import {
@@ -36,6 +37,12 @@ export interface StartLookoutOptions {
   timeoutMs?: number;
   /** How long to wait for other e2e runs to release the machine's one Lookout. */
   lockWaitMs?: number;
+  /**
+   * Start the backend alone, serving the production build of the app (`packages/app/dist`, from
+   * `backstage-cli package build`) on :7007, instead of `yarn start` with the dev server on :3000.
+   * `yarn bench:ui` times the build, not the dev server.
+   */
+  builtApp?: boolean;
 }
 
 /** A running Lookout. */
@@ -56,7 +63,7 @@ async function waitFor(
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(
-        `yarn start exited with ${child.exitCode}:\n${output().slice(-4000)}`,
+        `Lookout exited with ${child.exitCode}:\n${output().slice(-4000)}`,
       );
     }
     try {
@@ -120,7 +127,13 @@ async function acquireLock(deadline: number): Promise<() => void> {
   };
 }
 
-/** Starts `yarn start` and resolves once the app and the backend answer. */
+const BACKEND_URL = 'http://localhost:7007';
+const DEV_SERVER_URL = 'http://localhost:3000';
+
+/**
+ * Starts `yarn start` (or the backend alone, `builtApp`) and resolves once the app and the backend
+ * answer.
+ */
 export async function startLookout(
   options: StartLookoutOptions = {},
 ): Promise<RunningLookout> {
@@ -151,8 +164,31 @@ export async function startLookout(
   for (const config of options.configs ?? []) {
     configArgs.push('--config', config);
   }
-  const child = spawn('yarn', ['start', ...configArgs], {
-    cwd: REPO_ROOT,
+  const appUrl = options.builtApp ? BACKEND_URL : DEV_SERVER_URL;
+  if (options.builtApp) {
+    // Loaded last: the app's links and the browser's origin are the backend's.
+    const builtAppConfig = join(provisioned, 'app-config.built-app.yaml');
+    writeFileSync(
+      builtAppConfig,
+      [
+        'app:',
+        `  baseUrl: ${appUrl}`,
+        'backend:',
+        '  cors:',
+        `    origin: ${appUrl}`,
+        '',
+      ].join('\n'),
+    );
+    configArgs.push('--config', builtAppConfig);
+  }
+  const [command, cwd] = options.builtApp
+    ? [
+        ['backstage-cli', 'package', 'start'],
+        join(REPO_ROOT, 'packages/backend'),
+      ]
+    : [['start'], REPO_ROOT];
+  const child = spawn('yarn', [...command, ...configArgs], {
+    cwd,
     detached: true,
     // Jest sets NODE_ENV=test, which the app's browserslist has no entry for.
     env: {
@@ -203,19 +239,19 @@ export async function startLookout(
   const deadline = Date.now() + (options.timeoutMs ?? 6 * 60_000);
   try {
     await waitFor(
-      'http://localhost:7007/.backstage/health/v1/readiness',
+      `${BACKEND_URL}/.backstage/health/v1/readiness`,
       deadline,
       child,
       output,
     );
-    await waitFor('http://localhost:3000', deadline, child, output);
+    await waitFor(appUrl, deadline, child, output);
   } catch (e) {
     await stop();
     throw e;
   }
   return {
-    appUrl: 'http://localhost:3000',
-    backendUrl: 'http://localhost:7007',
+    appUrl,
+    backendUrl: BACKEND_URL,
     output,
     stop,
   };
