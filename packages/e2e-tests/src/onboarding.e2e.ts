@@ -17,8 +17,6 @@ import {
 
 const describeInBrowser = requireChromium() ? describe : describe.skip;
 
-jest.setTimeout(300_000);
-
 /** The dev server answers slowly on a loaded 2-core machine. */
 const WAIT_MS = 60_000;
 

@@ -36,8 +36,6 @@ import {
 const runInBrowser = requireChromium() && requireTestUpstreamBinaries();
 const describeInBrowser = runInBrowser ? describe : describe.skip;
 
-jest.setTimeout(120_000);
-
 const TRACE_ID = '5b8efff798038103d269b633813fc700';
 const PIPELINE_TOKEN = 'lookout-e2e-pipeline-token';
 

@@ -14,7 +14,7 @@
  * intervals come from the environment, so that the same test measures a production-like setup:
  *
  *   LOOKOUT_LIVE_SCRAPE_INTERVAL=15s LOOKOUT_LIVE_EVALUATION_INTERVAL=30s LOOKOUT_LIVE_RUNS=3 \
- *     yarn backstage-cli repo test --watchAll=false packages/e2e-tests/src/live.e2e.test.ts
+ *     yarn test:e2e:live
  *
  * (defaults: 5s, 5s, 1 run, Alertmanager `group_wait` 30s via LOOKOUT_LIVE_GROUP_WAIT).
  */
