@@ -179,10 +179,17 @@ function alertmanagerSuite(binary: string) {
       );
     }, 30_000);
 
-    afterAll(() => {
-      child?.kill('SIGTERM');
+    afterAll(async () => {
+      // Alertmanager writes its state on shutdown: remove its folder only once it has exited.
+      if (child && child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise(resolve => child!.once('exit', resolve));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child?.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
       rmSync(dir, { recursive: true, force: true });
-    });
+    }, 20_000);
 
     it('suppresses the ticket of an SLO while its page fires, and nothing else', async () => {
       const alert = (
