@@ -140,4 +140,31 @@ describe('LookoutSloField', () => {
       'false',
     );
   });
+
+  it('drops the problems of an earlier value when the check of the current one fails', async () => {
+    await renderField();
+    const availability = input('Availability objective (%)');
+    await userEvent.type(availability, '100');
+    await waitFor(() =>
+      expect(availability).toHaveAttribute('aria-invalid', 'true'),
+    );
+
+    server.use(
+      http.post(`${API}/validate`, () =>
+        HttpResponse.json(
+          { error: { name: 'ServiceUnavailableError', message: 'busy' } },
+          { status: 503 },
+        ),
+      ),
+    );
+    await userEvent.clear(availability);
+    await userEvent.type(availability, '99.9');
+
+    expect(
+      await screen.findByText(/Could not check the objectives/),
+    ).toBeInTheDocument();
+    // 100's message was about 100, not about what the field holds now.
+    expect(screen.queryByText(/100% leaves no error budget/)).toBeNull();
+    expect(availability).toHaveAttribute('aria-invalid', 'false');
+  });
 });

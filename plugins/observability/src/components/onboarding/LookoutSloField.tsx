@@ -91,6 +91,8 @@ export function LookoutSloField(
         },
         (error: Error) => {
           if (current) {
+            // The problems found so far were about an earlier value: not shown as this one's.
+            setProblems([]);
             setFailure(`Could not check the objectives: ${error.message}`);
           }
         },
