@@ -24,6 +24,15 @@ function visible(locator: Locator): Promise<void> {
   return locator.waitFor({ state: 'visible', timeout: WAIT_MS });
 }
 
+/** Resolves once `done` holds, polling; fails after WAIT_MS. */
+async function settled(done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error('the form did not settle');
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
 describeInBrowser('onboarding from the Create page, in a real browser', () => {
   let lookout: RunningLookout;
   let browser: Browser;
@@ -99,10 +108,19 @@ describeInBrowser('onboarding from the Create page, in a real browser', () => {
     await saveReadmeScreenshot(page, 'onboarding-slo-field');
 
     // The form does not move on with the error.
-    await page.getByRole('button', { name: 'Next' }).click();
+    const next = page.getByRole('button', { name: 'Next' });
+    await next.click();
+    // Backstage's stepper validates on Next (our validation asks the backend) and then writes
+    // back the values it validated: typing before that ends would be overwritten with 100.
+    await settled(
+      async () =>
+        (await next.isEnabled()) &&
+        (await page.getByRole('progressbar').count()) === 0,
+    );
     await visible(message);
 
     await availability.fill('99.9');
+    expect(await availability.inputValue()).toBe('99.9');
     await visible(help.getByText('Share of requests that succeed'));
     expect(await availability.getAttribute('aria-invalid')).toBe('false');
     await page.getByRole('button', { name: 'Next' }).click();
