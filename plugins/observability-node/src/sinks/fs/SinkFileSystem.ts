@@ -2,7 +2,7 @@
  * The few file operations the file sinks perform, behind an interface so that tests can make any
  * one of them fail (a crash at every step) and benchmarks can count writes.
  */
-import fsSync from 'node:fs';
+import fsSync, { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 
 /** An entry of a folder. @public */
@@ -32,17 +32,32 @@ function isMissing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
 }
 
+/** What `read` returns, or `missing` when the path it reads does not exist. */
+async function unlessMissing<T>(
+  read: () => T | Promise<T>,
+  missing: T,
+): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isMissing(error)) {
+      return missing;
+    }
+    throw error;
+  }
+}
+
+function dirEntries(entries: Dirent[]): SinkDirEntry[] {
+  return entries.map(entry => ({
+    name: entry.name,
+    directory: entry.isDirectory(),
+  }));
+}
+
 /** The real file system. @public */
 export const nodeSinkFileSystem: SinkFileSystem = {
-  async readFile(path) {
-    try {
-      return await fs.readFile(path, 'utf8');
-    } catch (error) {
-      if (isMissing(error)) {
-        return undefined;
-      }
-      throw error;
-    }
+  readFile(path) {
+    return unlessMissing(() => fs.readFile(path, 'utf8'), undefined);
   },
   async writeFile(path, content) {
     await fs.writeFile(path, content);
@@ -56,19 +71,11 @@ export const nodeSinkFileSystem: SinkFileSystem = {
   async rm(path) {
     await fs.rm(path, { recursive: true, force: true });
   },
-  async readdir(path) {
-    try {
-      const entries = await fs.readdir(path, { withFileTypes: true });
-      return entries.map(entry => ({
-        name: entry.name,
-        directory: entry.isDirectory(),
-      }));
-    } catch (error) {
-      if (isMissing(error)) {
-        return [];
-      }
-      throw error;
-    }
+  readdir(path) {
+    return unlessMissing(
+      async () => dirEntries(await fs.readdir(path, { withFileTypes: true })),
+      [],
+    );
   },
 };
 
@@ -79,15 +86,8 @@ export const nodeSinkFileSystem: SinkFileSystem = {
  * backend, whose event loop serves requests meanwhile.
  */
 export const syncNodeSinkFileSystem: SinkFileSystem = {
-  async readFile(path) {
-    try {
-      return fsSync.readFileSync(path, 'utf8');
-    } catch (error) {
-      if (isMissing(error)) {
-        return undefined;
-      }
-      throw error;
-    }
+  readFile(path) {
+    return unlessMissing(() => fsSync.readFileSync(path, 'utf8'), undefined);
   },
   async writeFile(path, content) {
     fsSync.writeFileSync(path, content);
@@ -101,18 +101,10 @@ export const syncNodeSinkFileSystem: SinkFileSystem = {
   async rm(path) {
     fsSync.rmSync(path, { recursive: true, force: true });
   },
-  async readdir(path) {
-    try {
-      const entries = fsSync.readdirSync(path, { withFileTypes: true });
-      return entries.map(entry => ({
-        name: entry.name,
-        directory: entry.isDirectory(),
-      }));
-    } catch (error) {
-      if (isMissing(error)) {
-        return [];
-      }
-      throw error;
-    }
+  readdir(path) {
+    return unlessMissing(
+      () => dirEntries(fsSync.readdirSync(path, { withFileTypes: true })),
+      [],
+    );
   },
 };
